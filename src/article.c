@@ -1,0 +1,453 @@
+/* article.c: one file's clean text split into title, date, source,
+ * language and body. Heuristics are generic; site specifics live in
+ * data/boilerplate.txt. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "article.h"
+#include "boiler.h"
+#include "date.h"
+#include "decode.h"
+#include "lang.h"
+#include "util.h"
+
+#define ARTICLE_MAX_BYTES	(64u << 20)	/* read at most this much */
+#define HEAD_LINES		12	/* the title is looked for here */
+#define TITLE_MAX		250	/* bytes; longer lines are paragraphs */
+#define LEAD_TITLE_MAX		90	/* bytes of a title made from the lead */
+
+/* One line of the text, trimmed, with what we learnt of it. */
+struct line {
+	const char	*s;
+	size_t		 len;
+	enum boiler_kind kind;
+	int		 words;
+};
+
+/* Is the UTF-8 sequence at S (N bytes left) a space of some kind? Returns
+ * its length, or 0. Covers NBSP and the ideographic space. */
+static size_t
+space_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (*u == ' ' || *u == '\t')
+		return 1;
+	if (n >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	if (n >= 3 && u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (n >= 3 && u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x80 &&
+	    u[2] <= 0x8a)
+		return 3;
+	return 0;
+}
+
+/* Trims spaces (all kinds) on both ends of [*s, *s + *n). */
+static void
+trim(const char **s, size_t *n)
+{
+	size_t k, i;
+
+	while (*n > 0 && (k = space_len(*s, *n)) != 0) {
+		*s += k;
+		*n -= k;
+	}
+	for (;;) {
+		for (i = *n; i > 0 && *n - i < 3; i--)
+			if ((k = space_len(*s + i - 1, *n - i + 1)) != 0 &&
+			    i - 1 + k == *n)
+				break;
+		if (i == 0 || *n - i >= 3)
+			break;
+		*n = i - 1;
+	}
+}
+
+/* Words in a line: runs of non-space; Han text counts a word per 2 chars. */
+static int
+count_words(const char *s, size_t n)
+{
+	int words = 0, in = 0, cjk = 0;
+	size_t i = 0, k;
+
+	while (i < n) {
+		if ((k = space_len(s + i, n - i)) != 0) {
+			in = 0;
+			i += k;
+			continue;
+		}
+		if (!in)
+			words++;
+		in = 1;
+		if ((unsigned char)s[i] >= 0xe3 && (unsigned char)s[i] <= 0xe9)
+			cjk++;
+		i++;
+	}
+	return words + cjk / 2;
+}
+
+/* Splits TEXT into trimmed lines, classified by the boilerplate patterns. */
+static size_t
+split_lines(const char *text, size_t len, struct line **out)
+{
+	struct line *v = NULL;
+	size_t n = 0, cap = 0, i = 0, e;
+
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+
+		e = nl != NULL ? (size_t)(nl - text) : len;
+		if (n == cap)
+			v = xreallocarray(v, cap = cap ? cap * 2 : 64, sizeof *v);
+		v[n].s = text + i;
+		v[n].len = e - i;
+		trim(&v[n].s, &v[n].len);
+		v[n].kind = v[n].len ? boiler_match(v[n].s, v[n].len, NULL) :
+		    BOILER_NONE;
+		v[n].words = count_words(v[n].s, v[n].len);
+		n++;
+		i = e + 1;
+	}
+	*out = v;
+	return n;
+}
+
+/* Does the line end like a sentence (so it is prose, not a tag line)? */
+static int
+ends_sentence(const struct line *l)
+{
+	static const char *const ends[] = { ".", "!", "?", "\"", ")",
+	    "\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f", "\xe2\x80\x9d",
+	    "\xc2\xbb", "\xe2\x80\xa6", "\xe2\x96\xa0", NULL };
+	size_t k, n = l->len;
+	int i;
+
+	while (n > 0 && (l->s[n - 1] == '|' || l->s[n - 1] == ' '))
+		n--;	/* a trailing separator of a web page */
+	for (i = 0; ends[i] != NULL; i++) {
+		k = strlen(ends[i]);
+		if (n >= k && memcmp(l->s + n - k, ends[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Is this line a date or other metadata, not a title? */
+static int
+is_meta(const struct line *l)
+{
+	int y, m, d;
+	size_t used;
+
+	if (l->kind == BOILER_META || l->kind == BOILER_SOURCE ||
+	    l->kind == BOILER_DROP)
+		return 1;
+	used = date_parse(l->s, l->len, &y, &m, &d);
+	return used > 0 && used + 12 >= l->len;
+}
+
+/* Is this line a paragraph of prose (where the body starts)? */
+static int
+is_prose(const struct line *l)
+{
+	if (l->len > TITLE_MAX || l->words >= 40)
+		return 1;
+	return ends_sentence(l) && (l->words >= 16 ||
+	    (l->words >= 8 && l->len > TITLE_MAX / 2));
+}
+
+/* A photo caption ends in a credit such as "(Xinhua/Zhai Jianlan)". */
+static int
+is_caption(const struct line *l)
+{
+	const char *open, *slash;
+
+	if (l->len < 4 || l->s[l->len - 1] != ')')
+		return 0;
+	open = l->s + l->len;
+	while (open > l->s && *open != '(')
+		open--;
+	slash = memchr(open, '/', (size_t)(l->s + l->len - open));
+	return *open == '(' && slash != NULL && l->s + l->len - open < 60;
+}
+
+/* Copies a line to a malloc'd string, dropping a trailing " |" separator. */
+static char *
+line_dup(const struct line *l)
+{
+	const char *s = l->s;
+	size_t n = l->len;
+
+	while (n > 0 && (s[n - 1] == '|' || s[n - 1] == ' '))
+		n--;
+	return xstrndup(s, n);
+}
+
+/* The agency of a dateline "ASTANA, July 3 (Xinhua) -- ...", or NULL. */
+static char *
+dateline_agency(const struct line *l, size_t *after)
+{
+	const char *close, *open, *comma, *p;
+	size_t lim = l->len < 100 ? l->len : 100;
+
+	if ((comma = memchr(l->s, ',', lim)) == NULL ||
+	    (close = memchr(comma, ')', lim - (size_t)(comma - l->s))) == NULL)
+		return NULL;
+	for (open = close; open > comma && *open != '('; open--)
+		;
+	if (*open != '(' || close - open < 3)
+		return NULL;
+	p = close + 1;
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "--", 2) == 0)
+		p += 2;
+	else if (strncmp(p, "\xe2\x80\x93", 3) == 0 ||
+	    strncmp(p, "\xe2\x80\x94", 3) == 0)
+		p += 3;
+	else
+		return NULL;
+	while (*p == ' ')
+		p++;
+	if (after != NULL)
+		*after = (size_t)(p - l->s);
+	return xstrndup(open + 1, (size_t)(close - open - 1));
+}
+
+/* Makes a short title from the lead sentence of paragraph L. */
+static char *
+lead_title(const struct line *l)
+{
+	const char *s = l->s, *end, *cut = NULL, *p;
+	size_t skip = 0, n;
+	char *agency;
+
+	if ((agency = dateline_agency(l, &skip)) != NULL)
+		free(agency);
+	s += skip;
+	n = l->len - skip;
+	for (end = s; end < s + n; end++)
+		if ((*end == '.' || *end == '!' || *end == '?') &&
+		    (end + 1 == s + n || end[1] == ' '))
+			break;
+	if (end - s <= LEAD_TITLE_MAX)
+		return xstrndup(s, (size_t)(end - s));
+	for (p = s; p < s + LEAD_TITLE_MAX; p++)
+		if (*p == ',' && p - s >= 30)
+			cut = p;
+	if (cut != NULL)
+		return xstrndup(s, (size_t)(cut - s));
+	for (p = s + LEAD_TITLE_MAX; p > s && *p != ' '; p--)
+		;
+	if (p == s)
+		p = s + LEAD_TITLE_MAX;
+	while (p > s && ((unsigned char)*p & 0xc0) == 0x80)
+		p--;	/* never split a character */
+	{
+		struct buf b;
+
+		buf_init(&b);
+		buf_add(&b, s, (size_t)(p - s));
+		buf_adds(&b, "\xe2\x80\xa6");
+		return buf_steal(&b, NULL);
+	}
+}
+
+/* Could this header line be the title? */
+static int
+is_title(const struct line *l)
+{
+	return l->len > 0 && l->len <= TITLE_MAX && l->words >= 3 &&
+	    !is_meta(l) && !is_caption(l) && l->kind == BOILER_NONE;
+}
+
+/* The source: a "Source:" label, else a dateline agency, else "From:". */
+static char *
+find_source(const struct line *v, size_t n)
+{
+	char *label = NULL, *from = NULL, *agency = NULL, *s;
+	size_t i;
+
+	for (i = 0; i < n && label == NULL; i++) {
+		if (v[i].kind == BOILER_SOURCE)
+			boiler_match(v[i].s, v[i].len, &label);
+		else if (v[i].kind == BOILER_FROM && from == NULL)
+			boiler_match(v[i].s, v[i].len, &from);
+		else if (agency == NULL && is_prose(&v[i]))
+			agency = dateline_agency(&v[i], NULL);
+	}
+	s = label != NULL ? label : agency != NULL ? agency : from;
+	if (s != label)
+		free(label);
+	if (s != agency)
+		free(agency);
+	if (s != from)
+		free(from);
+	if (s == NULL)
+		return xstrdup("");
+	{
+		struct line t = { s, strlen(s), BOILER_NONE, 0 };
+		char *r;
+
+		trim(&t.s, &t.len);
+		r = line_dup(&t);
+		free(s);
+		return r;
+	}
+}
+
+/*
+ * Finds the title in the head of the text: the first line that reads as a
+ * title before the prose starts. Returns its index, or -1. *BODY gets the
+ * index where the body starts.
+ */
+static long
+find_title(const struct line *v, size_t n, size_t *body)
+{
+	size_t i, seen = 0;
+	long title = -1;
+
+	for (i = 0; i < n && seen < HEAD_LINES; i++) {
+		if (v[i].len == 0)
+			continue;
+		seen++;
+		if (is_prose(&v[i]) || v[i].kind == BOILER_TAIL)
+			break;
+		if (title == -1 && is_title(&v[i])) {
+			title = (long)i;
+			*body = i + 1;
+		}
+	}
+	if (title == -1)
+		*body = 0;
+	return title;
+}
+
+/* Should line L be left out of the body? */
+static int
+skip_in_body(const struct line *l, int in_head)
+{
+	if (l->kind == BOILER_DROP || l->kind == BOILER_META ||
+	    l->kind == BOILER_SOURCE || l->kind == BOILER_FROM)
+		return 1;
+	return in_head && is_meta(l);
+}
+
+/*
+ * Assembles the body from lines FROM..N: one paragraph per line, blank
+ * lines between, boilerplate left out, cut at a tail pattern, and short
+ * trailing lines that do not read as sentences (tag lines, credits,
+ * widgets) trimmed. Returns the index of the first prose line in *LEAD.
+ */
+static char *
+build_body(const struct line *v, size_t from, size_t n, size_t *len,
+    long *lead)
+{
+	size_t i, last = from, *keep = xcalloc(n + 1, sizeof *keep), nk = 0;
+	int in_head = 1;
+	struct buf b;
+
+	*lead = -1;
+	for (i = from; i < n && v[i].kind != BOILER_TAIL; i++) {
+		if (v[i].len == 0 || skip_in_body(&v[i], in_head))
+			continue;
+		if (is_prose(&v[i])) {
+			in_head = 0;
+			if (*lead == -1 && !is_caption(&v[i]))
+				*lead = (long)i;
+		}
+		keep[nk++] = i;
+	}
+	while (nk > 1 && v[keep[nk - 1]].words < 15 &&
+	    !ends_sentence(&v[keep[nk - 1]]))
+		nk--;
+	buf_init(&b);
+	for (i = 0; i < nk; i++) {
+		struct line l = v[keep[i]];
+		char *s = line_dup(&l);
+
+		if (i > 0)
+			buf_adds(&b, "\n\n");
+		buf_adds(&b, s);
+		free(s);
+		last = keep[i];
+	}
+	(void)last;
+	free(keep);
+	return buf_steal(&b, len);
+}
+
+void
+article_parse(struct article *a, const char *text, size_t len)
+{
+	struct line *v;
+	size_t n, from;
+	long title, lead;
+
+	n = split_lines(text, len, &v);
+	title = find_title(v, n, &from);
+	a->body = build_body(v, from, n, &a->body_len, &lead);
+	if (title >= 0)
+		a->title = line_dup(&v[title]);
+	else if (lead >= 0)
+		a->title = lead_title(&v[lead]);
+	else
+		a->title = xstrdup("");
+	a->source = find_source(v, n);
+	date_find(text, len, a->date);
+	snprintf(a->lang, sizeof a->lang, "%s",
+	    lang_identify(a->body, a->body_len));
+	free(v);
+}
+
+int
+article_load(struct article *a, const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	char *raw, *text;
+	size_t len, tlen;
+
+	memset(a, 0, sizeof *a);
+	if (stat(path, &st) == -1 || file_read(path, ARTICLE_MAX_BYTES, &raw,
+	    &len) == -1) {
+		snprintf(err, errlen, "%s", strerror(errno));
+		return -1;
+	}
+	if (len == 0 || decode_is_binary(raw, len)) {
+		snprintf(err, errlen, len == 0 ? "empty file" :
+		    "not a text file, skipped");
+		free(raw);
+		return -1;
+	}
+	text = decode_text(raw, len, &tlen, &a->decode_flags);
+	free(raw);
+	a->path = xstrdup(path);
+	a->size = (uint64_t)st.st_size;
+	a->mtime = (int64_t)st.st_mtime;
+	article_parse(a, text, tlen);
+	free(text);
+	return 0;
+}
+
+void
+article_drop_body(struct article *a)
+{
+	free(a->body);
+	a->body = NULL;
+	a->body_len = 0;
+}
+
+void
+article_free(struct article *a)
+{
+	free(a->path);
+	free(a->title);
+	free(a->source);
+	free(a->body);
+	free(a->hits);
+	memset(a, 0, sizeof *a);
+}

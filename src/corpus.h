@@ -1,0 +1,60 @@
+/* corpus.h: walking paths, loading articles (both cores), the theme table. */
+#ifndef TREAD_CORPUS_H
+#define TREAD_CORPUS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "article.h"
+
+struct lexicon;
+
+enum theme_kind { THEME_LEXICON, THEME_DISCOVERED };
+
+/* A row of the theme table: lexicon themes first, then discovered ones. */
+struct ctheme {
+	const char	*id;
+	const char	*label;
+	enum theme_kind	 kind;
+	uint32_t	 count;		/* articles with this theme (all) */
+};
+
+struct corpus {
+	struct article	*v;
+	size_t		 n;
+	struct ctheme	*themes;
+	size_t		 nthemes;
+	const struct lexicon *lex;
+	int		 resident;	/* bodies kept in memory */
+	void		*priv;		/* discovered-theme storage */
+};
+
+#define CORPUS_NODISCOVER	0x1	/* skip discovered themes */
+#define CORPUS_NOCACHE		0x2	/* do not read or write the index cache */
+#define CORPUS_RESIDENT		0x4	/* keep every body in memory */
+
+/*
+ * Loads every article under PATHS (files or directories, recursive,
+ * hidden entries skipped, symlink loops and dangling links warned about
+ * once), matches themes and discovers key phrases. Articles are sorted by
+ * date (newest first), then path; ids are 1-based positions. Warnings go
+ * to stderr. Returns the number of articles loaded.
+ */
+size_t	 corpus_load(struct corpus *, char *const *paths, size_t npaths,
+	    const struct lexicon *lex, int flags);
+void	 corpus_free(struct corpus *);
+
+/* The clean body of article I: resident, or re-read from its file. The
+ * returned pointer is valid until the next call. NULL if the file went
+ * away (warned). */
+const char *corpus_body(struct corpus *, size_t i, size_t *len);
+
+/* Index of theme ID in the table, or -1. */
+int	 corpus_theme(const struct corpus *, const char *id);
+
+/* Does article I have theme T? */
+int	 corpus_has_theme(const struct corpus *, size_t i, unsigned t);
+
+/* Finds an article by 1-based id ("3") or by path; -1 when none. */
+long	 corpus_find(const struct corpus *, const char *idpath);
+
+#endif

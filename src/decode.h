@@ -1,0 +1,52 @@
+/* decode.h: raw file bytes to clean UTF-8; the one sanitiser for output. */
+#ifndef TREAD_DECODE_H
+#define TREAD_DECODE_H
+
+#include <stddef.h>
+#include "util.h"
+
+/* What decode_text found and did, for warnings and tests. */
+#define DECODE_BOM	0x01	/* a UTF-8 BOM was dropped */
+#define DECODE_INVALID	0x02	/* invalid UTF-8 replaced by U+FFFD */
+#define DECODE_LEGACY	0x04	/* not UTF-8: read as Windows-1252 */
+#define DECODE_MOJIBAKE	0x08	/* double-encoded text repaired */
+#define DECODE_CONTROL	0x10	/* control / escape / bidi chars removed */
+#define DECODE_UTF16	0x20	/* UTF-16 with BOM, converted */
+
+/*
+ * Is this buffer not text (NUL bytes, archive/image magic, mostly
+ * control bytes)? Looks at the first few KB only.
+ */
+int	 decode_is_binary(const char *buf, size_t len);
+
+/*
+ * Turns file bytes into clean UTF-8: BOM dropped, invalid sequences to
+ * U+FFFD (or the whole file read as cp1252 when it is clearly not UTF-8),
+ * mojibake repaired until stable, CRLF/CR to LF, every C0/C1 control
+ * except LF and TAB (TAB becomes a space), escape sequences (CSI, OSC,
+ * DCS...) removed whole, bidi overrides / isolates and other invisible
+ * format characters (U+200B..U+200F, U+202A..U+202E, U+2066..U+2069,
+ * U+FEFF) removed. Returns a NUL-terminated malloc'd string; *outlen
+ * gets its length, *flags (if not NULL) the DECODE_* bits.
+ */
+char	*decode_text(const char *buf, size_t len, size_t *outlen,
+	    unsigned *flags);
+
+/* Repairs double-encoded UTF-8 in valid UTF-8 S, only where it scores as
+ * mojibake, until stable. Malloc'd result. */
+char	*decode_fix_mojibake(const char *s, size_t len, size_t *outlen);
+
+/*
+ * The last guard before any terminal or pipe: appends S to OUT with every
+ * byte that could act as a control making itself visible instead (C0/C1
+ * as U+FFFD... invalid UTF-8 as U+FFFD, bidi/invisible format chars
+ * removed). LF is kept only if KEEP_NL, else shown as a space.
+ */
+void	 decode_sanitize(struct buf *out, const char *s, size_t len,
+	    int keep_nl);
+
+/* Convenience: sanitise S (NUL-terminated) and write it to FP. */
+#include <stdio.h>
+void	 decode_fputs(const char *s, FILE *fp);
+
+#endif

@@ -1,0 +1,17 @@
+/* lang.h: offline language identification (ISO 639-1) from the text. */
+#ifndef TREAD_LANG_H
+#define TREAD_LANG_H
+
+#include <stddef.h>
+
+/* Loads the language profiles from DATADIR/lang; 0 or -1 (warned). Call
+ * once before any thread uses lang_identify. Without profiles,
+ * identification falls back to script and letter heuristics. */
+int	 lang_init(const char *datadir);
+void	 lang_free(void);
+
+/* Returns "en", "de", "pl", "ru", "kk", "zh", "fr" (or another code the
+ * profiles know), or "" when unsure. Thread-safe after lang_init. */
+const char *lang_identify(const char *text, size_t len);
+
+#endif

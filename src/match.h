@@ -1,0 +1,37 @@
+/* match.h: one pass of all lexicon rules over an article, with evidence. */
+#ifndef TREAD_MATCH_H
+#define TREAD_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "article.h"
+
+struct lexicon;
+struct fold_cache;
+
+/* A matched term: a byte range of the body, and the theme it counts for. */
+struct span {
+	uint32_t	off;
+	uint32_t	len;
+	uint16_t	theme;	/* lexicon index */
+};
+
+struct match_result {
+	struct theme_hit *hits;		/* themes over threshold, strongest first */
+	size_t		 nhits;
+	struct span	*spans;		/* sorted by offset; only for themes in hits */
+	size_t		 nspans;
+};
+
+/*
+ * Matches every theme of LEX against TITLE and BODY in one pass. Theme
+ * indexes in the result are lexicon indexes. SPANS are byte offsets into
+ * BODY (title matches count for the score but have no span). FC is the
+ * caller's (per-thread) fold cache. WANT_SPANS = 0 skips evidence.
+ */
+void	 match_article(const struct lexicon *lex, struct fold_cache *fc,
+	    const char *title, const char *body, size_t len, int want_spans,
+	    struct match_result *out);
+void	 match_result_free(struct match_result *);
+
+#endif

@@ -1,0 +1,24 @@
+/* options.h: the parsed command line, shared by main, batch and the UI. */
+#ifndef TREAD_OPTIONS_H
+#define TREAD_OPTIONS_H
+
+#include <stddef.h>
+#include "batch.h"
+
+enum mode { MODE_UI, MODE_LIST, MODE_THEMES, MODE_SHOW };
+
+struct options {
+	enum mode	 mode;
+	enum batch_format format;
+	const char	*filter;	/* --filter QUERY */
+	const char	*show;		/* --show ID|PATH */
+	int		 width;		/* --width N, 0 = terminal */
+	int		 highlight;	/* --highlight */
+	const char	*themes_file;	/* --themes-file FILE */
+	const char	*config_file;	/* --config FILE */
+	int		 load_flags;	/* CORPUS_* */
+	char		**paths;
+	size_t		 npaths;
+};
+
+#endif

@@ -1,0 +1,22 @@
+/* paths.h: where data, config, state and cache live. */
+#ifndef TREAD_PATHS_H
+#define TREAD_PATHS_H
+
+/* The data directory: $TREAD_DATADIR, the source tree's data/ when
+ * running from the build tree, else the installed $(pkgdatadir). */
+const char *paths_datadir(void);
+
+/* $XDG_CONFIG_HOME/tread/NAME (or ~/.config/tread/NAME): malloc'd. */
+char	*paths_config(const char *name);
+/* $XDG_STATE_HOME/tread/NAME (~/.local/state/tread): malloc'd. */
+char	*paths_state(const char *name);
+/* $XDG_CACHE_HOME/tread/NAME (~/.cache/tread): malloc'd. */
+char	*paths_cache(const char *name);
+
+/* mkdir -p for the directory part of PATH; 0 or -1. */
+int	 paths_mkdirs(const char *path);
+
+/* Does PATH exist as a regular file? */
+int	 paths_is_file(const char *path);
+
+#endif

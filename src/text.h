@@ -1,0 +1,44 @@
+/* text.h: normalising, case/diacritic folding and tokenising (libunistring). */
+#ifndef TREAD_TEXT_H
+#define TREAD_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Folds S to the form all matching compares: NFKC, full case folding,
+ * diacritics removed (NFD, drop combining marks, NFC), so "Énergie",
+ * "ENERGIE" and "energie" compare equal. Malloc'd, NUL-terminated.
+ */
+char	*text_fold(const char *s, size_t len, size_t *outlen);
+
+/* One word of the original text: where it is, and its folded form. */
+struct token {
+	uint32_t	 off;	/* byte offset in the original text */
+	uint32_t	 len;	/* byte length in the original text */
+	const char	*norm;	/* folded form, owned by the fold cache */
+	uint32_t	 nlen;
+	uint32_t	 flags;
+#define TOKEN_CJK	0x1	/* one Han/Kana/Hangul character */
+#define TOKEN_PARA	0x2	/* first token of a paragraph */
+};
+
+/*
+ * A cache of folded forms: each distinct token is folded once (ASCII
+ * takes a fast path). Not thread-safe: one per thread.
+ */
+struct fold_cache;
+struct fold_cache *fold_cache_new(void);
+void	 fold_cache_free(struct fold_cache *);
+const char *fold_cache_get(struct fold_cache *, const char *, size_t,
+	    uint32_t *nlen);
+
+/*
+ * Splits S into word tokens (libunistring word breaking; Han text gives
+ * one token per character). *OUT is grown as needed (its capacity in
+ * *CAP); returns the number of tokens.
+ */
+size_t	 text_tokens(const char *s, size_t len, struct fold_cache *,
+	    struct token **out, size_t *cap);
+
+#endif

@@ -1,0 +1,1 @@
+/* ui_draw.c: STUB. */

@@ -1,0 +1,1 @@
+/* ui_help.c: STUB. */

@@ -1,0 +1,1 @@
+/* ui_list.c: STUB. */

@@ -1,0 +1,1 @@
+/* ui_prompt.c: STUB. */

@@ -1,0 +1,1 @@
+/* ui_reader.c: STUB. */

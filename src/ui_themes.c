@@ -1,0 +1,1 @@
+/* ui_themes.c: STUB. */

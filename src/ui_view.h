@@ -1,0 +1,1 @@
+/* ui_view.h: STUB. */

@@ -1,0 +1,49 @@
+/* util.h: allocation that never returns NULL, growable buffers, warnings. */
+#ifndef TREAD_UTIL_H
+#define TREAD_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+
+/* A growable, always NUL-terminated byte buffer. */
+struct buf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+void	 buf_init(struct buf *);
+void	 buf_add(struct buf *, const char *, size_t);
+void	 buf_adds(struct buf *, const char *);
+void	 buf_addc(struct buf *, char);
+void	 buf_addf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_reserve(struct buf *, size_t);
+char	*buf_steal(struct buf *, size_t *);	/* hand over s, reset */
+void	 buf_free(struct buf *);
+
+/*
+ * Warnings and errors: "tread: WHERE: message" on stderr. WHERE (a path,
+ * or "path:line") is passed through the output sanitiser, so a hostile
+ * file name cannot reach the terminal as a control sequence.
+ */
+void	 warn_at(const char *where, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 vwarn_at(const char *where, const char *fmt, va_list);
+extern int warn_quiet;		/* set by tests and --quiet */
+
+/* Reads a whole file (at most MAX bytes, 0 = no limit); -1 with errno. */
+int	 file_read(const char *path, size_t max, char **out, size_t *len);
+
+/* 64-bit FNV-1a, for cache keys and lexicon hashes. */
+uint64_t hash_bytes(uint64_t h, const void *, size_t);
+#define HASH_INIT 0xcbf29ce484222325ULL
+
+#endif
