@@ -1,33 +1,7 @@
-/* config.h: tread.ini (colours, layout), read safely through iniparser. */
+/* config.h: tread.ini: colours, layout and keys for the reader. */
 #ifndef TREAD_CONFIG_H
 #define TREAD_CONFIG_H
 
-#include <stddef.h>
-
-struct ini;
-
-/*
- * The one safe way to read an INI file with iniparser 4.1: checks the
- * file first (BOM, over-long lines, syntax) and reports "FILE:LINE:
- * reason" in ERR itself, since iniparser would return NULL for the whole
- * file. Returns NULL on error.
- */
-struct ini *ini_open(const char *path, char *err, size_t errlen);
-void	 ini_close(struct ini *);
-/* A value ("section:key"), or DEF. Never crashes on a key naming a section. */
-const char *ini_get(const struct ini *, const char *key, const char *def);
-/* Parses an integer value ourselves; DEF when absent, -1 return on junk. */
-int	 ini_get_int(const struct ini *, const char *key, long min, long max,
-	    long def, long *out);
-/* Sections and the keys of one section, in file order. */
-int	 ini_nsections(const struct ini *);
-const char *ini_section(const struct ini *, int);
-int	 ini_nkeys(const struct ini *, const char *section);
-/* The I-th key of SECTION (without "section:"), and its line number. */
-const char *ini_key(const struct ini *, const char *section, int i,
-	    int *line);
-/* Line number of "section:key" (or of a section), 0 if unknown. */
-int	 ini_line(const struct ini *, const char *key);
-const char *ini_path(const struct ini *);
+/* STUB: the reader's configuration; defined with the UI. */
 
 #endif
