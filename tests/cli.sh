@@ -1,3 +1,56 @@
 #!/bin/sh
-# STUB: skipped until this suite lands.
-exit 77
+# cli.sh: the command line contract: options, exit statuses, messages,
+# and that --help and the man page name the same options.
+. "$(dirname "$0")/lib.sh"
+cd "$top_srcdir" || exit 1
+
+# status WANT NAME COMMAND...: run, compare the exit status.
+status() {
+	want=$1 name=$2; shift 2
+	"$@" >"$T_TMP/out" 2>"$T_TMP/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then pass "$name (exit $want)"
+	else fail "$name: exit $got, want $want" "$(head -5 "$T_TMP/err")"; fi
+}
+
+# stderr_has NAME PATTERN: the last command's stderr matches PATTERN.
+stderr_has() {
+	if grep -q -- "$2" "$T_TMP/err"; then pass "$1"
+	else fail "$1: stderr lacks '$2'" "$(head -5 "$T_TMP/err")"; fi
+}
+
+status 0 "--help" "$TREAD" --help
+grep -q '^usage: tread' "$T_TMP/out" && pass "--help prints usage" || fail "--help prints usage"
+status 0 "--version" "$TREAD" --version
+grep -qx 'tread [0-9][0-9.]*' "$T_TMP/out" && pass "--version format" || fail "--version format"
+status 2 "unknown option" "$TREAD" --bogus
+status 2 "bad --format" "$TREAD" --list --format xml
+stderr_has "bad --format names the option" "^tread: --format: "
+status 2 "bad --width" "$TREAD" --show 1 --width abc
+status 2 "bad --filter" "$TREAD" --list --filter 'nosuchfield:x'
+stderr_has "bad --filter message" "^tread: --filter: "
+status 1 "nothing to load" "$TREAD" --list "$T_TMP/nonexistent"
+stderr_has "missing path named" "^tread: $T_TMP/nonexistent: No such file"
+status 1 "--show unknown id" "$TREAD" --show 99 data/articles
+stderr_has "--show unknown id named" "^tread: 99: no such article"
+status 0 "one missing path among good ones" "$TREAD" --list "$T_TMP/nope" data/articles
+[ "$(wc -l <"$T_TMP/out")" -eq 6 ] && pass "the rest still loads" || fail "the rest still loads"
+status 0 "default corpus" "$TREAD" --list
+[ "$(wc -l <"$T_TMP/out")" -eq 6 ] && pass "default corpus has 5 articles" ||
+	fail "default corpus has 5 articles" "$(cat "$T_TMP/out")"
+head -1 "$T_TMP/out" | grep -qx 'id	path	date	lang	source	title	themes' &&
+	pass "--list header" || fail "--list header"
+
+# Batch mode works without a usable terminal.
+env -u TERM "$TREAD" --list data/articles >/dev/null 2>&1 && pass "TERM unset: batch works" ||
+	fail "TERM unset: batch works"
+TERM=dumb "$TREAD" --list data/articles >/dev/null 2>&1 && pass "TERM=dumb: batch works" ||
+	fail "TERM=dumb: batch works"
+
+# Every option in --help is in the man page, and every option the man
+# page documents is in --help.
+"$TREAD" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u >"$T_TMP/help.opts"
+grep -E '^\.It Fl' man/tread.1 | grep -oE 'Fl -[a-z][a-z-]+' | sed 's/^Fl -/--/' |
+	sort -u >"$T_TMP/man.opts"
+check_file "--help and tread(1) list the same long options" "$T_TMP/help.opts" "$T_TMP/man.opts"
+done_testing
