@@ -1,12 +1,567 @@
-/* state.c: STUB until the state module lands. */
+/* state.c: read marks and reading positions, saved atomically and merged
+ * with what other tread processes wrote meanwhile.
+ *
+ * The file is line-based text:
+ *	tread-state 1
+ *	r<TAB>POS<TAB>KEY	("r" read, "-" unread; KEY escaped)
+ *	...
+ *	end COUNT HASH		(FNV-1a of every byte before this line)
+ * A file without a valid end line is torn or corrupt and is ignored with
+ * a warning. Saving writes PATH.tmp under an flock on PATH.lock, fsyncs,
+ * renames over PATH and fsyncs the directory, so a kill at any moment
+ * leaves the old or the new file.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "paths.h"
 #include "state.h"
 #include "util.h"
-struct state { int dummy; };
-struct state *state_open(const char *path) { return xcalloc(1, sizeof(struct state)); }
-void state_free(struct state *s) { free(s); }
-int state_is_read(const struct state *s, const char *key) { return 0; }
-void state_set_read(struct state *s, const char *key, int read) {}
-long state_pos(const struct state *s, const char *key) { return 0; }
-void state_set_pos(struct state *s, const char *key, long pos) {}
-int state_save(struct state *s) { return 0; }
+
+#define STATE_MAGIC	"tread-state 1"
+#define STATE_MAGIC_PFX	"tread-state "
+#define STATE_MAX	(512u << 20)	/* refuse absurd files */
+
+/* Which fields this process changed, to replay them over the file. */
+#define CH_READ	0x1
+#define CH_POS	0x2
+
+struct entry {
+	char		*key;	/* NULL = empty slot */
+	uint64_t	 hash;
+	long		 pos;
+	unsigned char	 read;
+	unsigned char	 changed;	/* CH_* */
+};
+
+/* Open addressing, linear probing, power-of-two size. */
+struct table {
+	struct entry	*v;
+	size_t		 cap;
+	size_t		 n;
+};
+
+struct state {
+	char		*path;
+	struct table	 t;
+};
+
+/* A fresh table with room for about N keys. */
+static void
+table_init(struct table *t, size_t n)
+{
+	t->cap = 64;
+	while (t->cap < n * 2)
+		t->cap *= 2;
+	t->v = xcalloc(t->cap, sizeof *t->v);
+	t->n = 0;
+}
+
+static void
+table_free(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		free(t->v[i].key);
+	free(t->v);
+	t->v = NULL;
+	t->cap = t->n = 0;
+}
+
+/* The slot holding KEY, or the empty slot where it would go. */
+static struct entry *
+table_slot(const struct table *t, const char *key, uint64_t h)
+{
+	size_t i = (size_t)h & (t->cap - 1);
+
+	while (t->v[i].key != NULL &&
+	    (t->v[i].hash != h || strcmp(t->v[i].key, key) != 0))
+		i = (i + 1) & (t->cap - 1);
+	return &t->v[i];
+}
+
+/* Doubles the table when it is half full. */
+static void
+table_grow(struct table *t)
+{
+	struct table old = *t;
+	size_t i;
+
+	table_init(t, old.cap);
+	for (i = 0; i < old.cap; i++)
+		if (old.v[i].key != NULL)
+			*table_slot(t, old.v[i].key, old.v[i].hash) = old.v[i];
+	t->n = old.n;
+	free(old.v);
+}
+
+/* The entry for KEY, created (unread, position 0) when missing. KEY is
+ * copied unless OWNED, in which case the table takes it or frees it. */
+static struct entry *
+table_get(struct table *t, char *key, int owned)
+{
+	uint64_t h = hash_bytes(HASH_INIT, key, strlen(key));
+	struct entry *e = table_slot(t, key, h);
+
+	if (e->key != NULL) {
+		if (owned)
+			free(key);
+		return e;
+	}
+	if ((t->n + 1) * 2 > t->cap) {
+		table_grow(t);
+		e = table_slot(t, key, h);
+	}
+	e->key = owned ? key : xstrdup(key);
+	e->hash = h;
+	t->n++;
+	return e;
+}
+
+/* The entry for KEY, or NULL. */
+static const struct entry *
+table_find(const struct table *t, const char *key)
+{
+	const struct entry *e;
+
+	e = table_slot(t, key, hash_bytes(HASH_INIT, key, strlen(key)));
+	return e->key != NULL ? e : NULL;
+}
+
+/* The key an article path is stored under: absolute and without
+ * symbolic links when the file exists, so "a.txt", "./a.txt" and
+ * "/dir/a.txt" share their marks. Malloc'd; NULL for no usable key. */
+static char *
+state_key(const char *path)
+{
+	char real[PATH_MAX], cwd[PATH_MAX];
+	struct buf b;
+
+	if (path == NULL || *path == '\0')
+		return NULL;
+	if (realpath(path, real) != NULL)
+		return xstrdup(real);
+	if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
+		return xstrdup(path);
+	buf_init(&b);
+	buf_adds(&b, cwd);
+	buf_addc(&b, '/');
+	buf_adds(&b, path);
+	return buf_steal(&b, NULL);
+}
+
+/* Appends KEY with backslash, controls and DEL as \xHH, so a key never
+ * breaks the line and field structure. */
+static void
+key_escape(struct buf *b, const char *key)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)key; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f || *p == '\\') {
+			buf_adds(b, "\\x");
+			buf_addc(b, hex[*p >> 4]);
+			buf_addc(b, hex[*p & 0xf]);
+		} else
+			buf_addc(b, (char)*p);
+	}
+}
+
+/* Value of hex digit C, or -1. */
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Undoes key_escape on S[0..len): a malloc'd key, or NULL when the
+ * escaping is malformed or the key empty. */
+static char *
+key_unescape(const char *s, size_t len)
+{
+	struct buf b;
+	size_t i;
+	int hi, lo;
+
+	buf_init(&b);
+	for (i = 0; i < len; i++) {
+		if (s[i] != '\\') {
+			buf_addc(&b, s[i]);
+			continue;
+		}
+		if (i + 3 >= len)
+			break;
+		if (s[i + 1] != 'x' || (hi = hexval(s[i + 2])) < 0 ||
+		    (lo = hexval(s[i + 3])) < 0 || (hi == 0 && lo == 0))
+			break;
+		buf_addc(&b, (char)(hi << 4 | lo));
+		i += 3;
+	}
+	if (i < len || b.len == 0 || memchr(s, '\0', len) != NULL) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b, NULL);
+}
+
+/* Parses one "r<TAB>POS<TAB>KEY" line into T; 0, or -1 when malformed. */
+static int
+parse_line(struct table *t, const char *s, size_t len)
+{
+	const char *tab1, *tab2;
+	struct entry *e;
+	char *key, *end;
+	long pos;
+
+	if (len < 5 || (s[0] != 'r' && s[0] != '-') || s[1] != '\t')
+		return -1;
+	tab1 = s + 1;
+	if ((tab2 = memchr(tab1 + 1, '\t', len - 2)) == NULL ||
+	    tab2 == tab1 + 1 || tab2 - tab1 > 20)
+		return -1;
+	errno = 0;
+	pos = strtol(tab1 + 1, &end, 10);
+	if (end != tab2 || errno != 0 || pos < 0 || tab1[1] == '-' ||
+	    tab1[1] == '+' || tab1[1] == ' ')
+		return -1;
+	key = key_unescape(tab2 + 1, len - (size_t)(tab2 + 1 - s));
+	if (key == NULL)
+		return -1;
+	e = table_get(t, key, 1);
+	e->read = s[0] == 'r';
+	e->pos = pos;
+	return 0;
+}
+
+/* Checks the end line "end COUNT HASH" against what precedes it. */
+static int
+check_end(const char *body, size_t bodylen, const char *end, size_t endlen,
+    size_t count)
+{
+	char want[64];
+	int n;
+
+	n = snprintf(want, sizeof want, "end %zu %016llx", count,
+	    (unsigned long long)hash_bytes(HASH_INIT, body, bodylen));
+	return (size_t)n == endlen && memcmp(want, end, endlen) == 0 ? 0 : -1;
+}
+
+/* Parses the whole file DATA into T. Returns NULL, or the reason it is
+ * not a valid state file (T then holds nothing useful). */
+static const char *
+state_parse(struct table *t, const char *data, size_t len)
+{
+	const char *p, *nl, *last;
+	size_t count = 0, hlen = strlen(STATE_MAGIC);
+
+	if (len == 0)
+		return "empty file";
+	if (len < hlen + 1 || memcmp(data, STATE_MAGIC_PFX,
+	    strlen(STATE_MAGIC_PFX)) != 0)
+		return "not a tread state file";
+	if (memcmp(data, STATE_MAGIC "\n", hlen + 1) != 0)
+		return "unsupported version";
+	if (data[len - 1] != '\n')
+		return "truncated (no end line)";
+	/* The end line is the last one. */
+	for (last = data + len - 1; last > data && last[-1] != '\n'; last--)
+		;
+	if (last <= data + hlen || strncmp(last, "end ", 4) != 0)
+		return "truncated (no end line)";
+	for (p = data + hlen + 1; p < last; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(last - p));
+		if (parse_line(t, p, (size_t)(nl - p)) == -1)
+			return "malformed line";
+		count++;
+	}
+	if (check_end(data, (size_t)(last - data), last,
+	    (size_t)(data + len - 1 - last), count) == -1)
+		return "checksum mismatch";
+	return NULL;
+}
+
+/* Reads PATH into T. 0 when loaded or missing; -1 when unreadable or
+ * corrupt (T emptied, a warning given when WARN). */
+static int
+state_read(struct table *t, const char *path, int warn)
+{
+	const char *why;
+	char *data;
+	size_t len;
+
+	if (file_read(path, STATE_MAX + 1, &data, &len) == -1) {
+		if (errno == ENOENT)
+			return 0;
+		if (warn)
+			warn_at(path, "cannot read state: %s", strerror(errno));
+		return -1;
+	}
+	why = len > STATE_MAX ? "too large" : state_parse(t, data, len);
+	free(data);
+	if (why == NULL)
+		return 0;
+	table_free(t);
+	table_init(t, 0);
+	if (warn)
+		warn_at(path, "corrupt state file (%s), all articles unread",
+		    why);
+	return -1;
+}
+
+struct state *
+state_open(const char *path)
+{
+	struct state *s = xcalloc(1, sizeof *s);
+
+	s->path = path != NULL ? xstrdup(path) : paths_state("state");
+	table_init(&s->t, 0);
+	state_read(&s->t, s->path, 1);
+	return s;
+}
+
+void
+state_free(struct state *s)
+{
+	if (s == NULL)
+		return;
+	table_free(&s->t);
+	free(s->path);
+	free(s);
+}
+
+/* The entry for article path KEY, or NULL. */
+static const struct entry *
+state_find(const struct state *s, const char *path)
+{
+	const struct entry *e;
+	char *key;
+
+	if (s == NULL || (key = state_key(path)) == NULL)
+		return NULL;
+	e = table_find(&s->t, key);
+	free(key);
+	return e;
+}
+
+int
+state_is_read(const struct state *s, const char *key)
+{
+	const struct entry *e = state_find(s, key);
+
+	return e != NULL && e->read;
+}
+
+long
+state_pos(const struct state *s, const char *key)
+{
+	const struct entry *e = state_find(s, key);
+
+	return e != NULL ? e->pos : 0;
+}
+
+void
+state_set_read(struct state *s, const char *key, int read)
+{
+	struct entry *e;
+	char *k;
+
+	if (s == NULL || (k = state_key(key)) == NULL)
+		return;
+	e = table_get(&s->t, k, 1);
+	e->read = read != 0;
+	e->changed |= CH_READ;
+}
+
+void
+state_set_pos(struct state *s, const char *key, long pos)
+{
+	struct entry *e;
+	char *k;
+
+	if (s == NULL || (k = state_key(key)) == NULL)
+		return;
+	e = table_get(&s->t, k, 1);
+	e->pos = pos > 0 ? pos : 0;
+	e->changed |= CH_POS;
+}
+
+size_t
+state_count(const struct state *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; s != NULL && i < s->t.cap; i++)
+		if (s->t.v[i].key != NULL && (s->t.v[i].read || s->t.v[i].pos))
+			n++;
+	return n;
+}
+
+/* Replays the changes this process made (in FROM) over the re-read file
+ * (in TO): per key and per field, so both processes' marks survive. */
+static void
+state_merge(struct table *to, const struct table *from)
+{
+	const struct entry *f;
+	struct entry *e;
+	size_t i;
+
+	for (i = 0; i < from->cap; i++) {
+		f = &from->v[i];
+		if (f->key == NULL || f->changed == 0)
+			continue;
+		e = table_get(to, f->key, 0);
+		if (f->changed & CH_READ)
+			e->read = f->read;
+		if (f->changed & CH_POS)
+			e->pos = f->pos;
+	}
+}
+
+/* The file's bytes for T: header, one line per key worth keeping, end. */
+static void
+state_format(struct buf *b, const struct table *t)
+{
+	const struct entry *e;
+	size_t i, count = 0;
+
+	buf_adds(b, STATE_MAGIC "\n");
+	for (i = 0; i < t->cap; i++) {
+		e = &t->v[i];
+		if (e->key == NULL || (!e->read && e->pos == 0))
+			continue;
+		buf_addf(b, "%c\t%ld\t", e->read ? 'r' : '-', e->pos);
+		key_escape(b, e->key);
+		buf_addc(b, '\n');
+		count++;
+	}
+	buf_addf(b, "end %zu %016llx\n", count,
+	    (unsigned long long)hash_bytes(HASH_INIT, b->s, b->len));
+}
+
+/* Writes all of S[0..len) to FD; 0 or -1. */
+static int
+write_all(int fd, const char *s, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, s, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Makes a rename in the directory of PATH durable. */
+static void
+fsync_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Writes B to PATH.tmp, fsyncs, renames it over PATH. 0 or -1 (warned). */
+static int
+state_replace(const char *path, const struct buf *b)
+{
+	struct buf tmp;
+	int fd, rc = -1;
+
+	buf_init(&tmp);
+	buf_addf(&tmp, "%s.tmp", path);
+	fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd == -1)
+		warn_at(tmp.s, "cannot save state: %s", strerror(errno));
+	else if (write_all(fd, b->s, b->len) == -1 || fsync(fd) == -1) {
+		warn_at(tmp.s, "cannot save state: %s", strerror(errno));
+		close(fd);
+		unlink(tmp.s);
+	} else if (close(fd) == -1 || rename(tmp.s, path) == -1) {
+		warn_at(path, "cannot save state: %s", strerror(errno));
+		unlink(tmp.s);
+	} else {
+		fsync_dir(path);
+		rc = 0;
+	}
+	buf_free(&tmp);
+	return rc;
+}
+
+/* Takes the exclusive lock on PATH.lock; the fd, or -1 (warned). */
+static int
+state_lock(const char *path)
+{
+	struct buf lk;
+	int fd;
+
+	buf_init(&lk);
+	buf_addf(&lk, "%s.lock", path);
+	fd = open(lk.s, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd == -1)
+		warn_at(lk.s, "cannot lock state: %s", strerror(errno));
+	else {
+		while (flock(fd, LOCK_EX) == -1 && errno == EINTR)
+			;
+	}
+	buf_free(&lk);
+	return fd;
+}
+
+int
+state_save(struct state *s)
+{
+	struct table now;
+	struct buf b;
+	int fd, rc;
+
+	if (s == NULL)
+		return -1;
+	if (paths_mkdirs(s->path) == -1) {
+		warn_at(s->path, "cannot create directory: %s", strerror(errno));
+		return -1;
+	}
+	if ((fd = state_lock(s->path)) == -1)
+		return -1;
+	table_init(&now, s->t.n);
+	state_read(&now, s->path, 0);
+	state_merge(&now, &s->t);
+	buf_init(&b);
+	state_format(&b, &now);
+	rc = state_replace(s->path, &b);
+	buf_free(&b);
+	close(fd);
+	if (rc == 0) {
+		table_free(&s->t);
+		s->t = now;
+	} else
+		table_free(&now);
+	return rc;
+}

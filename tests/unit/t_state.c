@@ -1,2 +1,420 @@
-/* t_state.c: STUB, skipped until the state tests land. */
-int main(void) { return 77; }
+/* t_state.c: read marks and positions: round trip, corrupt files, the
+ * merge of two writers, odd keys, a big state. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "state.h"
+#include "util.h"
+#include "tap.h"
+
+static char dir[256];		/* a private temp dir */
+static char errfile[300];	/* where stderr goes while captured */
+static int saved_err = -1;
+
+/* PATH for NAME inside the temp dir (eight rotating static buffers). */
+static const char *
+tpath(const char *name)
+{
+	static char p[8][512];
+	static int i;
+
+	i = (i + 1) % 8;
+	snprintf(p[i], sizeof p[i], "%s/%s", dir, name);
+	return p[i];
+}
+
+/* Writes LEN bytes of DATA to the file PATH. */
+static void
+put_file(const char *path, const char *data, size_t len)
+{
+	FILE *fp = fopen(path, "wb");
+
+	if (fp == NULL || fwrite(data, 1, len, fp) != len || fclose(fp) != 0) {
+		perror(path);
+		exit(99);
+	}
+}
+
+/* Starts sending stderr to a file, to check warnings. */
+static void
+capture(void)
+{
+	int fd;
+
+	fflush(stderr);
+	saved_err = dup(2);
+	fd = open(errfile, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	dup2(fd, 2);
+	close(fd);
+}
+
+/* Stops capturing; returns what was written (malloc'd). */
+static char *
+captured(void)
+{
+	char *s;
+	size_t len;
+
+	fflush(stderr);
+	dup2(saved_err, 2);
+	close(saved_err);
+	if (file_read(errfile, 0, &s, &len) == -1)
+		return xstrdup("");
+	return s;
+}
+
+/* Opens PATH with stderr captured; *WARN gets the warnings. */
+static struct state *
+open_quiet(const char *path, char **warn)
+{
+	struct state *s;
+
+	capture();
+	s = state_open(path);
+	*warn = captured();
+	return s;
+}
+
+/* A saved state with a few marks, for round trips and corruption. */
+static void
+t_roundtrip(void)
+{
+	const char *p = tpath("rt/state");
+	struct state *s;
+	char *w;
+
+	s = open_quiet(p, &w);
+	is_int(state_count(s), 0, "missing file: empty state");
+	is_str(w, "", "missing file: no warning");
+	free(w);
+	state_set_read(s, "/a/one.txt", 1);
+	state_set_pos(s, "/a/one.txt", 42);
+	state_set_read(s, "/a/two.txt", 1);
+	state_set_pos(s, "/a/three.txt", 7);
+	state_set_read(s, "/a/four.txt", 1);
+	state_set_read(s, "/a/four.txt", 0);
+	is_int(state_save(s), 0, "save creates the directory and the file");
+	state_free(s);
+
+	s = open_quiet(p, &w);
+	is_str(w, "", "reopen: no warning");
+	free(w);
+	is_int(state_count(s), 3, "three keys remembered (unread+pos 0 dropped)");
+	ok(state_is_read(s, "/a/one.txt"), "one is read");
+	is_int(state_pos(s, "/a/one.txt"), 42, "one's position");
+	ok(state_is_read(s, "/a/two.txt"), "two is read");
+	ok(!state_is_read(s, "/a/three.txt"), "three is unread");
+	is_int(state_pos(s, "/a/three.txt"), 7, "three's position");
+	ok(!state_is_read(s, "/a/four.txt"), "four was unmarked");
+	ok(!state_is_read(s, "/a/none.txt"), "unknown key is unread");
+	is_int(state_pos(s, "/a/none.txt"), 0, "unknown key at 0");
+	state_set_pos(s, "/a/one.txt", -5);
+	is_int(state_pos(s, "/a/one.txt"), 0, "negative position clamps to 0");
+	state_free(s);
+	ok(access(tpath("rt/state.tmp"), F_OK) == -1, "no temp file left");
+}
+
+/* Corrupt CONTENT must give an empty state and one warning naming the
+ * file, never a crash. */
+static void
+expect_corrupt(const char *name, const char *content, size_t len)
+{
+	const char *p = tpath("corrupt");
+	struct state *s;
+	char *w;
+
+	put_file(p, content, len);
+	s = open_quiet(p, &w);
+	ok(state_count(s) == 0, "%s: empty state", name);
+	ok(strncmp(w, "tread: ", 7) == 0 && strstr(w, p) != NULL &&
+	    strstr(w, "corrupt") != NULL, "%s: warning names the file", name);
+	if (strstr(w, "corrupt") == NULL)
+		printf("#   warning: %s", w);
+	ok(strchr(w, '\n') == w + strlen(w) - 1, "%s: one line", name);
+	free(w);
+	state_free(s);
+}
+
+#define WRONGV	"tread-state 9\nend 0 0000000000000000\n"
+#define BADLINE	"tread-state 1\nx\t1\t/a\nend 1 0000000000000000\n"
+#define ESCAPES	"\x1b]0;pwned\x07\x1b[2J\x1b]52;c;cm0gLXJmIH4=\x07"
+
+/* Garbage, binary, wrong version, every truncation, a flipped byte. */
+static void
+t_corrupt(void)
+{
+	const char *good = tpath("rt/state");
+	static const char bin[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe";
+	char *data, name[64], *w;
+	size_t len, i, bad = 0;
+	struct state *s;
+
+	expect_corrupt("empty file", "", 0);
+	expect_corrupt("garbage", "hello world\nthis is not state\n", 30);
+	expect_corrupt("binary", bin, sizeof bin - 1);
+	expect_corrupt("wrong version", WRONGV, strlen(WRONGV));
+	expect_corrupt("header only", "tread-state 1\n", 14);
+	expect_corrupt("bad line", BADLINE, strlen(BADLINE));
+	expect_corrupt("escape sequence in file", ESCAPES, strlen(ESCAPES));
+	if (file_read(good, 0, &data, &len) == -1) {
+		ok(0, "round-trip file readable");
+		return;
+	}
+	/* Every proper prefix is a torn write and must be refused. */
+	warn_quiet = 1;
+	for (i = 0; i < len; i++) {
+		put_file(tpath("torn"), data, i);
+		s = state_open(tpath("torn"));
+		bad += state_count(s) != 0;
+		state_free(s);
+	}
+	warn_quiet = 0;
+	is_int(bad, 0, "every truncation of a good file is refused");
+	snprintf(name, sizeof name, "truncated to %zu bytes", len / 2);
+	expect_corrupt(name, data, len / 2);
+	data[len / 3] ^= 0x01;
+	expect_corrupt("one flipped bit", data, len);
+	data[len / 3] ^= 0x01;
+	put_file(tpath("corrupt"), data, len);
+	s = open_quiet(tpath("corrupt"), &w);
+	is_int(state_count(s), 3, "the unflipped copy loads");
+	is_str(w, "", "and gives no warning");
+	free(w);
+	state_free(s);
+	free(data);
+}
+
+/* A corrupt file is replaced by the next save, which then loads. */
+static void
+t_corrupt_save(void)
+{
+	const char *p = tpath("csave");
+	struct state *s;
+	char *w;
+
+	put_file(p, "garbage\n", 8);
+	put_file(tpath("csave.tmp"), "half a write", 12);
+	s = open_quiet(p, &w);
+	free(w);
+	state_set_read(s, "/x", 1);
+	capture();
+	is_int(state_save(s), 0, "save over a corrupt file");
+	free(captured());
+	state_free(s);
+	s = open_quiet(p, &w);
+	ok(state_is_read(s, "/x") && *w == '\0', "and the new file loads clean");
+	free(w);
+	state_free(s);
+}
+
+/* Two processes' worth of states on one file: nothing is lost. */
+static void
+t_merge(void)
+{
+	const char *p = tpath("merge");
+	struct state *a, *b, *c;
+
+	a = state_open(p);
+	state_set_read(a, "/m/common", 1);
+	state_save(a);
+	state_free(a);
+
+	a = state_open(p);
+	b = state_open(p);
+	state_set_read(a, "/m/a-only", 1);
+	state_set_pos(a, "/m/shared", 100);
+	state_set_read(b, "/m/b-only", 1);
+	state_set_read(b, "/m/shared", 1);
+	state_set_read(b, "/m/common", 0);
+	is_int(state_save(a), 0, "first writer saves");
+	is_int(state_save(b), 0, "second writer saves");
+	ok(state_is_read(b, "/m/a-only"), "the second sees the first's mark after saving");
+	c = state_open(p);
+	ok(state_is_read(c, "/m/a-only"), "first writer's mark survives");
+	ok(state_is_read(c, "/m/b-only"), "second writer's mark survives");
+	ok(state_is_read(c, "/m/shared"), "read set by one ...");
+	is_int(state_pos(c, "/m/shared"), 100, "... and position by the other");
+	ok(!state_is_read(c, "/m/common"), "an unmark is a change too");
+	state_free(c);
+
+	/* A saves again without new changes: it must not undo B's. */
+	is_int(state_save(a), 0, "first writer saves again");
+	c = state_open(p);
+	ok(state_is_read(c, "/m/b-only") && !state_is_read(c, "/m/common"),
+	    "a later save without changes keeps the other's");
+	state_free(c);
+	state_free(a);
+	state_free(b);
+}
+
+/* Keys with controls, escapes, UTF-8; relative and absolute paths. */
+static void
+t_keys(void)
+{
+	static const char *odd[] = {
+		"/k/new\nline", "/k/tab\there", "/k/back\\slash",
+		"/k/\\x41 literal", "/k/esc\x1b[31mred", "/k/\r\x7f\x01",
+		"/k/\xd0\xbc\xd0\xb8\xd1\x80 \xe4\xb8\xad\xe6\x96\x87",
+		"/k/end 0 0", "r\t1\t/fake", "/k/trailing\\",
+	};
+	const char *p = tpath("keys");
+	char longkey[5000], abs[600], cwd[600];
+	struct state *s;
+	size_t i, n = sizeof odd / sizeof odd[0];
+	char *w;
+
+	memset(longkey, 'x', sizeof longkey - 1);
+	longkey[0] = '/';
+	longkey[sizeof longkey - 1] = '\0';
+	s = state_open(p);
+	for (i = 0; i < n; i++)
+		state_set_pos(s, odd[i], (long)i + 1);
+	state_set_read(s, longkey, 1);
+	state_set_read(s, "", 1);
+	state_set_read(s, NULL, 1);
+	ok(!state_is_read(s, "") && !state_is_read(s, NULL), "empty and NULL keys ignored");
+	/* A real file reached by a relative path and by its absolute path. */
+	put_file(tpath("real.txt"), "x", 1);
+	if (getcwd(cwd, sizeof cwd) == NULL || chdir(dir) == -1) {
+		ok(0, "chdir");
+		return;
+	}
+	state_set_read(s, "real.txt", 1);
+	state_set_read(s, "./not-there.txt", 1);
+	chdir(cwd);
+	snprintf(abs, sizeof abs, "%s/real.txt", dir);
+	ok(state_is_read(s, abs), "relative key found by its absolute path");
+	is_int(state_save(s), 0, "save odd keys");
+	state_free(s);
+
+	s = open_quiet(p, &w);
+	is_str(w, "", "odd keys load without warning");
+	free(w);
+	for (i = 0; i < n; i++)
+		ok(state_pos(s, odd[i]) == (long)i + 1, "odd key %zu round-trips", i);
+	ok(state_is_read(s, longkey), "a 5000-byte key round-trips");
+	ok(state_is_read(s, abs), "realpath'd key after reload");
+	snprintf(abs, sizeof abs, "%s/./not-there.txt", dir);
+	ok(state_is_read(s, abs), "missing file: made absolute with the cwd");
+	is_int(state_count(s), n + 3, "key count");
+	state_free(s);
+}
+
+/* Save into a place that cannot be a directory: -1 and a warning. */
+static void
+t_save_fails(void)
+{
+	struct state *s;
+	char *w;
+	char p[600];
+
+	put_file(tpath("plainfile"), "x", 1);
+	snprintf(p, sizeof p, "%s/plainfile/sub/state", dir);
+	s = open_quiet(p, &w);
+	free(w);
+	state_set_read(s, "/z", 1);
+	capture();
+	is_int(state_save(s), -1, "save under a regular file fails");
+	w = captured();
+	ok(strncmp(w, "tread: ", 7) == 0 && strstr(w, "plainfile") != NULL,
+	    "with a warning naming the path");
+	ok(state_is_read(s, "/z"), "the mark stays in memory");
+	free(w);
+	state_free(s);
+}
+
+/* The default path: $XDG_STATE_HOME/tread/state. */
+static void
+t_default_path(void)
+{
+	struct state *s;
+
+	setenv("XDG_STATE_HOME", tpath("xdg"), 1);
+	s = state_open(NULL);
+	state_set_read(s, "/d", 1);
+	is_int(state_save(s), 0, "save to the default path");
+	state_free(s);
+	ok(access(tpath("xdg/tread/state"), R_OK) == 0,
+	    "file at $XDG_STATE_HOME/tread/state");
+}
+
+/* Seconds since an arbitrary point. */
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* 100,000 articles load and save fast. */
+static void
+t_big(void)
+{
+	const char *p = tpath("big");
+	struct state *s;
+	char key[128];
+	double t0, t;
+	long i, wrong = 0;
+
+	t0 = now();
+	s = state_open(p);
+	for (i = 0; i < 100000; i++) {
+		snprintf(key, sizeof key, "/nonexistent/corpus/%03ld/article-%ld.txt",
+		    i % 997, i);
+		state_set_read(s, key, i % 3 != 0);
+		state_set_pos(s, key, i);
+	}
+	is_int(state_save(s), 0, "save 100,000 keys");
+	state_free(s);
+	s = state_open(p);
+	is_int(state_count(s), 100000 - 1, "100,000 keys reload (one had nothing)");
+	for (i = 0; i < 100000; i += 7) {
+		snprintf(key, sizeof key, "/nonexistent/corpus/%03ld/article-%ld.txt",
+		    i % 997, i);
+		wrong += state_is_read(s, key) != (i % 3 != 0) ||
+		    state_pos(s, key) != i;
+	}
+	is_int(wrong, 0, "sampled keys have their marks");
+	state_set_read(s, "/one/more", 1);
+	is_int(state_save(s), 0, "save again (merge with the file)");
+	state_free(s);
+	t = now() - t0;
+	ok(t < 10.0, "100,000 keys: set, save, load, merge, save in %.2f s", t);
+	printf("# big state: %.2f s\n", t);
+}
+
+int
+main(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(dir, sizeof dir, "%s/t_state.XXXXXX", tmp ? tmp : "/tmp");
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 99;
+	}
+	snprintf(errfile, sizeof errfile, "%s/stderr", dir);
+	t_roundtrip();
+	t_corrupt();
+	t_corrupt_save();
+	t_merge();
+	t_keys();
+	t_save_fails();
+	t_default_path();
+	t_big();
+	if (tap_fail == 0) {
+		char cmd[400];
+
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			printf("# could not remove %s\n", dir);
+	}
+	return tap_done();
+}
