@@ -1,12 +1,607 @@
-/* query.c: STUB until the query module lands. */
+/* query.c: the filter language: terms parsed once into a small program,
+ * evaluated metadata first so that theme toggles stay instant. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
 #include "corpus.h"
 #include "query.h"
+#include "text.h"
 #include "util.h"
-struct query { int dummy; };
-struct query *query_parse(const char *q, const struct corpus *c, char *err, size_t errlen) { return xcalloc(1, sizeof(struct query)); }
-void query_free(struct query *q) { free(q); }
-size_t query_eval(const struct query *q, struct corpus *c, unsigned char *keep) { memset(keep, 1, c->n); return c->n; }
-int query_has_words(const struct query *q) { return 0; }
-const char *const *query_words(const struct query *q) { static const char *none[] = { NULL }; return none; }
+
+#define THEMES_LISTED	200	/* bytes of theme ids shown in an error */
+
+enum qkind { Q_THEME, Q_LANG, Q_SOURCE, Q_AFTER, Q_BEFORE, Q_DATE, Q_TEXT };
+
+/* One term of the query. */
+struct qterm {
+	enum qkind	 kind;
+	int		 neg;
+	unsigned char	*themes;	/* Q_THEME: bit set over the theme table */
+	char		**vals;		/* Q_LANG codes; Q_SOURCE needle;
+					   Q_TEXT folded words in order */
+	size_t		 nvals;
+	size_t		*lens;		/* Q_TEXT: byte length of each word */
+	char		 date[11];	/* Q_AFTER, Q_BEFORE, Q_DATE */
+	int		 prefix;	/* Q_TEXT: last word is a prefix */
+};
+
+struct query {
+	struct qterm	*t;
+	size_t		 n;
+	size_t		 ntext;		/* Q_TEXT terms */
+	char		**hl;		/* query_words, NULL-ended */
+	size_t		 nhl;
+};
+
+/* What the parser carries from term to term. */
+struct parser {
+	const struct corpus *c;
+	struct query	*q;
+	char		*err;
+	size_t		 errlen;
+	const char	*term;		/* the whole term, for messages */
+	int		 termlen;
+};
+
+static int
+is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+	    ch == '\f' || ch == '\v';
+}
+
+static int
+is_alpha(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+static char
+to_lower(char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+/* Writes "WHAT "VAL" in "TERM" HINT" about the current term to the
+ * caller's buffer (VAL and HINT may be NULL). Returns -1. */
+static int
+perr(struct parser *P, const char *what, const char *val, size_t vlen,
+    const char *hint)
+{
+	if (val != NULL)
+		snprintf(P->err, P->errlen, "%s \"%.*s\" in \"%.*s\"%s%s", what,
+		    (int)vlen, val, P->termlen, P->term, hint ? " " : "",
+		    hint ? hint : "");
+	else
+		snprintf(P->err, P->errlen, "%s in \"%.*s\"%s%s", what,
+		    P->termlen, P->term, hint ? " " : "", hint ? hint : "");
+	return -1;
+}
+
+/* Appends a new, zeroed term to Q. */
+static struct qterm *
+term_add(struct query *q, enum qkind kind, int neg)
+{
+	struct qterm *t;
+
+	q->t = xreallocarray(q->t, q->n + 1, sizeof *q->t);
+	t = &q->t[q->n++];
+	memset(t, 0, sizeof *t);
+	t->kind = kind;
+	t->neg = neg;
+	return t;
+}
+
+/* Is Y a leap year? */
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Parses YYYY, YYYY-MM or YYYY-MM-DD into OUT (what is missing stays
+ * missing for Q_DATE, is "-01" for the others). 0 or -1. */
+static int
+parse_date(const char *s, size_t len, int pad, char out[11])
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, m = 1, d = 1;
+	size_t i;
+
+	if (len != 4 && len != 7 && len != 10)
+		return -1;
+	for (i = 0; i < len; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return -1;
+	y = atoi(s);
+	if (len >= 7)
+		m = (s[5] - '0') * 10 + (s[6] - '0');
+	if (len == 10)
+		d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] ||
+	    (m == 2 && d == 29 && !leap(y)))
+		return -1;
+	if (pad)
+		snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	else {
+		memcpy(out, s, len);
+		out[len] = '\0';
+	}
+	return 0;
+}
+
+/* Splits V on commas into folded-for-ASCII values; empty ones are an
+ * error. */
+static int
+split_values(struct parser *P, struct qterm *t, const char *v, size_t len)
+{
+	size_t i = 0, j, k;
+
+	for (;;) {
+		for (j = i; j < len && v[j] != ','; j++)
+			;
+		if (j == i)
+			return perr(P, "empty value", NULL, 0, NULL);
+		t->vals = xreallocarray(t->vals, t->nvals + 1, sizeof *t->vals);
+		t->vals[t->nvals] = xstrndup(v + i, j - i);
+		for (k = 0; k < j - i; k++)
+			t->vals[t->nvals][k] = to_lower(t->vals[t->nvals][k]);
+		t->nvals++;
+		if (j == len)
+			return 0;
+		i = j + 1;
+	}
+}
+
+/* Writes "(themes: a, b, ...)" for an unknown theme message. */
+static void
+theme_list(const struct corpus *c, char *out, size_t outlen)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	buf_adds(&b, c->nthemes ? "(themes: " : "(no themes loaded");
+	for (i = 0; i < c->nthemes; i++) {
+		if (b.len > THEMES_LISTED) {
+			buf_adds(&b, ", ...");
+			break;
+		}
+		buf_addf(&b, "%s%s", i ? ", " : "", c->themes[i].id);
+	}
+	buf_addc(&b, ')');
+	snprintf(out, outlen, "%s", b.s);
+	buf_free(&b);
+}
+
+/* Index of theme ID: as written, else compared folded. -1 if none. */
+static int
+theme_find(const struct corpus *c, const char *id)
+{
+	size_t flen;
+	char *f;
+	int t;
+
+	if ((t = corpus_theme(c, id)) >= 0)
+		return t;
+	f = text_fold(id, strlen(id), &flen);
+	t = corpus_theme(c, f);
+	free(f);
+	return t;
+}
+
+/* theme:a,b: a bit set of the themes named. */
+static int
+term_theme(struct parser *P, struct qterm *t)
+{
+	char list[THEMES_LISTED + 64];
+	size_t i;
+	int k;
+
+	t->themes = xcalloc(P->c->nthemes / 8 + 1, 1);
+	for (i = 0; i < t->nvals; i++) {
+		if ((k = theme_find(P->c, t->vals[i])) < 0) {
+			theme_list(P->c, list, sizeof list);
+			snprintf(P->err, P->errlen, "unknown theme \"%s\" %s",
+			    t->vals[i], list);
+			return -1;
+		}
+		t->themes[k / 8] |= (unsigned char)(1u << (k % 8));
+	}
+	return 0;
+}
+
+/* lang:pl,de: two or three letters each. */
+static int
+term_lang(struct parser *P, struct qterm *t)
+{
+	size_t i, k, n;
+
+	for (i = 0; i < t->nvals; i++) {
+		n = strlen(t->vals[i]);
+		for (k = 0; k < n && is_alpha(t->vals[i][k]); k++)
+			;
+		if (k < n || n < 2 || n > 3)
+			return perr(P, "bad language code", t->vals[i], n,
+			    "(two letters, as in lang:pl)");
+	}
+	return 0;
+}
+
+/* Folds a word or phrase into its tokens; a trailing '*' asks for a
+ * prefix match of the last one. */
+static int
+term_text(struct parser *P, struct qterm *t, const char *v, size_t len)
+{
+	struct fold_cache *fc;
+	struct token *tok = NULL;
+	size_t cap = 0, n, i;
+
+	while (len > 0 && v[len - 1] == '*') {
+		t->prefix = 1;
+		len--;
+	}
+	fc = fold_cache_new();
+	n = text_tokens(v, len, fc, &tok, &cap);
+	t->vals = xcalloc(n + 1, sizeof *t->vals);
+	t->lens = xcalloc(n + 1, sizeof *t->lens);
+	for (i = 0; i < n; i++) {
+		t->vals[i] = xstrndup(tok[i].norm, tok[i].nlen);
+		t->lens[i] = tok[i].nlen;
+	}
+	t->nvals = n;
+	free(tok);
+	fold_cache_free(fc);
+	if (n == 0)
+		return perr(P, "nothing to search for", NULL, 0, NULL);
+	P->q->ntext++;
+	return 0;
+}
+
+/* A field:value term. F is the field name, V its value. */
+static int
+term_field(struct parser *P, int neg, const char *f, size_t flen,
+    const char *v, size_t vlen)
+{
+	static const char *names[] = { "theme", "lang", "source", "after",
+	    "before", "date" };
+	static const enum qkind kinds[] = { Q_THEME, Q_LANG, Q_SOURCE,
+	    Q_AFTER, Q_BEFORE, Q_DATE };
+	struct qterm *t;
+	size_t i, k;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++) {
+		for (k = 0; k < flen && to_lower(f[k]) == names[i][k]; k++)
+			;
+		if (k == flen && names[i][k] == '\0')
+			break;
+	}
+	if (i == sizeof names / sizeof *names)
+		return perr(P, "unknown field", f, flen, "(fields: theme, "
+		    "lang, source, after, before, date)");
+	if (vlen == 0)
+		return perr(P, "empty value", NULL, 0, NULL);
+	t = term_add(P->q, kinds[i], neg);
+	switch (t->kind) {
+	case Q_THEME:
+		return split_values(P, t, v, vlen) == -1 ? -1 : term_theme(P, t);
+	case Q_LANG:
+		return split_values(P, t, v, vlen) == -1 ? -1 : term_lang(P, t);
+	case Q_SOURCE:
+		t->vals = xcalloc(1, sizeof *t->vals);
+		t->vals[0] = text_fold(v, vlen, &k);
+		t->nvals = 1;
+		return 0;
+	default:
+		if (parse_date(v, vlen, t->kind != Q_DATE, t->date) == -1)
+			return perr(P, "bad date", v, vlen, "(use YYYY-MM-DD, "
+			    "YYYY-MM or YYYY)");
+		return 0;
+	}
+}
+
+/* Reads a quoted string starting at *P (on the quote); sets V/VLEN to
+ * its inside and moves *P past it. -1 when the quote never closes. */
+static int
+read_quoted(const char **p, const char **v, size_t *vlen)
+{
+	const char *end = strchr(*p + 1, '"');
+
+	if (end == NULL)
+		return -1;
+	*v = *p + 1;
+	*vlen = (size_t)(end - *v);
+	*p = end + 1;
+	return 0;
+}
+
+/* Parses the term at *SP, moving *SP past it. */
+static int
+parse_term(struct parser *P, const char **sp)
+{
+	const char *p = *sp, *f = NULL, *v;
+	size_t flen = 0, vlen;
+	int neg = 0, rc;
+
+	P->term = p;
+	if (*p == '-') {
+		neg = 1;
+		p++;
+	}
+	for (v = p; is_alpha(*v); v++)
+		;
+	if (*v == ':' && v > p) {
+		f = p;
+		flen = (size_t)(v - p);
+		p = v + 1;
+	}
+	if (*p == '"') {
+		if (read_quoted(&p, &v, &vlen) == -1) {
+			P->termlen = (int)strlen(P->term);
+			return perr(P, "unterminated quote", NULL, 0, NULL);
+		}
+	} else {
+		for (v = p; *p != '\0' && !is_space(*p); p++)
+			;
+		vlen = (size_t)(p - v);
+	}
+	while (*p != '\0' && !is_space(*p))
+		p++;	/* text glued to a closing quote belongs to the term */
+	P->termlen = (int)(p - P->term);
+	*sp = p;
+	if (f != NULL)
+		rc = term_field(P, neg, f, flen, v, vlen);
+	else if (vlen == 0 && v[-1] != '"')
+		rc = perr(P, "nothing after '-'", NULL, 0, NULL);
+	else
+		rc = term_text(P, term_add(P->q, Q_TEXT, neg), v, vlen);
+	return rc;
+}
+
+/* Builds the NULL-ended list of folded words and phrases to highlight. */
+static void
+build_words(struct query *q)
+{
+	struct buf b;
+	size_t i, k;
+
+	q->hl = xcalloc(q->ntext + 1, sizeof *q->hl);
+	for (i = 0; i < q->n; i++) {
+		if (q->t[i].kind != Q_TEXT || q->t[i].neg)
+			continue;
+		buf_init(&b);
+		for (k = 0; k < q->t[i].nvals; k++) {
+			if (k > 0)
+				buf_addc(&b, ' ');
+			buf_adds(&b, q->t[i].vals[k]);
+		}
+		if (q->t[i].prefix)
+			buf_addc(&b, '*');
+		q->hl[q->nhl++] = buf_steal(&b, NULL);
+	}
+}
+
+struct query *
+query_parse(const char *query, const struct corpus *c, char *err,
+    size_t errlen)
+{
+	struct parser P = { c, NULL, err, errlen, NULL, 0 };
+	const char *p = query;
+
+	P.q = xcalloc(1, sizeof *P.q);
+	if (errlen > 0)
+		err[0] = '\0';
+	for (;;) {
+		while (is_space(*p))
+			p++;
+		if (*p == '\0')
+			break;
+		if (parse_term(&P, &p) == -1) {
+			query_free(P.q);
+			return NULL;
+		}
+	}
+	build_words(P.q);
+	return P.q;
+}
+
+void
+query_free(struct query *q)
+{
+	size_t i, k;
+
+	if (q == NULL)
+		return;
+	for (i = 0; i < q->n; i++) {
+		for (k = 0; k < q->t[i].nvals; k++)
+			free(q->t[i].vals[k]);
+		free(q->t[i].vals);
+		free(q->t[i].lens);
+		free(q->t[i].themes);
+	}
+	for (i = 0; i < q->nhl; i++)
+		free(q->hl[i]);
+	free(q->hl);
+	free(q->t);
+	free(q);
+}
+
+/* Is NEEDLE (folded) inside S, compared folded? ASCII takes a fast path,
+ * since folding ASCII is lowering it. */
+static int
+fold_contains(const char *s, const char *needle)
+{
+	size_t i, flen;
+	char *f, *low;
+	int ascii = 1, hit;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			ascii = 0;
+	if (ascii) {
+		low = xstrdup(s);
+		for (i = 0; low[i] != '\0'; i++)
+			low[i] = to_lower(low[i]);
+		hit = strstr(low, needle) != NULL;
+		free(low);
+		return hit;
+	}
+	f = text_fold(s, i, &flen);
+	hit = strstr(f, needle) != NULL;
+	free(f);
+	return hit;
+}
+
+/* Does metadata term T hold for article A? */
+static int
+eval_meta(const struct qterm *t, const struct article *a, size_t nthemes)
+{
+	size_t i;
+
+	switch (t->kind) {
+	case Q_THEME:
+		for (i = 0; i < a->nhits; i++)
+			if (a->hits[i].theme < nthemes &&
+			    t->themes[a->hits[i].theme / 8] &
+			    (1u << (a->hits[i].theme % 8)))
+				return 1;
+		return 0;
+	case Q_LANG:
+		for (i = 0; i < t->nvals; i++)
+			if (strcmp(a->lang, t->vals[i]) == 0)
+				return 1;
+		return 0;
+	case Q_SOURCE:
+		return fold_contains(a->source, t->vals[0]);
+	case Q_AFTER:
+		return strcmp(a->date, t->date) >= 0;
+	case Q_BEFORE:
+		return strcmp(a->date, t->date) < 0;
+	case Q_DATE:
+		return strncmp(a->date, t->date, strlen(t->date)) == 0;
+	default:
+		return 1;
+	}
+}
+
+/* Do the metadata terms of Q all hold for A? Date terms never hold for
+ * an undated article, negated or not. */
+static int
+meta_ok(const struct query *q, const struct article *a, size_t nthemes)
+{
+	size_t i;
+
+	for (i = 0; i < q->n; i++) {
+		const struct qterm *t = &q->t[i];
+
+		if (t->kind == Q_TEXT)
+			continue;
+		if (a->date[0] == '\0' && (t->kind == Q_AFTER ||
+		    t->kind == Q_BEFORE || t->kind == Q_DATE))
+			return 0;
+		if (eval_meta(t, a, nthemes) == t->neg)
+			return 0;
+	}
+	return 1;
+}
+
+/* Does text term T occur at token I of TOK (N tokens)? */
+static int
+text_at(const struct qterm *t, const struct token *tok, size_t n, size_t i)
+{
+	size_t k, last = t->nvals - 1;
+
+	if (n - i < t->nvals)
+		return 0;
+	for (k = 0; k < t->nvals; k++) {
+		const struct token *w = &tok[i + k];
+
+		if (k == last && t->prefix) {
+			if (w->nlen < t->lens[k] ||
+			    memcmp(w->norm, t->vals[k], t->lens[k]) != 0)
+				return 0;
+		} else if (w->nlen != t->lens[k] ||
+		    memcmp(w->norm, t->vals[k], t->lens[k]) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Marks in FOUND the text terms of Q that occur in S. */
+static void
+text_scan(const struct query *q, const char *s, size_t len,
+    struct fold_cache *fc, struct token **tok, size_t *cap,
+    unsigned char *found)
+{
+	size_t n = text_tokens(s, len, fc, tok, cap), i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < q->n; j++)
+			if (!found[j] && q->t[j].kind == Q_TEXT &&
+			    text_at(&q->t[j], *tok, n, i))
+				found[j] = 1;
+}
+
+/* Do the text terms of Q all hold for article I? */
+static int
+text_ok(const struct query *q, struct corpus *c, size_t i,
+    struct fold_cache *fc, struct token **tok, size_t *cap,
+    unsigned char *found)
+{
+	const char *body;
+	size_t len, j;
+
+	memset(found, 0, q->n);
+	text_scan(q, c->v[i].title, strlen(c->v[i].title), fc, tok, cap,
+	    found);
+	if ((body = corpus_body(c, i, &len)) != NULL)
+		text_scan(q, body, len, fc, tok, cap, found);
+	for (j = 0; j < q->n; j++)
+		if (q->t[j].kind == Q_TEXT && found[j] == q->t[j].neg)
+			return 0;
+	return 1;
+}
+
+size_t
+query_eval(const struct query *q, struct corpus *c, unsigned char *keep)
+{
+	struct fold_cache *fc = NULL;
+	struct token *tok = NULL;
+	unsigned char *found = NULL;
+	size_t i, cap = 0, n = 0;
+
+	if (q == NULL || q->n == 0) {
+		memset(keep, 1, c->n);
+		return c->n;
+	}
+	if (q->ntext > 0) {
+		fc = fold_cache_new();
+		found = xcalloc(q->n, 1);
+	}
+	for (i = 0; i < c->n; i++) {
+		keep[i] = meta_ok(q, &c->v[i], c->nthemes) &&
+		    (q->ntext == 0 || text_ok(q, c, i, fc, &tok, &cap, found));
+		n += keep[i];
+	}
+	free(tok);
+	free(found);
+	if (fc != NULL)
+		fold_cache_free(fc);
+	return n;
+}
+
+int
+query_has_words(const struct query *q)
+{
+	return q != NULL && q->ntext > 0;
+}
+
+const char *const *
+query_words(const struct query *q)
+{
+	static const char *const none[] = { NULL };
+
+	return q != NULL ? (const char *const *)q->hl : none;
+}
