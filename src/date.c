@@ -1,5 +1,756 @@
-/* date.c: STUB until the date module lands. */
+/* date.c: publication dates in many formats and languages (en, de, pl, ru, kk, zh, fr). */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
 #include "date.h"
-int date_find(const char *text, size_t len, char out[11]) { out[0] = '\0'; return -1; }
-size_t date_parse(const char *s, size_t len, int *y, int *m, int *d) { return 0; }
-int date_valid_iso(const char *s) { return 0; }
+
+#define YEAR_MIN	1900
+#define YEAR_MAX	2100
+#define WORD_MAX	24	/* code points; longer words are never months */
+#define HEAD_LINES	15	/* non-blank lines that make the head */
+#define HEAD_BYTES	4096	/* ... and never more than this */
+
+/*
+ * Month names and their inflections. Matching folds case and drops
+ * diacritics on both sides, so "fevrier", "Février", "aout", "MÄRZ" all
+ * match; every entry may be followed by an abbreviation dot.
+ */
+struct month_name {
+	const char	*name;
+	int		 month;
+};
+
+static const struct month_name months[] = {
+	/* en */
+	{ "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 },
+	{ "may", 5 }, { "june", 6 }, { "july", 7 }, { "august", 8 },
+	{ "september", 9 }, { "october", 10 }, { "november", 11 },
+	{ "december", 12 }, { "jan", 1 }, { "feb", 2 }, { "mar", 3 },
+	{ "apr", 4 }, { "jun", 6 }, { "jul", 7 }, { "aug", 8 }, { "sep", 9 },
+	{ "sept", 9 }, { "oct", 10 }, { "nov", 11 }, { "dec", 12 },
+	/* de (jan, apr, aug, sep, nov shared with en) */
+	{ "januar", 1 }, { "jänner", 1 }, { "februar", 2 }, { "märz", 3 },
+	{ "maerz", 3 }, { "mai", 5 }, { "juni", 6 }, { "juli", 7 },
+	{ "oktober", 10 }, { "dezember", 12 }, { "okt", 10 }, { "dez", 12 },
+	/* pl: nominative, genitive, locative, instrumental */
+	{ "styczeń", 1 }, { "stycznia", 1 }, { "styczniu", 1 },
+	{ "styczniem", 1 }, { "luty", 2 }, { "lutego", 2 }, { "lutym", 2 },
+	{ "marzec", 3 }, { "marca", 3 }, { "marcu", 3 }, { "marcem", 3 },
+	{ "kwiecień", 4 }, { "kwietnia", 4 }, { "kwietniu", 4 },
+	{ "kwietniem", 4 }, { "maj", 5 }, { "maja", 5 }, { "maju", 5 },
+	{ "majem", 5 }, { "czerwiec", 6 }, { "czerwca", 6 }, { "czerwcu", 6 },
+	{ "czerwcem", 6 }, { "lipiec", 7 }, { "lipca", 7 }, { "lipcu", 7 },
+	{ "lipcem", 7 }, { "sierpień", 8 }, { "sierpnia", 8 },
+	{ "sierpniu", 8 }, { "sierpniem", 8 }, { "wrzesień", 9 },
+	{ "września", 9 }, { "wrześniu", 9 }, { "wrześniem", 9 },
+	{ "październik", 10 }, { "października", 10 },
+	{ "październiku", 10 }, { "październikiem", 10 },
+	{ "listopad", 11 }, { "listopada", 11 }, { "listopadzie", 11 },
+	{ "listopadem", 11 }, { "grudzień", 12 }, { "grudnia", 12 },
+	{ "grudniu", 12 }, { "grudniem", 12 }, { "stycz", 1 }, { "lut", 2 },
+	{ "kwiec", 4 }, { "czerw", 6 }, { "lip", 7 }, { "sierp", 8 },
+	{ "wrz", 9 }, { "paźdz", 10 }, { "list", 11 }, { "gru", 12 },
+	/* ru: genitive, nominative, prepositional, abbreviations */
+	{ "января", 1 }, { "февраля", 2 }, { "марта", 3 }, { "апреля", 4 },
+	{ "мая", 5 }, { "июня", 6 }, { "июля", 7 }, { "августа", 8 },
+	{ "сентября", 9 }, { "октября", 10 }, { "ноября", 11 },
+	{ "декабря", 12 }, { "январь", 1 }, { "февраль", 2 }, { "март", 3 },
+	{ "апрель", 4 }, { "май", 5 }, { "июнь", 6 }, { "июль", 7 },
+	{ "август", 8 }, { "сентябрь", 9 }, { "октябрь", 10 },
+	{ "ноябрь", 11 }, { "декабрь", 12 }, { "январе", 1 },
+	{ "феврале", 2 }, { "марте", 3 }, { "апреле", 4 }, { "мае", 5 },
+	{ "июне", 6 }, { "июле", 7 }, { "августе", 8 }, { "сентябре", 9 },
+	{ "октябре", 10 }, { "ноябре", 11 }, { "декабре", 12 },
+	{ "янв", 1 }, { "фев", 2 }, { "февр", 2 }, { "мар", 3 }, { "апр", 4 },
+	{ "июн", 6 }, { "июл", 7 }, { "авг", 8 }, { "сен", 9 }, { "сент", 9 },
+	{ "окт", 10 }, { "ноя", 11 }, { "нояб", 11 }, { "дек", 12 },
+	/* kk: nominative and locative */
+	{ "қаңтар", 1 }, { "ақпан", 2 }, { "наурыз", 3 }, { "сәуір", 4 },
+	{ "мамыр", 5 }, { "маусым", 6 }, { "шілде", 7 }, { "тамыз", 8 },
+	{ "қыркүйек", 9 }, { "қазан", 10 }, { "қараша", 11 },
+	{ "желтоқсан", 12 }, { "қаңтарда", 1 }, { "ақпанда", 2 },
+	{ "наурызда", 3 }, { "сәуірде", 4 }, { "мамырда", 5 },
+	{ "маусымда", 6 }, { "шілдеде", 7 }, { "тамызда", 8 },
+	{ "қыркүйекте", 9 }, { "қазанда", 10 }, { "қарашада", 11 },
+	{ "желтоқсанда", 12 },
+	/* fr (accents fold away: février = fevrier, août = aout) */
+	{ "janvier", 1 }, { "février", 2 }, { "mars", 3 }, { "avril", 4 },
+	{ "juin", 6 }, { "juillet", 7 }, { "août", 8 }, { "septembre", 9 },
+	{ "octobre", 10 }, { "novembre", 11 }, { "décembre", 12 },
+	{ "janv", 1 }, { "févr", 2 }, { "fév", 2 }, { "avr", 4 },
+	{ "juil", 7 }, { "déc", 12 },
+};
+
+/* Words that may follow a year: "2024 года", "2024 г.", "2024 r.", "2024 ж." */
+static const char *const year_words[] = {
+	"года", "году", "г", "roku", "r", "ж", "жылы", "жылғы", NULL
+};
+
+/* Words between the year and the day in "2024 жылғы 3 шілде". */
+static const char *const kk_year_words[] = {
+	"жылғы", "жылы", "ж", NULL
+};
+
+/* A read position in the string being parsed. */
+struct cur {
+	const uint8_t	*s;
+	size_t		 len;
+	size_t		 i;
+};
+
+/* Folds one code point for comparing words: lower case, no diacritics. */
+static ucs4_t
+fold_cp(ucs4_t uc)
+{
+	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
+
+	uc = uc_tolower(uc);
+	while (uc >= 0x80 && uc_canonical_decomposition(uc, dec) > 0)
+		uc = dec[0];
+	return uc;
+}
+
+/* Decodes the code point at the cursor (0 at the end) and its length. */
+static ucs4_t
+cur_peek(const struct cur *c, int *n)
+{
+	ucs4_t uc;
+
+	if (c->i >= c->len) {
+		*n = 0;
+		return 0;
+	}
+	*n = u8_mbtouc(&uc, c->s + c->i, c->len - c->i);
+	return uc;
+}
+
+/* Is UC a letter of a word (not a digit, not Han: Han has no spaces)? */
+static int
+is_word_cp(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return (uc | 0x20) >= 'a' && (uc | 0x20) <= 'z';
+	return uc_is_alpha(uc) && !uc_is_digit(uc) && uc != 0x5E74 &&
+	    uc != 0x6708 && uc != 0x65E5;
+}
+
+/* Reads a decimal digit (ASCII or fullwidth) at the cursor, or -1. */
+static int
+digit_at(const struct cur *c, size_t i)
+{
+	if (i < c->len && c->s[i] >= '0' && c->s[i] <= '9')
+		return c->s[i] - '0';
+	/* U+FF10..U+FF19 are EF BC 90..99 */
+	if (i + 2 < c->len && c->s[i] == 0xEF && c->s[i + 1] == 0xBC &&
+	    c->s[i + 2] >= 0x90 && c->s[i + 2] <= 0x99)
+		return c->s[i + 2] - 0x90;
+	return -1;
+}
+
+/* Byte length of the digit at I (1 ASCII, 3 fullwidth). */
+static size_t
+digit_len(const struct cur *c, size_t i)
+{
+	return c->s[i] < 0x80 ? 1 : 3;
+}
+
+/*
+ * Reads a number of MIN..MAX digits; a longer run is no number at all
+ * (so "20245" is not a year). Returns the digit count, 0 on no match.
+ */
+static int
+cur_num(struct cur *c, int min, int max, int *val)
+{
+	int n = 0, v = 0, dg;
+	size_t i = c->i;
+
+	while ((dg = digit_at(c, i)) >= 0) {
+		if (++n > max)
+			return 0;
+		v = v * 10 + dg;
+		i += digit_len(c, i);
+	}
+	if (n < min)
+		return 0;
+	c->i = i;
+	*val = v;
+	return n;
+}
+
+/* Consumes the ASCII byte CH if it is next. */
+static int
+cur_ch(struct cur *c, char ch)
+{
+	if (c->i < c->len && c->s[c->i] == (uint8_t)ch) {
+		c->i++;
+		return 1;
+	}
+	return 0;
+}
+
+/* Consumes the UTF-8 literal LIT if it is next. */
+static int
+cur_lit(struct cur *c, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (c->len - c->i >= n && memcmp(c->s + c->i, lit, n) == 0) {
+		c->i += n;
+		return 1;
+	}
+	return 0;
+}
+
+/* Skips blanks (space, no-break and thin spaces); returns how many. */
+static int
+cur_space(struct cur *c)
+{
+	int n = 0;
+
+	for (;;) {
+		if (cur_ch(c, ' ') || cur_lit(c, "\xC2\xA0") ||
+		    cur_lit(c, "\xE2\x80\xAF") || cur_lit(c, "\xE2\x80\x89"))
+			n++;
+		else
+			return n;
+	}
+}
+
+/* Is the cursor at the end of a token (no letter or digit follows)? */
+static int
+cur_boundary(const struct cur *c)
+{
+	int n;
+	ucs4_t uc = cur_peek(c, &n);
+
+	return n == 0 || !(uc_is_alpha(uc) || uc_is_digit(uc) ||
+	    digit_at(c, c->i) >= 0);
+}
+
+/* Reads a word at the cursor into W (folded); returns its byte length. */
+static size_t
+word_fold(const struct cur *c, ucs4_t *w, size_t *wn)
+{
+	struct cur t = *c;
+	ucs4_t uc;
+	int n;
+
+	*wn = 0;
+	while ((uc = cur_peek(&t, &n)), n > 0 && is_word_cp(uc)) {
+		if (*wn == WORD_MAX)
+			return 0;
+		w[(*wn)++] = fold_cp(uc);
+		t.i += (size_t)n;
+	}
+	return t.i - c->i;
+}
+
+/* Does folded word W equal NAME once NAME is folded the same way? */
+static int
+word_eq(const ucs4_t *w, size_t wn, const char *name)
+{
+	const uint8_t *p = (const uint8_t *)name;
+	size_t plen = strlen(name), k = 0;
+	ucs4_t uc;
+	int n;
+
+	while (plen > 0) {
+		n = u8_mbtouc(&uc, p, plen);
+		if (k == wn || fold_cp(uc) != w[k])
+			return 0;
+		k++;
+		p += n;
+		plen -= (size_t)n;
+	}
+	return k == wn;
+}
+
+/* Consumes a word from LIST (and an optional dot); 1 when one matched. */
+static int
+cur_word_in(struct cur *c, const char *const *list)
+{
+	ucs4_t w[WORD_MAX];
+	size_t wn, n = word_fold(c, w, &wn);
+
+	if (n == 0)
+		return 0;
+	for (; *list != NULL; list++)
+		if (word_eq(w, wn, *list)) {
+			c->i += n;
+			cur_ch(c, '.');
+			return 1;
+		}
+	return 0;
+}
+
+/* Consumes a month name (and an optional dot); returns 1..12 or 0. */
+static int
+cur_month(struct cur *c)
+{
+	ucs4_t w[WORD_MAX];
+	size_t k, wn, n = word_fold(c, w, &wn);
+
+	if (n == 0)
+		return 0;
+	for (k = 0; k < sizeof months / sizeof months[0]; k++)
+		if (word_eq(w, wn, months[k].name)) {
+			c->i += n;
+			cur_ch(c, '.');
+			return months[k].month;
+		}
+	return 0;
+}
+
+/* Days in month M of year Y (Y 0: unknown, so February has 29). */
+static int
+month_days(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (m == 2 && (y == 0 || (y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0))))
+		return 29;
+	return days[m - 1];
+}
+
+/* Is Y-M-D a real date in the years we accept (Y 0: no year)? */
+static int
+date_ok(int y, int m, int d)
+{
+	if (y != 0 && (y < YEAR_MIN || y > YEAR_MAX))
+		return 0;
+	return m >= 1 && m <= 12 && d >= 1 && d <= month_days(y, m);
+}
+
+/* Consumes a time of day after a numeric date: " 19:56:10", "T19:56Z". */
+static void
+cur_time(struct cur *c)
+{
+	struct cur t = *c;
+	int v;
+
+	if (!cur_ch(&t, 'T') && cur_space(&t) == 0)
+		return;
+	if (!cur_num(&t, 1, 2, &v) || !cur_ch(&t, ':') ||
+	    !cur_num(&t, 2, 2, &v))
+		return;
+	*c = t;
+	t = *c;
+	if (cur_ch(&t, ':') && cur_num(&t, 2, 2, &v)) {
+		*c = t;
+		if (cur_ch(&t, '.') && cur_num(&t, 1, 9, &v))
+			*c = t;
+	}
+	t = *c;
+	if (cur_ch(&t, 'Z'))
+		*c = t;
+	else if ((cur_ch(&t, '+') || cur_ch(&t, '-')) &&
+	    cur_num(&t, 2, 4, &v)) {
+		*c = t;
+		if (cur_ch(&t, ':') && cur_num(&t, 2, 2, &v))
+			*c = t;
+	}
+}
+
+/* "2024-07-03", "2024/07/03", "2024.07.03", with an optional time. */
+static int
+parse_ymd(struct cur *c, int *y, int *m, int *d)
+{
+	char sep;
+
+	if (cur_num(c, 4, 4, y) == 0 || c->i >= c->len)
+		return 0;
+	sep = (char)c->s[c->i];
+	if (sep != '-' && sep != '/' && sep != '.')
+		return 0;
+	c->i++;
+	if (!cur_num(c, 1, 2, m) || !cur_ch(c, sep) || !cur_num(c, 1, 2, d))
+		return 0;
+	if (!cur_boundary(c) && !(c->s[c->i] == 'T' &&
+	    digit_at(c, c->i + 1) >= 0))
+		return 0;
+	cur_time(c);
+	return 1;
+}
+
+/* "12.09.2019", "12/09/2019" (M/D/Y only when M > 12), "12-09-2019". */
+static int
+parse_dmy(struct cur *c, int *y, int *m, int *d)
+{
+	char sep;
+	int t;
+
+	if (cur_num(c, 1, 2, d) == 0 || c->i >= c->len)
+		return 0;
+	sep = (char)c->s[c->i];
+	if (sep != '-' && sep != '/' && sep != '.')
+		return 0;
+	c->i++;
+	if (!cur_num(c, 1, 2, m) || !cur_ch(c, sep) || !cur_num(c, 4, 4, y))
+		return 0;
+	if (!cur_boundary(c))
+		return 0;
+	/* a trailing ".5" would make it a version number */
+	if (c->i + 1 < c->len && (c->s[c->i] == '.' || c->s[c->i] == sep) &&
+	    digit_at(c, c->i + 1) >= 0)
+		return 0;
+	if (sep == '/' && *m > 12 && *d <= 12) {
+		t = *m;
+		*m = *d;
+		*d = t;
+	}
+	cur_time(c);
+	return 1;
+}
+
+/* "2024年7月3日" and the yearless "7月3日". */
+static int
+parse_cjk(struct cur *c, int *y, int *m, int *d)
+{
+	struct cur t = *c;
+
+	*y = 0;
+	if (cur_num(&t, 4, 4, y) && (cur_space(&t), cur_lit(&t, "年")))
+		*c = t;
+	else
+		*y = 0;
+	cur_space(c);
+	if (!cur_num(c, 1, 2, m) || (cur_space(c), !cur_lit(c, "月")))
+		return 0;
+	cur_space(c);
+	if (!cur_num(c, 1, 2, d) || (cur_space(c), !cur_lit(c, "日")))
+		return 0;
+	return 1;
+}
+
+/* "2024 жылғы 3 шілде", "2024 ж. 3 шілдеде". */
+static int
+parse_kk(struct cur *c, int *y, int *m, int *d)
+{
+	if (!cur_num(c, 4, 4, y) || cur_space(c) == 0 ||
+	    !cur_word_in(c, kk_year_words))
+		return 0;
+	cur_space(c);
+	if (!cur_num(c, 1, 2, d))
+		return 0;
+	cur_lit(c, "-ші");
+	cur_lit(c, "-шы");
+	if (cur_space(c) == 0)
+		return 0;
+	return (*m = cur_month(c)) != 0;
+}
+
+/* An optional year after a day and month: ", 2024", " 2024 года". */
+static void
+cur_year(struct cur *c, int *y)
+{
+	struct cur t = *c;
+	struct cur w;
+
+	*y = 0;
+	cur_ch(&t, ',');
+	if (cur_space(&t) == 0 && t.i == c->i)
+		return;
+	if (!cur_num(&t, 4, 4, y) || *y < YEAR_MIN || *y > YEAR_MAX) {
+		*y = 0;
+		return;
+	}
+	w = t;
+	if (!cur_boundary(&t) && !cur_word_in(&t, year_words)) {
+		*y = 0;	/* "2024th", "2024abc": not a year */
+		return;
+	}
+	if (t.i == w.i) {
+		w = t;
+		if (cur_space(&w) > 0 && cur_word_in(&w, year_words))
+			t = w;
+	}
+	*c = t;
+}
+
+/* Consumes an ordinal ending after a day: "1er", "3rd", "3-го", "3-ші". */
+static void
+cur_ordinal(struct cur *c)
+{
+	static const char *const ends[] = { "er", "st", "nd", "rd", "th",
+	    "-го", "-е", "-ші", "-шы", NULL };
+	struct cur t;
+	size_t k;
+	int n;
+
+	for (k = 0; ends[k] != NULL; k++) {
+		t = *c;
+		if (cur_lit(&t, ends[k]) && !is_word_cp(cur_peek(&t, &n))) {
+			*c = t;
+			return;
+		}
+	}
+}
+
+/* "3 lipca", "3. Juli 2024", "1er juillet 2024", "3 июля 2024 года". */
+static int
+parse_day_month(struct cur *c, int *y, int *m, int *d)
+{
+	int dot;
+
+	if (!cur_num(c, 1, 2, d))
+		return 0;
+	dot = cur_ch(c, '.');
+	if (!dot)
+		cur_ordinal(c);
+	if (cur_space(c) == 0 && !dot)
+		return 0;
+	if ((*m = cur_month(c)) == 0)
+		return 0;
+	cur_year(c, y);
+	return 1;
+}
+
+/*
+ * Could a month name start here: a run of letters, maybe a dot, a space
+ * and a digit? A cheap byte test, so that the month table is only
+ * searched for the few words of a text that are followed by a number.
+ */
+static int
+month_day_shape(const struct cur *c)
+{
+	struct cur t = *c;
+	uint8_t b;
+
+	while (t.i < t.len) {
+		b = t.s[t.i];
+		if (b < 0x80 ? !(((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) :
+		    (b == 0xC2 && t.i + 1 < t.len && t.s[t.i + 1] == 0xA0) ||
+		    b == 0xE2)
+			break;
+		t.i++;
+	}
+	if (t.i == c->i)
+		return 0;
+	cur_ch(&t, '.');
+	return cur_space(&t) > 0 && digit_at(&t, t.i) >= 0;
+}
+
+/* "June 6", "June 6, 2023", "Sept. 6th 2023". */
+static int
+parse_month_day(struct cur *c, int *y, int *m, int *d)
+{
+	if (!month_day_shape(c))
+		return 0;
+	if ((*m = cur_month(c)) == 0 || cur_space(c) == 0)
+		return 0;
+	if (!cur_num(c, 1, 2, d))
+		return 0;
+	cur_ordinal(c);
+	if (!cur_boundary(c))
+		return 0;
+	cur_year(c, y);
+	return 1;
+}
+
+size_t
+date_parse(const char *s, size_t len, int *y, int *m, int *d)
+{
+	static int (*const parsers[])(struct cur *, int *, int *, int *) = {
+		parse_ymd, parse_kk, parse_cjk, parse_dmy, parse_day_month,
+		parse_month_day
+	};
+	struct cur c0 = { (const uint8_t *)s, len, 0 }, c;
+	size_t k;
+	int yy, mm, dd;
+
+	for (k = 0; k < sizeof parsers / sizeof parsers[0]; k++) {
+		c = c0;
+		yy = mm = dd = 0;
+		if (parsers[k](&c, &yy, &mm, &dd) && date_ok(yy, mm, dd)) {
+			*y = yy;
+			*m = mm;
+			*d = dd;
+			return c.i;
+		}
+	}
+	*y = *m = *d = 0;
+	return 0;
+}
+
+int
+date_valid_iso(const char *s)
+{
+	int k, y, m, d;
+
+	for (k = 0; k < 10; k++) {
+		if (k == 4 || k == 7) {
+			if (s[k] != '-')
+				return 0;
+		} else if (s[k] < '0' || s[k] > '9')
+			return 0;
+	}
+	if (s[10] != '\0')
+		return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= month_days(y, m);
+}
+
+/* What date_find has seen so far. */
+struct scan {
+	int	 full, fy, fm, fd;	/* the first complete date */
+	int	 full_head;		/* ... and it is in the head */
+	int	 part, py, pm, pd;	/* the first partial date of the head */
+	int	 part_year;		/* a year written next to it, or 0 */
+};
+
+/* Is the code point before byte I part of a word or number? */
+static int
+glued_before(const uint8_t *s, size_t i, int digit)
+{
+	const uint8_t *p;
+	ucs4_t uc;
+
+	if (i == 0)
+		return 0;
+	p = u8_prev(&uc, s + i, s);
+	if (p == NULL)
+		return 0;
+	if (uc_is_digit(uc) || (uc >= 0xFF10 && uc <= 0xFF19))
+		return 1;
+	/* "1.12.09.2019" or "3-12.09.2019": inside a longer number */
+	if ((uc == '.' || uc == '-' || uc == '/' || uc == ',') && p > s &&
+	    p[-1] >= '0' && p[-1] <= '9')
+		return 1;
+	if (!uc_is_alpha(uc))
+		return 0;
+	/* Han text runs into numbers without a space: "阿斯塔纳7月3日" */
+	return !(digit && uc >= 0x2E80);
+}
+
+/* May a date expression start at byte I? */
+static int
+date_may_start(const uint8_t *s, size_t len, size_t i)
+{
+	uint8_t b = s[i];
+	int digit = (b >= '0' && b <= '9') || (b == 0xEF && i + 2 < len &&
+	    s[i + 1] == 0xBC && s[i + 2] >= 0x90 && s[i + 2] <= 0x99);
+
+	if (!digit && !(b >= 0xC0 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
+		return 0;
+	return !glued_before(s, i, digit);
+}
+
+/* A standalone year (1900..2100) within a few bytes of [FROM, TO) on its line. */
+static int
+year_near(const uint8_t *s, size_t len, size_t from, size_t to)
+{
+	size_t lo = from > 40 ? from - 40 : 0, hi = to + 40 < len ? to + 40 : len;
+	size_t i, k;
+	int y;
+
+	for (i = from; i > lo && s[i - 1] != '\n'; i--)
+		;
+	for (; i + 4 <= hi && s[i] != '\n'; i++) {
+		if (i >= from && i < to)
+			continue;
+		for (k = 0, y = 0; k < 4 && s[i + k] >= '0' && s[i + k] <= '9'; k++)
+			y = y * 10 + s[i + k] - '0';
+		if (k < 4 || y < YEAR_MIN || y > YEAR_MAX ||
+		    glued_before(s, i, 1))
+			continue;
+		if (i + 4 < len && (uc_is_alnum(s[i + 4]) || ((s[i + 4] == '.' ||
+		    s[i + 4] == '-' || s[i + 4] == '/') && i + 5 < len &&
+		    s[i + 5] >= '0' && s[i + 5] <= '9')))
+			continue;
+		return y;
+	}
+	return 0;
+}
+
+/* Records the date at [I, I+N); returns 1 when scanning can stop. */
+static int
+scan_hit(struct scan *st, const uint8_t *s, size_t len, size_t i, size_t n,
+    int head, const int ymd[3])
+{
+	if (ymd[0] != 0) {
+		st->full = 1;
+		st->full_head = head;
+		st->fy = ymd[0];
+		st->fm = ymd[1];
+		st->fd = ymd[2];
+		return 1;
+	}
+	if (head && !st->part) {
+		st->part = 1;
+		st->pm = ymd[1];
+		st->pd = ymd[2];
+		st->part_year = year_near(s, len, i, i + n);
+	}
+	return 0;
+}
+
+/* Writes the date date_find settled on, or "" (see the policy in date.h). */
+static int
+scan_result(const struct scan *st, char out[11])
+{
+	int y = 0, m = 0, d = 0;
+
+	if (st->full && st->full_head) {
+		y = st->fy, m = st->fm, d = st->fd;
+	} else if (st->part && (st->part_year || st->full)) {
+		y = st->part_year ? st->part_year : st->fy;
+		m = st->pm, d = st->pd;
+		if (!date_ok(y, m, d))
+			y = 0;
+	} else if (st->full) {
+		y = st->fy, m = st->fm, d = st->fd;
+	}
+	if (y == 0) {
+		out[0] = '\0';
+		return -1;
+	}
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return 0;
+}
+
+/*
+ * The head (the first non-blank lines) counts most: its first complete
+ * date wins; then a partial date of the head ("ASTANA, July 3") with a
+ * year written next to it or taken from the first complete date of the
+ * text; then that first complete date. A year is never guessed.
+ */
+int
+date_find(const char *text, size_t len, char out[11])
+{
+	const uint8_t *s = (const uint8_t *)text;
+	struct scan st = { 0 };
+	size_t i = 0, n;
+	int line = 0, blank = 1, ymd[3];
+
+	while (i < len) {
+		if (s[i] == '\n') {
+			line += !blank;
+			blank = 1;
+			i++;
+			continue;
+		}
+		if (s[i] != ' ')
+			blank = 0;
+		if (!date_may_start(s, len, i) ||
+		    (n = date_parse(text + i, len - i, &ymd[0], &ymd[1],
+		    &ymd[2])) == 0) {
+			i++;
+			continue;
+		}
+		if (scan_hit(&st, s, len, i, n, line < HEAD_LINES &&
+		    i < HEAD_BYTES, ymd))
+			break;
+		i += n;
+	}
+	return scan_result(&st, out);
+}

@@ -1,2 +1,231 @@
-/* t_date.c: STUB, skipped until the date tests land. */
-int main(void) { return 77; }
+/* t_date.c: date formats in every language, false positives, date_find on the samples. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "decode.h"
+#include "util.h"
+#include "tap.h"
+
+/* Checks that S parses as Y-M-D (Y 0: no year) consuming WANT_LEN bytes
+ * (0: any non-zero length). */
+static void
+parses(const char *s, int y, int m, int d, size_t want_len)
+{
+	int gy = -1, gm = -1, gd = -1;
+	size_t n = date_parse(s, strlen(s), &gy, &gm, &gd);
+
+	ok(n > 0 && gy == y && gm == m && gd == d &&
+	    (want_len == 0 || n == want_len),
+	    "parse \"%s\" -> %04d-%02d-%02d (got %04d-%02d-%02d, %zu bytes)",
+	    s, y, m, d, gy, gm, gd, n);
+}
+
+/* Checks that S does not start with a date. */
+static void
+rejects(const char *s)
+{
+	int y, m, d;
+	size_t n = date_parse(s, strlen(s), &y, &m, &d);
+
+	ok(n == 0, "no date at \"%s\" (got %zu bytes: %d-%d-%d)", s, n, y, m,
+	    d);
+}
+
+/* Checks date_find on a whole text. */
+static void
+finds(const char *text, const char *want, const char *name)
+{
+	char out[11] = "garbage";
+	int rc = date_find(text, strlen(text), out);
+
+	is_str(out, want, name);
+	is_int(rc, want[0] ? 0 : -1, "return code");
+}
+
+static void
+test_numeric(void)
+{
+	parses("12.09.2019", 2019, 9, 12, 10);
+	parses("12/09/2019", 2019, 9, 12, 10);
+	parses("09/13/2019", 2019, 9, 13, 10);	/* M > 12: M/D/Y */
+	parses("3.7.2024", 2024, 7, 3, 8);
+	parses("03-07-2024", 2024, 7, 3, 10);
+	parses("2024-07-03 19:56:10", 2024, 7, 3, 19);
+	parses("2024-07-03T19:56:10Z", 2024, 7, 3, 20);
+	parses("2024-07-03T19:56:10+05:00 rest", 2024, 7, 3, 25);
+	parses("2024-07-03", 2024, 7, 3, 10);
+	parses("2024/7/3", 2024, 7, 3, 8);
+	parses("2024.07.03.", 2024, 7, 3, 10);
+	parses("12.09.2019 14:30 Uhr", 2019, 9, 12, 16);
+	parses("2024-07-03 remaining", 2024, 7, 3, 10);
+}
+
+static void
+test_words_en_de_fr(void)
+{
+	parses("June 6", 0, 6, 6, 6);
+	parses("June 6, 2023", 2023, 6, 6, 12);
+	parses("6 June 2023", 2023, 6, 6, 11);
+	parses("July 3, 2024. (Xinhua)", 2024, 7, 3, 12);
+	parses("Jan. 5, 2020", 2020, 1, 5, 0);
+	parses("Sept. 30 2021", 2021, 9, 30, 0);
+	parses("Dec 25th, 2022", 2022, 12, 25, 0);
+	parses("JULY 3 2024", 2024, 7, 3, 0);
+	parses("3. Juli 2024", 2024, 7, 3, 12);
+	parses("1. Okt. 2024", 2024, 10, 1, 0);
+	parses("5. März 2020", 2020, 3, 5, 0);
+	parses("5. Maerz 2020", 2020, 3, 5, 0);
+	parses("24. Dezember", 0, 12, 24, 0);
+	parses("16 juin 2025", 2025, 6, 16, 12);
+	parses("1er juillet 2024", 2024, 7, 1, 16);
+	parses("3 février 2022", 2022, 2, 3, 0);
+	parses("3 fevrier 2022", 2022, 2, 3, 0);
+	parses("15 août 2021", 2021, 8, 15, 0);
+	parses("15 aout 2021", 2021, 8, 15, 0);
+	parses("7 janv. 2023", 2023, 1, 7, 0);
+	parses("12 déc. 2019", 2019, 12, 12, 0);
+}
+
+static void
+test_words_pl_ru_kk_zh(void)
+{
+	parses("3 lipca", 0, 7, 3, 7);
+	parses("3 lipca 2024", 2024, 7, 3, 12);
+	parses("3 lipca 2024 r. w Astanie", 2024, 7, 3, 15);
+	parses("1 stycznia 2020", 2020, 1, 1, 0);
+	parses("12 października 2023", 2023, 10, 12, 0);
+	parses("12 pazdziernika 2023", 2023, 10, 12, 0);
+	parses("31 grudnia 1999", 1999, 12, 31, 0);
+	parses("5 września", 0, 9, 5, 0);
+	parses("Lipiec 3, 2024", 2024, 7, 3, 0);
+	parses("Styczeń 9", 0, 1, 9, 0);
+	parses("3 июля 2024 года", 2024, 7, 3, strlen("3 июля 2024 года"));
+	parses("3 июля 2024 г.", 2024, 7, 3, strlen("3 июля 2024 г."));
+	parses("3 июля", 0, 7, 3, 0);
+	parses("Июль 3, 2024", 2024, 7, 3, 0);
+	parses("3-го мая 2021", 2021, 5, 3, 0);
+	parses("1 сент. 2020", 2020, 9, 1, 0);
+	parses("2024年7月3日", 2024, 7, 3, strlen("2024年7月3日"));
+	parses("2024 年 7 月 3 日", 2024, 7, 3, 0);
+	parses("7月3日电", 0, 7, 3, strlen("7月3日"));
+	parses("２０２４年７月３日", 2024, 7, 3, 0);
+	parses("2024 жылғы 3 шілде", 2024, 7, 3, strlen("2024 жылғы 3 шілде"));
+	parses("2024 ж. 3 шілдеде", 2024, 7, 3, 0);
+	parses("3 шілде 2024", 2024, 7, 3, 0);
+	parses("17 маусым 2025 ж.", 2025, 6, 17, 0);
+	parses("1 қаңтар", 0, 1, 1, 0);
+	parses("25 желтоқсан 2020", 2020, 12, 25, 0);
+}
+
+static void
+test_invalid(void)
+{
+	rejects("31.02.2024");
+	rejects("29.02.2023");
+	rejects("12.13.2024");
+	rejects("2024-13-01");
+	rejects("2024-02-30");
+	rejects("31 June 2020");
+	rejects("0 July");
+	rejects("12.09.1850");
+	rejects("12.09.2150");
+	rejects("32 latach");
+	rejects("30 golden years");
+	rejects("70-jährigen");
+	rejects("5G network");
+	rejects("2 + 2");
+	rejects("1.5 million");
+	rejects("1.2.2020.5");
+	rejects("version 2.10.2021");
+	rejects("+7 7172 123456");
+	rejects("19:56:10");
+	rejects("June 2023");
+	rejects("");
+	parses("29.02.2024", 2024, 2, 29, 0);
+	parses("June 6, 20235", 0, 6, 6, 6);	/* no five-digit years */
+	parses("3 lipca 1850", 0, 7, 3, 7);	/* out of range: no year */
+}
+
+static void
+test_valid_iso(void)
+{
+	ok(date_valid_iso("2024-07-03"), "valid 2024-07-03");
+	ok(date_valid_iso("2024-02-29"), "valid leap day");
+	ok(date_valid_iso("2000-02-29"), "valid 2000 leap day");
+	ok(!date_valid_iso("1900-02-29"), "1900 is no leap year");
+	ok(!date_valid_iso("2023-02-29"), "2023 is no leap year");
+	ok(!date_valid_iso("2024-13-01"), "month 13");
+	ok(!date_valid_iso("2024-04-31"), "April 31");
+	ok(!date_valid_iso("2024-7-03"), "short month");
+	ok(!date_valid_iso("2024-07-03x"), "trailing junk");
+	ok(!date_valid_iso("2024/07/03"), "wrong separator");
+	ok(!date_valid_iso(""), "empty");
+	ok(!date_valid_iso("2024-00-10"), "month 0");
+}
+
+static void
+test_find_texts(void)
+{
+	finds("Title\n\nDate Add in:2025-06-17 08:48:02 [A A]\nBody.\n",
+	    "2025-06-17", "Date Add in: line");
+	finds("Title\nASTANA, July 3 (Xinhua) -- text.\n2\n3\n4\n5\n6\n7\n8\n"
+	    "9\n10\n11\n12\n13\n14\n15\n16\nOn July 5, 2024, more.\n",
+	    "2024-07-03", "dateline, year from a date after the head");
+	finds("Title\nASTANA, July 3 (Xinhua) -- on July 1, 2024 they met.\n",
+	    "2024-07-01", "a complete date in the head beats a dateline");
+	finds("Title\nNur-Sultan, June 6 (Xinhua) -- the next 30 golden "
+	    "years. 2 + 2 and 5G.\n", "", "no year anywhere");
+	finds("Title\nMonday, June 6 | 2022\nText.\n", "2022-06-06",
+	    "year written next to a partial date");
+	finds("Title\nText with 1.5 million and version 2.10.2021.5.\n", "",
+	    "no dates among numbers");
+	finds("A\nB\nC\nD\nE\nF\nG\nH\nI\nJ\nK\nL\nM\nN\nO\nP\nQ\n"
+	    "Published 3 июля 2024 года.\n", "2024-07-03",
+	    "a complete date after the head");
+	finds("新华社阿斯塔纳2024年7月3日电 习近平\n", "2024-07-03",
+	    "Han text runs into the date");
+	finds("", "", "empty text");
+	finds("Call +7 7172 12 34 56 or 8-800-2024\n", "", "phone numbers");
+}
+
+/* Reads a sample article the way the corpus does and finds its date. */
+static void
+find_article(const char *dir, const char *name, const char *want)
+{
+	char path[1024], out[11] = "garbage", *raw, *text;
+	size_t len, tlen;
+
+	snprintf(path, sizeof path, "%s/articles/%s", dir, name);
+	if (file_read(path, 0, &raw, &len) != 0) {
+		ok(0, "read %s", path);
+		return;
+	}
+	text = decode_text(raw, len, &tlen, NULL);
+	date_find(text, tlen, out);
+	is_str(out, want, name);
+	free(text);
+	free(raw);
+}
+
+int
+main(void)
+{
+	const char *dir = getenv("TREAD_DATADIR");
+
+	if (dir == NULL || *dir == '\0')
+		dir = SRCDATADIR;
+	test_numeric();
+	test_words_en_de_fr();
+	test_words_pl_ru_kk_zh();
+	test_invalid();
+	test_valid_iso();
+	test_find_texts();
+	find_article(dir, "000_b552a4a843a8c362.txt", "2019-09-12");
+	find_article(dir, "001_dedb6af14ab0635c.txt", "2024-07-03");
+	find_article(dir, "002_d4b47ef68aae7118.txt", "2025-06-17");
+	find_article(dir, "003_76a0430b942b8f9f.txt", "");
+	find_article(dir, "004_04b1ac220f639b5e.txt", "2024-07-03");
+	return tap_done();
+}
