@@ -1,7 +1,578 @@
-/* cache.c: STUB until the cache module lands. */
+/* cache.c: the persistent index cache. One file, read in one go: a
+ * header, fixed-size entry records, the theme hits, the key phrases and
+ * one arena of interned strings. Checked by a checksum; never trusted
+ * further than its bounds. Written whole, atomically. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "article.h"
 #include "cache.h"
-struct cache *cache_open(const char *path, uint64_t lexhash) { return NULL; }
-int cache_lookup(const struct cache *c, struct article *a) { return 0; }
-int cache_save(struct cache *c, const struct article *v, size_t n) { return 0; }
-void cache_close(struct cache *c) {}
+#include "discover.h"
+#include "paths.h"
+#include "util.h"
+
+#define CACHE_MAGIC	"TREADIX\n"
+#define CACHE_VERSION	1u
+#define CACHE_MAX	(1u << 30)	/* bigger files are not ours */
+#define PHR_MAX		255u		/* phrases per entry */
+#define ENT_PHRASES	0x1		/* the entry's phrases were mined */
+
+/* The file header; every count is checked against the file size. */
+struct cache_head {
+	char		magic[8];
+	uint32_t	version;
+	uint32_t	abi;		/* record sizes: another build rebuilds */
+	uint64_t	lexhash;
+	uint64_t	nent;
+	uint64_t	nhits;
+	uint64_t	nphr;
+	uint64_t	nstr;		/* bytes of the string arena */
+	uint64_t	sum;		/* checksum of everything after the head */
+};
+
+/* One article's record. Strings are offsets into the arena. */
+struct cache_ent {
+	uint64_t	size;
+	int64_t		mtime;
+	uint64_t	keyhash;
+	uint32_t	key, title, source;
+	uint32_t	hit0, phr0;	/* first hit / phrase */
+	uint32_t	decode_flags;
+	uint16_t	nhits;
+	uint8_t		nphr;
+	uint8_t		flags;		/* ENT_* */
+	char		date[11];
+	char		lang[4];
+	char		pad[5];
+};
+
+#define CACHE_ABI ((uint32_t)(sizeof(struct cache_ent) << 16 | \
+	sizeof(struct phrase) << 8 | sizeof(struct theme_hit)))
+
+struct cache {
+	char		*path;
+	uint64_t	 lexhash;
+	char		*data;		/* the whole file, NULL when empty */
+	struct cache_head head;
+	struct cache_ent *ent;
+	struct theme_hit *hits;
+	struct phrase	*phr;		/* offsets turned into pointers */
+	const char	*str;
+	uint32_t	*slot;		/* hash table: entry index + 1 */
+	size_t		 nslot;
+	unsigned char	*used;		/* looked up (hit or stale) */
+	atomic_size_t	 nfound;	/* hits */
+	int		 valid;		/* the file on disk is current */
+};
+
+/* A fast checksum (four 64-bit lanes), to catch truncation and damage. */
+static uint64_t
+cache_sum(const char *p, size_t n)
+{
+	uint64_t h[4] = { 1, 2, 3, 4 }, w;
+	size_t i = 0;
+	int k;
+
+	for (; i + 32 <= n; i += 32)
+		for (k = 0; k < 4; k++) {
+			memcpy(&w, p + i + 8 * k, 8);
+			h[k] = (h[k] ^ w) * 0x9e3779b97f4a7c15ULL;
+			h[k] ^= h[k] >> 29;
+		}
+	w = hash_bytes(HASH_INIT, p + i, n - i);
+	for (k = 0; k < 4; k++)
+		w = (w ^ h[k]) * 0x100000001b3ULL;
+	return w ^ (uint64_t)n;
+}
+
+/* The hash of a key, as stored in the entries. */
+static uint64_t
+key_hash(const char *key)
+{
+	return hash_bytes(HASH_INIT, key, strlen(key));
+}
+
+char *
+cache_key(const char *file)
+{
+	char cwd[4096];
+	struct buf b;
+
+	if (file[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
+		return xstrdup(file);
+	buf_init(&b);
+	buf_adds(&b, cwd);
+	if (b.len > 0 && b.s[b.len - 1] != '/')
+		buf_addc(&b, '/');
+	while (file[0] == '.' && file[1] == '/')
+		file += 2;
+	buf_adds(&b, file);
+	return buf_steal(&b, NULL);
+}
+
+/* Is every offset of the parsed file inside its arrays? Turns the phrase
+ * offsets into pointers on the way. */
+static int
+cache_check(struct cache *c)
+{
+	const struct cache_head *h = &c->head;
+	size_t i;
+
+	if (h->nstr == 0 || c->str[h->nstr - 1] != '\0')
+		return 0;
+	for (i = 0; i < h->nent; i++) {
+		const struct cache_ent *e = &c->ent[i];
+
+		if (e->key >= h->nstr || e->title >= h->nstr ||
+		    e->source >= h->nstr ||
+		    (uint64_t)e->hit0 + e->nhits > h->nhits ||
+		    (uint64_t)e->phr0 + e->nphr > h->nphr)
+			return 0;
+	}
+	for (i = 0; i < h->nphr; i++) {
+		uintptr_t t = (uintptr_t)c->phr[i].text;
+		uintptr_t l = (uintptr_t)c->phr[i].label;
+
+		if (t >= h->nstr || l >= h->nstr)
+			return 0;
+		c->phr[i].text = (char *)c->str + t;
+		c->phr[i].label = (char *)c->str + l;
+	}
+	return 1;
+}
+
+/* Splits the file read into C->data (LEN bytes) into its arrays; 0 when
+ * it is damaged, 1 when good, -1 when good but for another lexicon. */
+static int
+cache_parse(struct cache *c, size_t len)
+{
+	struct cache_head *h = &c->head;
+	uint64_t need;
+
+	if (len < sizeof *h)
+		return 0;
+	memcpy(h, c->data, sizeof *h);
+	if (memcmp(h->magic, CACHE_MAGIC, 8) != 0)
+		return 0;
+	if (h->version != CACHE_VERSION || h->abi != CACHE_ABI)
+		return -1;	/* another build: silently rebuilt */
+	if (h->nent > CACHE_MAX || h->nhits > CACHE_MAX ||
+	    h->nphr > CACHE_MAX || h->nstr > CACHE_MAX)
+		return 0;
+	need = sizeof *h + h->nent * sizeof *c->ent + h->nhits *
+	    sizeof *c->hits + h->nphr * sizeof *c->phr + h->nstr;
+	if (need != len || cache_sum(c->data + sizeof *h,
+	    len - sizeof *h) != h->sum)
+		return 0;
+	c->ent = (struct cache_ent *)(c->data + sizeof *h);
+	c->hits = (struct theme_hit *)(c->ent + h->nent);
+	c->phr = (struct phrase *)(c->hits + h->nhits);
+	c->str = (const char *)(c->phr + h->nphr);
+	if (!cache_check(c))
+		return 0;
+	return h->lexhash == c->lexhash ? 1 : -1;
+}
+
+/* Builds the key hash table of the entries. */
+static void
+cache_index(struct cache *c)
+{
+	size_t i, j;
+
+	for (c->nslot = 16; c->nslot < 2 * c->head.nent; c->nslot *= 2)
+		;
+	c->slot = xcalloc(c->nslot, sizeof *c->slot);
+	for (i = 0; i < c->head.nent; i++) {
+		j = c->ent[i].keyhash & (c->nslot - 1);
+		while (c->slot[j] != 0)
+			j = (j + 1) & (c->nslot - 1);
+		c->slot[j] = (uint32_t)i + 1;
+	}
+	c->used = xcalloc(c->head.nent + 1, 1);
+}
+
+/* Forgets the file's content: an empty cache. */
+static void
+cache_empty(struct cache *c)
+{
+	free(c->data);
+	c->data = NULL;
+	memset(&c->head, 0, sizeof c->head);
+	c->ent = NULL;
+	c->hits = NULL;
+	c->phr = NULL;
+	c->str = NULL;
+}
+
+struct cache *
+cache_open(const char *path, uint64_t lexhash)
+{
+	static int warned;
+	struct cache *c = xcalloc(1, sizeof *c);
+	size_t len;
+	int r;
+
+	c->path = xstrdup(path);
+	c->lexhash = lexhash;
+	atomic_init(&c->nfound, 0);
+	if (file_read(path, CACHE_MAX, &c->data, &len) == -1) {
+		c->data = NULL;
+		if (errno != ENOENT)
+			warn_at(path, "%s", strerror(errno));
+	} else if ((r = cache_parse(c, len)) != 1) {
+		if (r == 0 && !warned++)
+			warn_at(path, "index cache corrupt, rebuilt");
+		cache_empty(c);
+	} else
+		c->valid = 1;
+	cache_index(c);
+	return c;
+}
+
+/* The entry of KEY (hash H), or -1. */
+static long
+cache_find(const struct cache *c, const char *key, uint64_t h)
+{
+	size_t j = h & (c->nslot - 1);
+	uint32_t s;
+
+	while ((s = c->slot[j]) != 0) {
+		const struct cache_ent *e = &c->ent[s - 1];
+
+		if (e->keyhash == h && strcmp(c->str + e->key, key) == 0)
+			return (long)s - 1;
+		j = (j + 1) & (c->nslot - 1);
+	}
+	return -1;
+}
+
+int
+cache_lookup(struct cache *c, struct article *a, int want_phr,
+    struct phrase **phr, size_t *nphr)
+{
+	const struct cache_ent *e;
+	char *key;
+	long i;
+
+	if (c == NULL || c->head.nent == 0)
+		return 0;
+	key = cache_key(a->path);
+	i = cache_find(c, key, key_hash(key));
+	free(key);
+	if (i < 0)
+		return 0;
+	c->used[i] = 1;		/* distinct paths: distinct bytes */
+	e = &c->ent[i];
+	if (e->size != a->size || e->mtime != a->mtime ||
+	    (want_phr && !(e->flags & ENT_PHRASES)))
+		return 0;
+	a->title = xstrdup(c->str + e->title);
+	a->source = xstrdup(c->str + e->source);
+	memcpy(a->date, e->date, sizeof a->date);
+	a->date[sizeof a->date - 1] = '\0';
+	memcpy(a->lang, e->lang, sizeof a->lang);
+	a->lang[sizeof a->lang - 1] = '\0';
+	a->decode_flags = e->decode_flags;
+	a->nhits = e->nhits;
+	a->hits = NULL;
+	if (e->nhits > 0) {
+		a->hits = xreallocarray(NULL, e->nhits, sizeof *a->hits);
+		memcpy(a->hits, c->hits + e->hit0, e->nhits * sizeof *a->hits);
+	}
+	if (phr != NULL) {
+		*phr = e->nphr > 0 ? c->phr + e->phr0 : NULL;
+		*nphr = e->nphr;
+	}
+	atomic_fetch_add(&c->nfound, 1);
+	return e->flags & ENT_PHRASES ? 2 : 1;
+}
+
+/* The file being built: four arrays and the string interning table. */
+struct writer {
+	struct buf	 ent, hits, phr, str;
+	uint64_t	 nent, nhits, nphr;
+	uint32_t	*itab;		/* arena offset + 1 */
+	uint64_t	*ihash;
+	size_t		 icap, iused;
+};
+
+/* Grows the interning table to twice its size. */
+static void
+intern_grow(struct writer *w)
+{
+	size_t ocap = w->icap, i, j;
+	uint32_t *otab = w->itab;
+	uint64_t *ohash = w->ihash;
+
+	w->icap = ocap ? ocap * 2 : 4096;
+	w->itab = xcalloc(w->icap, sizeof *w->itab);
+	w->ihash = xcalloc(w->icap, sizeof *w->ihash);
+	for (i = 0; i < ocap; i++) {
+		if (otab[i] == 0)
+			continue;
+		for (j = ohash[i] & (w->icap - 1); w->itab[j] != 0;
+		    j = (j + 1) & (w->icap - 1))
+			;
+		w->itab[j] = otab[i];
+		w->ihash[j] = ohash[i];
+	}
+	free(otab);
+	free(ohash);
+}
+
+/* The arena offset of S, added once however often it is used. */
+static uint32_t
+intern(struct writer *w, const char *s)
+{
+	size_t n = strlen(s), j;
+	uint64_t h = hash_bytes(HASH_INIT, s, n);
+	uint32_t off;
+
+	if (2 * (w->iused + 1) > w->icap)
+		intern_grow(w);
+	for (j = h & (w->icap - 1); w->itab[j] != 0; j = (j + 1) & (w->icap - 1))
+		if (w->ihash[j] == h && strcmp(w->str.s + w->itab[j] - 1, s) == 0)
+			return w->itab[j] - 1;
+	off = (uint32_t)w->str.len;
+	buf_add(&w->str, s, n + 1);
+	w->itab[j] = off + 1;
+	w->ihash[j] = h;
+	w->iused++;
+	return off;
+}
+
+/* Appends hits (those below NLEX) and phrases to W, filling E's. */
+static void
+put_lists(struct writer *w, struct cache_ent *e, const struct theme_hit *hits,
+    size_t nhits, size_t nlex, const struct phrase *phr, size_t nphr)
+{
+	struct phrase p;
+	size_t i;
+
+	e->hit0 = (uint32_t)w->nhits;
+	for (i = 0; i < nhits && e->nhits < UINT16_MAX; i++)
+		if (hits[i].theme < nlex) {
+			struct theme_hit t;
+
+			memset(&t, 0, sizeof t);
+			t.theme = hits[i].theme;
+			t.score = hits[i].score;
+			buf_add(&w->hits, (const char *)&t, sizeof t);
+			e->nhits++;
+			w->nhits++;
+		}
+	e->phr0 = (uint32_t)w->nphr;
+	for (i = 0; i < nphr && i < PHR_MAX; i++) {
+		memset(&p, 0, sizeof p);
+		p.text = (char *)(uintptr_t)intern(w, phr[i].text);
+		p.label = (char *)(uintptr_t)intern(w, phr[i].label);
+		p.score = phr[i].score;
+		buf_add(&w->phr, (const char *)&p, sizeof p);
+		e->nphr++;
+		w->nphr++;
+	}
+}
+
+/* Appends the entry of article A (key KEY) to W. */
+static void
+put_article(struct writer *w, const char *key, const struct article *a,
+    size_t nlex, const struct phrase *phr, size_t nphr, int have_phr)
+{
+	struct cache_ent e;
+
+	memset(&e, 0, sizeof e);
+	e.size = a->size;
+	e.mtime = a->mtime;
+	e.keyhash = key_hash(key);
+	e.key = intern(w, key);
+	e.title = intern(w, a->title != NULL ? a->title : "");
+	e.source = intern(w, a->source != NULL ? a->source : "");
+	e.decode_flags = a->decode_flags;
+	memcpy(e.date, a->date, sizeof e.date);
+	memcpy(e.lang, a->lang, sizeof e.lang);
+	e.flags = have_phr ? ENT_PHRASES : 0;
+	put_lists(w, &e, a->hits, a->nhits, nlex, have_phr ? phr : NULL,
+	    have_phr ? nphr : 0);
+	buf_add(&w->ent, (const char *)&e, sizeof e);
+	w->nent++;
+}
+
+/* Carries old entry I of C over to W unchanged. */
+static void
+put_old(struct writer *w, const struct cache *c, size_t i)
+{
+	struct cache_ent e = c->ent[i];
+
+	e.key = intern(w, c->str + e.key);
+	e.title = intern(w, c->str + e.title);
+	e.source = intern(w, c->str + e.source);
+	e.nhits = 0;
+	e.nphr = 0;
+	put_lists(w, &e, c->hits + c->ent[i].hit0, c->ent[i].nhits, SIZE_MAX,
+	    c->phr + c->ent[i].phr0, c->ent[i].nphr);
+	buf_add(&w->ent, (const char *)&e, sizeof e);
+	w->nent++;
+}
+
+/* Is KEY one of ROOTS or under one of them (so the walk saw it if it
+ * still exists)? */
+static int
+under_roots(const char *key, char *const *rkeys, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		k = strlen(rkeys[i]);
+		while (k > 1 && rkeys[i][k - 1] == '/')
+			k--;
+		if (strncmp(key, rkeys[i], k) == 0 &&
+		    (key[k] == '\0' || key[k] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Writes BYTES (N) to a temp file beside PATH, syncs it and renames it
+ * over PATH. 0, or -1 (warned). */
+static int
+write_atomic(const char *path, const char *bytes, size_t n)
+{
+	struct buf tmp;
+	size_t off = 0;
+	ssize_t k;
+	int fd, rc = -1;
+
+	buf_init(&tmp);
+	buf_addf(&tmp, "%s.XXXXXX", path);
+	if (paths_mkdirs(path) == -1 || (fd = mkstemp(tmp.s)) == -1) {
+		warn_at(path, "cannot write index cache: %s", strerror(errno));
+		buf_free(&tmp);
+		return -1;
+	}
+	while (off < n) {
+		if ((k = write(fd, bytes + off, n - off)) == -1 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		off += (size_t)k;
+	}
+	if (off == n && fsync(fd) == 0 && close(fd) == 0) {
+		fd = -1;
+		if (rename(tmp.s, path) == 0)
+			rc = 0;
+	}
+	if (rc == -1) {
+		warn_at(path, "cannot write index cache: %s", strerror(errno));
+		if (fd != -1)
+			close(fd);
+		unlink(tmp.s);
+	}
+	buf_free(&tmp);
+	return rc;
+}
+
+/* Joins the head and W's arrays into one buffer and writes it. */
+static int
+writer_flush(struct writer *w, const char *path, uint64_t lexhash)
+{
+	struct cache_head h;
+	struct buf out;
+	int rc;
+
+	memset(&h, 0, sizeof h);
+	memcpy(h.magic, CACHE_MAGIC, 8);
+	h.version = CACHE_VERSION;
+	h.abi = CACHE_ABI;
+	h.lexhash = lexhash;
+	h.nent = w->nent;
+	h.nhits = w->nhits;
+	h.nphr = w->nphr;
+	if (w->str.len == 0)
+		buf_addc(&w->str, '\0');
+	h.nstr = w->str.len;
+	buf_init(&out);
+	buf_reserve(&out, sizeof h + w->ent.len + w->hits.len + w->phr.len +
+	    w->str.len);
+	buf_add(&out, (const char *)&h, sizeof h);
+	buf_add(&out, w->ent.s, w->ent.len);
+	buf_add(&out, w->hits.s, w->hits.len);
+	buf_add(&out, w->phr.s, w->phr.len);
+	buf_add(&out, w->str.s, w->str.len);
+	h.sum = cache_sum(out.s + sizeof h, out.len - sizeof h);
+	memcpy(out.s, &h, sizeof h);
+	rc = write_atomic(path, out.s, out.len);
+	buf_free(&out);
+	return rc;
+}
+
+/* Frees W's buffers. */
+static void
+writer_free(struct writer *w)
+{
+	buf_free(&w->ent);
+	buf_free(&w->hits);
+	buf_free(&w->phr);
+	buf_free(&w->str);
+	free(w->itab);
+	free(w->ihash);
+}
+
+int
+cache_save(struct cache *c, const struct cache_batch *b)
+{
+	struct writer w;
+	char **rkeys = xcalloc(b->nroots + 1, sizeof *rkeys), *key;
+	size_t i, nok = 0, kept = 0;
+	int rc = 0;
+
+	memset(&w, 0, sizeof w);
+	buf_init(&w.ent);
+	buf_init(&w.hits);
+	buf_init(&w.phr);
+	buf_init(&w.str);
+	for (i = 0; i < b->nroots; i++)
+		rkeys[i] = cache_key(b->roots[i]);
+	for (i = 0; i < b->n; i++) {
+		if (!b->ok[i])
+			continue;
+		key = cache_key(b->v[i].path);
+		put_article(&w, key, &b->v[i], b->nlex,
+		    b->phr != NULL ? b->phr[i] : NULL,
+		    b->phr != NULL ? b->nphr[i] : 0,
+		    b->phr != NULL && b->have_phr[i]);
+		free(key);
+		nok++;
+	}
+	for (i = 0; i < c->head.nent; i++)
+		if (!c->used[i] && !under_roots(c->str + c->ent[i].key, rkeys,
+		    b->nroots)) {
+			put_old(&w, c, i);
+			kept++;
+		}
+	if (!c->valid || nok != atomic_load(&c->nfound) ||
+	    nok + kept != c->head.nent)
+		rc = writer_flush(&w, c->path, c->lexhash);
+	for (i = 0; i < b->nroots; i++)
+		free(rkeys[i]);
+	free(rkeys);
+	writer_free(&w);
+	return rc;
+}
+
+void
+cache_close(struct cache *c)
+{
+	if (c == NULL)
+		return;
+	free(c->path);
+	free(c->data);
+	free(c->slot);
+	free(c->used);
+	free(c);
+}

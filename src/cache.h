@@ -1,5 +1,5 @@
 /* cache.h: the persistent index cache (XDG cache dir), keyed by path,
- * size, mtime and lexicon hash. */
+ * size, mtime and lexicon hash, so that a warm start reads no article. */
 #ifndef TREAD_CACHE_H
 #define TREAD_CACHE_H
 
@@ -7,16 +7,53 @@
 #include <stdint.h>
 
 struct article;
+struct phrase;
 struct cache;
 
-/* Opens the cache file at PATH for lexicon hash LEXHASH; a missing,
- * stale or corrupt file gives an empty cache (corrupt: warned). */
+/*
+ * Opens the cache file at PATH for lexicon hash LEXHASH. The file is
+ * read in one go and checked, not parsed field by field. A missing file
+ * or one made for another lexicon gives an empty cache; a corrupt or
+ * truncated one an empty cache and the warning "PATH: index cache
+ * corrupt, rebuilt". Never NULL.
+ */
 struct cache *cache_open(const char *path, uint64_t lexhash);
-/* Fills A's metadata and hits from the cache when path, size and mtime
- * match; 1 on a hit, 0 otherwise. Thread-safe (read only). */
-int	 cache_lookup(const struct cache *, struct article *a);
-/* Writes all of V atomically; 0 or -1 (warned). */
-int	 cache_save(struct cache *, const struct article *v, size_t n);
+
+/*
+ * Looks up A by A->path, A->size and A->mtime (set by the caller). On a
+ * hit fills title, source, date, lang, decode_flags and hits (lexicon
+ * indexes) of A and, when PHR is not NULL, points *PHR / *NPHR at the
+ * cached key phrases (owned by the cache: valid until cache_close;
+ * never to be freed or changed). With WANT_PHR an entry saved without
+ * phrases is a miss. Returns 0 on a miss, 1 on a hit whose phrases were
+ * never mined, 2 on a hit with its phrases. Thread-safe: any number of
+ * threads may look up at once (distinct paths).
+ */
+int	 cache_lookup(struct cache *, struct article *a, int want_phr,
+	    struct phrase **phr, size_t *nphr);
+
+/* What cache_save writes: the articles V[i] with OK[i] set, their hits
+ * below NLEX, their phrases PHR[i] / NPHR[i] where HAVE_PHR[i] (PHR may
+ * be NULL), and the old entries of files not under one of ROOTS. */
+struct cache_batch {
+	const struct article *v;
+	const char	*ok;
+	struct phrase	*const *phr;
+	const size_t	*nphr;
+	const char	*have_phr;
+	size_t		 n;
+	size_t		 nlex;
+	char *const	*roots;
+	size_t		 nroots;
+};
+
+/* Writes BATCH atomically (temp file, fsync, rename), or nothing when
+ * the file would not change. 0, or -1 (warned). */
+int	 cache_save(struct cache *, const struct cache_batch *batch);
+
 void	 cache_close(struct cache *);
+
+/* The key of FILE: absolute (the cwd prefixed), not resolved. Malloc'd. */
+char	*cache_key(const char *file);
 
 #endif

@@ -2,6 +2,7 @@
  * table (lexicon themes, then discovered ones). */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -25,11 +26,18 @@
 #define DISCOVER_MAX	12		/* discovered themes offered */
 #define PHRASES_PER	8		/* candidate phrases per article */
 
-/* What the walk collects: file paths, and the directories already seen
+/* A file the walk found, with what the cache key needs. */
+struct wfile {
+	char		*path;
+	uint64_t	 size;
+	int64_t		 mtime;
+};
+
+/* What the walk collects: files, and the directories already seen
  * (device, inode) so that symlink loops end. */
 struct walk {
-	char		**files;
-	size_t		 nfiles;
+	struct wfile	*files;
+	size_t		 nfiles, cap;
 	uint64_t	 bytes;
 	dev_t		*dev;
 	ino_t		*ino;
@@ -42,9 +50,13 @@ struct corpus_priv {
 	size_t		 ndisc;
 	struct article	 scratch;	/* the body re-read by corpus_body */
 	long		 scratch_i;
+	uint64_t	*sets;		/* per theme: words of article bits */
+	size_t		 nwords;
 };
 
-static void walk_path(struct walk *, const char *, int depth, int explicit);
+static void walk_file(struct walk *, const char *, const struct stat *);
+static void walk_dir(struct walk *, const char *, const struct stat *,
+	    int depth);
 
 /* Records directory ST; returns 0 when it was seen before (a loop). */
 static int
@@ -62,12 +74,57 @@ walk_mark_dir(struct walk *w, const struct stat *st)
 	return 1;
 }
 
-/* Walks directory PATH (already stat'ed as ST), hidden entries skipped. */
+/* Stats entry NAME of directory D (PATH its full name): 0, or -1 with a
+ * warning for a dangling link or another error. */
+static int
+walk_stat(DIR *d, const char *name, const char *path, struct stat *st)
+{
+	struct stat lst;
+
+	if (fstatat(dirfd(d), name, st, 0) == 0)
+		return 0;
+	if (errno == ENOENT && fstatat(dirfd(d), name, &lst,
+	    AT_SYMLINK_NOFOLLOW) == 0)
+		warn_at(path, "dangling symbolic link, skipped");
+	else
+		warn_at(path, "%s", strerror(errno));
+	return -1;
+}
+
+/* Walks the entries of open directory D (PATH), hidden ones skipped.
+ * Entries are stat'ed relative to D: no path lookup from the root. */
+static void
+walk_entries(struct walk *w, DIR *d, const char *path, int depth)
+{
+	struct dirent *de;
+	struct stat st;
+	struct buf b;
+	size_t base;
+
+	buf_init(&b);
+	buf_adds(&b, path);
+	if (b.len == 0 || b.s[b.len - 1] != '/')
+		buf_addc(&b, '/');
+	base = b.len;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		b.len = base;
+		buf_adds(&b, de->d_name);
+		if (walk_stat(d, de->d_name, b.s, &st) == -1)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			walk_dir(w, b.s, &st, depth + 1);
+		else if (S_ISREG(st.st_mode))
+			walk_file(w, b.s, &st);
+	}
+	buf_free(&b);
+}
+
+/* Walks directory PATH (already stat'ed as ST) recursively. */
 static void
 walk_dir(struct walk *w, const char *path, const struct stat *st, int depth)
 {
-	struct dirent *de;
-	struct buf b;
 	DIR *d;
 
 	if (!walk_mark_dir(w, st)) {
@@ -82,69 +139,119 @@ walk_dir(struct walk *w, const char *path, const struct stat *st, int depth)
 		warn_at(path, "%s", strerror(errno));
 		return;
 	}
-	buf_init(&b);
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		b.len = 0;
-		buf_adds(&b, path);
-		if (b.len == 0 || b.s[b.len - 1] != '/')
-			buf_addc(&b, '/');
-		buf_adds(&b, de->d_name);
-		walk_path(w, b.s, depth + 1, 0);
-	}
-	buf_free(&b);
+	walk_entries(w, d, path, depth);
 	closedir(d);
 }
 
-/* Adds PATH: a file, or a directory walked recursively. */
+/* Adds regular file PATH. */
 static void
-walk_path(struct walk *w, const char *path, int depth, int explicit)
+walk_file(struct walk *w, const char *path, const struct stat *st)
 {
-	struct stat st;
+	struct wfile *f;
+
+	if (w->nfiles == w->cap)
+		w->files = xreallocarray(w->files, w->cap = w->cap ?
+		    w->cap * 2 : 256, sizeof *w->files);
+	f = &w->files[w->nfiles++];
+	f->path = xstrdup(path);
+	f->size = (uint64_t)st->st_size;
+	f->mtime = (int64_t)st->st_mtime;
+	w->bytes += (uint64_t)st->st_size;
+}
+
+/* Adds PATH as named on the command line: a file, or a directory. */
+static void
+walk_root(struct walk *w, const char *path)
+{
+	struct stat st, lst;
 
 	if (stat(path, &st) == -1) {
-		struct stat lst;
-
 		if (errno == ENOENT && lstat(path, &lst) == 0)
 			warn_at(path, "dangling symbolic link, skipped");
 		else
 			warn_at(path, "%s", strerror(errno));
 		return;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		walk_dir(w, path, &st, depth);
-		return;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		if (explicit)
-			warn_at(path, "not a regular file, skipped");
-		return;
-	}
-	w->files = xreallocarray(w->files, w->nfiles + 1, sizeof *w->files);
-	w->files[w->nfiles++] = xstrdup(path);
-	w->bytes += (uint64_t)st.st_size;
+	if (S_ISDIR(st.st_mode))
+		walk_dir(w, path, &st, 0);
+	else if (S_ISREG(st.st_mode))
+		walk_file(w, path, &st);
+	else
+		warn_at(path, "not a regular file, skipped");
 }
 
 static int
-cmp_str(const void *a, const void *b)
+cmp_wfile(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct wfile *)a)->path,
+	    ((const struct wfile *)b)->path);
 }
 
-/* Shared by the loader threads. */
+/* Sorts the files by path and drops those named twice. */
+static void
+walk_sort(struct walk *w)
+{
+	size_t i, k = 0;
+
+	qsort(w->files, w->nfiles, sizeof *w->files, cmp_wfile);
+	for (i = 0; i < w->nfiles; i++) {
+		if (k > 0 && strcmp(w->files[k - 1].path, w->files[i].path) == 0)
+			free(w->files[i].path);
+		else
+			w->files[k++] = w->files[i];
+	}
+	w->nfiles = k;
+}
+
+/* Frees what the walk collected. */
+static void
+walk_free(struct walk *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nfiles; i++)
+		free(w->files[i].path);
+	free(w->files);
+	free(w->dev);
+	free(w->ino);
+}
+
+/* Shared by the loader threads; each writes only its own slots I. */
 struct loader {
 	struct walk	*w;
 	struct article	*v;
 	char		*ok;		/* v[i] loaded */
 	struct phrase	**phr;		/* per-article key phrases */
 	size_t		*nphr;
+	char		*have_phr;	/* phrases mined (maybe none found) */
+	char		*own_phr;	/* phr[i] is ours, not the cache's */
 	const struct lexicon *lex;
-	const struct cache *cache;
+	struct cache	*cache;
 	int		 resident;
 	int		 discover;
 	atomic_size_t	 next;
 };
+
+/* Fills article I from the cache; 1 on a hit. */
+static int
+load_cached(struct loader *L, size_t i)
+{
+	struct wfile *f = &L->w->files[i];
+	struct article *a = &L->v[i];
+	int r;
+
+	a->path = f->path;
+	a->size = f->size;
+	a->mtime = f->mtime;
+	r = cache_lookup(L->cache, a, L->discover, &L->phr[i], &L->nphr[i]);
+	if (r == 0) {
+		memset(a, 0, sizeof *a);
+		return 0;
+	}
+	f->path = NULL;		/* the article owns it now */
+	L->have_phr[i] = r == 2;
+	return 1;
+}
 
 /* Loads, matches and (maybe) mines article I. */
 static void
@@ -154,12 +261,12 @@ load_one(struct loader *L, struct fold_cache *fc, size_t i)
 	struct match_result r;
 	char err[256];
 
-	if (L->cache != NULL && !L->discover && cache_lookup(L->cache, a) == 1) {
+	if (L->cache != NULL && load_cached(L, i)) {
 		L->ok[i] = 1;
 		return;
 	}
-	if (article_load(a, L->w->files[i], err, sizeof err) == -1) {
-		warn_at(L->w->files[i], "%s", err);
+	if (article_load(a, L->w->files[i].path, err, sizeof err) == -1) {
+		warn_at(L->w->files[i].path, "%s", err);
 		return;
 	}
 	L->ok[i] = 1;
@@ -167,9 +274,11 @@ load_one(struct loader *L, struct fold_cache *fc, size_t i)
 	a->hits = r.hits;
 	a->nhits = (uint16_t)(r.nhits > UINT16_MAX ? UINT16_MAX : r.nhits);
 	free(r.spans);
-	if (L->discover)
+	if (L->discover) {
 		L->nphr[i] = discover_article(fc, a->lang, a->body, a->body_len,
 		    PHRASES_PER, &L->phr[i]);
+		L->have_phr[i] = L->own_phr[i] = 1;
+	}
 	if (!L->resident)
 		article_drop_body(a);
 }
@@ -262,11 +371,34 @@ build_themes(struct corpus *c, struct loader *L, size_t n)
 	}
 }
 
-/* Keeps the loaded articles only, sorted; counts each theme. */
+/* Builds the per-theme article bitsets and counts each theme. */
+static void
+build_sets(struct corpus *c)
+{
+	struct corpus_priv *p = c->priv;
+	size_t i, h;
+	unsigned t;
+
+	p->nwords = (c->n + 63) / 64;
+	p->sets = xcalloc(c->nthemes * p->nwords + 1, sizeof *p->sets);
+	for (i = 0; i < c->n; i++)
+		for (h = 0; h < c->v[i].nhits; h++) {
+			uint64_t *set, bit = (uint64_t)1 << (i % 64);
+
+			if ((t = c->v[i].hits[h].theme) >= c->nthemes)
+				continue;
+			set = p->sets + t * p->nwords + i / 64;
+			if (!(*set & bit))
+				c->themes[t].count++;
+			*set |= bit;
+		}
+}
+
+/* Keeps the loaded articles only, sorted. */
 static void
 compact(struct corpus *c, struct loader *L, size_t n)
 {
-	size_t i, k = 0, h;
+	size_t i, k = 0;
 
 	for (i = 0; i < n; i++) {
 		if (L->ok[i])
@@ -277,10 +409,58 @@ compact(struct corpus *c, struct loader *L, size_t n)
 	qsort(L->v, k, sizeof *L->v, cmp_article);
 	c->v = L->v;
 	c->n = k;
-	for (i = 0; i < k; i++)
-		for (h = 0; h < c->v[i].nhits; h++)
-			if (c->v[i].hits[h].theme < c->nthemes)
-				c->themes[c->v[i].hits[h].theme].count++;
+	build_sets(c);
+}
+
+/* Opens the index cache unless FLAGS or a missing lexicon say not to. */
+static struct cache *
+open_cache(const struct lexicon *lex, int flags)
+{
+	struct cache *cache;
+	char *cpath;
+
+	if ((flags & (CORPUS_NOCACHE | CORPUS_RESIDENT)) || lex == NULL)
+		return NULL;
+	cpath = paths_cache("index");
+	cache = cache_open(cpath, lexicon_hash(lex));
+	free(cpath);
+	return cache;
+}
+
+/* Writes what was loaded back to the cache (before the discovered themes
+ * are added to the hits: the cache keeps lexicon hits only). */
+static void
+save_cache(struct loader *L, char *const *paths, size_t npaths)
+{
+	struct cache_batch b;
+
+	memset(&b, 0, sizeof b);
+	b.v = L->v;
+	b.ok = L->ok;
+	b.phr = L->phr;
+	b.nphr = L->nphr;
+	b.have_phr = L->have_phr;
+	b.n = L->w->nfiles;
+	b.nlex = lexicon_count(L->lex);
+	b.roots = paths;
+	b.nroots = npaths;
+	cache_save(L->cache, &b);
+}
+
+/* Frees the loader's per-article arrays (phrases it mined itself). */
+static void
+loader_free(struct loader *L)
+{
+	size_t i;
+
+	for (i = 0; i < L->w->nfiles; i++)
+		if (L->own_phr[i])
+			discover_phrases_free(L->phr[i], L->nphr[i]);
+	free(L->phr);
+	free(L->nphr);
+	free(L->have_phr);
+	free(L->own_phr);
+	free(L->ok);
 }
 
 size_t
@@ -289,57 +469,37 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 {
 	struct walk w = { 0 };
 	struct loader L = { 0 };
-	struct cache *cache = NULL;
-	char *cpath;
-	size_t i, k = 0;
+	size_t i, n;
 
 	memset(c, 0, sizeof *c);
 	c->lex = lex;
 	c->priv = xcalloc(1, sizeof(struct corpus_priv));
 	((struct corpus_priv *)c->priv)->scratch_i = -1;
 	for (i = 0; i < npaths; i++)
-		walk_path(&w, paths[i], 0, 1);
-	qsort(w.files, w.nfiles, sizeof *w.files, cmp_str);
-	for (i = 0; i < w.nfiles; i++) {
-		if (k > 0 && strcmp(w.files[k - 1], w.files[i]) == 0)
-			free(w.files[i]);	/* named twice */
-		else
-			w.files[k++] = w.files[i];
-	}
-	w.nfiles = k;
+		walk_root(&w, paths[i]);
+	walk_sort(&w);
+	n = w.nfiles;
 	c->resident = (flags & CORPUS_RESIDENT) || w.bytes <= RESIDENT_MAX;
-	if (!(flags & CORPUS_NOCACHE) && lex != NULL) {
-		cpath = paths_cache("index");
-		cache = cache_open(cpath, lexicon_hash(lex));
-		free(cpath);
-	}
 	L.w = &w;
-	L.v = xcalloc(w.nfiles, sizeof *L.v);
-	L.ok = xcalloc(w.nfiles, 1);
-	L.phr = xcalloc(w.nfiles, sizeof *L.phr);
-	L.nphr = xcalloc(w.nfiles, sizeof *L.nphr);
+	L.v = xcalloc(n + 1, sizeof *L.v);
+	L.ok = xcalloc(n + 1, 1);
+	L.phr = xcalloc(n + 1, sizeof *L.phr);
+	L.nphr = xcalloc(n + 1, sizeof *L.nphr);
+	L.have_phr = xcalloc(n + 1, 1);
+	L.own_phr = xcalloc(n + 1, 1);
 	L.lex = lex;
-	L.cache = c->resident ? NULL : cache;
+	L.cache = open_cache(lex, flags);
 	L.resident = c->resident;
 	L.discover = !(flags & CORPUS_NODISCOVER);
 	atomic_init(&L.next, 0);
 	load_all(&L);
-	build_themes(c, &L, w.nfiles);
-	compact(c, &L, w.nfiles);
-	if (cache != NULL) {
-		cache_save(cache, c->v, c->n);
-		cache_close(cache);
-	}
-	for (i = 0; i < w.nfiles; i++) {
-		discover_phrases_free(L.phr[i], L.nphr[i]);
-		free(w.files[i]);
-	}
-	free(L.phr);
-	free(L.nphr);
-	free(L.ok);
-	free(w.files);
-	free(w.dev);
-	free(w.ino);
+	if (L.cache != NULL)
+		save_cache(&L, paths, npaths);
+	build_themes(c, &L, n);
+	cache_close(L.cache);	/* after build_themes: phrases point into it */
+	compact(c, &L, n);
+	loader_free(&L);
+	walk_free(&w);
 	return c->n;
 }
 
@@ -356,31 +516,50 @@ corpus_free(struct corpus *c)
 	if (p != NULL) {
 		discover_themes_free(p->disc, p->ndisc);
 		article_free(&p->scratch);
+		free(p->sets);
 		free(p);
 	}
 	memset(c, 0, sizeof *c);
+}
+
+/* Re-reads article I's file into the scratch article; 0 or -1 (warned).
+ * A resident corpus keeps the body in the article instead. */
+static int
+body_reload(struct corpus *c, size_t i)
+{
+	struct corpus_priv *p = c->priv;
+	char err[256];
+
+	article_free(&p->scratch);
+	p->scratch_i = -1;
+	if (article_load(&p->scratch, c->v[i].path, err, sizeof err) == -1) {
+		warn_at(c->v[i].path, "%s", err);
+		return -1;
+	}
+	if (c->resident) {
+		c->v[i].body = p->scratch.body;
+		c->v[i].body_len = p->scratch.body_len;
+		p->scratch.body = NULL;
+		article_free(&p->scratch);
+		return 0;
+	}
+	p->scratch_i = (long)i;
+	return 0;
 }
 
 const char *
 corpus_body(struct corpus *c, size_t i, size_t *len)
 {
 	struct corpus_priv *p = c->priv;
-	char err[256];
 
 	if (i >= c->n)
+		return NULL;
+	if (c->v[i].body == NULL && p->scratch_i != (long)i &&
+	    body_reload(c, i) == -1)
 		return NULL;
 	if (c->v[i].body != NULL) {
 		*len = c->v[i].body_len;
 		return c->v[i].body;
-	}
-	if (p->scratch_i != (long)i) {
-		article_free(&p->scratch);
-		p->scratch_i = -1;
-		if (article_load(&p->scratch, c->v[i].path, err, sizeof err) == -1) {
-			warn_at(c->v[i].path, "%s", err);
-			return NULL;
-		}
-		p->scratch_i = (long)i;
 	}
 	*len = p->scratch.body_len;
 	return p->scratch.body;
@@ -400,12 +579,27 @@ corpus_theme(const struct corpus *c, const char *id)
 int
 corpus_has_theme(const struct corpus *c, size_t i, unsigned t)
 {
-	size_t h;
+	const uint64_t *set = corpus_theme_set(c, t);
 
-	for (h = 0; h < c->v[i].nhits; h++)
-		if (c->v[i].hits[h].theme == t)
-			return 1;
-	return 0;
+	return set != NULL && i < c->n && (set[i / 64] >> (i % 64) & 1);
+}
+
+const uint64_t *
+corpus_theme_set(const struct corpus *c, unsigned t)
+{
+	const struct corpus_priv *p = c->priv;
+
+	if (p == NULL || p->sets == NULL || t >= c->nthemes)
+		return NULL;
+	return p->sets + t * p->nwords;
+}
+
+size_t
+corpus_set_words(const struct corpus *c)
+{
+	const struct corpus_priv *p = c->priv;
+
+	return p != NULL ? p->nwords : 0;
 }
 
 long

@@ -24,7 +24,7 @@ struct corpus {
 	struct ctheme	*themes;
 	size_t		 nthemes;
 	const struct lexicon *lex;
-	int		 resident;	/* bodies kept in memory */
+	int		 resident;	/* bodies kept once read (small corpus) */
 	void		*priv;		/* discovered-theme storage */
 };
 
@@ -53,6 +53,15 @@ int	 corpus_theme(const struct corpus *, const char *id);
 
 /* Does article I have theme T? */
 int	 corpus_has_theme(const struct corpus *, size_t i, unsigned t);
+
+/*
+ * The articles having theme T, as a bitset of corpus_set_words() 64-bit
+ * words (bit i % 64 of word i / 64 is article i); NULL when T is out of
+ * range. Built at load: a theme filter or toggle is a few word
+ * operations, not a walk over every article's hits.
+ */
+const uint64_t *corpus_theme_set(const struct corpus *, unsigned t);
+size_t	 corpus_set_words(const struct corpus *);
 
 /* Finds an article by 1-based id ("3") or by path; -1 when none. */
 long	 corpus_find(const struct corpus *, const char *idpath);

@@ -1,2 +1,351 @@
-/* t_cache.c: STUB, skipped until the cache tests land. */
-int main(void) { return 77; }
+/* t_cache.c: the index cache: round trip, stale entries, lexicon change,
+ * corrupt and truncated files, odd paths, entries outside the roots. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "cache.h"
+#include "discover.h"
+#include "util.h"
+#include "tap.h"
+
+#define LEX	0x1234abcdULL
+#define NART	3
+
+static char dir[] = "/tmp/t_cache.XXXXXX";
+static char cpath[256];
+
+/* Creates file NAME in the test directory with TEXT; its path. */
+static char *
+mkfile(const char *name, const char *text)
+{
+	struct buf b;
+	FILE *fp;
+
+	buf_init(&b);
+	buf_addf(&b, "%s/%s", dir, name);
+	fp = fopen(b.s, "w");
+	fputs(text, fp);
+	fclose(fp);
+	return buf_steal(&b, NULL);
+}
+
+/* Fills A as the loader would for file PATH: metadata and two hits. */
+static void
+mkarticle(struct article *a, char *path, const char *title, int k)
+{
+	struct stat st;
+
+	memset(a, 0, sizeof *a);
+	stat(path, &st);
+	a->path = path;
+	a->size = (uint64_t)st.st_size;
+	a->mtime = (int64_t)st.st_mtime;
+	a->title = xstrdup(title);
+	a->source = xstrdup(k % 2 ? "Xinhua" : "");
+	snprintf(a->date, sizeof a->date, "2024-07-0%d", k + 1);
+	snprintf(a->lang, sizeof a->lang, "%s", k % 2 ? "ru" : "kk");
+	a->decode_flags = (unsigned)k;
+	a->nhits = 3;
+	a->hits = xcalloc(3, sizeof *a->hits);
+	a->hits[0].theme = (uint16_t)k;
+	a->hits[0].score = 2.5f;
+	a->hits[1].theme = 7;
+	a->hits[1].score = 1.0f;
+	a->hits[2].theme = 40;	/* a discovered theme: not cached */
+	a->hits[2].score = 0.5f;
+}
+
+static struct article v[NART];
+static char ok[NART] = { 1, 1, 1 }, have[NART] = { 1, 0, 1 };
+static struct phrase ph[2] = {
+	{ "belt road", "Belt and Road", 3.0f },
+	{ "\xd0\xb3\xd0\xb0\xd0\xb7", "\xd0\x93\xd0\xb0\xd0\xb7", 1.5f },
+};
+static struct phrase *phr[NART] = { ph, NULL, ph };
+static size_t nphr[NART] = { 2, 0, 1 };
+
+/* Saves the test articles under root ROOT with lexicon hash LH. */
+static int
+save(uint64_t lh, char *root)
+{
+	struct cache *c = cache_open(cpath, lh);
+	struct cache_batch b = { v, ok, phr, nphr, have, NART, 10, &root, 1 };
+	int rc;
+
+	rc = cache_save(c, &b);
+	cache_close(c);
+	return rc;
+}
+
+/* Looks up a copy of article K's key in a cache opened with LH. */
+static int
+lookup(uint64_t lh, int k, int want, struct article *out, size_t *np,
+    char *firstphr, size_t fpl)
+{
+	struct cache *c = cache_open(cpath, lh);
+	struct phrase *p = NULL;
+	int r;
+
+	memset(out, 0, sizeof *out);
+	out->path = v[k].path;
+	out->size = v[k].size;
+	out->mtime = v[k].mtime;
+	*np = 0;
+	r = cache_lookup(c, out, want, &p, np);
+	if (firstphr != NULL)
+		snprintf(firstphr, fpl, "%s|%s", p && *np ? p->text : "",
+		    p && *np ? p->label : "");
+	cache_close(c);
+	return r;
+}
+
+/* Frees the fields a hit filled in (not the path, which is borrowed). */
+static void
+unfill(struct article *a)
+{
+	a->path = NULL;
+	article_free(a);
+}
+
+/* Runs F with stderr sent to a file; returns what was written there. */
+static char *
+capture_stderr(void (*f)(void))
+{
+	char tmp[300], *s = NULL;
+	size_t n;
+	int fd, saved;
+
+	snprintf(tmp, sizeof tmp, "%s/stderr", dir);
+	fflush(stderr);
+	saved = dup(2);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	dup2(fd, 2);
+	close(fd);
+	f();
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	if (file_read(tmp, 0, &s, &n) == -1)
+		s = xstrdup("");
+	return s;
+}
+
+static int corrupt_hit;
+static void
+open_corrupt(void)
+{
+	struct article a;
+	size_t np;
+
+	corrupt_hit = lookup(LEX, 0, 0, &a, &np, NULL, 0);
+	unfill(&a);
+}
+
+static void
+test_round_trip(void)
+{
+	struct article a;
+	char fp[128];
+	size_t np;
+
+	is_int(save(LEX, dir), 0, "save");
+	is_int(lookup(LEX, 0, 1, &a, &np, fp, sizeof fp), 2, "hit with phrases");
+	is_str(a.title, "Title zero", "title");
+	is_str(a.source, "", "empty source");
+	is_str(a.date, "2024-07-01", "date");
+	is_str(a.lang, "kk", "lang");
+	is_int(a.nhits, 2, "discovered hit left out");
+	ok(a.nhits == 2 && a.hits[0].theme == 0 && a.hits[0].score == 2.5f &&
+	    a.hits[1].theme == 7, "hits and scores, strongest first");
+	is_int(np, 2, "two phrases");
+	is_str(fp, "belt road|Belt and Road", "phrase text and label");
+	unfill(&a);
+	is_int(lookup(LEX, 1, 0, &a, &np, NULL, 0), 1, "hit, never mined");
+	is_str(a.source, "Xinhua", "source");
+	is_int(a.decode_flags, 1, "decode flags");
+	unfill(&a);
+	is_int(lookup(LEX, 1, 1, &a, &np, NULL, 0), 0,
+	    "phrases wanted but never mined: miss");
+	is_int(lookup(LEX, 2, 1, &a, &np, fp, sizeof fp), 2, "odd path: hit");
+	is_str(a.title, "T\xc3\xaftre \xe4\xb8\xad\xe5\x9b\xbd", "UTF-8 title");
+	is_str(fp, "belt road|Belt and Road", "phrases are shared");
+	unfill(&a);
+}
+
+static void
+test_stale(void)
+{
+	struct article a;
+	size_t np;
+
+	v[0].size++;
+	is_int(lookup(LEX, 0, 0, &a, &np, NULL, 0), 0, "size changed: miss");
+	v[0].size--;
+	v[0].mtime--;
+	is_int(lookup(LEX, 0, 0, &a, &np, NULL, 0), 0, "mtime changed: miss");
+	v[0].mtime++;
+	is_int(lookup(LEX + 1, 0, 0, &a, &np, NULL, 0), 0,
+	    "lexicon changed: miss");
+	is_int(lookup(LEX, 0, 0, &a, &np, NULL, 0), 2, "unchanged: hit");
+	unfill(&a);
+}
+
+/* A save where every article was a hit leaves the file alone. */
+static void
+test_no_rewrite(void)
+{
+	struct cache_batch b = { v, ok, phr, nphr, have, NART, 10, NULL, 0 };
+	struct article a[NART];
+	struct stat s1, s2;
+	struct cache *c;
+	size_t np;
+	int k;
+
+	stat(cpath, &s1);
+	c = cache_open(cpath, LEX);
+	for (k = 0; k < NART; k++) {
+		memset(&a[k], 0, sizeof a[k]);
+		a[k].path = v[k].path;
+		a[k].size = v[k].size;
+		a[k].mtime = v[k].mtime;
+		cache_lookup(c, &a[k], 0, NULL, &np);
+	}
+	cache_save(c, &b);
+	cache_close(c);
+	stat(cpath, &s2);
+	ok(s1.st_ino == s2.st_ino, "unchanged cache not rewritten");
+	for (k = 0; k < NART; k++)
+		unfill(&a[k]);
+}
+
+/* Entries of files outside the roots survive a save; those under them
+ * that were not seen (deleted files) are dropped. */
+static void
+test_roots(void)
+{
+	struct cache_batch b = { v, ok, phr, nphr, have, NART, 10, NULL, 0 };
+	char *root = xstrdup("/nonexistent/elsewhere"), ok0[NART] = { 0 };
+	struct article a;
+	struct cache *c;
+	size_t np;
+
+	b.ok = ok0;
+	b.roots = &root;
+	b.nroots = 1;
+	c = cache_open(cpath, LEX);
+	cache_save(c, &b);
+	cache_close(c);
+	is_int(lookup(LEX, 1, 0, &a, &np, NULL, 0), 1,
+	    "entry outside the roots kept");
+	unfill(&a);
+	b.roots = (char **)&dir;
+	root = dir;
+	b.roots = &root;
+	c = cache_open(cpath, LEX);
+	cache_save(c, &b);
+	cache_close(c);
+	is_int(lookup(LEX, 1, 0, &a, &np, NULL, 0), 0,
+	    "entry under a root, not seen: dropped");
+	is_int(save(LEX, dir), 0, "saved again");
+}
+
+/* Damages the cache file: BYTE flipped at OFF, or cut to LEN. */
+static void
+damage(long off, long len)
+{
+	char *s;
+	size_t n;
+	FILE *fp;
+
+	file_read(cpath, 0, &s, &n);
+	if (off >= 0 && (size_t)off < n)
+		s[off] ^= 0x5a;
+	if (len >= 0 && (size_t)len < n)
+		n = (size_t)len;
+	fp = fopen(cpath, "w");
+	fwrite(s, 1, n, fp);
+	fclose(fp);
+	free(s);
+}
+
+static void
+test_corrupt(void)
+{
+	struct stat st;
+	char *err;
+
+	damage(200, -1);
+	err = capture_stderr(open_corrupt);
+	ok(strstr(err, "index cache corrupt, rebuilt") != NULL &&
+	    strstr(err, cpath) != NULL, "flipped byte: warned (%s)", err);
+	is_int(corrupt_hit, 0, "flipped byte: miss");
+	free(err);
+	is_int(save(LEX, dir), 0, "rebuilt");
+	stat(cpath, &st);
+	damage(-1, (long)st.st_size - 7);
+	err = capture_stderr(open_corrupt);
+	is_str(err, "", "warned once per run only");
+	is_int(corrupt_hit, 0, "truncated: miss");
+	free(err);
+	damage(-1, 3);
+	open_corrupt();
+	is_int(corrupt_hit, 0, "cut to 3 bytes: miss");
+	is_int(save(LEX, dir), 0, "rebuilt again");
+	open_corrupt();
+	is_int(corrupt_hit, 2, "hit after the rebuild");
+}
+
+static void
+test_key(void)
+{
+	char *k = cache_key("/a/b.txt"), cwd[4096], want[4200];
+
+	is_str(k, "/a/b.txt", "absolute key kept");
+	free(k);
+	k = cache_key("./x/y.txt");
+	snprintf(want, sizeof want, "%s/x/y.txt", getcwd(cwd, sizeof cwd));
+	is_str(k, want, "relative key gets the cwd");
+	free(k);
+}
+
+int
+main(void)
+{
+	int k;
+
+	if (mkdtemp(dir) == NULL)
+		return 99;
+	snprintf(cpath, sizeof cpath, "%s/cache/tread/index", dir);
+	mkarticle(&v[0], mkfile("a.txt", "alpha\n"), "Title zero", 0);
+	mkarticle(&v[1], mkfile("b c.txt", "beta beta\n"), "Title one", 1);
+	mkarticle(&v[2], mkfile("odd\tname \xe2\x80\xae\n.txt", "gamma\n"),
+	    "T\xc3\xaftre \xe4\xb8\xad\xe5\x9b\xbd", 2);
+	test_round_trip();
+	test_stale();
+	test_no_rewrite();
+	test_roots();
+	test_corrupt();
+	test_key();
+	for (k = 0; k < NART; k++) {
+		unlink(v[k].path);
+		article_free(&v[k]);
+	}
+	unlink(cpath);
+	{
+		char p[300];
+
+		snprintf(p, sizeof p, "%s/stderr", dir);
+		unlink(p);
+		snprintf(p, sizeof p, "%s/cache/tread", dir);
+		rmdir(p);
+		snprintf(p, sizeof p, "%s/cache", dir);
+		rmdir(p);
+	}
+	rmdir(dir);
+	return tap_done();
+}
