@@ -1,0 +1,45 @@
+/* fuzz_state.c: libFuzzer harness for the state file parser: the input
+ * is a state file; it is loaded, changed and saved to a scratch dir. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "state.h"
+#include "util.h"
+
+static char dir[64], file[96];
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	warn_quiet = 1;
+	strcpy(dir, "/tmp/fuzz_state.XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		abort();
+	snprintf(file, sizeof file, "%s/state", dir);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct state *s;
+	FILE *fp;
+
+	if ((fp = fopen(file, "wb")) == NULL)
+		abort();
+	fwrite(data, 1, size, fp);
+	fclose(fp);
+	s = state_open(file);
+	state_set_read(s, "/fuzz/a", 1);
+	state_set_pos(s, "/fuzz/b", 3);
+	if (state_save(s) != 0)
+		abort();
+	state_free(s);
+	s = state_open(file);
+	if (!state_is_read(s, "/fuzz/a") || state_pos(s, "/fuzz/b") != 3)
+		abort();	/* the saved file must load back */
+	state_free(s);
+	return 0;
+}
