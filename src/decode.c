@@ -1,12 +1,778 @@
-/* decode.c: STUB until the decode module lands. */
+/* decode.c: raw file bytes to clean UTF-8 (BOM, UTF-16, cp1252 fallback,
+ * mojibake repair, control removal) and the last-guard output sanitiser. */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
 #include "decode.h"
 
-int decode_is_binary(const char *buf, size_t len) { return memchr(buf, 0, len < 4096 ? len : 4096) != NULL; }
-char *decode_text(const char *buf, size_t len, size_t *outlen, unsigned *flags)
-{ struct buf b; buf_init(&b); decode_sanitize(&b, buf, len, 1); if (flags) *flags = 0; return buf_steal(&b, outlen); }
-char *decode_fix_mojibake(const char *s, size_t len, size_t *outlen) { *outlen = len; return xstrndup(s, len); }
-void decode_sanitize(struct buf *out, const char *s, size_t len, int keep_nl)
-{ for (size_t i = 0; i < len; i++) { unsigned char c = s[i]; if (c == '\n' && keep_nl) buf_addc(out, '\n'); else if (c < 0x20 || c == 0x7f) buf_addc(out, ' '); else buf_addc(out, c); } }
-void decode_fputs(const char *s, FILE *fp) { struct buf b; buf_init(&b); decode_sanitize(&b, s, strlen(s), 1); fwrite(b.s ? b.s : "", 1, b.len, fp); buf_free(&b); }
+#define BINARY_PEEK	8192
+#define NONE		((size_t)-1)
+
+/* Windows-1252 0x80..0x9F; 0 where undefined (then read as Latin-1). */
+static const uint16_t cp1252_hi[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+	0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* Windows-1251 0x80..0xBF (0xC0..0xFF is U+0410..U+044F in order). */
+static const uint16_t cp1251_hi[64] = {
+	0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x20AC, 0x2030, 0x0409, 0x2039, 0x040A, 0x040C, 0x040B, 0x040F,
+	0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F,
+	0x00A0, 0x040E, 0x045E, 0x0408, 0x00A4, 0x0490, 0x00A6, 0x00A7,
+	0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+	0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7,
+	0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457
+};
+
+/* Appends code point U as UTF-8. */
+static void
+put_uc(struct buf *out, ucs4_t u)
+{
+	uint8_t tmp[6];
+	int n = u8_uctomb(tmp, u, sizeof tmp);
+
+	if (n > 0)
+		buf_add(out, (const char *)tmp, (size_t)n);
+}
+
+/* The character a single cp1252 byte stands for. */
+static ucs4_t
+cp1252_uc(uint8_t c)
+{
+	if (c >= 0x80 && c < 0xA0 && cp1252_hi[c - 0x80] != 0)
+		return cp1252_hi[c - 0x80];
+	return c;
+}
+
+/* The cp1252 byte for U (undefined slots and C1 as Latin-1), or -1. */
+static int
+cp1252_byte(ucs4_t u)
+{
+	if (u >= 0x80 && u <= 0xFF)
+		return (int)u;
+	if (u < 0x152 || u > 0x2122)
+		return -1;
+	for (int i = 0; i < 32; i++)
+		if (cp1252_hi[i] == u)
+			return 0x80 + i;
+	return -1;
+}
+
+/* The cp1251 byte for U (0x98 read sloppily as U+0098), or -1. */
+static int
+cp1251_byte(ucs4_t u)
+{
+	if (u >= 0x410 && u <= 0x44F)
+		return (int)(u - 0x410 + 0xC0);
+	if (u == 0x98)
+		return 0x98;
+	if (u < 0xA0)
+		return -1;
+	for (int i = 0; i < 64; i++)
+		if (cp1251_hi[i] == u)
+			return 0x80 + i;
+	return -1;
+}
+
+/* Is the char of L bytes at B a genuine U+FFFD, not u8_mbtouc's report
+ * of an invalid sequence? */
+static int
+real_fffd(const uint8_t *b, int l)
+{
+	return l == 3 && memcmp(b, "\xef\xbf\xbd", 3) == 0;
+}
+
+/* --- binary detection */
+
+/* Does BUF start with (or hold at OFF) one of the known non-text magics? */
+static int
+has_magic(const uint8_t *b, size_t n)
+{
+	static const struct { const char *m; size_t len; } magic[] = {
+		{ "%PDF-", 5 }, { "PK\3\4", 4 }, { "PK\5\6", 4 },
+		{ "PK\7\10", 4 }, { "\x1f\x8b", 2 }, { "\x89PNG\r\n\x1a\n", 8 },
+		{ "\xff\xd8\xff", 3 }, { "GIF87a", 6 }, { "GIF89a", 6 },
+		{ "\x7f" "ELF", 4 }, { "7z\xbc\xaf\x27\x1c", 6 },
+		{ "\xfd" "7zXZ\0", 6 },
+	};
+
+	for (size_t i = 0; i < sizeof magic / sizeof magic[0]; i++)
+		if (n >= magic[i].len && memcmp(b, magic[i].m, magic[i].len) == 0)
+			return 1;
+	/* bzip2: "BZh", a block size digit, then the block magic. */
+	if (n >= 10 && memcmp(b, "BZh", 3) == 0 && b[3] >= '1' && b[3] <= '9'
+	    && memcmp(b + 4, "1AY&SY", 6) == 0)
+		return 1;
+	return n >= 262 && memcmp(b + 257, "ustar", 5) == 0;
+}
+
+int
+decode_is_binary(const char *buf, size_t len)
+{
+	const uint8_t *b = (const uint8_t *)buf;
+	size_t n = len < BINARY_PEEK ? len : BINARY_PEEK, ctl = 0;
+	int utf16 = len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+	    (b[0] == 0xFE && b[1] == 0xFF));
+
+	if (has_magic(b, len))
+		return 1;
+	if (utf16)
+		return 0;	/* half its bytes are NUL by nature */
+	if (memchr(b, 0, n) != NULL)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if ((b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' &&
+		    b[i] != '\r' && b[i] != '\f') || b[i] == 0x7F)
+			ctl++;
+	return n > 0 && ctl * 10 > n * 3;
+}
+
+/* --- stage 1: bytes to valid UTF-8 */
+
+/* UTF-16 (after its BOM) to UTF-8; lone surrogates become U+FFFD. */
+static void
+from_utf16(struct buf *out, const uint8_t *b, size_t n, int be,
+    unsigned *fl)
+{
+	size_t i;
+	ucs4_t u, lo;
+
+	buf_reserve(out, n + n / 2);
+	for (i = 0; i + 1 < n; i += 2) {
+		u = be ? (ucs4_t)(b[i] << 8 | b[i + 1]) :
+		    (ucs4_t)(b[i + 1] << 8 | b[i]);
+		if (u >= 0xD800 && u < 0xDC00 && i + 3 < n) {
+			lo = be ? (ucs4_t)(b[i + 2] << 8 | b[i + 3]) :
+			    (ucs4_t)(b[i + 3] << 8 | b[i + 2]);
+			if (lo >= 0xDC00 && lo < 0xE000) {
+				u = 0x10000 + ((u - 0xD800) << 10) +
+				    (lo - 0xDC00);
+				i += 2;
+			}
+		}
+		if (u >= 0xD800 && u < 0xE000) {
+			u = 0xFFFD;
+			*fl |= DECODE_INVALID;
+		}
+		put_uc(out, u);
+	}
+	if (i < n) {		/* an odd byte left over */
+		put_uc(out, 0xFFFD);
+		*fl |= DECODE_INVALID;
+	}
+}
+
+/* The whole buffer read as Windows-1252. */
+static void
+from_cp1252(struct buf *out, const uint8_t *b, size_t n)
+{
+	size_t i = 0, j;
+
+	buf_reserve(out, n + n / 2);
+	while (i < n) {
+		for (j = i; j < n && b[j] < 0x80; j++)
+			;
+		buf_add(out, (const char *)b + i, j - i);
+		if (j < n)
+			put_uc(out, cp1252_uc(b[j++]));
+		i = j;
+	}
+}
+
+/* UTF-8 with each invalid sequence replaced by U+FFFD. */
+static void
+from_utf8(struct buf *out, const uint8_t *b, size_t n)
+{
+	size_t i = 0, j;
+	ucs4_t u;
+	int l;
+
+	buf_reserve(out, n + 16);
+	while (i < n) {
+		for (j = i; j < n && b[j] < 0x80; j++)
+			;
+		buf_add(out, (const char *)b + i, j - i);
+		if ((i = j) == n)
+			break;
+		l = u8_mbtouc(&u, b + i, n - i);
+		if (u == 0xFFFD && !real_fffd(b + i, l))
+			put_uc(out, 0xFFFD);
+		else
+			buf_add(out, (const char *)b + i, (size_t)l);
+		i += (size_t)l;
+	}
+}
+
+/*
+ * Is this invalid UTF-8 really a legacy 8-bit file? In Latin-1 or cp1252
+ * text the high bytes are lone letters between ASCII ("f\xfcr"), and
+ * valid multibyte sequences are rare; broken UTF-8 instead shows stray
+ * continuation bytes, overlong or truncated sequences among valid ones.
+ */
+static int
+looks_legacy(const uint8_t *b, size_t n)
+{
+	size_t i = 0, valid = 0, invalid = 0, lone = 0;
+	ucs4_t u;
+	int l;
+
+	while (i < n) {
+		if (b[i] < 0x80) {
+			i++;
+			continue;
+		}
+		l = u8_mbtouc(&u, b + i, n - i);
+		if (u != 0xFFFD || real_fffd(b + i, l))
+			valid++;
+		else {
+			invalid++;
+			if (l == 1 && (i + 1 == n || b[i + 1] < 0x80))
+				lone++;
+		}
+		i += (size_t)l;
+	}
+	return invalid > valid && lone * 2 > invalid;
+}
+
+/* --- stage 2: mojibake repair */
+
+/* A code page that UTF-8 bytes were wrongly read as. */
+struct codepage {
+	int	(*byte)(ucs4_t);	/* char back to its byte, or -1 */
+	int	 cyrillic;		/* cp1251: results must be Cyrillic */
+};
+
+static const struct codepage cp1252 = { cp1252_byte, 0 };
+static const struct codepage cp1251 = { cp1251_byte, 1 };
+
+/* Scratch for one run: its bytes and where each char started. */
+struct run {
+	uint8_t	*b;
+	size_t	*off;
+	size_t	 n, cap;
+};
+
+/* Is U a basic Russian letter (the common result of cp1251 mojibake)? */
+static int
+basic_cyrillic(ucs4_t u)
+{
+	return (u >= 0x410 && u <= 0x44F) || u == 0x401 || u == 0x451;
+}
+
+/* Is there a lowercase letter just before OFF or at END of S? */
+static int
+lower_near(const uint8_t *s, size_t n, size_t off, size_t end)
+{
+	ucs4_t u;
+	size_t i = off;
+
+	if (i > 0) {
+		while (--i > 0 && (s[i] & 0xC0) == 0x80)
+			;
+		u8_mbtouc(&u, s + i, n - i);
+		if (uc_is_property_lowercase(u))
+			return 1;
+	}
+	if (end < n) {
+		u8_mbtouc(&u, s + end, n - end);
+		if (uc_is_property_lowercase(u))
+			return 1;
+	}
+	return 0;
+}
+
+/* The valid UTF-8 sequence at run byte K that a repair may use: its
+ * length, 0 if none (C1 results and non-Cyrillic cp1251 ones refused). */
+static int
+run_seq(const struct run *r, size_t k, const struct codepage *cp,
+    ucs4_t *u)
+{
+	int l;
+
+	if (r->b[k] < 0xC2 || r->b[k] > 0xF4)
+		return 0;
+	l = u8_mbtouc(u, r->b + k, r->n - k);
+	if (l < 2 || *u == 0xFFFD || (*u >= 0x80 && *u < 0xA0))
+		return 0;
+	if (cp->cyrillic && (*u < 0x400 || *u > 0x4FF))
+		return 0;
+	return l;
+}
+
+/*
+ * Decides whether the run (text bytes S[OFF..END)) is mojibake: several
+ * sequences, or a typical one (Ã/Â + one, or three bytes like â€™), or one
+ * glued to a lowercase letter ("przeprowadziÅ‚"). "CAFÉ…" stays as it is.
+ */
+static int
+run_is_mojibake(const struct run *r, const struct codepage *cp,
+    const uint8_t *s, size_t n, size_t off, size_t end)
+{
+	size_t k = 0, seqs = 0, basic = 0;
+	int l, strong = 0;
+	ucs4_t u;
+
+	while (k < r->n) {
+		if ((l = run_seq(r, k, cp, &u)) == 0) {
+			k++;
+			continue;
+		}
+		seqs++;
+		basic += basic_cyrillic(u);
+		if (!cp->cyrillic && (l >= 3 || r->b[k] <= 0xC3))
+			strong = 1;
+		k += (size_t)l;
+	}
+	if (seqs == 0)
+		return 0;
+	if (cp->cyrillic)	/* "РІ" is в, but Kazakh "ТІСІ" is text */
+		return basic * 2 >= seqs && (seqs >= 2 || r->n == 2);
+	return strong || seqs >= 2 || lower_near(s, n, off, end);
+}
+
+/* Writes the repaired run: valid sequences decoded, other chars as they
+ * were in S. */
+static void
+run_emit(struct buf *out, const struct run *r, const struct codepage *cp,
+    const uint8_t *s, size_t end)
+{
+	size_t k = 0, next;
+	ucs4_t u;
+	int l;
+
+	while (k < r->n) {
+		if ((l = run_seq(r, k, cp, &u)) > 0) {
+			buf_add(out, (const char *)r->b + k, (size_t)l);
+			k += (size_t)l;
+			continue;
+		}
+		next = k + 1 < r->n ? r->off[k + 1] : end;
+		buf_add(out, (const char *)s + r->off[k], next - r->off[k]);
+		k++;
+	}
+}
+
+/* Collects the run of chars of S from I that CP maps to high bytes;
+ * returns where it ends. */
+static size_t
+run_collect(struct run *r, const struct codepage *cp, const uint8_t *s,
+    size_t n, size_t i)
+{
+	ucs4_t u;
+	int l, c;
+
+	r->n = 0;
+	while (i < n && s[i] >= 0x80) {
+		l = u8_mbtouc(&u, s + i, n - i);
+		if ((c = cp->byte(u)) < 0)
+			break;
+		if (r->n == r->cap) {
+			r->cap = r->cap ? r->cap * 2 : 64;
+			r->b = xreallocarray(r->b, r->cap, 1);
+			r->off = xreallocarray(r->off, r->cap, sizeof *r->off);
+		}
+		r->b[r->n] = (uint8_t)c;
+		r->off[r->n++] = i;
+		i += (size_t)l;
+	}
+	return i;
+}
+
+/* One repair pass of S with code page CP; returns whether it changed. */
+static int
+fix_pass(struct buf *out, const uint8_t *s, size_t n,
+    const struct codepage *cp, struct run *r)
+{
+	size_t i = 0, j, end;
+	int changed = 0;
+	int l;
+	ucs4_t u;
+
+	buf_reserve(out, n);
+	while (i < n) {
+		for (j = i; j < n && s[j] < 0x80; j++)
+			;
+		buf_add(out, (const char *)s + i, j - i);
+		if ((i = j) == n)
+			break;
+		end = run_collect(r, cp, s, n, i);
+		if (end == i) {		/* not in this code page: copy */
+			l = u8_mbtouc(&u, s + i, n - i);
+			buf_add(out, (const char *)s + i, (size_t)l);
+			i += (size_t)l;
+			continue;
+		}
+		if (run_is_mojibake(r, cp, s, n, i, end)) {
+			run_emit(out, r, cp, s, end);
+			changed = 1;
+		} else
+			buf_add(out, (const char *)s + i, end - i);
+		i = end;
+	}
+	return changed;
+}
+
+/* How mojibake-like S is: pairs of a UTF-8 lead char (as cp1252 or, for
+ * Р С Т У, cp1251) followed by a continuation char. */
+static size_t
+mojibake_score(const uint8_t *s, size_t n)
+{
+	size_t i = 0, score = 0;
+	int prev = 0, b, l;	/* prev: 1 cp1252 lead, 2 cp1251 lead */
+	ucs4_t u;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			prev = 0;
+			i++;
+			continue;
+		}
+		l = u8_mbtouc(&u, s + i, n - i);
+		if (prev == 1 && (b = cp1252_byte(u)) >= 0x80 && b < 0xC0)
+			score++;
+		else if (prev == 2 && (b = cp1251_byte(u)) >= 0x80 && b < 0xC0)
+			score++;
+		prev = u >= 0xC2 && u <= 0xF4 ? 1 :
+		    u >= 0x420 && u <= 0x423 ? 2 : 0;
+		i += (size_t)l;
+	}
+	return score;
+}
+
+/* Could S hold mojibake at all? Its lead chars are U+00C2..U+00F4 (C3 xx)
+ * or Р С Т У (D0 A0..A3): a quick scan spares clean text the passes. */
+static int
+may_be_mojibake(const uint8_t *s, size_t n)
+{
+	const uint8_t *p, *e = s + n;
+
+	for (p = s; (p = memchr(p, 0xC3, (size_t)(e - p))) != NULL &&
+	    p + 1 < e; p++)
+		if (p[1] >= 0x82 && p[1] <= 0xB4)
+			return 1;
+	for (p = s; (p = memchr(p, 0xD0, (size_t)(e - p))) != NULL &&
+	    p + 1 < e; p++)
+		if (p[1] >= 0xA0 && p[1] <= 0xA3)
+			return 1;
+	return 0;
+}
+
+char *
+decode_fix_mojibake(const char *s, size_t len, size_t *outlen)
+{
+	static const struct codepage *const pages[2] = { &cp1252, &cp1251 };
+	struct buf cur, next;
+	struct run r = { NULL, NULL, 0, 0 };
+	size_t score;
+
+	buf_init(&cur);
+	buf_add(&cur, s, len);
+	if (!may_be_mojibake((const uint8_t *)s, len))
+		return buf_steal(&cur, outlen);
+	score = mojibake_score((const uint8_t *)cur.s, cur.len);
+	/* Each pass undoes one layer of double encoding: until stable. */
+	for (int round = 0; round < 4 && score > 0; round++) {
+		int changed = 0;
+
+		for (int p = 0; p < 2; p++) {
+			buf_init(&next);
+			if (fix_pass(&next, (const uint8_t *)cur.s, cur.len,
+			    pages[p], &r) && mojibake_score((const uint8_t *)
+			    next.s, next.len) < score) {
+				buf_free(&cur);
+				cur = next;
+				score = mojibake_score((const uint8_t *)cur.s,
+				    cur.len);
+				changed = 1;
+			} else
+				buf_free(&next);
+		}
+		if (!changed)
+			break;
+	}
+	free(r.b);
+	free(r.off);
+	return buf_steal(&cur, outlen);
+}
+
+/* --- stage 3: controls, escape sequences, invisible characters */
+
+/* Bidi controls and invisible format characters that never belong in
+ * displayed text (ZWNJ and ZWJ stay: Persian and emoji need them). */
+static int
+is_invisible(ucs4_t u)
+{
+	if (u < 0x61C)
+		return 0;
+	return u == 0x61C || u == 0x200B || u == 0x200E || u == 0x200F ||
+	    (u >= 0x202A && u <= 0x202E) || (u >= 0x2060 && u <= 0x2064) ||
+	    (u >= 0x2066 && u <= 0x206F) || u == 0xFEFF ||
+	    (u >= 0xFFF9 && u <= 0xFFFB);
+}
+
+/* Where a CSI whose parameters start at I ends, or NONE if malformed. */
+static size_t
+csi_end(const uint8_t *s, size_t n, size_t i)
+{
+	while (i < n && s[i] >= 0x20 && s[i] <= 0x3F)
+		i++;
+	return i < n && s[i] >= 0x40 && s[i] <= 0x7E ? i + 1 : NONE;
+}
+
+/*
+ * Where a string sequence (OSC, DCS...) whose body starts at I ends: after
+ * ESC \, U+009C or (OSC only) BEL. NONE if unterminated; *NOEND remembers
+ * the first offset with no terminator after it, so that many unterminated
+ * introducers cost linear time, not quadratic.
+ */
+static size_t
+str_end(const uint8_t *s, size_t n, size_t i, int bel, size_t *noend)
+{
+	for (; i < n && i < *noend; i++) {
+		if (bel && s[i] == 0x07)
+			return i + 1;
+		if (s[i] == 0x1B && i + 1 < n && s[i + 1] == '\\')
+			return i + 2;
+		if (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0x9C)
+			return i + 2;
+	}
+	if (i < *noend)
+		*noend = i;
+	return NONE;
+}
+
+/* Scanner state of the cleaning pass. */
+struct clean {
+	const uint8_t	*s;
+	size_t		 n;
+	size_t		 noend[2];	/* str_end memo: ST only, ST or BEL */
+	unsigned	 flags;
+};
+
+/* Length of the escape sequence at I (ESC or an 8-bit C1 introducer
+ * U+0080..U+009F of L bytes); just the introducer if it is malformed. */
+static size_t
+esc_skip(struct clean *c, size_t i, ucs4_t intro, size_t l)
+{
+	const uint8_t *s = c->s;
+	size_t n = c->n, e = NONE, j;
+
+	if (intro == 0x1B && i + 1 < n) {
+		l = 2;
+		switch (s[i + 1]) {
+		case '[': intro = 0x9B; break;
+		case ']': intro = 0x9D; break;
+		case 'P': intro = 0x90; break;
+		case 'X': intro = 0x98; break;
+		case '^': intro = 0x9E; break;
+		case '_': intro = 0x9F; break;
+		default:
+			for (j = i + 1; j < n && s[j] >= 0x20 && s[j] <= 0x2F;
+			    j++)
+				;
+			return j < n && s[j] >= 0x30 && s[j] <= 0x7E ?
+			    j + 1 - i : 1;
+		}
+	}
+	if (intro == 0x9B)
+		e = csi_end(s, n, i + l);
+	else if (intro == 0x9D)
+		e = str_end(s, n, i + l, 1, &c->noend[1]);
+	else if (intro == 0x90 || intro == 0x98 || intro == 0x9E ||
+	    intro == 0x9F)
+		e = str_end(s, n, i + l, 0, &c->noend[0]);
+	return e == NONE ? l : e - i;
+}
+
+/* Backspace overstrike ("a\bb", "_\bx"): the char before goes too. */
+static void
+unput_char(struct buf *out)
+{
+	size_t k = out->len;
+
+	if (k == 0 || out->s[k - 1] == '\n')
+		return;
+	while (k > 0 && ((uint8_t)out->s[k - 1] & 0xC0) == 0x80)
+		k--;
+	if (k > 0)
+		k--;
+	out->len = k;
+	out->s[k] = '\0';
+}
+
+/* Handles the ASCII control (or DEL) at I; returns the bytes consumed. */
+static size_t
+clean_c0(struct clean *c, struct buf *out, size_t i)
+{
+	uint8_t b = c->s[i];
+
+	switch (b) {
+	case '\r':
+		buf_addc(out, '\n');
+		return i + 1 < c->n && c->s[i + 1] == '\n' ? 2 : 1;
+	case '\t':
+		buf_addc(out, ' ');
+		return 1;
+	case '\b':
+		unput_char(out);
+		break;
+	case 0x1B:
+		c->flags |= DECODE_CONTROL;
+		return esc_skip(c, i, 0x1B, 1);
+	}
+	c->flags |= DECODE_CONTROL;
+	return 1;
+}
+
+/* Handles the non-ASCII char at I; returns the bytes consumed. */
+static size_t
+clean_uc(struct clean *c, struct buf *out, size_t i)
+{
+	ucs4_t u;
+	size_t l = (size_t)u8_mbtouc(&u, c->s + i, c->n - i);
+
+	if (u >= 0x80 && u < 0xA0) {
+		c->flags |= DECODE_CONTROL;
+		return esc_skip(c, i, u, l);
+	}
+	if (u == 0x2028 || u == 0x2029)
+		buf_addc(out, '\n');
+	else if (is_invisible(u))
+		c->flags |= DECODE_CONTROL;
+	else if (u == 0xFFFD && !real_fffd(c->s + i, (int)l)) {
+		put_uc(out, 0xFFFD);	/* only if the caller skipped stage 1 */
+		c->flags |= DECODE_INVALID;
+	} else
+		buf_add(out, (const char *)c->s + i, l);
+	return l;
+}
+
+/* The cleaning pass of decode_text: appends S, cleaned, to OUT. */
+static unsigned
+clean_text(struct buf *out, const uint8_t *s, size_t n)
+{
+	struct clean c = { s, n, { NONE, NONE }, 0 };
+	size_t i = 0, j;
+
+	buf_reserve(out, n);
+	while (i < n) {
+		for (j = i; j < n && s[j] >= 0x20 && s[j] < 0x7F; j++)
+			;
+		buf_add(out, (const char *)s + i, j - i);
+		if ((i = j) == n)
+			break;
+		if (s[i] == '\n') {
+			buf_addc(out, '\n');
+			i++;
+		} else if (s[i] < 0x80)
+			i += clean_c0(&c, out, i);
+		else
+			i += clean_uc(&c, out, i);
+	}
+	return c.flags;
+}
+
+char *
+decode_text(const char *buf, size_t len, size_t *outlen, unsigned *flags)
+{
+	const uint8_t *b = (const uint8_t *)buf;
+	struct buf u8, out;
+	const char *s = buf;
+	size_t n = len, fixlen;
+	unsigned fl = 0;
+	char *fixed;
+
+	buf_init(&u8);
+	buf_init(&out);
+	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+	    (b[0] == 0xFE && b[1] == 0xFF))) {
+		from_utf16(&u8, b + 2, n - 2, b[0] == 0xFE, &fl);
+		fl |= DECODE_UTF16;
+		s = u8.s ? u8.s : "", n = u8.len;
+	} else {
+		if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
+			fl |= DECODE_BOM;
+			s += 3, n -= 3;
+		}
+		if (u8_check((const uint8_t *)s, n) != NULL) {
+			if (looks_legacy((const uint8_t *)s, n)) {
+				from_cp1252(&u8, (const uint8_t *)s, n);
+				fl |= DECODE_LEGACY;
+			} else {
+				from_utf8(&u8, (const uint8_t *)s, n);
+				fl |= DECODE_INVALID;
+			}
+			s = u8.s, n = u8.len;
+		}
+	}
+	if (may_be_mojibake((const uint8_t *)s, n)) {
+		fixed = decode_fix_mojibake(s, n, &fixlen);
+		if (fixlen != n || memcmp(fixed, s, n) != 0)
+			fl |= DECODE_MOJIBAKE;
+		fl |= clean_text(&out, (const uint8_t *)fixed, fixlen);
+		free(fixed);
+	} else
+		fl |= clean_text(&out, (const uint8_t *)s, n);
+	buf_free(&u8);
+	if (flags != NULL)
+		*flags = fl;
+	return buf_steal(&out, outlen);
+}
+
+/* --- the output guard */
+
+void
+decode_sanitize(struct buf *out, const char *s, size_t len, int keep_nl)
+{
+	const uint8_t *b = (const uint8_t *)s;
+	size_t i = 0, j;
+	ucs4_t u;
+	int l;
+
+	buf_reserve(out, len);
+	while (i < len) {
+		for (j = i; j < len && b[j] >= 0x20 && b[j] < 0x7F; j++)
+			;
+		buf_add(out, s + i, j - i);
+		if ((i = j) == len)
+			break;
+		if (b[i] < 0x80) {	/* C0 or DEL: visible, inert */
+			if (b[i] == '\n')
+				buf_addc(out, keep_nl ? '\n' : ' ');
+			else if (b[i] == '\t')
+				buf_addc(out, ' ');
+			else
+				put_uc(out, 0xFFFD);
+			i++;
+			continue;
+		}
+		l = u8_mbtouc(&u, b + i, len - i);
+		if (u == 0x2028 || u == 0x2029)
+			buf_addc(out, keep_nl ? '\n' : ' ');
+		else if ((u >= 0x80 && u < 0xA0) || u == 0xFFFD)
+			put_uc(out, 0xFFFD);
+		else if (!is_invisible(u))
+			buf_add(out, s + i, (size_t)l);
+		i += (size_t)l;
+	}
+}
+
+void
+decode_fputs(const char *s, FILE *fp)
+{
+	struct buf b;
+
+	buf_init(&b);
+	decode_sanitize(&b, s, strlen(s), 1);
+	if (b.len)
+		fwrite(b.s, 1, b.len, fp);
+	buf_free(&b);
+}

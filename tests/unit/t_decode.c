@@ -1,2 +1,361 @@
-/* t_decode.c: STUB, skipped until the decode tests land. */
-int main(void) { return 77; }
+/* t_decode.c: decode_text, decode_fix_mojibake, decode_is_binary and the
+ * decode_sanitize output guard, each requirement positive and negative. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "decode.h"
+#include "tap.h"
+
+#ifndef SRCDATADIR
+#define SRCDATADIR "data"
+#endif
+
+/* decode_text of LEN bytes of RAW, compared with WANT; checks FLAGS bits
+ * in MUST (set) and MUSTNOT (clear). */
+static void
+dec(const char *raw, size_t len, const char *want, unsigned must,
+    unsigned mustnot, const char *name)
+{
+	size_t n;
+	unsigned fl = 0;
+	char *s = decode_text(raw, len, &n, &fl);
+
+	is_str(s, want, name);
+	is_int(n, strlen(s), "length matches");
+	ok((fl & must) == must && (fl & mustnot) == 0,
+	    "%s: flags 0x%x (want 0x%x, not 0x%x)", name, fl, must, mustnot);
+	free(s);
+}
+
+#define DEC(raw, want, must, mustnot, name) \
+	dec(raw, sizeof raw - 1, want, must, mustnot, name)
+
+/* decode_fix_mojibake of S, compared with WANT. */
+static void
+fix(const char *s, const char *want, const char *name)
+{
+	size_t n;
+	char *r = decode_fix_mojibake(s, strlen(s), &n);
+
+	is_str(r, want, name);
+	free(r);
+}
+
+static void
+test_encodings(void)
+{
+	DEC("plain text\n", "plain text\n", 0, ~0u, "ASCII untouched");
+	DEC("\xef\xbb\xbf" "Gr\xc3\xbc\xc3\x9f" "e", "Grüße", DECODE_BOM,
+	    DECODE_INVALID | DECODE_LEGACY, "UTF-8 BOM dropped");
+	DEC("Gr\xc3\xbc\xc3\x9f" "e", "Grüße", 0, DECODE_BOM,
+	    "UTF-8 without BOM");
+	DEC("\xff\xfeH\0\xfc\0\x2d\x4e", "Hü中", DECODE_UTF16, DECODE_INVALID,
+	    "UTF-16LE with BOM");
+	DEC("\xfe\xff\0H\0\xfc\x4e\x2d", "Hü中", DECODE_UTF16, DECODE_INVALID,
+	    "UTF-16BE with BOM");
+	DEC("\xff\xfe\x3d\xd8\x00\xde", "\xf0\x9f\x98\x80", DECODE_UTF16, 0,
+	    "UTF-16 surrogate pair");
+	DEC("\xff\xfe" "a\0\x00\xdc" "b\0", "a\xef\xbf\xbd" "b",
+	    DECODE_UTF16 | DECODE_INVALID, 0, "UTF-16 lone surrogate");
+	DEC("\xff\xfe" "a\0\r\0\n\0\x1b\0", "a\n", DECODE_UTF16, 0,
+	    "UTF-16 text is cleaned too");
+}
+
+static void
+test_invalid(void)
+{
+	/* Valid non-ASCII around them: this is broken UTF-8, not cp1252. */
+	DEC("\xc3\xa9t\xc3\xa9 \xc0\xaf x", "été \xef\xbf\xbd\xef\xbf\xbd x",
+	    DECODE_INVALID, DECODE_LEGACY, "overlong -> U+FFFD");
+	DEC("a\xed\xa0\x80" "b", "a\xef\xbf\xbd" "b", DECODE_INVALID,
+	    DECODE_LEGACY, "surrogate -> U+FFFD");
+	DEC("\xc3\xa9t\xc3\xa9 \xe2\x82", "été \xef\xbf\xbd", DECODE_INVALID,
+	    DECODE_LEGACY, "truncated -> U+FFFD");
+	DEC("x\xf4\x90\x80\x80y", "x\xef\xbf\xbdy", DECODE_INVALID,
+	    DECODE_LEGACY, "> U+10FFFF -> U+FFFD");
+	DEC("\xc3\xa9\xc3\xa9 \x80 ok", "éé \xef\xbf\xbd ok", DECODE_INVALID,
+	    DECODE_LEGACY, "stray continuation -> U+FFFD");
+	DEC("ok \xef\xbf\xbd", "ok \xef\xbf\xbd", 0, DECODE_INVALID,
+	    "a genuine U+FFFD is valid");
+}
+
+static void
+test_legacy(void)
+{
+	DEC("f\xfcr", "für", DECODE_LEGACY, DECODE_INVALID, "cp1252 f\\xfcr");
+	DEC("Stra\xdf" "e f\xfcr M\xe4rz, \x93quoted\x94 \x80 5",
+	    "Straße für März, “quoted” € 5", DECODE_LEGACY, 0,
+	    "cp1252 German with quotes and euro");
+	DEC("caf\xe9 \xe0 Paris", "café à Paris", DECODE_LEGACY, 0,
+	    "Latin-1 French");
+	DEC("f\xfcr\x81x\x8dy", "fürxy", DECODE_LEGACY | DECODE_CONTROL, 0,
+	    "undefined cp1252 bytes are C1: removed");
+	DEC("f\xfcr \x9d" "0;evil\x07 ok", "für  ok", DECODE_LEGACY |
+	    DECODE_CONTROL, 0, "raw 8-bit OSC in a legacy file removed whole");
+}
+
+static void
+test_mojibake(void)
+{
+	fix("f\xc3\x83\xc2\xbcr", "für", "Ã¼ -> ü");
+	fix("caf\xc3\x83\xc2\xa9", "café", "Ã© -> é");
+	fix("it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s", "it’s", "â€™ -> ’");
+	fix("x \xc3\xa2\xe2\x80\x93\xc2\xa0", "x ■", "â– + NBSP -> ■");
+	fix("\xc3\x83\xc6\x92\xc3\x82\xc2\xbc", "ü", "double double -> ü");
+	fix("\xd0\xa0\xd1\x9f\xd0\xa1\xd0\x82\xd0\xa0\xd1\x91\xd0\xa0\xd0"
+	    "\x86\xd0\xa0\xc2\xb5\xd0\xa1\xe2\x80\x9a", "Привет",
+	    "cp1251 РџСЂРёРІРµС‚ -> Привет");
+	fix("\xc3\x90\xc5\xb8\xc3\x91\xe2\x82\xac\xc3\x90\xc2\xb8", "При",
+	    "Cyrillic via cp1252 ÐŸÑ€Ð¸ -> При");
+	fix("przeprowadzi\xc3\x85\xe2\x80\x9a", "przeprowadził",
+	    "Polish Å‚ after a lowercase letter -> ł");
+	fix("\xd0\xa0\xd0\x86 \xd0\xa1\xd1\x9a", "в \xd0\xa1\xd1\x9a",
+	    "lone cp1251 pair РІ -> в");
+	/* Must stay unchanged. */
+	fix("Ä Ö Ü ß", "Ä Ö Ü ß", "German capitals untouched");
+	fix("à la carte, déjà", "à la carte, déjà", "French à untouched");
+	fix("ł ż ś źdźbło", "ł ż ś źdźbło", "Polish untouched");
+	fix("Привет мир", "Привет мир", "Russian untouched");
+	fix("naïve", "naïve", "naïve untouched");
+	fix("Ã", "Ã", "Ã alone untouched");
+	fix("São Paulo", "São Paulo", "São Paulo untouched");
+	fix("CAFÉ…", "CAFÉ…", "CAFÉ… untouched");
+	fix("ТІСІ Сіз", "ТІСІ Сіз", "Kazakh with і untouched");
+	fix("中国 和 哈萨克斯坦", "中国 和 哈萨克斯坦", "Chinese untouched");
+	fix("Â", "Â", "Â alone untouched");
+	DEC("f\xc3\x83\xc2\xbcr", "für", DECODE_MOJIBAKE, DECODE_INVALID,
+	    "decode_text repairs and flags mojibake");
+	DEC("für", "für", 0, DECODE_MOJIBAKE, "no mojibake flag on clean text");
+}
+
+static void
+test_newlines(void)
+{
+	DEC("a\r\nb\rc\n", "a\nb\nc\n", 0, DECODE_CONTROL, "CRLF and CR -> LF");
+	DEC("a\tb", "a b", 0, DECODE_CONTROL, "TAB -> space");
+	DEC("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "a\nb\nc", 0, 0,
+	    "U+2028/U+2029 -> LF");
+}
+
+static void
+test_escapes(void)
+{
+	DEC("a\x1b[1;31mred\x1b[0m b", "ared b", DECODE_CONTROL, 0, "CSI");
+	DEC("a\x1b[?25lb", "ab", DECODE_CONTROL, 0, "CSI private mode");
+	DEC("a\x1b]0;title\x07" "b", "ab", DECODE_CONTROL, 0, "OSC 0 + BEL");
+	DEC("a\x1b]2;title\x1b\\b", "ab", DECODE_CONTROL, 0, "OSC 2 + ESC \\");
+	DEC("a\x1b]52;c;ZXZpbA==\x07" "b", "ab", DECODE_CONTROL, 0,
+	    "OSC 52 clipboard write");
+	DEC("a\x1bPq#0;2;0;0;0\x1b\\b", "ab", DECODE_CONTROL, 0, "DCS");
+	DEC("a\x1bXsos\x1b\\b", "ab", DECODE_CONTROL, 0, "SOS");
+	DEC("a\x1b^pm\x1b\\b", "ab", DECODE_CONTROL, 0, "PM");
+	DEC("a\x1b_apc\x1b\\b", "ab", DECODE_CONTROL, 0, "APC");
+	DEC("a\xc2\x9b" "31mb", "ab", DECODE_CONTROL, 0, "8-bit CSI");
+	DEC("a\xc2\x9d" "0;t\xc2\x9c" "b", "ab", DECODE_CONTROL, 0,
+	    "8-bit OSC + ST");
+	DEC("a\xc2\x90" "dcs\xc2\x9c" "b", "ab", DECODE_CONTROL, 0,
+	    "8-bit DCS + ST");
+	DEC("a\x1b" "cb\x1b(Bc", "abc", DECODE_CONTROL, 0,
+	    "two- and three-byte ESC sequences");
+	DEC("a\x1b]0;never ends", "a0;never ends", DECODE_CONTROL, 0,
+	    "unterminated OSC: only the introducer goes");
+	DEC("a\x1b", "a", DECODE_CONTROL, 0, "ESC at the end");
+	DEC("a\x1b[", "a", DECODE_CONTROL, 0, "CSI cut short");
+	DEC("[31m plain", "[31m plain", 0, DECODE_CONTROL,
+	    "no ESC: brackets are text");
+}
+
+static void
+test_controls(void)
+{
+	DEC("a\x01" "b\x7f" "c\0d", "abcd", DECODE_CONTROL, 0,
+	    "C0, DEL, NUL removed");
+	DEC("a\xc2\x85" "b\xc2\x80" "c", "abc", DECODE_CONTROL, 0,
+	    "C1 in UTF-8 removed");
+	DEC("a\bb _\bx", "b x", DECODE_CONTROL, 0, "backspace overstrike");
+	DEC("\xc3\xa9\bz", "z", DECODE_CONTROL, 0,
+	    "backspace removes a whole UTF-8 char");
+	DEC("\bx\n\by", "x\ny", DECODE_CONTROL, 0,
+	    "backspace never crosses a line");
+	DEC("a\xe2\x80\xae" "evil\xe2\x80\xac" "b", "aevilb", DECODE_CONTROL, 0,
+	    "bidi override RLO/PDF removed");
+	DEC("\xe2\x81\xa6x\xe2\x81\xa9\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c",
+	    "x", DECODE_CONTROL, 0, "isolates, LRM, RLM, ALM removed");
+	DEC("a\xe2\x80\x8b" "b\xe2\x81\xa0" "c\xef\xbb\xbf" "d\xef\xbf\xb9",
+	    "abcd", DECODE_CONTROL, 0, "ZWSP, WJ, inner BOM, U+FFF9 removed");
+	DEC("\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9"
+	    "\x85 \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x92\xbb",
+	    "\xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd9"
+	    "\x85 \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x92\xbb",
+	    0, DECODE_CONTROL, "ZWNJ and ZWJ kept");
+}
+
+static void
+test_binary(void)
+{
+	static const struct { const char *s; size_t n; } bin[] = {
+		{ "%PDF-1.7\n", 9 }, { "PK\3\4\24\0", 6 },
+		{ "\x1f\x8b\x08\0", 4 }, { "\x89PNG\r\n\x1a\n", 8 },
+		{ "\xff\xd8\xff\xe0", 4 }, { "GIF89a..", 8 },
+		{ "GIF87a..", 8 }, { "\x7f" "ELF\2\1\1", 7 },
+		{ "7z\xbc\xaf\x27\x1c\0\4", 8 }, { "\xfd" "7zXZ\0\0", 7 },
+		{ "BZh91AY&SY", 10 }, { "text\0more", 9 },
+	};
+	char tar[600], ctl[100];
+
+	for (size_t i = 0; i < sizeof bin / sizeof bin[0]; i++)
+		ok(decode_is_binary(bin[i].s, bin[i].n), "binary #%zu", i);
+	memset(tar, 'a', sizeof tar);
+	memcpy(tar + 257, "ustar", 5);
+	ok(decode_is_binary(tar, sizeof tar), "tar ustar at 257");
+	memset(ctl, 'a', sizeof ctl);
+	memset(ctl, 1, 31);
+	ok(decode_is_binary(ctl, sizeof ctl), "31%% control bytes: binary");
+	memset(ctl, 'a', sizeof ctl);
+	memset(ctl, 1, 29);
+	ok(!decode_is_binary(ctl, sizeof ctl), "29%% control bytes: text");
+	ok(!decode_is_binary("\xff\xfeH\0i\0", 6), "UTF-16 BOM: NULs allowed");
+	ok(!decode_is_binary("BZh9 is a text", 14), "BZh9 prose is text");
+	ok(!decode_is_binary("PDF manual\n", 11), "PDF word is text");
+	ok(!decode_is_binary("f\xfcr \xe9t\xe9\r\n", 9), "cp1252 is text");
+	ok(!decode_is_binary("", 0), "empty is not binary");
+}
+
+/* Does S of N bytes break the decode_sanitize invariants? */
+static int
+sanitized_ok(const char *s, size_t n, int keep_nl)
+{
+	const uint8_t *b = (const uint8_t *)s;
+	ucs4_t u;
+
+	if (u8_check(b, n) != NULL)
+		return 0;
+	for (size_t i = 0; i < n; ) {
+		int l = u8_mbtouc(&u, b + i, n - i);
+
+		if ((u < 0x20 && !(u == '\n' && keep_nl)) || u == 0x7F ||
+		    (u >= 0x80 && u < 0xA0) || u == 0x202E || u == 0x2066 ||
+		    u == 0x200B || u == 0x200E || u == 0xFEFF)
+			return 0;
+		i += (size_t)l;
+	}
+	return 1;
+}
+
+static void
+test_sanitize(void)
+{
+	static const char ctl[] = "a\x1b[2Jb\tc\nd\xc2\x9b\xe2\x80\xae\xff";
+	struct buf b;
+	char in[4096];
+	int bad = 0;
+
+	for (int keep = 0; keep < 2; keep++)
+		for (int c = 0; c < 256; c++) {
+			char one[3] = { 'x', (char)c, 'y' };
+
+			buf_init(&b);
+			decode_sanitize(&b, one, 3, keep);
+			if (!sanitized_ok(b.s, b.len, keep) || b.len < 2)
+				bad++, printf("# byte 0x%02x keep %d\n", c, keep);
+			buf_free(&b);
+		}
+	is_int(bad, 0, "all 256 single bytes sanitised");
+	srand(42);
+	for (int r = 0; r < 2000; r++) {
+		size_t n = (size_t)(rand() % (int)sizeof in);
+
+		for (size_t i = 0; i < n; i++)
+			in[i] = (char)(r & 1 ? rand() : "\x1b\xc2\x9b\xe2\x80"
+			    "\xae\n\ta\x7f\xef\xbb\xbf\xed\xa0"[rand() % 16]);
+		buf_init(&b);
+		decode_sanitize(&b, in, n, r & 2);
+		if (!sanitized_ok(b.s ? b.s : "", b.len, r & 2))
+			bad++;
+		buf_free(&b);
+	}
+	is_int(bad, 0, "random buffers sanitised");
+	buf_init(&b);
+	decode_sanitize(&b, ctl, sizeof ctl - 1, 0);
+	is_str(b.s, "a\xef\xbf\xbd[2Jb c d\xef\xbf\xbd\xef\xbf\xbd",
+	    "controls become visible U+FFFD");
+	b.len = 0;
+	decode_sanitize(&b, "l1\nl2", 5, 1);
+	is_str(b.s, "l1\nl2", "keep_nl keeps LF");
+	b.len = 0;
+	decode_sanitize(&b, "Grüße 中文 ✓", strlen("Grüße 中文 ✓"), 0);
+	is_str(b.s, "Grüße 中文 ✓", "clean text passes unchanged");
+	buf_free(&b);
+}
+
+/* decode_text output is always valid and free of controls. */
+static void
+test_decode_random(void)
+{
+	char in[2048];
+	int bad = 0;
+
+	srand(7);
+	for (int r = 0; r < 1000; r++) {
+		size_t n = (size_t)(rand() % (int)sizeof in), len;
+		char *s;
+
+		for (size_t i = 0; i < n; i++)
+			in[i] = (char)(r & 1 ? rand() : "\x1b[]P\x07\\\xc3\x83"
+			    "\xc2\xa9\xd0\xa0\xd1\x9f\r\b"[rand() % 15]);
+		s = decode_text(in, n, &len, NULL);
+		if (!sanitized_ok(s, len, 1) || strlen(s) != len)
+			bad++;
+		free(s);
+	}
+	is_int(bad, 0, "decode_text output clean on random input");
+}
+
+static void
+test_corpus(void)
+{
+	char *raw, *s;
+	size_t len, n;
+	unsigned fl;
+
+	if (file_read(SRCDATADIR "/articles/004_04b1ac220f639b5e.txt", 0,
+	    &raw, &len) == -1) {
+		ok(0, "read article 004");
+		return;
+	}
+	s = decode_text(raw, len, &n, &fl);
+	ok(n >= 3 && strcmp(s + n - 3, "■") == 0, "004 ends in ■");
+	ok(fl & DECODE_MOJIBAKE, "004 flagged as mojibake");
+	ok(strstr(s, "golden 30 years") != NULL, "004 text intact");
+	free(s);
+	free(raw);
+	if (file_read(SRCDATADIR "/articles/001_dedb6af14ab0635c.txt", 0,
+	    &raw, &len) == -1) {
+		ok(0, "read article 001");
+		return;
+	}
+	s = decode_text(raw, len, &n, &fl);
+	ok(n == len && memcmp(s, raw, len) == 0, "001 (Polish) unchanged");
+	is_int(fl, 0, "001 no flags");
+	free(s);
+	free(raw);
+}
+
+int
+main(void)
+{
+	test_encodings();
+	test_invalid();
+	test_legacy();
+	test_mojibake();
+	test_newlines();
+	test_escapes();
+	test_controls();
+	test_binary();
+	test_sanitize();
+	test_decode_random();
+	test_corpus();
+	return tap_done();
+}
