@@ -21,8 +21,10 @@ struct wrap_line {
 /*
  * Wraps S to WIDTH columns at libunistring line-break opportunities.
  * "\n" ends a line, an empty line is kept as an empty wrap_line; a word
- * longer than WIDTH is cut at a character boundary. *LINES is malloc'd;
- * returns the number of lines.
+ * longer than WIDTH is cut at a character boundary (never before a
+ * combining mark). WIDTH < 1 counts as 1. A final "\n" does not start
+ * another line, so "" gives 0 lines and "a\n" one. Linear time. *LINES
+ * is malloc'd (NULL when 0 lines); returns the number of lines.
  */
 size_t	 wrap_text(const char *s, size_t len, int width,
 	    struct wrap_line **lines);

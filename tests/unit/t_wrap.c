@@ -1,2 +1,194 @@
-/* t_wrap.c: STUB, skipped until the wrap tests land. */
-int main(void) { return 77; }
+/* t_wrap.c: display widths, wrap_fit truncation and wrap_text line
+ * breaking (CJK, combining marks, long words, huge lines). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tap.h"
+#include "util.h"
+#include "wrap.h"
+
+/* Wraps S at WIDTH and joins the lines with "|" for one comparison. */
+static char *
+wrapped(const char *s, int width, size_t *nlines)
+{
+	struct wrap_line *v;
+	struct buf b;
+	size_t n = wrap_text(s, strlen(s), width, &v);
+
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&b, '|');
+		buf_add(&b, s + v[i].off, v[i].len);
+	}
+	free(v);
+	if (nlines)
+		*nlines = n;
+	return buf_steal(&b, NULL);
+}
+
+#define WRAP(s, w, want, name) do {					\
+	char *r_ = wrapped(s, w, NULL);					\
+	is_str(r_, want, name);						\
+	free(r_);							\
+} while (0)
+
+/* Does every line of S wrapped at WIDTH fit, with exact cols? */
+static int
+lines_fit(const char *s, int width)
+{
+	struct wrap_line *v;
+	size_t n = wrap_text(s, strlen(s), width, &v);
+	int good = 1;
+
+	for (size_t i = 0; i < n; i++) {
+		int w = wrap_width(s + v[i].off, v[i].len);
+
+		if (w != v[i].cols || (w > width && v[i].len > 4))
+			good = 0;
+	}
+	free(v);
+	return good;
+}
+
+static void
+test_width(void)
+{
+	is_int(wrap_width("hello", 5), 5, "ASCII width");
+	is_int(wrap_width("中文", strlen("中文")), 4, "CJK is 2 columns each");
+	is_int(wrap_width("日本語テキスト", strlen("日本語テキスト")), 14,
+	    "Japanese width");
+	is_int(wrap_width("e\xcc\x81", 3), 1, "e + combining acute: 1");
+	is_int(wrap_width("\xcc\x81\xcc\x81", 4), 0, "lone combining marks: 0");
+	is_int(wrap_width("Zażółć gęślą", strlen("Zażółć gęślą")), 12,
+	    "Polish width");
+	is_int(wrap_width("Grüße", strlen("Grüße")), 5, "German width");
+	is_int(wrap_width("Привет", strlen("Привет")), 6, "Cyrillic width");
+	is_int(wrap_width("\xc2\xa7\xc2\xb1", 4), 2, "ambiguous width is 1");
+	is_int(wrap_width("", 0), 0, "empty width");
+	is_int(wrap_width("\xff", 1), 1, "invalid byte: 1 like its U+FFFD");
+}
+
+static void
+test_fit(void)
+{
+	int used = -1;
+
+	is_int(wrap_fit("hello world", 11, 5, &used), 5, "fit ASCII");
+	is_int(used, 5, "fit ASCII cols");
+	is_int(wrap_fit("中文字", 9, 5, &used), 6, "fit CJK never halves");
+	is_int(used, 4, "fit CJK cols");
+	is_int(wrap_fit("ae\xcc\x81" "b", 5, 2, &used), 4,
+	    "fit keeps the combining mark with its base");
+	is_int(wrap_fit("ü", 2, 1, &used), 2, "fit never splits UTF-8");
+	is_int(wrap_fit("abc", 3, 0, &used), 0, "fit 0 columns");
+	is_int(used, 0, "fit 0 columns used");
+	is_int(wrap_fit("abc", 3, 10, NULL), 3, "fit all, used NULL");
+}
+
+static void
+test_wrap_basic(void)
+{
+	size_t n;
+	char *r;
+
+	WRAP("the quick brown fox", 10, "the quick|brown fox", "ASCII at spaces");
+	WRAP("the quick brown fox", 9, "the quick|brown fox", "exact fit");
+	WRAP("aaaa     bbbb", 6, "aaaa|bbbb", "trailing spaces excluded");
+	WRAP("one\ntwo", 80, "one|two", "hard break");
+	WRAP("one\n\ntwo", 80, "one||two", "empty line kept");
+	WRAP("abcdefghij", 4, "abcd|efgh|ij", "long word cut");
+	WRAP("ab abcdefghij", 4, "ab|abcd|efgh|ij", "long word after a break");
+	WRAP("abc", 0, "a|b|c", "width 0 treated as 1");
+	WRAP("abc", -5, "a|b|c", "negative width treated as 1");
+	WRAP("  indented", 80, "  indented", "leading spaces kept");
+	r = wrapped("", 10, &n);
+	is_int(n, 0, "empty text: no lines");
+	free(r);
+	r = wrapped("a\n", 10, &n);
+	is_int(n, 1, "final newline adds no line");
+	free(r);
+	r = wrapped("\n", 10, &n);
+	is_int(n, 1, "lone newline: one empty line");
+	free(r);
+	WRAP("Die Zusammenarbeit zwischen China und Kasachstan wächst",
+	    20, "Die Zusammenarbeit|zwischen China und|Kasachstan wächst",
+	    "German text");
+	WRAP("Xi Jinping przeprowadził rozmowy z prezydentem Kazachstanu",
+	    16, "Xi Jinping|przeprowadził|rozmowy z|prezydentem|Kazachstanu",
+	    "Polish text");
+	ok(lines_fit("Zażółć gęślą jaźń, Grüße aus Köln und Astana.", 7),
+	    "Polish/German lines fit with exact cols");
+}
+
+static void
+test_wrap_unicode(void)
+{
+	struct wrap_line *v;
+	const char *s;
+	size_t n;
+	int good = 1;
+
+	WRAP("中华人民共和国", 4, "中华|人民|共和|国", "CJK breaks between ideographs");
+	WRAP("中华人民", 3, "中|华|人|民", "CJK in odd width");
+	WRAP("中", 1, "中", "wide char in width 1 still placed");
+	s = "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81";
+	WRAP(s, 2, "e\xcc\x81" "e\xcc\x81|e\xcc\x81" "e\xcc\x81",
+	    "combining mark stays with its base");
+	s = "xa\xcc\x81\xcc\x82" "b";
+	WRAP(s, 2, "xa\xcc\x81\xcc\x82|b", "two marks stay with their base");
+	s = "日本語のテキストと English words 混在";
+	n = wrap_text(s, strlen(s), 9, &v);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].cols > 9 || v[i].cols != wrap_width(s + v[i].off,
+		    v[i].len))
+			good = 0;
+	free(v);
+	ok(good && n > 2, "mixed CJK/Latin lines fit (%zu lines)", n);
+}
+
+static void
+test_wrap_big(void)
+{
+	size_t big = 200000, n, total = 0, i;
+	struct wrap_line *v;
+	clock_t t0;
+	char *s = xmalloc(big * 2 + 1);
+
+	for (i = 0; i < big; i++)
+		memcpy(s + 2 * i, "\xc3\xa9", 2);	/* é: no spaces */
+	s[2 * big] = '\0';
+	t0 = clock();
+	n = wrap_text(s, 2 * big, 80, &v);
+	is_int(n, (big + 79) / 80, "200,000-char line: right line count");
+	for (i = 0; i < n; i++)
+		total += v[i].len;
+	is_int(total, 2 * big, "every byte in exactly one line");
+	ok((clock() - t0) < CLOCKS_PER_SEC, "200,000-char line is fast");
+	free(v);
+	free(s);
+
+	big = 30u << 20;	/* 30 MB of prose */
+	s = xmalloc(big + 1);
+	for (i = 0; i < big; i++)
+		s[i] = "lorem ipsum dolor sit amet, consectetur\n"[i % 41];
+	s[big] = '\0';
+	t0 = clock();
+	n = wrap_text(s, big, 20, &v);
+	ok(n > big / 41 && (clock() - t0) < 10 * CLOCKS_PER_SEC,
+	    "30 MB wrapped (%zu lines)", n);
+	free(v);
+	free(s);
+}
+
+int
+main(void)
+{
+	test_width();
+	test_fit();
+	test_wrap_basic();
+	test_wrap_unicode();
+	test_wrap_big();
+	return tap_done();
+}
