@@ -1,5 +1,472 @@
-/* lang.c: STUB until the language module lands. */
+/* lang.c: offline language identification: script, letters, stop words, trigram profiles. */
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
 #include "lang.h"
-int lang_init(const char *datadir) { return 0; }
-void lang_free(void) {}
-const char *lang_identify(const char *text, size_t len) { return ""; }
+#include "util.h"
+
+#define LANG_MAX	32	/* profiles loaded at most */
+#define SCAN_BYTES	4096	/* only the start of a text is looked at */
+#define WORD_CPS	32	/* longer words give trigrams, never stop words */
+#define FILE_MAX	(1 << 20)
+
+/* One trigram of a profile: three lower-case code points (' ' pads words). */
+struct tri {
+	uint64_t	 key;
+	float		 weight;	/* 1.0 for the most frequent, down to 0.5 */
+};
+
+/* What is known about one language: trigrams and/or stop words. */
+struct profile {
+	char		 code[8];
+	struct tri	*tri;		/* sorted by key */
+	size_t		 ntri;
+	uint64_t	*stop;		/* sorted hashes of stop words */
+	size_t		 nstop;
+	int		 latin;		/* written in Latin script */
+};
+
+static struct profile langs[LANG_MAX];
+static size_t nlangs;
+
+/* Per-text counts that lang_identify decides from. */
+struct counts {
+	size_t	 latin, cyr, han, kana, hangul, other;
+	size_t	 kk, kk_i, uk;		/* Kazakh-only letters, і, ї є ґ */
+	size_t	 pl, de, fr;		/* characteristic Latin letters */
+	size_t	 words, trigrams;
+	size_t	 stop[LANG_MAX];	/* stop-word hits per profile */
+	double	 tri[LANG_MAX];		/* trigram weights per profile */
+};
+
+/* Packs three code points into one trigram key. */
+static uint64_t
+tri_key(ucs4_t a, ucs4_t b, ucs4_t c)
+{
+	return ((uint64_t)a << 42) | ((uint64_t)b << 21) | (uint64_t)c;
+}
+
+/* Orders trigrams by key, for bsearch. */
+static int
+tri_cmp(const void *a, const void *b)
+{
+	uint64_t x = ((const struct tri *)a)->key;
+	uint64_t y = ((const struct tri *)b)->key;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Orders stop-word hashes. */
+static int
+u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Finds or adds the profile for CODE. */
+static struct profile *
+profile_get(const char *code, size_t n)
+{
+	size_t k;
+
+	if (n == 0 || n >= sizeof langs[0].code)
+		return NULL;
+	for (k = 0; k < nlangs; k++)
+		if (strlen(langs[k].code) == n &&
+		    memcmp(langs[k].code, code, n) == 0)
+			return &langs[k];
+	if (nlangs == LANG_MAX)
+		return NULL;
+	memset(&langs[nlangs], 0, sizeof langs[0]);
+	memcpy(langs[nlangs].code, code, n);
+	return &langs[nlangs++];
+}
+
+/* Calls FN on each non-empty, non-comment line of file PATH; -1 if unreadable. */
+static int
+lines_each(const char *path, void (*fn)(struct profile *, const char *,
+    size_t), struct profile *p)
+{
+	char *s, *line, *nl;
+	size_t len;
+
+	if (file_read(path, FILE_MAX, &s, &len) != 0)
+		return -1;
+	for (line = s; line < s + len; line = nl + 1) {
+		nl = memchr(line, '\n', (size_t)(s + len - line));
+		if (nl == NULL)
+			nl = s + len;
+		if (nl > line && nl[-1] == '\r')
+			nl[-1] = '\0';
+		if (nl > line && *line != '#')
+			fn(p, line, (size_t)(nl - line) - (nl[-1] == '\0'));
+	}
+	free(s);
+	return 0;
+}
+
+/* Adds one "abc COUNT" line ('_' pads words) to P's trigrams. */
+static void
+tri_add(struct profile *p, const char *line, size_t len)
+{
+	const uint8_t *s = (const uint8_t *)line;
+	ucs4_t cp[3];
+	size_t i = 0;
+	int k, n;
+
+	for (k = 0; k < 3; k++) {
+		if (i >= len)
+			return;
+		n = u8_mbtouc(&cp[k], s + i, len - i);
+		i += (size_t)n;
+		if (cp[k] == '_')
+			cp[k] = ' ';
+		else if (uc_is_script(cp[k], uc_script_byname("Latin")))
+			p->latin = 1;
+	}
+	if (p->ntri % 64 == 0)
+		p->tri = xreallocarray(p->tri, p->ntri + 64, sizeof *p->tri);
+	p->tri[p->ntri].key = tri_key(cp[0], cp[1], cp[2]);
+	p->tri[p->ntri].weight = (float)p->ntri;	/* the rank, for now */
+	p->ntri++;
+}
+
+/* Adds one stop word (already lower case) to P. */
+static void
+stop_add(struct profile *p, const char *line, size_t len)
+{
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\0'))
+		len--;
+	if (len == 0)
+		return;
+	if (p->nstop % 64 == 0)
+		p->stop = xreallocarray(p->stop, p->nstop + 64, sizeof *p->stop);
+	p->stop[p->nstop++] = hash_bytes(HASH_INIT, line, len);
+}
+
+/* Turns ranks into weights and sorts P's tables for lookups. */
+static void
+profile_finish(struct profile *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->ntri; k++)
+		p->tri[k].weight = 1.0f - p->tri[k].weight / (2.0f *
+		    (float)p->ntri);
+	qsort(p->tri, p->ntri, sizeof *p->tri, tri_cmp);
+	qsort(p->stop, p->nstop, sizeof *p->stop, u64_cmp);
+}
+
+/* Loads every DIR/SUB/CODE.EXT file with FN; returns how many loaded. */
+static int
+load_dir(const char *datadir, const char *sub, const char *ext,
+    void (*fn)(struct profile *, const char *, size_t))
+{
+	char path[4096];
+	struct dirent *e;
+	struct profile *p;
+	size_t n, elen = strlen(ext);
+	DIR *d;
+	int loaded = 0;
+
+	snprintf(path, sizeof path, "%s/%s", datadir, sub);
+	if ((d = opendir(path)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		n = strlen(e->d_name);
+		if (n <= elen || strcmp(e->d_name + n - elen, ext) != 0 ||
+		    e->d_name[0] == '.')
+			continue;
+		if ((p = profile_get(e->d_name, n - elen)) == NULL)
+			continue;
+		snprintf(path, sizeof path, "%s/%s/%s", datadir, sub,
+		    e->d_name);
+		if (lines_each(path, fn, p) == 0)
+			loaded++;
+		else
+			warn_at(path, "cannot read language data");
+	}
+	closedir(d);
+	return loaded;
+}
+
+int
+lang_init(const char *datadir)
+{
+	size_t k;
+	int n;
+
+	lang_free();
+	n = load_dir(datadir, "lang", ".tri", tri_add);
+	load_dir(datadir, "stopwords", ".txt", stop_add);
+	for (k = 0; k < nlangs; k++)
+		profile_finish(&langs[k]);
+	if (n == 0) {
+		warn_at(datadir, "no language profiles in lang/: guessing "
+		    "languages from letters only");
+		return -1;
+	}
+	return 0;
+}
+
+void
+lang_free(void)
+{
+	size_t k;
+
+	for (k = 0; k < nlangs; k++) {
+		free(langs[k].tri);
+		free(langs[k].stop);
+	}
+	memset(langs, 0, sizeof langs);
+	nlangs = 0;
+}
+
+/* Is UC one of the N code points in SET? */
+static int
+in_set(ucs4_t uc, const ucs4_t *set, size_t n)
+{
+	while (n-- > 0)
+		if (set[n] == uc)
+			return 1;
+	return 0;
+}
+
+/* Counts the telling letters of Latin and Cyrillic alphabets (UC lower case). */
+static void
+count_telling(struct counts *c, ucs4_t uc)
+{
+	static const ucs4_t pl[] = { 0x105, 0x119, 0x142, 0x15B, 0x17A, 0x17C,
+	    0x144, 0x107, 0xF3 };			/* ą ę ł ś ź ż ń ć ó */
+	static const ucs4_t de[] = { 0xE4, 0xF6, 0xFC, 0xDF };	/* ä ö ü ß */
+	static const ucs4_t fr[] = { 0xE9, 0xE8, 0xEA, 0xE0, 0xE7, 0x153,
+	    0xE2, 0xEE, 0xF4, 0xFB, 0xEB, 0xF9 };	/* é è ê à ç œ â î ô û ë ù */
+	static const ucs4_t kk[] = { 0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9, 0x4B1,
+	    0x4AF, 0x4BB };			/* ә ғ қ ң ө ұ ү һ */
+	static const ucs4_t uk[] = { 0x457, 0x454, 0x491 };	/* ї є ґ */
+
+	if (uc < 0xC0)
+		return;
+	c->pl += in_set(uc, pl, sizeof pl / sizeof pl[0]);
+	c->de += in_set(uc, de, sizeof de / sizeof de[0]);
+	c->fr += in_set(uc, fr, sizeof fr / sizeof fr[0]);
+	c->kk += in_set(uc, kk, sizeof kk / sizeof kk[0]);
+	c->kk_i += uc == 0x456;		/* і: Kazakh, but Ukrainian too */
+	c->uk += in_set(uc, uk, sizeof uk / sizeof uk[0]);
+}
+
+/* The scripts lang_identify tells apart, looked up once per call. */
+struct scripts {
+	const uc_script_t	*latin, *cyr, *han, *hira, *kata, *hangul;
+};
+
+/* Counts letter UC (lower case) by script; returns 1 if it can be part of a word. */
+static int
+count_letter(struct counts *c, const struct scripts *sc, ucs4_t uc)
+{
+	const uc_script_t *s = uc_script(uc);
+
+	if (s == sc->latin || s == sc->cyr) {
+		if (s == sc->latin)
+			c->latin++;
+		else
+			c->cyr++;
+		count_telling(c, uc);
+		return 1;
+	}
+	if (s == sc->han)
+		c->han++;
+	else if (s == sc->hira || s == sc->kata)
+		c->kana++;
+	else if (s == sc->hangul)
+		c->hangul++;
+	else
+		c->other++;
+	return 0;
+}
+
+/* Adds the weights of the trigrams of word W (N code points) and its stop-word hits. */
+static void
+count_word(struct counts *c, const ucs4_t *w, size_t n)
+{
+	uint8_t u8[WORD_CPS * 4];
+	size_t k, i, blen = 0;
+	struct tri key, *hit;
+	uint64_t h;
+	ucs4_t a, b, d;
+
+	c->words++;
+	for (i = 0; i < n; i++) {
+		a = i == 0 ? ' ' : w[i - 1];
+		b = w[i];
+		d = i + 1 == n ? ' ' : w[i + 1];
+		key.key = tri_key(a, b, d);
+		c->trigrams++;
+		for (k = 0; k < nlangs; k++) {
+			hit = bsearch(&key, langs[k].tri, langs[k].ntri,
+			    sizeof key, tri_cmp);
+			if (hit != NULL)
+				c->tri[k] += hit->weight;
+		}
+		blen += (size_t)u8_uctomb(u8 + blen, w[i], 4);
+	}
+	h = hash_bytes(HASH_INIT, u8, blen);
+	for (k = 0; k < nlangs; k++)
+		if (bsearch(&h, langs[k].stop, langs[k].nstop, sizeof h,
+		    u64_cmp) != NULL)
+			c->stop[k]++;
+}
+
+/* Counts scripts, letters, trigrams and stop words of S. */
+static void
+count_text(struct counts *c, const uint8_t *s, size_t len)
+{
+	struct scripts sc = { uc_script_byname("Latin"),
+	    uc_script_byname("Cyrillic"), uc_script_byname("Han"),
+	    uc_script_byname("Hiragana"), uc_script_byname("Katakana"),
+	    uc_script_byname("Hangul") };
+	ucs4_t w[WORD_CPS], uc;
+	size_t i, wn = 0;
+	int n, inword;
+
+	for (i = 0; i <= len; i += (size_t)n) {
+		n = 1;
+		inword = 0;
+		if (i < len) {
+			n = u8_mbtouc(&uc, s + i, len - i);
+			uc = uc_tolower(uc);
+			inword = uc_is_alpha(uc) && count_letter(c, &sc, uc);
+		}
+		if (inword && wn < WORD_CPS)
+			w[wn++] = uc;
+		else if (!inword && wn > 0) {
+			count_word(c, w, wn);
+			wn = 0;
+		}
+	}
+}
+
+/* The index of the profile for CODE, or -1. */
+static int
+profile_index(const char *code)
+{
+	size_t k;
+
+	for (k = 0; k < nlangs; k++)
+		if (strcmp(langs[k].code, code) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* Stop-word hits of CODE's profile in C (0 without a profile). */
+static size_t
+stop_hits(const struct counts *c, const char *code)
+{
+	int k = profile_index(code);
+
+	return k < 0 ? 0 : c->stop[k];
+}
+
+/*
+ * Cyrillic: Kazakh has nine letters Russian lacks; a Russian text that
+ * names a Kazakh place has a few, so the share matters, and stop words
+ * settle the close cases. Ukrainian (ї є ґ) is not ours to name.
+ */
+static const char *
+decide_cyrillic(const struct counts *c)
+{
+	double share = (double)(c->kk + c->kk_i) / (double)c->cyr;
+
+	if (c->kk > 0 && (share >= 0.06 || (share >= 0.03 &&
+	    stop_hits(c, "kk") >= stop_hits(c, "ru"))))
+		return "kk";
+	if (c->uk > 0 && c->kk == 0)
+		return "";
+	return "ru";
+}
+
+/* A bonus for the letters only one of our Latin languages uses. */
+static double
+letter_bonus(const struct counts *c, const char *code)
+{
+	size_t n = 0;
+	double b;
+
+	if (strcmp(code, "pl") == 0)
+		n = c->pl;
+	else if (strcmp(code, "de") == 0)
+		n = c->de;
+	else if (strcmp(code, "fr") == 0)
+		n = c->fr;
+	b = 10.0 * (double)n / (double)c->latin;
+	return b > 0.3 ? 0.3 : b;
+}
+
+/* Latin script: trigram profile + stop words + telling letters, best wins. */
+static const char *
+decide_latin(const struct counts *c)
+{
+	const char *best = "";
+	double s, top = 0.3;	/* below this nothing is convincing */
+	size_t k;
+
+	for (k = 0; k < nlangs; k++) {
+		if (!langs[k].latin)
+			continue;
+		s = c->tri[k] / (double)(c->trigrams ? c->trigrams : 1) +
+		    1.5 * (double)c->stop[k] / (double)(c->words ? c->words :
+		    1) + letter_bonus(c, langs[k].code);
+		if (s > top) {
+			top = s;
+			best = langs[k].code;
+		}
+	}
+	if (*best == '\0' && nlangs == 0) {
+		/* no profiles: the letters alone */
+		if (c->pl * 100 > c->latin && c->pl >= c->de && c->pl >= c->fr)
+			return "pl";
+		if (c->de * 100 > c->latin && c->de >= c->fr)
+			return "de";
+		if (c->fr * 100 > c->latin)
+			return "fr";
+	}
+	return best;
+}
+
+const char *
+lang_identify(const char *text, size_t len)
+{
+	struct counts c;
+	size_t cjk;
+
+	if (len > SCAN_BYTES) {
+		len = SCAN_BYTES;
+		while (len > 0 && ((uint8_t)text[len] & 0xC0) == 0x80)
+			len--;	/* not in the middle of a character */
+	}
+	memset(&c, 0, sizeof c);
+	count_text(&c, (const uint8_t *)text, len);
+	/* a Han character carries about as much as a short word */
+	cjk = 3 * (c.han + c.kana + c.hangul);
+	if (c.han + c.kana + c.hangul >= 2 && cjk >= c.latin &&
+	    cjk >= c.cyr) {
+		if (c.hangul > c.han + c.kana)
+			return "ko";
+		if (c.kana >= 2 && c.kana * 20 >= c.han)
+			return "ja";
+		return c.han > 0 ? "zh" : "";
+	}
+	if (c.cyr >= 4 && c.cyr >= c.latin)
+		return decide_cyrillic(&c);
+	if (c.latin >= 4)
+		return decide_latin(&c);
+	return "";
+}
