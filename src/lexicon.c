@@ -1,13 +1,877 @@
-/* lexicon.c: STUB until the lexicon module lands. */
+/* lexicon.c: themes.ini (and a user lexicon) compiled to weighted terms, exclusions and proximity rules, with a first-word index. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "ini.h"
 #include "lexicon.h"
+#include "text.h"
 #include "util.h"
-struct lexicon { int dummy; };
-struct lexicon *lexicon_load(const char *path, const char *user, char *err, size_t errlen) { return xcalloc(1, sizeof(struct lexicon)); }
-void lexicon_free(struct lexicon *l) { free(l); }
-size_t lexicon_count(const struct lexicon *l) { return 0; }
-const char *lexicon_id(const struct lexicon *l, size_t i) { return ""; }
-const char *lexicon_label(const struct lexicon *l, size_t i) { return ""; }
-uint64_t lexicon_hash(const struct lexicon *l) { return 0; }
-void lexicon_terms(const struct lexicon *l, void (*cb)(const char *, void *), void *arg) {}
-int lexicon_covers(const struct lexicon *l, const char *p, size_t len) { return 0; }
+
+#define MAX_THEMES	1000
+#define MAX_TERM_TOKENS	32
+#define MAX_GROUPS	8
+#define MAX_PREFIX	63	/* bytes; prefix lengths live in a 64-bit mask */
+#define MIN_PREFIX	3	/* bytes; "a*" would match half the text */
+#define MAX_WEIGHT	1000.0f
+
+struct theme {
+	char		*id;
+	char		*label;
+	float		 threshold;
+	struct lex_term	*terms;		/* rule = index into this theme's rules */
+	size_t		 nterms;
+	struct lex_rule	*rules;
+	size_t		 nrules;
+};
+
+/* One slot of the first-word index: the terms whose first word is KEY. */
+struct idx_slot {
+	uint64_t	 hash;
+	const char	*key;		/* NULL: empty slot */
+	uint32_t	 klen;
+	uint32_t	 prefix;
+	uint32_t	 first;		/* into ids */
+	uint32_t	 count;
+};
+
+struct lexicon {
+	struct theme	*themes;
+	size_t		 nthemes;
+	struct lex_term	*terms;		/* all themes' terms, flattened */
+	size_t		 nterms;
+	struct lex_rule	*rules;
+	size_t		 nrules;
+	struct idx_slot	*idx;
+	size_t		 idxcap;	/* power of two */
+	uint32_t	*ids;
+	uint64_t	 prefix_lens;	/* bit L set: some prefix is L bytes */
+	uint64_t	 hash;
+};
+
+/* Where a complaint goes, and which line it is about. */
+struct perr {
+	char		*err;
+	size_t		 errlen;
+	const char	*path;
+	int		 line;
+};
+
+/* Writes "FILE:LINE: message" to ERR; returns -1. */
+static int
+lex_error(struct perr *pe, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int
+lex_error(struct perr *pe, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(pe->err, pe->errlen, "%s:%d: %s", pe->path, pe->line, msg);
+	return -1;
+}
+
+/* FNV-1a, one byte: the index hashes a word's prefixes incrementally. */
+static inline uint64_t
+fnv_step(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 0x100000001b3ULL;
+}
+
+/* Hash of S[0..LEN) with fnv_step. */
+static uint64_t
+fnv(const char *s, size_t len)
+{
+	uint64_t h = HASH_INIT;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = fnv_step(h, (unsigned char)s[i]);
+	return h;
+}
+
+/* Trims ASCII white space from both ends of S[0..*LEN). */
+static const char *
+trim(const char *s, size_t *len)
+{
+	while (*len > 0 && (*s == ' ' || *s == '\t'))
+		s++, (*len)--;
+	while (*len > 0 && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+		(*len)--;
+	return s;
+}
+
+/* Parses a positive decimal "12" or "1.5" (no locale: ',' never means
+ * a decimal point here); 0, or -1 on junk. */
+static int
+parse_num(const char *s, size_t n, float *out)
+{
+	float v = 0, scale = 1;
+	size_t i = 0, digits = 0;
+
+	s = trim(s, &n);
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		v = v * 10 + (float)(s[i] - '0');
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+			v += (float)(s[i] - '0') * (scale /= 10);
+	if (i != n || digits == 0 || v <= 0 || v > MAX_WEIGHT)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Frees one term's words and text. */
+static void
+term_free(struct lex_term *t)
+{
+	size_t j;
+
+	for (j = 0; j < t->ntok; j++)
+		free(t->tok[j].s);
+	free(t->tok);
+	free(t->text);
+}
+
+/* Frees one theme's contents. */
+static void
+theme_free(struct theme *th)
+{
+	size_t i;
+
+	for (i = 0; i < th->nterms; i++)
+		term_free(&th->terms[i]);
+	free(th->terms);
+	free(th->rules);
+	free(th->id);
+	free(th->label);
+	memset(th, 0, sizeof *th);
+}
+
+/* Checks the '*' marks of TEXT against the tokens: each must follow a
+ * word directly, and a prefix must be long enough to mean something. */
+static int
+check_stars(struct perr *pe, const char *text, size_t len,
+    const struct lex_term *t, size_t nstars)
+{
+	size_t j, nprefix = 0;
+
+	for (j = 0; j < t->ntok; j++) {
+		if (!t->tok[j].prefix)
+			continue;
+		nprefix++;
+		if (t->tok[j].len < MIN_PREFIX)
+			return lex_error(pe, "prefix '%s*' is too short (at "
+			    "least %d bytes)", t->tok[j].s, MIN_PREFIX);
+		if (t->tok[j].len > MAX_PREFIX)
+			return lex_error(pe, "prefix '%.20s...*' is too long",
+			    t->tok[j].s);
+	}
+	if (nprefix != nstars)
+		return lex_error(pe, "'*' must directly follow a word in "
+		    "'%.*s'", (int)len, text);
+	return 0;
+}
+
+/* Tokenises TEXT into T's folded words, marking "word*" prefixes. */
+static int
+term_words(struct perr *pe, struct fold_cache *fc, const char *text,
+    size_t len, struct lex_term *t)
+{
+	struct token *tk = NULL;
+	size_t cap = 0, n, j, nstars = 0;
+
+	for (j = 0; j < len; j++)
+		nstars += text[j] == '*';
+	n = text_tokens(text, len, fc, &tk, &cap);
+	if (n == 0 || n > MAX_TERM_TOKENS) {
+		free(tk);
+		return lex_error(pe, n == 0 ? "term '%.*s' has no words" :
+		    "term '%.*s' has too many words", (int)len, text);
+	}
+	t->ntok = (uint16_t)n;
+	t->tok = xcalloc(n, sizeof *t->tok);
+	for (j = 0; j < n; j++) {
+		t->tok[j].s = xstrndup(tk[j].norm, tk[j].nlen);
+		t->tok[j].len = tk[j].nlen;
+		t->tok[j].prefix = tk[j].off + tk[j].len < len &&
+		    text[tk[j].off + tk[j].len] == '*';
+	}
+	free(tk);
+	t->text = xstrndup(text, len);
+	return check_stars(pe, text, len, t, nstars);
+}
+
+/* Parses one term of a list ("word* phrase ^2"), appends it to TH. */
+static int
+parse_term(struct perr *pe, struct fold_cache *fc, struct theme *th,
+    const char *s, size_t n, int kind, int group, uint32_t rule)
+{
+	const char *caret;
+	struct lex_term t = { 0 };
+	float w = 1;
+
+	s = trim(s, &n);
+	if (n == 0)
+		return lex_error(pe, "empty term (two commas in a row?)");
+	if ((caret = memchr(s, '^', n)) != NULL) {
+		if (kind != LEX_PLAIN)
+			return lex_error(pe, "a weight goes at the end of a "
+			    "near rule, not on one of its terms");
+		if (parse_num(caret + 1, (size_t)(s + n - caret - 1), &w) == -1)
+			return lex_error(pe, "bad weight '%.*s' (a number "
+			    "above 0, at most 1000)", (int)(s + n - caret),
+			    caret);
+		n = (size_t)(caret - s);
+		s = trim(s, &n);
+	}
+	if (memchr(s, '|', n) != NULL || memchr(s, '~', n) != NULL)
+		return lex_error(pe, "'|' and '~' only belong in near rules");
+	t.kind = (uint8_t)kind;
+	t.group = (uint8_t)group;
+	t.rule = rule;
+	t.weight = w;
+	if (term_words(pe, fc, s, n, &t) == -1) {
+		term_free(&t);
+		return -1;
+	}
+	th->terms = xreallocarray(th->terms, th->nterms + 1, sizeof *th->terms);
+	th->terms[th->nterms++] = t;
+	return 0;
+}
+
+/* Parses a comma-separated list of terms. */
+static int
+parse_list(struct perr *pe, struct fold_cache *fc, struct theme *th,
+    const char *s, size_t n, int kind, int group, uint32_t rule)
+{
+	const char *end = s + n, *comma;
+
+	for (;;) {
+		if ((comma = memchr(s, ',', (size_t)(end - s))) == NULL)
+			comma = end;
+		if (parse_term(pe, fc, th, s, (size_t)(comma - s), kind, group,
+		    rule) == -1)
+			return -1;
+		if (comma == end)
+			return 0;
+		s = comma + 1;
+	}
+}
+
+/* Takes a trailing "~N" or "^W" option off a near rule's text *N. */
+static int
+near_option(struct perr *pe, const char *s, size_t *n, struct lex_rule *r)
+{
+	size_t k = *n;
+	float w;
+
+	s = trim(s, &k);
+	while (k > 0 && s[k - 1] != ' ' && s[k - 1] != '\t')
+		k--;
+	if (k == *n || (s[k] != '~' && s[k] != '^'))
+		return 0;
+	if (s[k] == '^') {
+		if (parse_num(s + k + 1, *n - k - 1, &w) == -1)
+			return lex_error(pe, "bad weight '%.*s'", (int)(*n - k),
+			    s + k);
+		r->weight = w;
+	} else {
+		if (parse_num(s + k + 1, *n - k - 1, &w) == -1 ||
+		    w != (float)(int)w || w > LEX_MAX_WINDOW)
+			return lex_error(pe, "bad window '%.*s' (~1 to ~%d "
+			    "words)", (int)(*n - k), s + k, LEX_MAX_WINDOW);
+		r->window = (int)w;
+	}
+	*n = k;
+	return 1;
+}
+
+/* Parses "group | group ... [~N] [^W]" into a rule of TH. */
+static int
+parse_near(struct perr *pe, struct fold_cache *fc, struct theme *th,
+    const char *s, size_t n)
+{
+	struct lex_rule r = { .window = -1, .weight = 1 };
+	const char *end, *bar;
+	int rc, g = 0;
+
+	s = trim(s, &n);
+	while ((rc = near_option(pe, s, &n, &r)) == 1)
+		s = trim(s, &n);
+	if (rc == -1)
+		return -1;
+	if (memchr(s, '~', n) != NULL || memchr(s, '^', n) != NULL)
+		return lex_error(pe, "'~N' and '^W' go at the end of a near "
+		    "rule, after a space");
+	for (end = s + n;; g++) {
+		if ((bar = memchr(s, '|', (size_t)(end - s))) == NULL)
+			bar = end;
+		if (g >= MAX_GROUPS)
+			return lex_error(pe, "too many groups in a near rule");
+		if (parse_list(pe, fc, th, s, (size_t)(bar - s), LEX_NEAR, g,
+		    (uint32_t)th->nrules) == -1)
+			return -1;
+		if (bar == end)
+			break;
+		s = bar + 1;
+	}
+	if (g < 1)
+		return lex_error(pe, "a near rule needs at least two groups "
+		    "separated by '|'");
+	r.ngroups = (uint8_t)(g + 1);
+	th->rules = xreallocarray(th->rules, th->nrules + 1, sizeof *th->rules);
+	th->rules[th->nrules++] = r;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections and keys. */
+
+/* Languages a term list may be labelled with ("en", "en.2", "any"). */
+static const char *const lex_langs[] = {
+	"any", "en", "de", "pl", "ru", "kk", "zh", "fr", "es", "it", "uk",
+	"tr", "ky", "uz", "tg", "ja", "ko", "ar", "fa", "pt", "nl", NULL
+};
+
+/* Does KEY read NAME or NAME.SUFFIX (suffix of [a-z0-9_-])? */
+static int
+key_is(const char *key, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	if (strncmp(key, name, n) != 0)
+		return 0;
+	if (key[n] == '\0')
+		return 1;
+	if (key[n] != '.' || key[n + 1] == '\0')
+		return 0;
+	for (p = key + n + 1; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_' || *p == '-'))
+			return 0;
+	return 1;
+}
+
+/* Is KEY a term list of a known language? */
+static int
+key_is_lang(const char *key)
+{
+	size_t i;
+
+	for (i = 0; lex_langs[i] != NULL; i++)
+		if (key_is(key, lex_langs[i]))
+			return 1;
+	return 0;
+}
+
+/* Is ID a usable theme id: [a-z0-9_-], starting with a letter or digit? */
+static int
+valid_id(const char *id)
+{
+	const char *p;
+
+	if (id[0] == '\0' || id[0] == '-' || id[0] == '_' || strlen(id) > 64)
+		return 0;
+	for (p = id; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_' || *p == '-'))
+			return 0;
+	return 1;
+}
+
+/* Parses one KEY = V of theme TH. */
+static int
+parse_key(struct perr *pe, struct fold_cache *fc, struct theme *th,
+    const char *key, const char *v)
+{
+	size_t n = strlen(v);
+
+	if (strcmp(key, "label") == 0) {
+		trim(v, &n);
+		if (n == 0)
+			return lex_error(pe, "empty label");
+		free(th->label);
+		th->label = xstrdup(v);
+		return 0;
+	}
+	if (strcmp(key, "threshold") == 0) {
+		if (parse_num(v, n, &th->threshold) == -1)
+			return lex_error(pe, "bad threshold '%s' (a number "
+			    "above 0, at most 1000)", v);
+		return 0;
+	}
+	if (key_is(key, "not"))
+		return parse_list(pe, fc, th, v, n, LEX_NOT, 0, 0);
+	if (key_is(key, "near"))
+		return parse_near(pe, fc, th, v, n);
+	if (key_is_lang(key))
+		return parse_list(pe, fc, th, v, n, LEX_PLAIN, 0, 0);
+	return lex_error(pe, "unknown key '%s' (label, threshold, a language "
+	    "such as en or en.2, not, near)", key);
+}
+
+/* Does TH have anything that can score? */
+static int
+theme_scores(const struct theme *th)
+{
+	size_t i;
+
+	for (i = 0; i < th->nterms; i++)
+		if (th->terms[i].kind != LEX_NOT)
+			return 1;
+	return 0;
+}
+
+/* Parses section SEC of INI into TH. */
+static int
+parse_theme(struct perr *pe, struct fold_cache *fc, const struct ini *ini,
+    const char *sec, struct theme *th)
+{
+	char full[256];
+	const char *key;
+	int i, n = ini_nkeys(ini, sec);
+
+	pe->line = ini_line(ini, sec);
+	if (!valid_id(sec))
+		return lex_error(pe, "theme id [%s]: use a-z, 0-9, '-' and '_'",
+		    sec);
+	th->id = xstrdup(sec);
+	th->threshold = 1;
+	if (n == 0)
+		return lex_error(pe, "empty theme [%s]", sec);
+	for (i = 0; i < n; i++) {
+		key = ini_key(ini, sec, i, &pe->line);
+		snprintf(full, sizeof full, "%s:%s", sec, key);
+		if (parse_key(pe, fc, th, key, ini_get(ini, full, "")) == -1)
+			return -1;
+	}
+	pe->line = ini_line(ini, sec);
+	if (th->label == NULL)
+		return lex_error(pe, "theme [%s] has no label", sec);
+	if (!theme_scores(th))
+		return lex_error(pe, "theme [%s] has no terms", sec);
+	return 0;
+}
+
+/* Adds TH to LEX, replacing a theme with the same id (a user lexicon
+ * overriding the default one). */
+static int
+install_theme(struct perr *pe, struct lexicon *lex, struct theme *th)
+{
+	size_t i;
+
+	for (i = 0; i < lex->nthemes; i++)
+		if (strcmp(lex->themes[i].id, th->id) == 0) {
+			theme_free(&lex->themes[i]);
+			lex->themes[i] = *th;
+			return 0;
+		}
+	if (lex->nthemes >= MAX_THEMES)
+		return lex_error(pe, "too many themes (at most %d)", MAX_THEMES);
+	lex->themes = xreallocarray(lex->themes, lex->nthemes + 1,
+	    sizeof *lex->themes);
+	lex->themes[lex->nthemes++] = *th;
+	return 0;
+}
+
+/* Reads one lexicon file into LEX. */
+static int
+load_file(struct lexicon *lex, const char *path, struct fold_cache *fc,
+    char *err, size_t errlen)
+{
+	struct perr pe = { err, errlen, path, 0 };
+	struct theme th;
+	struct ini *ini;
+	int i, rc = 0;
+
+	if ((ini = ini_open(path, err, errlen)) == NULL)
+		return -1;
+	pe.path = ini_path(ini);
+	if (ini_nsections(ini) == 0) {
+		pe.line = 1;
+		rc = lex_error(&pe, "no themes in the file");
+	}
+	for (i = 0; rc == 0 && i < ini_nsections(ini); i++) {
+		memset(&th, 0, sizeof th);
+		if (parse_theme(&pe, fc, ini, ini_section(ini, i), &th) == -1 ||
+		    install_theme(&pe, lex, &th) == -1) {
+			theme_free(&th);
+			rc = -1;
+		}
+	}
+	ini_close(ini);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Compiling: flat arrays, the first-word index, the content hash. */
+
+/* Copies every theme's terms and rules into LEX's flat arrays (the
+ * arrays share the themes' strings). */
+static void
+flatten(struct lexicon *lex)
+{
+	size_t i, j, nt = 0, nr = 0;
+	const struct theme *th;
+
+	for (i = 0; i < lex->nthemes; i++) {
+		nt += lex->themes[i].nterms;
+		nr += lex->themes[i].nrules;
+	}
+	lex->terms = xcalloc(nt + 1, sizeof *lex->terms);
+	lex->rules = xcalloc(nr + 1, sizeof *lex->rules);
+	for (i = 0; i < lex->nthemes; i++) {
+		th = &lex->themes[i];
+		for (j = 0; j < th->nterms; j++) {
+			lex->terms[lex->nterms] = th->terms[j];
+			lex->terms[lex->nterms].theme = (uint16_t)i;
+			lex->terms[lex->nterms++].rule += (uint32_t)lex->nrules;
+		}
+		for (j = 0; j < th->nrules; j++) {
+			lex->rules[lex->nrules] = th->rules[j];
+			lex->rules[lex->nrules++].theme = (uint16_t)i;
+		}
+	}
+}
+
+/* Orders term ids by first word (prefix flag, then bytes), so terms with
+ * the same first word sit together in the index. */
+static const struct lexicon *sort_lex;
+static int
+cmp_first(const void *a, const void *b)
+{
+	const struct lex_tok *x = &sort_lex->terms[*(const uint32_t *)a].tok[0];
+	const struct lex_tok *y = &sort_lex->terms[*(const uint32_t *)b].tok[0];
+	int c;
+
+	if (x->prefix != y->prefix)
+		return x->prefix - y->prefix;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	if ((c = memcmp(x->s, y->s, x->len)) != 0)
+		return c;
+	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+}
+
+/* Puts the group of COUNT ids starting at FIRST into the hash table. */
+static void
+index_put(struct lexicon *lex, uint32_t first, uint32_t count)
+{
+	const struct lex_tok *k = &lex->terms[lex->ids[first]].tok[0];
+	uint64_t h = fnv(k->s, k->len);
+	size_t j;
+
+	for (j = h & (lex->idxcap - 1); lex->idx[j].key != NULL;
+	    j = (j + 1) & (lex->idxcap - 1))
+		;
+	lex->idx[j] = (struct idx_slot){ h, k->s, k->len,
+	    (uint32_t)k->prefix, first, count };
+	if (k->prefix)
+		lex->prefix_lens |= 1ULL << k->len;
+}
+
+/* Builds the first-word index over all terms (sorting needs a static:
+ * loading is single-threaded). */
+static void
+build_index(struct lexicon *lex)
+{
+	size_t i, start;
+
+	lex->ids = xcalloc(lex->nterms + 1, sizeof *lex->ids);
+	for (i = 0; i < lex->nterms; i++)
+		lex->ids[i] = (uint32_t)i;
+	sort_lex = lex;
+	qsort(lex->ids, lex->nterms, sizeof *lex->ids, cmp_first);
+	sort_lex = NULL;
+	for (lex->idxcap = 16; lex->idxcap < lex->nterms * 2; lex->idxcap *= 2)
+		;
+	lex->idx = xcalloc(lex->idxcap, sizeof *lex->idx);
+	for (start = 0, i = 1; i <= lex->nterms; i++) {
+		const struct lex_tok *a, *b;
+		if (i < lex->nterms) {
+			a = &lex->terms[lex->ids[start]].tok[0];
+			b = &lex->terms[lex->ids[i]].tok[0];
+			if (a->prefix == b->prefix && a->len == b->len &&
+			    memcmp(a->s, b->s, a->len) == 0)
+				continue;
+		}
+		if (start < lex->nterms)
+			index_put(lex, (uint32_t)start, (uint32_t)(i - start));
+		start = i;
+	}
+}
+
+/* Hash of everything matching depends on (not of file names or order of
+ * keys that change nothing): part of the index cache key. */
+static uint64_t
+content_hash(const struct lexicon *lex)
+{
+	uint64_t h = hash_bytes(HASH_INIT, "tread-lexicon-1", 15);
+	const struct lex_term *t;
+	size_t i, j;
+
+	for (i = 0; i < lex->nthemes; i++) {
+		h = hash_bytes(h, lex->themes[i].id, strlen(lex->themes[i].id) + 1);
+		h = hash_bytes(h, lex->themes[i].label,
+		    strlen(lex->themes[i].label) + 1);
+		h = hash_bytes(h, &lex->themes[i].threshold, sizeof(float));
+	}
+	for (i = 0; i < lex->nterms; i++) {
+		t = &lex->terms[i];
+		h = hash_bytes(h, &t->theme, sizeof t->theme);
+		h = hash_bytes(h, &t->kind, 1);
+		h = hash_bytes(h, &t->group, 1);
+		h = hash_bytes(h, &t->rule, sizeof t->rule);
+		h = hash_bytes(h, &t->weight, sizeof t->weight);
+		for (j = 0; j < t->ntok; j++) {
+			h = hash_bytes(h, t->tok[j].s, t->tok[j].len + 1);
+			h = hash_bytes(h, &t->tok[j].prefix, sizeof(int));
+		}
+	}
+	for (i = 0; i < lex->nrules; i++)
+		h = hash_bytes(h, &lex->rules[i], sizeof lex->rules[i]);
+	return h;
+}
+
+/* Loads PATH, then USER over it; compiles the result. */
+struct lexicon *
+lexicon_load(const char *path, const char *user, char *err, size_t errlen)
+{
+	struct lexicon *lex = xcalloc(1, sizeof *lex);
+	struct fold_cache *fc = fold_cache_new();
+	int rc;
+
+	rc = load_file(lex, path, fc, err, errlen);
+	if (rc == 0 && user != NULL)
+		rc = load_file(lex, user, fc, err, errlen);
+	fold_cache_free(fc);
+	if (rc == -1) {
+		lexicon_free(lex);
+		return NULL;
+	}
+	flatten(lex);
+	build_index(lex);
+	lex->hash = content_hash(lex);
+	return lex;
+}
+
+/* Frees the lexicon (the flat arrays borrow the themes' strings). */
+void
+lexicon_free(struct lexicon *lex)
+{
+	size_t i;
+
+	if (lex == NULL)
+		return;
+	for (i = 0; i < lex->nthemes; i++)
+		theme_free(&lex->themes[i]);
+	free(lex->themes);
+	free(lex->terms);
+	free(lex->rules);
+	free(lex->idx);
+	free(lex->ids);
+	free(lex);
+}
+
+/* ------------------------------------------------------------------ */
+/* Queries. */
+
+size_t
+lexicon_count(const struct lexicon *lex)
+{
+	return lex != NULL ? lex->nthemes : 0;
+}
+
+const char *
+lexicon_id(const struct lexicon *lex, size_t i)
+{
+	return lex != NULL && i < lex->nthemes ? lex->themes[i].id : "";
+}
+
+const char *
+lexicon_label(const struct lexicon *lex, size_t i)
+{
+	return lex != NULL && i < lex->nthemes ? lex->themes[i].label : "";
+}
+
+uint64_t
+lexicon_hash(const struct lexicon *lex)
+{
+	return lex != NULL ? lex->hash : 0;
+}
+
+float
+lexicon_threshold(const struct lexicon *lex, size_t i)
+{
+	return lex->themes[i].threshold;
+}
+
+const struct lex_term *
+lexicon_term(const struct lexicon *lex, uint32_t i)
+{
+	return &lex->terms[i];
+}
+
+const struct lex_rule *
+lexicon_rule(const struct lexicon *lex, uint32_t i)
+{
+	return &lex->rules[i];
+}
+
+size_t
+lexicon_nrules(const struct lexicon *lex)
+{
+	return lex->nrules;
+}
+
+/* Calls CB with every term as written, '*' left out, so a fixed-string
+ * grep finds at least what we find. */
+void
+lexicon_terms(const struct lexicon *lex, void (*cb)(const char *, void *),
+    void *arg)
+{
+	struct buf b;
+	size_t i;
+	const char *p;
+
+	if (lex == NULL)
+		return;
+	buf_init(&b);
+	for (i = 0; i < lex->nterms; i++) {
+		if (lex->terms[i].kind == LEX_NOT)
+			continue;
+		b.len = 0;
+		for (p = lex->terms[i].text; *p != '\0'; p++)
+			if (*p != '*')
+				buf_addc(&b, *p);
+		cb(b.s, arg);
+	}
+	buf_free(&b);
+}
+
+/* Does word W match term word K (exactly, or as its prefix)? */
+static int
+tok_match(const struct lex_tok *k, const struct token *w)
+{
+	if (k->prefix)
+		return w->nlen >= k->len && memcmp(w->norm, k->s, k->len) == 0;
+	return w->nlen == k->len && memcmp(w->norm, k->s, k->len) == 0;
+}
+
+/* Appends the terms of index slot S that match T[I..N) in full. */
+static size_t
+match_slot(const struct lexicon *lex, const struct idx_slot *s,
+    const struct token *t, size_t n, size_t i, uint32_t *ids, size_t k,
+    size_t max)
+{
+	const struct lex_term *term;
+	uint32_t c, j;
+
+	for (c = 0; c < s->count && k < max; c++) {
+		term = &lex->terms[lex->ids[s->first + c]];
+		if (i + term->ntok > n)
+			continue;
+		for (j = 1; j < term->ntok; j++)
+			if ((t[i + j].flags & TOKEN_PARA) ||
+			    !tok_match(&term->tok[j], &t[i + j]))
+				break;
+		if (j == term->ntok)
+			ids[k++] = lex->ids[s->first + c];
+	}
+	return k;
+}
+
+/* Looks up the slot for (hash H, KEY[0..LEN), prefix flag). */
+static const struct idx_slot *
+index_get(const struct lexicon *lex, uint64_t h, const char *key,
+    uint32_t len, uint32_t prefix)
+{
+	const struct idx_slot *s;
+	size_t j;
+
+	for (j = h & (lex->idxcap - 1);; j = (j + 1) & (lex->idxcap - 1)) {
+		s = &lex->idx[j];
+		if (s->key == NULL)
+			return NULL;
+		if (s->hash == h && s->klen == len && s->prefix == prefix &&
+		    memcmp(s->key, key, len) == 0)
+			return s;
+	}
+}
+
+/* Terms matching at T[I]: every prefix length some term uses is looked
+ * up while hashing the word once, then the whole word. */
+size_t
+lexicon_match_at(const struct lexicon *lex, const struct token *t,
+    size_t n, size_t i, uint32_t *ids, size_t max)
+{
+	const struct idx_slot *s;
+	const char *w = t[i].norm;
+	uint64_t h = HASH_INIT;
+	size_t k = 0;
+	uint32_t l;
+
+	if (lex == NULL || lex->nterms == 0)
+		return 0;
+	for (l = 0; l < t[i].nlen; l++) {
+		h = fnv_step(h, (unsigned char)w[l]);
+		if (l + 1 <= MAX_PREFIX && (lex->prefix_lens >> (l + 1) & 1) &&
+		    (s = index_get(lex, h, w, l + 1, 1)) != NULL)
+			k = match_slot(lex, s, t, n, i, ids, k, max);
+	}
+	if ((s = index_get(lex, h, w, t[i].nlen, 0)) != NULL)
+		k = match_slot(lex, s, t, n, i, ids, k, max);
+	return k;
+}
+
+/* Splits folded phrase P at spaces into tokens pointing into P. */
+static size_t
+split_phrase(const char *p, size_t len, struct token **out)
+{
+	size_t i = 0, n = 0, start;
+
+	*out = xcalloc(len / 2 + 1, sizeof **out);
+	while (i < len) {
+		while (i < len && p[i] == ' ')
+			i++;
+		start = i;
+		while (i < len && p[i] != ' ')
+			i++;
+		if (i > start) {
+			(*out)[n].norm = p + start;
+			(*out)[n].nlen = (uint32_t)(i - start);
+			(*out)[n].off = (uint32_t)start;
+			(*out)[n++].len = (uint32_t)(i - start);
+		}
+	}
+	return n;
+}
+
+/* Is there a scoring term (plain, or part of a near rule) inside the
+ * folded phrase P? */
+int
+lexicon_covers(const struct lexicon *lex, const char *p, size_t len)
+{
+	struct token *t;
+	uint32_t ids[64];
+	size_t n, i, k, j;
+	int found = 0;
+
+	if (lex == NULL)
+		return 0;
+	n = split_phrase(p, len, &t);
+	for (i = 0; i < n && !found; i++) {
+		k = lexicon_match_at(lex, t, n, i, ids, 64);
+		for (j = 0; j < k; j++)
+			if (lex->terms[ids[j]].kind != LEX_NOT)
+				found = 1;
+	}
+	free(t);
+	return found;
+}

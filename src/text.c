@@ -1,9 +1,361 @@
-/* text.c: STUB until the text module lands. */
+/* text.c: folding (NFKC, case, diacritics) and word tokens, with a per-thread cache of folded forms. */
 #include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
 #include "text.h"
 #include "util.h"
-char *text_fold(const char *s, size_t len, size_t *outlen) { *outlen = len; return xstrndup(s, len); }
-struct fold_cache *fold_cache_new(void) { return NULL; }
-void fold_cache_free(struct fold_cache *fc) {}
-const char *fold_cache_get(struct fold_cache *fc, const char *s, size_t n, uint32_t *nlen) { *nlen = 0; return ""; }
-size_t text_tokens(const char *s, size_t len, struct fold_cache *fc, struct token **out, size_t *cap) { return 0; }
+
+/*
+ * Letters that carry a "diacritic" in their shape but have no Unicode
+ * decomposition, so dropping combining marks leaves them alone. Readers
+ * type "Lodz" for "Łódź", so they fold to their base letter too.
+ */
+static const struct {
+	ucs4_t	 from;
+	ucs4_t	 to;
+} fold_extra[] = {
+	{ 0x0131, 'i' },	/* dotless i (Turkish, Kazakh Latin) */
+	{ 0x0142, 'l' },	/* l with stroke (Polish) */
+	{ 0x0111, 'd' },	/* d with stroke */
+	{ 0x00F8, 'o' },	/* o with stroke */
+	{ 0x0127, 'h' },	/* h with stroke */
+};
+
+/* Lower-cases an ASCII-only run: the fast path that skips libunistring. */
+static void
+fold_ascii(char *dst, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		dst[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	dst[len] = '\0';
+}
+
+/* Is S[0..LEN) plain ASCII? */
+static int
+is_ascii(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* Maps a stroke letter to its base letter, other characters unchanged. */
+static ucs4_t
+fold_letter(ucs4_t uc)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof fold_extra / sizeof fold_extra[0]; i++)
+		if (fold_extra[i].from == uc)
+			return fold_extra[i].to;
+	return uc;
+}
+
+/* Drops combining marks from decomposed text D (in place), maps stroke
+ * letters; returns the new length. */
+static size_t
+drop_marks(uint8_t *d, size_t n)
+{
+	size_t i = 0, o = 0;
+	ucs4_t uc;
+	int k;
+
+	while (i < n) {
+		k = u8_mbtouc(&uc, d + i, n - i);
+		i += (size_t)k;
+		if (uc_is_general_category(uc, UC_CATEGORY_M))
+			continue;
+		uc = fold_letter(uc);
+		o += (size_t)u8_uctomb(d + o, uc, 6);
+	}
+	return o;
+}
+
+/* Folds S: NFKD + full case folding, marks dropped, then NFC again (so
+ * Hangul and other non-mark decompositions come back together). */
+char *
+text_fold(const char *s, size_t len, size_t *outlen)
+{
+	uint8_t *d, *c;
+	size_t n, m;
+	char *out;
+
+	d = is_ascii(s, len) ? NULL : u8_casefold((const uint8_t *)s, len,
+	    NULL, UNINORM_NFKD, NULL, &n);
+	if (d == NULL) {	/* ASCII, or invalid UTF-8: lower-case bytes */
+		out = xmalloc(len + 1);
+		fold_ascii(out, s, len);
+		*outlen = len;
+		return out;
+	}
+	n = drop_marks(d, n);
+	c = u8_normalize(UNINORM_NFC, d, n, NULL, &m);
+	free(d);
+	if (c == NULL)
+		abort();	/* only fails on ENOMEM */
+	out = xmalloc(m + 1);
+	memcpy(out, c, m);
+	out[m] = '\0';
+	free(c);
+	*outlen = m;
+	return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* The fold cache: open addressing over (original bytes -> folded form). */
+
+struct fold_entry {
+	uint64_t	 hash;
+	const char	*key;	/* original bytes, in the arena */
+	const char	*norm;	/* folded form, NUL-terminated */
+	uint32_t	 klen;
+	uint32_t	 nlen;
+};
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t		 used;
+	size_t		 size;
+	char		 data[];
+};
+
+struct fold_cache {
+	struct fold_entry *v;
+	size_t		 n;	/* entries in use */
+	size_t		 cap;	/* power of two */
+	struct arena_chunk *chunks;
+};
+
+#define ARENA_CHUNK	(64 * 1024)
+
+/* Copies LEN bytes (plus a NUL) into the cache's arena: the strings live
+ * as long as the cache, so callers may keep the pointers. */
+static char *
+arena_dup(struct fold_cache *fc, const char *s, size_t len)
+{
+	struct arena_chunk *a = fc->chunks;
+	char *p;
+
+	if (a == NULL || a->size - a->used < len + 1) {
+		size_t sz = len + 1 > ARENA_CHUNK ? len + 1 : ARENA_CHUNK;
+		a = xmalloc(sizeof *a + sz);
+		a->size = sz;
+		a->used = 0;
+		a->next = fc->chunks;
+		fc->chunks = a;
+	}
+	p = a->data + a->used;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	a->used += len + 1;
+	return p;
+}
+
+/* A new, empty cache (one per thread). */
+struct fold_cache *
+fold_cache_new(void)
+{
+	struct fold_cache *fc = xcalloc(1, sizeof *fc);
+
+	fc->cap = 4096;
+	fc->v = xcalloc(fc->cap, sizeof *fc->v);
+	return fc;
+}
+
+/* Frees the cache and every folded string it handed out. */
+void
+fold_cache_free(struct fold_cache *fc)
+{
+	struct arena_chunk *a, *next;
+
+	if (fc == NULL)
+		return;
+	for (a = fc->chunks; a != NULL; a = next) {
+		next = a->next;
+		free(a);
+	}
+	free(fc->v);
+	free(fc);
+}
+
+/* Doubles the table when it is 3/4 full. */
+static void
+cache_grow(struct fold_cache *fc)
+{
+	struct fold_entry *old = fc->v;
+	size_t oldcap = fc->cap, i, j;
+
+	fc->cap *= 2;
+	fc->v = xcalloc(fc->cap, sizeof *fc->v);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].key == NULL)
+			continue;
+		for (j = old[i].hash & (fc->cap - 1); fc->v[j].key != NULL;
+		    j = (j + 1) & (fc->cap - 1))
+			;
+		fc->v[j] = old[i];
+	}
+	free(old);
+}
+
+/* Stores the folded form of S in a fresh entry at slot J. */
+static struct fold_entry *
+cache_insert(struct fold_cache *fc, size_t j, uint64_t h, const char *s,
+    size_t len)
+{
+	struct fold_entry *e = &fc->v[j];
+	size_t nlen;
+	char *f;
+
+	e->hash = h;
+	e->key = arena_dup(fc, s, len);
+	e->klen = (uint32_t)len;
+	if (is_ascii(s, len)) {
+		f = (char *)arena_dup(fc, s, len);
+		fold_ascii(f, s, len);
+		nlen = len;
+	} else {
+		char *t = text_fold(s, len, &nlen);
+		f = arena_dup(fc, t, nlen);
+		free(t);
+	}
+	e->norm = f;
+	e->nlen = (uint32_t)nlen;
+	fc->n++;
+	return e;
+}
+
+/* The folded form of S[0..LEN), computed once per distinct S; the
+ * pointer stays valid until fold_cache_free. */
+const char *
+fold_cache_get(struct fold_cache *fc, const char *s, size_t len,
+    uint32_t *nlen)
+{
+	uint64_t h = hash_bytes(HASH_INIT, s, len);
+	struct fold_entry *e;
+	size_t j;
+
+	if ((fc->n + 1) * 4 > fc->cap * 3)
+		cache_grow(fc);
+	for (j = h & (fc->cap - 1);; j = (j + 1) & (fc->cap - 1)) {
+		e = &fc->v[j];
+		if (e->key == NULL) {
+			e = cache_insert(fc, j, h, s, len);
+			break;
+		}
+		if (e->hash == h && e->klen == len && memcmp(e->key, s, len) == 0)
+			break;
+	}
+	*nlen = e->nlen;
+	return e->norm;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokens. */
+
+/* Is UC written without spaces between words (Han, Kana, Hangul), so
+ * each character is a token of its own? */
+static int
+is_cjk(ucs4_t uc)
+{
+	static const uc_script_t *han, *hira, *kata, *hang;
+	const uc_script_t *sc;
+
+	if (uc < 0x1100)
+		return 0;
+	if (han == NULL) {	/* same result in every thread: no lock needed */
+		hira = uc_script_byname("Hiragana");
+		kata = uc_script_byname("Katakana");
+		hang = uc_script_byname("Hangul");
+		han = uc_script_byname("Han");
+	}
+	sc = uc_script(uc);
+	return sc != NULL && (sc == han || sc == hira || sc == kata ||
+	    sc == hang);
+}
+
+/* Does UC belong inside a word? Letters, digits and combining marks;
+ * hyphens and apostrophes split words (see tread-themes(5)). */
+static int
+is_word(ucs4_t uc)
+{
+	if (uc < 0x80)
+		return (uc >= 'a' && uc <= 'z') || (uc >= 'A' && uc <= 'Z') ||
+		    (uc >= '0' && uc <= '9');
+	return uc_is_alnum(uc) || uc_is_general_category(uc, UC_CATEGORY_M);
+}
+
+/* Decodes the character at S[I]; invalid bytes come back as U+FFFD with
+ * length 1, so a stray byte never stalls the scan. */
+static size_t
+next_char(const char *s, size_t len, size_t i, ucs4_t *uc)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80) {
+		*uc = c;
+		return 1;
+	}
+	return (size_t)u8_mbtouc(uc, (const uint8_t *)s + i, len - i);
+}
+
+/* Appends the token S[START..END) to *OUT. */
+static void
+push_token(const char *s, size_t start, size_t end, uint32_t flags,
+    struct fold_cache *fc, struct token **out, size_t *cap, size_t n)
+{
+	struct token *t;
+
+	if (n >= *cap) {
+		*cap = *cap < 64 ? 64 : *cap * 2;
+		*out = xreallocarray(*out, *cap, sizeof **out);
+	}
+	t = &(*out)[n];
+	t->off = (uint32_t)start;
+	t->len = (uint32_t)(end - start);
+	t->flags = flags;
+	t->norm = fold_cache_get(fc, s + start, end - start, &t->nlen);
+}
+
+/* Splits S into tokens: runs of letters/digits, or one CJK character.
+ * A token after a blank line (two newlines) starts a paragraph. */
+size_t
+text_tokens(const char *s, size_t len, struct fold_cache *fc,
+    struct token **out, size_t *cap)
+{
+	size_t i = 0, n = 0, start, k;
+	int newlines = 2;
+	uint32_t para;
+	ucs4_t uc;
+
+	while (i < len) {
+		k = next_char(s, len, i, &uc);
+		para = newlines >= 2 ? TOKEN_PARA : 0;
+		if (is_cjk(uc)) {
+			push_token(s, i, i + k, TOKEN_CJK | para, fc, out, cap, n++);
+			newlines = 0;
+		} else if (is_word(uc)) {
+			start = i;
+			while (i + k < len) {
+				size_t k2 = next_char(s, len, i + k, &uc);
+				if (!is_word(uc) || is_cjk(uc))
+					break;
+				k += k2;
+			}
+			push_token(s, start, i + k, para, fc, out, cap, n++);
+			newlines = 0;
+		} else if (uc == '\n')
+			newlines++;
+		i += k;
+	}
+	return n;
+}
