@@ -223,7 +223,7 @@ cache_open(const char *path, uint64_t lexhash)
 	atomic_init(&c->nfound, 0);
 	if (file_read(path, CACHE_MAX, &c->data, &len) == -1) {
 		c->data = NULL;
-		if (errno != ENOENT)
+		if (errno != ENOENT && errno != ENOTDIR)
 			warn_at(path, "%s", strerror(errno));
 	} else if ((r = cache_parse(c, len)) != 1) {
 		if (r == 0 && !warned++)

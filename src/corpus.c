@@ -20,7 +20,6 @@
 #include "text.h"
 #include "util.h"
 
-#define RESIDENT_MAX	(32u << 20)	/* keep bodies when the corpus is small */
 #define MAX_THREADS	8
 #define MAX_DEPTH	64
 #define DISCOVER_MAX	12		/* discovered themes offered */
@@ -53,6 +52,8 @@ struct corpus_priv {
 	uint64_t	*sets;		/* per theme: words of article bits */
 	size_t		 nwords;
 };
+
+size_t corpus_resident_max = 32u << 20;
 
 static void walk_file(struct walk *, const char *, const struct stat *);
 static void walk_dir(struct walk *, const char *, const struct stat *,
@@ -479,7 +480,8 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 		walk_root(&w, paths[i]);
 	walk_sort(&w);
 	n = w.nfiles;
-	c->resident = (flags & CORPUS_RESIDENT) || w.bytes <= RESIDENT_MAX;
+	c->resident = (flags & CORPUS_RESIDENT) ||
+	    w.bytes <= corpus_resident_max;
 	L.w = &w;
 	L.v = xcalloc(n + 1, sizeof *L.v);
 	L.ok = xcalloc(n + 1, 1);

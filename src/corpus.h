@@ -28,6 +28,10 @@ struct corpus {
 	void		*priv;		/* discovered-theme storage */
 };
 
+/* Bytes of files up to which bodies stay in memory once read (32 MB);
+ * above it they are re-read on demand. Tests lower it. */
+extern size_t corpus_resident_max;
+
 #define CORPUS_NODISCOVER	0x1	/* skip discovered themes */
 #define CORPUS_NOCACHE		0x2	/* do not read or write the index cache */
 #define CORPUS_RESIDENT		0x4	/* keep every body in memory */

@@ -1,0 +1,142 @@
+#!/bin/sh
+# cache.sh: the index cache through the binary: a warm run gives the same
+# output as a cold one, changed files and another lexicon are re-read or
+# re-matched, and a damaged cache file is rebuilt with one warning.
+. "$(dirname "$0")/lib.sh"
+
+CACHE="$XDG_CACHE_HOME/tread/index"
+CORPUS="$T_TMP/corpus"
+mkdir -p "$CORPUS/sub"
+cp "$ARTICLES"/*.txt "$CORPUS/"
+mv "$CORPUS/004_04b1ac220f639b5e.txt" "$CORPUS/sub/"
+
+# list NAME [OPTIONS...]: tread --list of the corpus into $T_TMP/NAME.out
+# (stderr into NAME.err); fails the test when tread fails.
+list() {
+	n=$1; shift
+	"$TREAD" --list "$@" "$CORPUS" >"$T_TMP/$n.out" 2>"$T_TMP/$n.err" ||
+		fail "$n: tread exited $?" "$(head -5 "$T_TMP/$n.err")"
+}
+
+# same NAME A B: two outputs are identical.
+same() { check_file "$1" "$T_TMP/$2.out" "$T_TMP/$3.out"; }
+
+# differ NAME A B: two outputs are not identical.
+differ() {
+	if cmp -s "$T_TMP/$2.out" "$T_TMP/$3.out"; then fail "$1"
+	else pass "$1"; fi
+}
+
+# quiet NAME RUN: the run printed nothing on stderr.
+quiet() {
+	if [ -s "$T_TMP/$2.err" ]; then fail "$1" "$(head -5 "$T_TMP/$2.err")"
+	else pass "$1"; fi
+}
+
+# --- no cache: nothing written
+list nocache --no-cache
+[ ! -e "$CACHE" ] && pass "--no-cache writes no cache" ||
+	fail "--no-cache writes no cache"
+
+# --- cold, then warm
+list cold
+[ -s "$CACHE" ] && pass "cold run writes the cache" ||
+	fail "cold run writes the cache"
+same "cold run = --no-cache run" nocache cold
+before=$(ls -i "$CACHE")
+list warm
+same "warm run = cold run" cold warm
+quiet "warm run is quiet" warm
+[ "$(ls -i "$CACHE")" = "$before" ] && pass "unchanged corpus: cache not rewritten" ||
+	fail "unchanged corpus: cache not rewritten"
+list warmjson --format json
+"$TREAD" --list --format json --no-cache "$CORPUS" >"$T_TMP/coldjson.out" 2>/dev/null
+same "warm JSON = cold JSON" coldjson warmjson
+
+# --- a changed file: its row changes, the others stay
+f="$CORPUS/002_d4b47ef68aae7118.txt"
+{ printf 'Cache test headline about a brand new dry port\n\n'; cat "$f"; } >"$T_TMP/new"
+cp "$T_TMP/new" "$f"
+list changed
+grep -q 'Cache test headline about a brand new dry port' "$T_TMP/changed.out" &&
+	pass "modified file: new title listed" ||
+	fail "modified file: new title listed" "$(cat "$T_TMP/changed.out")"
+grep -v 002_d4b47ef68aae7118 "$T_TMP/cold.out" | cut -f2- | sort >"$T_TMP/rest-cold.out"
+grep -v 002_d4b47ef68aae7118 "$T_TMP/changed.out" | cut -f2- | sort >"$T_TMP/rest-changed.out"
+same "modified file: other rows unchanged" rest-cold rest-changed
+list changed-nocache --no-cache
+same "modified file: warm = --no-cache" changed-nocache changed
+
+# same size, new mtime: re-read, still right
+touch -d '2001-01-01 00:00:00' "$f"
+list touched
+same "touched file: same rows" changed touched
+list touched2
+same "touched file: warm again" touched touched2
+
+# a deleted file leaves the listing (and the cache)
+rm "$CORPUS/sub/004_04b1ac220f639b5e.txt"
+list deleted
+if grep -q 004_04b1ac220f639b5e "$T_TMP/deleted.out"; then
+	fail "deleted file: gone"
+else pass "deleted file: gone"; fi
+cp "$ARTICLES/004_04b1ac220f639b5e.txt" "$CORPUS/sub/"
+
+# --- another lexicon: every article re-matched
+cat >"$T_TMP/themes.ini" <<'EOF'
+[cachetest]
+label = Cache test
+en = Kazakhstan
+de = Kasachstan
+pl = Kazachstan
+ru = Казахстан
+fr = Kazakhstan
+EOF
+list lexa
+list lexb --themes-file "$T_TMP/themes.ini"
+list lexb-nocache --no-cache --themes-file "$T_TMP/themes.ini"
+same "other lexicon: warm = --no-cache" lexb-nocache lexb
+differ "other lexicon: themes re-matched" lexa lexb
+grep -q cachetest "$T_TMP/lexb.out" && pass "other lexicon: new theme listed" ||
+	fail "other lexicon: new theme listed" "$(cut -f1,7 "$T_TMP/lexb.out")"
+list lexa2
+same "back to the default lexicon" lexa lexa2
+
+# --- damaged cache files: one warning, the right output, then quiet
+list good
+printf 'this is not an index cache\n' >"$CACHE"
+list garbage
+grep -q "^tread: $CACHE: index cache corrupt, rebuilt\$" "$T_TMP/garbage.err" &&
+	pass "garbage cache: warned" ||
+	fail "garbage cache: warned" "$(cat "$T_TMP/garbage.err")"
+[ "$(wc -l <"$T_TMP/garbage.err")" -eq 1 ] && pass "garbage cache: one warning" ||
+	fail "garbage cache: one warning" "$(cat "$T_TMP/garbage.err")"
+same "garbage cache: right output" good garbage
+list rebuilt
+quiet "rebuilt cache: quiet" rebuilt
+same "rebuilt cache: right output" good rebuilt
+
+size=$(wc -c <"$CACHE")
+head -c $((size / 2)) "$CACHE" >"$T_TMP/half" && cp "$T_TMP/half" "$CACHE"
+list truncated
+grep -q "index cache corrupt, rebuilt" "$T_TMP/truncated.err" &&
+	pass "truncated cache: warned" || fail "truncated cache: warned"
+same "truncated cache: right output" good truncated
+
+# one byte flipped in the middle
+list rebuilt2
+size=$(wc -c <"$CACHE")
+printf 'X' | dd of="$CACHE" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+list flipped
+grep -q "index cache corrupt, rebuilt" "$T_TMP/flipped.err" &&
+	pass "flipped byte: warned" || fail "flipped byte: warned"
+same "flipped byte: right output" good flipped
+
+# an unwritable cache directory: a warning, never a failure
+rm -rf "$XDG_CACHE_HOME"
+printf 'x' >"$XDG_CACHE_HOME"
+list unwritable
+same "unwritable cache: right output" good unwritable
+rm -f "$XDG_CACHE_HOME"
+
+done_testing
