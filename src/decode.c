@@ -308,16 +308,35 @@ run_seq(const struct run *r, size_t k, const struct codepage *cp,
 }
 
 /*
+ * How telling one cp1252 sequence (lead byte LEAD, L bytes, decoding to U)
+ * is: 2 when it is typical mojibake on its own (Ã/Â + one, â + two as in
+ * â€™, a BOM, a 4-byte emoji, a Russian letter), 1 when it is believable
+ * next to a lowercase letter (Polish "Å‚", Greek, Cyrillic), 0 when legit
+ * text makes it too ("ß“" in „Spaß“, "é\u00a0»" in French quotes).
+ */
+static int
+seq_weight(uint8_t lead, int l, ucs4_t u)
+{
+	if ((l == 2 && lead <= 0xC3) || (l == 3 && lead == 0xE2) || l == 4 ||
+	    u == 0xFEFF || basic_cyrillic(u))
+		return 2;
+	if (l == 2 && ((u >= 0x100 && u <= 0x17F) || (u >= 0x370 &&
+	    u <= 0x4FF)))
+		return 1;
+	return 0;
+}
+
+/*
  * Decides whether the run (text bytes S[OFF..END)) is mojibake: several
- * sequences, or a typical one (Ã/Â + one, or three bytes like â€™), or one
- * glued to a lowercase letter ("przeprowadziÅ‚"). "CAFÉ…" stays as it is.
+ * sequences, or one telling one, or a believable one glued to a lowercase
+ * letter ("przeprowadziÅ‚"). "CAFÉ…" and „Spaß“ stay as they are.
  */
 static int
 run_is_mojibake(const struct run *r, const struct codepage *cp,
     const uint8_t *s, size_t n, size_t off, size_t end)
 {
 	size_t k = 0, seqs = 0, basic = 0;
-	int l, strong = 0;
+	int l, best = 0, w;
 	ucs4_t u;
 
 	while (k < r->n) {
@@ -327,15 +346,16 @@ run_is_mojibake(const struct run *r, const struct codepage *cp,
 		}
 		seqs++;
 		basic += basic_cyrillic(u);
-		if (!cp->cyrillic && (l >= 3 || r->b[k] <= 0xC3))
-			strong = 1;
+		if ((w = seq_weight(r->b[k], l, u)) > best)
+			best = w;
 		k += (size_t)l;
 	}
 	if (seqs == 0)
 		return 0;
 	if (cp->cyrillic)	/* "РІ" is в, but Kazakh "ТІСІ" is text */
 		return basic * 2 >= seqs && (seqs >= 2 || r->n == 2);
-	return strong || seqs >= 2 || lower_near(s, n, off, end);
+	return best == 2 || seqs >= 2 || (best == 1 &&
+	    lower_near(s, n, off, end));
 }
 
 /* Writes the repaired run: valid sequences decoded, other chars as they
@@ -680,47 +700,92 @@ clean_text(struct buf *out, const uint8_t *s, size_t n)
 	return c.flags;
 }
 
+/* Stage 1: BUF as valid UTF-8 in *S, *N (pointing into BUF or, when it
+ * had to be converted, into U8). */
+static void
+to_utf8(const char *buf, size_t len, struct buf *u8, const char **s,
+    size_t *n, unsigned *fl)
+{
+	const uint8_t *b = (const uint8_t *)buf;
+
+	*s = buf, *n = len;
+	if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+	    (b[0] == 0xFE && b[1] == 0xFF))) {
+		from_utf16(u8, b + 2, len - 2, b[0] == 0xFE, fl);
+		*fl |= DECODE_UTF16;
+		buf_add(u8, "", 0);
+		*s = u8->s, *n = u8->len;
+		return;
+	}
+	if (len >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
+		*fl |= DECODE_BOM;
+		*s += 3, *n -= 3;
+	}
+	if (u8_check((const uint8_t *)*s, *n) == NULL)
+		return;
+	if (looks_legacy((const uint8_t *)*s, *n)) {
+		from_cp1252(u8, (const uint8_t *)*s, *n);
+		*fl |= DECODE_LEGACY;
+	} else {
+		from_utf8(u8, (const uint8_t *)*s, *n);
+		*fl |= DECODE_INVALID;
+	}
+	*s = u8->s, *n = u8->len;
+}
+
+/*
+ * Stages 2 and 3 into OUT. Removing controls can join the halves of a
+ * mojibake pair ("Ã\x1b[mƒ"), and a repair can yield a bidi control, so
+ * both run again while they still find something (a few rounds at most).
+ * A legacy file is never repaired: double-encoded UTF-8 is valid UTF-8.
+ */
+static void
+fix_and_clean(struct buf *out, const char *s, size_t n, int repair,
+    unsigned *fl)
+{
+	struct buf prev;
+	size_t fixlen;
+	unsigned cf;
+	char *fixed;
+
+	buf_init(&prev);
+	for (int round = 0; round < 3; round++) {
+		fixed = NULL;
+		if (repair && may_be_mojibake((const uint8_t *)s, n)) {
+			fixed = decode_fix_mojibake(s, n, &fixlen);
+			if (fixlen != n || memcmp(fixed, s, n) != 0)
+				*fl |= DECODE_MOJIBAKE;
+			s = fixed, n = fixlen;
+		}
+		out->len = 0;
+		buf_add(out, "", 0);
+		cf = clean_text(out, (const uint8_t *)s, n);
+		*fl |= cf;
+		free(fixed);
+		if (!repair || !(cf & DECODE_CONTROL) || !may_be_mojibake(
+		    (const uint8_t *)out->s, out->len))
+			break;
+		buf_free(&prev);	/* go again on this round's output */
+		prev = *out;
+		buf_init(out);
+		s = prev.s, n = prev.len;
+	}
+	buf_free(&prev);
+}
+
 char *
 decode_text(const char *buf, size_t len, size_t *outlen, unsigned *flags)
 {
-	const uint8_t *b = (const uint8_t *)buf;
 	struct buf u8, out;
-	const char *s = buf;
-	size_t n = len, fixlen;
+	const char *s;
+	size_t n;
 	unsigned fl = 0;
-	char *fixed;
 
 	buf_init(&u8);
 	buf_init(&out);
-	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
-	    (b[0] == 0xFE && b[1] == 0xFF))) {
-		from_utf16(&u8, b + 2, n - 2, b[0] == 0xFE, &fl);
-		fl |= DECODE_UTF16;
-		s = u8.s ? u8.s : "", n = u8.len;
-	} else {
-		if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
-			fl |= DECODE_BOM;
-			s += 3, n -= 3;
-		}
-		if (u8_check((const uint8_t *)s, n) != NULL) {
-			if (looks_legacy((const uint8_t *)s, n)) {
-				from_cp1252(&u8, (const uint8_t *)s, n);
-				fl |= DECODE_LEGACY;
-			} else {
-				from_utf8(&u8, (const uint8_t *)s, n);
-				fl |= DECODE_INVALID;
-			}
-			s = u8.s, n = u8.len;
-		}
-	}
-	if (may_be_mojibake((const uint8_t *)s, n)) {
-		fixed = decode_fix_mojibake(s, n, &fixlen);
-		if (fixlen != n || memcmp(fixed, s, n) != 0)
-			fl |= DECODE_MOJIBAKE;
-		fl |= clean_text(&out, (const uint8_t *)fixed, fixlen);
-		free(fixed);
-	} else
-		fl |= clean_text(&out, (const uint8_t *)s, n);
+	buf_add(&out, "", 0);	/* a NUL-terminated "" even for no input */
+	to_utf8(buf, len, &u8, &s, &n, &fl);
+	fix_and_clean(&out, s, n, !(fl & DECODE_LEGACY), &fl);
 	buf_free(&u8);
 	if (flags != NULL)
 		*flags = fl;
@@ -738,6 +803,7 @@ decode_sanitize(struct buf *out, const char *s, size_t len, int keep_nl)
 	int l;
 
 	buf_reserve(out, len);
+	buf_add(out, "", 0);	/* terminated even when LEN is 0 */
 	while (i < len) {
 		for (j = i; j < len && b[j] >= 0x20 && b[j] < 0x7F; j++)
 			;

@@ -47,6 +47,7 @@ static void
 test_encodings(void)
 {
 	DEC("plain text\n", "plain text\n", 0, ~0u, "ASCII untouched");
+	DEC("", "", 0, ~0u, "empty input");
 	DEC("\xef\xbb\xbf" "Gr\xc3\xbc\xc3\x9f" "e", "Grüße", DECODE_BOM,
 	    DECODE_INVALID | DECODE_LEGACY, "UTF-8 BOM dropped");
 	DEC("Gr\xc3\xbc\xc3\x9f" "e", "Grüße", 0, DECODE_BOM,
@@ -104,6 +105,8 @@ test_mojibake(void)
 	fix("it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s", "it’s", "â€™ -> ’");
 	fix("x \xc3\xa2\xe2\x80\x93\xc2\xa0", "x ■", "â– + NBSP -> ■");
 	fix("\xc3\x83\xc6\x92\xc3\x82\xc2\xbc", "ü", "double double -> ü");
+	fix("it\xc3\xa2\xc2\x80\xc2\x99s", "it’s",
+	    "â + C1 (read as Latin-1) -> ’");
 	fix("\xd0\xa0\xd1\x9f\xd0\xa1\xd0\x82\xd0\xa0\xd1\x91\xd0\xa0\xd0"
 	    "\x86\xd0\xa0\xc2\xb5\xd0\xa1\xe2\x80\x9a", "Привет",
 	    "cp1251 РџСЂРёРІРµС‚ -> Привет");
@@ -122,6 +125,13 @@ test_mojibake(void)
 	fix("Ã", "Ã", "Ã alone untouched");
 	fix("São Paulo", "São Paulo", "São Paulo untouched");
 	fix("CAFÉ…", "CAFÉ…", "CAFÉ… untouched");
+	fix("„Spaß“ und „Gruß“", "„Spaß“ und „Gruß“", "ß before a quote untouched");
+	fix("l’été\xc2\xa0» voilà\xc2\xa0»", "l’été\xc2\xa0» voilà\xc2\xa0»",
+	    "French é/à + NBSP + » untouched");
+	fix("\xc3\xaf\xc2\xbb\xc2\xbfText", "\xef\xbb\xbfText",
+	    "ï»¿ -> BOM (then removed by decode_text)");
+	fix("\xc3\xa4\xc2\xb8\xc2\xad\xc3\xa6\xe2\x80\x93\xe2\x80\xa1", "中文",
+	    "Chinese ä¸­æ–‡ -> 中文");
 	fix("ТІСІ Сіз", "ТІСІ Сіз", "Kazakh with і untouched");
 	fix("中国 和 哈萨克斯坦", "中国 和 哈萨克斯坦", "Chinese untouched");
 	fix("Â", "Â", "Â alone untouched");
@@ -288,6 +298,10 @@ test_sanitize(void)
 	decode_sanitize(&b, "Grüße 中文 ✓", strlen("Grüße 中文 ✓"), 0);
 	is_str(b.s, "Grüße 中文 ✓", "clean text passes unchanged");
 	buf_free(&b);
+	buf_init(&b);
+	decode_sanitize(&b, "", 0, 1);
+	ok(b.s != NULL && b.s[0] == '\0' && b.len == 0, "empty input: \"\"");
+	buf_free(&b);
 }
 
 /* decode_text output is always valid and free of controls. */
@@ -295,22 +309,30 @@ static void
 test_decode_random(void)
 {
 	char in[2048];
-	int bad = 0;
+	int bad = 0, unstable = 0;
 
 	srand(7);
 	for (int r = 0; r < 1000; r++) {
-		size_t n = (size_t)(rand() % (int)sizeof in), len;
-		char *s;
+		size_t n = (size_t)(rand() % (int)sizeof in), len, len2;
+		unsigned fl;
+		char *s, *s2;
 
 		for (size_t i = 0; i < n; i++)
 			in[i] = (char)(r & 1 ? rand() : "\x1b[]P\x07\\\xc3\x83"
 			    "\xc2\xa9\xd0\xa0\xd1\x9f\r\b"[rand() % 15]);
-		s = decode_text(in, n, &len, NULL);
+		s = decode_text(in, n, &len, &fl);
 		if (!sanitized_ok(s, len, 1) || strlen(s) != len)
 			bad++;
+		/* (A legacy file is not repaired, its UTF-8 output may be.) */
+		s2 = decode_text(s, len, &len2, NULL);
+		if (!(fl & DECODE_LEGACY) && (len2 != len ||
+		    memcmp(s, s2, len) != 0))
+			unstable++;
+		free(s2);
 		free(s);
 	}
 	is_int(bad, 0, "decode_text output clean on random input");
+	is_int(unstable, 0, "decode_text of its own output changes nothing");
 }
 
 static void
