@@ -1,4 +1,824 @@
-/* ui.c: STUB until the reader lands. */
+/* ui.c: screen set-up, the main loop, layout, focus, filter and resize. */
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <term.h>
+#include <unistd.h>
+
+#include "corpus.h"
+#include "decode.h"
+#include "options.h"
+#include "paths.h"
+#include "query.h"
+#include "state.h"
 #include "ui.h"
-int ui_run(const struct options *o, struct corpus *c, const struct lexicon *l) { fprintf(stderr, "tread: the interactive reader is not built yet\n"); return 1; }
+#include "ui_draw.h"
+#include "ui_view.h"
+#include "util.h"
+
+#define MIN_W	10	/* below this (or 3 rows) only a notice is shown */
+#define MIN_H	3
+#define KEY_GONE (-2)	/* getkey: terminal closed or a quit signal */
+
+static const struct view_ops *const panes[PANE_N] = {
+	&ui_list_ops, &ui_reader_ops, &ui_themes_ops, &ui_help_ops
+};
+
+static volatile sig_atomic_t got_signal;
+static int sig_pipe[2] = { -1, -1 };
+
+/* SIGTERM, SIGHUP, SIGINT: ask the loop to save and leave. */
+static void
+on_signal(int sig)
+{
+	int save = errno;
+
+	got_signal = sig;
+	if (sig_pipe[1] != -1)
+		(void)!write(sig_pipe[1], "", 1);
+	errno = save;
+}
+
+/* Installs the quit handlers and the self-pipe that wakes poll(). */
+static void
+signals_init(void)
+{
+	struct sigaction sa;
+	int i;
+
+	if (pipe(sig_pipe) == 0)
+		for (i = 0; i < 2; i++) {
+			fcntl(sig_pipe[i], F_SETFL, O_NONBLOCK);
+			fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+		}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof ui->msg, fmt, ap);
+	va_end(ap);
+	ui->msg_err = error;
+}
+
+/* Is pane P shown by the current layout? */
+static int
+pane_shown(const struct ui *ui, int p)
+{
+	return ui->pane[p].win != NULL;
+}
+
+/* Places pane P at the rectangle and creates its window. */
+static void
+pane_place(struct ui *ui, struct pane *p, int y, int x, int h, int w)
+{
+	*p = (struct pane){ NULL, y, x, h, w };
+	if (h > 0 && w > 0)
+		p->win = newwin(h, w, y, x);
+}
+
+/* Which panes fit: the side panel needs 60 columns, the list and the
+ * reader together 10 rows; a pane that does not fit but has the focus
+ * gets the whole main area. */
+static void
+layout_panes(struct ui *ui, int mh)
+{
+	int side = ui->side && ui->w >= 60 && !ui->zoom, sw = 0, lh;
+
+	if (ui->zoom || (!side && ui->focus == PANE_THEMES) ||
+	    (mh < 10 && ui->focus != PANE_THEMES)) {
+		pane_place(ui, &ui->pane[ui->focus], 0, 0, mh, ui->w);
+		return;
+	}
+	if (side) {
+		sw = ui->cfg.side_width < ui->w / 3 ? ui->cfg.side_width :
+		    ui->w / 3;
+		pane_place(ui, &ui->pane[PANE_THEMES], 0, 0, mh, sw);
+	}
+	if (mh < 10) {
+		pane_place(ui, &ui->pane[PANE_LIST], 0, sw, mh, ui->w - sw);
+		return;
+	}
+	lh = mh * ui->cfg.list_percent / 100;
+	lh = lh < 3 ? 3 : lh;
+	pane_place(ui, &ui->pane[PANE_LIST], 0, sw, lh, ui->w - sw);
+	pane_place(ui, &ui->pane[PANE_READER], lh, sw, mh - lh, ui->w - sw);
+}
+
+/* The one layout function: every window from the terminal's size. */
+static void
+ui_layout(struct ui *ui)
+{
+	int p, mh;
+
+	for (p = 0; p < PANE_N; p++)
+		if (ui->pane[p].win != NULL)
+			delwin(ui->pane[p].win);
+	if (ui->status.win != NULL)
+		delwin(ui->status.win);
+	if (ui->message.win != NULL)
+		delwin(ui->message.win);
+	memset(ui->pane, 0, sizeof ui->pane);
+	ui->status.win = ui->message.win = NULL;
+	ui->h = LINES;
+	ui->w = COLS;
+	ui->too_small = ui->h < MIN_H || ui->w < MIN_W;
+	if (ui->too_small) {
+		if (ui->h >= 1 && ui->w >= 1)
+			pane_place(ui, &ui->message, 0, 0, 1, ui->w);
+		return;
+	}
+	mh = ui->h - 2;
+	pane_place(ui, &ui->status, mh, 0, 1, ui->w);
+	pane_place(ui, &ui->message, mh + 1, 0, 1, ui->w);
+	if (ui->help)
+		pane_place(ui, &ui->pane[PANE_HELP], 0, 0, mh, ui->w);
+	else
+		layout_panes(ui, mh);
+	/* The focus follows what is shown. */
+	if (!ui->help && !pane_shown(ui, ui->focus))
+		ui->focus = PANE_LIST;
+}
+
+/* Appends the theme and language part of the filter, and the typed
+ * query when WITH_QUERY, to B. */
+static void
+compose_filter(const struct ui *ui, struct buf *b, int with_query)
+{
+	size_t t;
+	int first = 1;
+
+	for (t = 0; t < ui->c->nthemes; t++) {
+		if (!ui->tsel[t])
+			continue;
+		if (ui->all_of || first)
+			buf_addf(b, "%stheme:%s", b->len > 0 ? " " : "",
+			    ui->c->themes[t].id);
+		else
+			buf_addf(b, ",%s", ui->c->themes[t].id);
+		first = 0;
+	}
+	if (ui->lang >= 0)
+		buf_addf(b, "%slang:%s", b->len > 0 ? " " : "",
+		    ui->langs[ui->lang]);
+	if (with_query && ui->query[0] != '\0')
+		buf_addf(b, "%s%s", b->len > 0 ? " " : "", ui->query);
+}
+
+static const struct ui *sort_ui;	/* for qsort's comparison */
+
+/* List order: by date (the corpus order), source or title; then id. */
+static int
+cmp_rows(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	const struct article *x = &sort_ui->c->v[a], *y = &sort_ui->c->v[b];
+	int r = 0;
+
+	if (sort_ui->sort == SORT_SOURCE)
+		r = strcoll(x->source, y->source);
+	else if (sort_ui->sort == SORT_TITLE)
+		r = strcoll(x->title, y->title);
+	if (r == 0)
+		r = a < b ? -1 : a > b;
+	return sort_ui->reverse ? -r : r;
+}
+
+/* The shown rows and the per-theme counts from KEEP. */
+static void
+build_rows(struct ui *ui)
+{
+	size_t i, t;
+
+	ui->nrows = 0;
+	for (i = 0; i < ui->c->n; i++)
+		if (ui->keep[i])
+			ui->rows[ui->nrows++] = i;
+	sort_ui = ui;
+	qsort(ui->rows, ui->nrows, sizeof *ui->rows, cmp_rows);
+	for (t = 0; t < ui->c->nthemes; t++)
+		ui->tcount[t] = 0;
+	for (i = 0; i < ui->nrows; i++)
+		for (t = 0; t < ui->c->v[ui->rows[i]].nhits; t++)
+			if (ui->c->v[ui->rows[i]].hits[t].theme <
+			    ui->c->nthemes)
+				ui->tcount[ui->c->v[ui->rows[i]].hits[t].theme]++;
+}
+
+int
+ui_filter(struct ui *ui)
+{
+	struct query *q;
+	struct buf b;
+	size_t art = 0, r;
+	int had = ui_selected_article(ui, &art);
+
+	buf_init(&b);
+	compose_filter(ui, &b, 1);
+	ui->qerr[0] = '\0';
+	q = query_parse(b.s != NULL ? b.s : "", ui->c, ui->qerr,
+	    sizeof ui->qerr);
+	if (q == NULL) {
+		/* Keep the themes and language; drop the bad query. */
+		if (ui->qerr[0] == '\0')
+			snprintf(ui->qerr, sizeof ui->qerr, "bad query");
+		b.len = 0;
+		compose_filter(ui, &b, 0);
+		q = query_parse(b.s != NULL ? b.s : "", ui->c, NULL, 0);
+	}
+	buf_free(&b);
+	query_eval(q, ui->c, ui->keep);
+	query_free(q);
+	build_rows(ui);
+	for (r = 0; had && r < ui->nrows; r++)
+		if (ui->rows[r] == art)
+			break;
+	ui_list_set_cursor(ui, had && r < ui->nrows ? r : 0);
+	return UI_REDRAW;
+}
+
+/* Orders language codes alphabetically. */
+static int
+cmp_lang(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Distinct article languages, sorted, for the language filter. */
+static void
+collect_langs(struct ui *ui)
+{
+	size_t i, k;
+
+	for (i = 0; i < ui->nlangs; i++)
+		free(ui->langs[i]);
+	free(ui->langs);
+	ui->langs = NULL;
+	ui->nlangs = 0;
+	for (i = 0; i < ui->c->n; i++) {
+		if (ui->c->v[i].lang[0] == '\0')
+			continue;
+		for (k = 0; k < ui->nlangs; k++)
+			if (strcmp(ui->langs[k], ui->c->v[i].lang) == 0)
+				break;
+		if (k < ui->nlangs)
+			continue;
+		ui->langs = xreallocarray(ui->langs, ui->nlangs + 1,
+		    sizeof *ui->langs);
+		ui->langs[ui->nlangs++] = xstrdup(ui->c->v[i].lang);
+	}
+	qsort(ui->langs, ui->nlangs, sizeof *ui->langs, cmp_lang);
+}
+
+/* (Re)sizes the filter arrays for the loaded corpus; theme selections
+ * survive by id (OLD_SEL over OLD_THEMES). */
+static void
+filter_alloc(struct ui *ui, char **old_ids, size_t nold)
+{
+	size_t t, k;
+
+	free(ui->keep);
+	free(ui->rows);
+	free(ui->tsel);
+	free(ui->tcount);
+	ui->keep = xcalloc(ui->c->n + 1, 1);
+	ui->rows = xcalloc(ui->c->n + 1, sizeof *ui->rows);
+	ui->tsel = xcalloc(ui->c->nthemes + 1, 1);
+	ui->tcount = xcalloc(ui->c->nthemes + 1, sizeof *ui->tcount);
+	ui->nrows = 0;
+	for (t = 0; t < ui->c->nthemes; t++)
+		for (k = 0; k < nold; k++)
+			if (strcmp(old_ids[k], ui->c->themes[t].id) == 0)
+				ui->tsel[t] = 1;
+	collect_langs(ui);
+	if (ui->lang >= (int)ui->nlangs)
+		ui->lang = -1;
+}
+
+const char *
+ui_article_key(struct ui *ui, size_t art)
+{
+	return ui->c->v[art].path;
+}
+
+/* The status line: shown/total, the active filter, sort, key hints. */
+static void
+draw_status(struct ui *ui)
+{
+	WINDOW *win = ui->status.win;
+	attr_t a = ui->attr[CFG_status];
+	static const char *const sorts[SORT_N] = { "date", "source", "title" };
+	struct buf b;
+	int hint;
+
+	buf_init(&b);
+	buf_addf(&b, " %zu/%zu articles  sort:%s%s  filter: ", ui->nrows,
+	    ui->c->n, sorts[ui->sort], ui->reverse ? "-" : "");
+	hint = (int)b.len;
+	compose_filter(ui, &b, 1);
+	if ((int)b.len == hint)
+		buf_adds(&b, "none");
+	if (!ui->all_of)
+		buf_adds(&b, "  (any-of)");
+	wmove(win, 0, 0);
+	ui_pad(win, ui->w, a);
+	hint = ui->w >= 70 ? ui_width(ui, "?:help  /:query  q:quit ", 24) : 0;
+	wmove(win, 0, 0);
+	ui_text(ui, win, b.s, b.len, ui->w - hint - 1, a);
+	if (hint > 0)
+		ui_right(ui, win, 0, "?:help  /:query  q:quit ", a);
+	buf_free(&b);
+}
+
+/* The message line: the prompt while editing, else the last message. */
+static void
+draw_message(struct ui *ui)
+{
+	WINDOW *win = ui->message.win;
+
+	werase(win);
+	if (ui->too_small) {
+		wmove(win, 0, 0);
+		ui_str(ui, win, "terminal too small", ui->w, ui->attr[CFG_error]);
+	} else if (ui->prompt.active)
+		ui_prompt_draw(ui, win);
+	else if (ui->msg[0] != '\0') {
+		wmove(win, 0, 0);
+		ui_str(ui, win, ui->msg, ui->w, ui->attr[ui->msg_err ?
+		    CFG_error : CFG_message]);
+	}
+}
+
+/* One drawing pass: every window to the virtual screen, then a single
+ * doupdate() so only the changed cells reach the terminal. */
+static void
+ui_draw(struct ui *ui)
+{
+	int p;
+
+	wnoutrefresh(stdscr);
+	for (p = 0; p < PANE_N && !ui->too_small; p++) {
+		if (ui->pane[p].win == NULL)
+			continue;
+		werase(ui->pane[p].win);
+		panes[p]->draw(ui, ui->pane[p].win, p == ui->focus ||
+		    p == PANE_HELP);
+		wnoutrefresh(ui->pane[p].win);
+	}
+	if (ui->status.win != NULL) {
+		draw_status(ui);
+		wnoutrefresh(ui->status.win);
+	}
+	if (ui->message.win != NULL) {
+		draw_message(ui);
+		wnoutrefresh(ui->message.win);
+	}
+	curs_set(ui->prompt.active && !ui->too_small ? 1 : 0);
+	doupdate();
+}
+
+/* The next key, waiting in poll() (no busy loop): a getch() code,
+ * UI_WCHAR|code point, or KEY_GONE on a quit signal or a closed
+ * terminal. SIGWINCH interrupts poll and ncurses returns KEY_RESIZE. */
+static int
+ui_getkey(void)
+{
+	struct pollfd pf[2];
+	char drain[64];
+	int r, idle = 0;
+	wint_t wc;
+
+	for (;;) {
+		if (got_signal)
+			return KEY_GONE;
+		r = wget_wch(stdscr, &wc);
+		if (r == KEY_CODE_YES)
+			return (int)wc;
+		if (r == OK)
+			return wc < KEY_MIN ? (int)wc : (int)(wc | UI_WCHAR);
+		pf[0] = (struct pollfd){ STDIN_FILENO, POLLIN, 0 };
+		pf[1] = (struct pollfd){ sig_pipe[0], POLLIN, 0 };
+		r = poll(pf, sig_pipe[0] != -1 ? 2 : 1, -1);
+		if (r == -1 && errno != EINTR)
+			return KEY_GONE;
+		if (r > 0 && sig_pipe[0] != -1 && (pf[1].revents & POLLIN))
+			while (read(sig_pipe[0], drain, sizeof drain) > 0)
+				;
+		if (r > 0 && (pf[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
+			return KEY_GONE;
+		/* Readable, yet curses reads nothing: end of input. */
+		if (r > 0 && (pf[0].revents & POLLIN) && ++idle > 8)
+			return KEY_GONE;
+	}
+}
+
+/* Stops like any job (Ctrl-Z arrives as a key in raw mode) and comes
+ * back with the whole screen redrawn. */
+static int
+ui_suspend(struct ui *ui)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	endwin();
+	sigaction(SIGTSTP, &sa, &old);
+	kill(0, SIGTSTP);
+	sigaction(SIGTSTP, &old, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	return UI_FULL | UI_LAYOUT | UI_REDRAW;
+}
+
+/* Re-reads the articles (the same paths), keeping the theme selection
+ * and, when it still exists, the selected article. */
+static int
+ui_reload(struct ui *ui)
+{
+	char **ids, *path = NULL;
+	size_t n = 0, t, art;
+	long found;
+
+	if (ui_selected_article(ui, &art))
+		path = xstrdup(ui->c->v[art].path);
+	ui_reader_save_pos(ui);
+	ui_reader_show(ui, -1);
+	ids = xcalloc(ui->c->nthemes + 1, sizeof *ids);
+	for (t = 0; t < ui->c->nthemes; t++)
+		if (ui->tsel[t])
+			ids[n++] = xstrdup(ui->c->themes[t].id);
+	corpus_free(ui->c);
+	corpus_load(ui->c, ui->opts->paths, ui->opts->npaths, ui->lex,
+	    ui->opts->load_flags);
+	filter_alloc(ui, ids, n);
+	while (n > 0)
+		free(ids[--n]);
+	free(ids);
+	ui_filter(ui);
+	found = path != NULL ? corpus_find(ui->c, path) : -1;
+	for (t = 0; found >= 0 && t < ui->nrows; t++)
+		if (ui->rows[t] == (size_t)found)
+			ui_list_set_cursor(ui, t);
+	free(path);
+	ui_message(ui, 0, "reloaded: %zu articles", ui->c->n);
+	return UI_REDRAW;
+}
+
+/* The next pane in focus order that can be shown (+1 or -1). */
+static int
+next_focus(struct ui *ui, int dir)
+{
+	int f = ui->focus, i;
+
+	for (i = 0; i < 3; i++) {
+		f = (f + dir + 3) % 3;
+		if (f != PANE_THEMES || ui->side)
+			return f;
+	}
+	return ui->focus;
+}
+
+/* The query line's live callback: every edit narrows the list. */
+static int
+query_change(struct ui *ui, const char *text, int done)
+{
+	snprintf(ui->query, sizeof ui->query, "%s", text);
+	ui_filter(ui);
+	if (ui->qerr[0] != '\0' && done != -1)
+		ui_message(ui, 1, "query: %s", ui->qerr);
+	else if (done == 1)
+		ui_message(ui, 0, "%zu articles match", ui->nrows);
+	return UI_REDRAW;
+}
+
+/* Filter actions that work from every pane. */
+static int
+ui_filter_action(struct ui *ui, enum action a)
+{
+	switch (a) {
+	case ACT_THEME_MODE:
+		ui->all_of = !ui->all_of;
+		ui_message(ui, 0, "themes: %s", ui->all_of ? "all of the "
+		    "selected" : "any of the selected");
+		break;
+	case ACT_CLEAR:
+		memset(ui->tsel, 0, ui->c->nthemes);
+		ui->query[0] = '\0';
+		ui->lang = -1;
+		ui_message(ui, 0, "filter cleared");
+		break;
+	case ACT_LANG:
+		ui->lang = ui->lang + 1 >= (int)ui->nlangs ? -1 : ui->lang + 1;
+		ui_message(ui, 0, "language: %s", ui->lang < 0 ? "all" :
+		    ui->langs[ui->lang]);
+		break;
+	case ACT_SORT:
+		ui->sort = (ui->sort + 1) % SORT_N;
+		break;
+	case ACT_REVERSE:
+		ui->reverse = !ui->reverse;
+		break;
+	default:
+		return 0;
+	}
+	return ui_filter(ui) | UI_HANDLED;
+}
+
+/* Actions that belong to no pane. */
+static int
+ui_global(struct ui *ui, enum action a)
+{
+	int r;
+
+	if ((r = ui_filter_action(ui, a)) != 0)
+		return r;
+	switch (a) {
+	case ACT_FOCUS_NEXT:
+	case ACT_FOCUS_PREV:
+		ui->focus = next_focus(ui, a == ACT_FOCUS_NEXT ? 1 : -1);
+		return UI_LAYOUT | UI_REDRAW;
+	case ACT_QUERY:
+		ui_prompt_start(ui, "Query: ", ui->query, query_change);
+		return UI_REDRAW;
+	case ACT_ZOOM:
+		ui->zoom = !ui->zoom;
+		return UI_LAYOUT | UI_REDRAW;
+	case ACT_SIDE:
+		ui->side = !ui->side;
+		if (!ui->side && ui->focus == PANE_THEMES)
+			ui->focus = PANE_LIST;
+		return UI_LAYOUT | UI_REDRAW;
+	case ACT_HELP:
+		ui->help = 1;
+		return UI_LAYOUT | UI_REDRAW;
+	case ACT_RELOAD:
+		return ui_reload(ui);
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return UI_FULL | UI_LAYOUT | UI_REDRAW;
+	case ACT_SUSPEND:
+		return ui_suspend(ui);
+	case ACT_QUIT:
+		return UI_QUIT;
+	default:
+		return 0;
+	}
+}
+
+/* A click focuses the pane and selects the row; the wheel scrolls. */
+static int
+ui_mouse(struct ui *ui)
+{
+	MEVENT ev;
+	int p, wheel = 0, r;
+
+	if (getmouse(&ev) != OK)
+		return 0;
+	if (ev.bstate & BUTTON4_PRESSED)
+		wheel = -1;
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		wheel = 1;
+#endif
+	for (p = 0; p < PANE_N; p++) {
+		if (ui->pane[p].win == NULL ||
+		    !wenclose(ui->pane[p].win, ev.y, ev.x))
+			continue;
+		r = UI_REDRAW;
+		if (wheel == 0 && p != PANE_HELP && p != ui->focus) {
+			ui->focus = p;
+			r |= UI_LAYOUT;
+		}
+		if (panes[p]->mouse != NULL)
+			r |= panes[p]->mouse(ui, ev.y - ui->pane[p].y, wheel);
+		return r;
+	}
+	return 0;
+}
+
+/* One key: the prompt takes it while editing, then the view that has
+ * the focus, then the global actions. Returns UI_* flags. */
+static int
+ui_key(struct ui *ui, int ch)
+{
+	int view = ui->help ? PANE_HELP : ui->focus, r;
+	enum action a;
+
+	if (ch == KEY_RESIZE)
+		return UI_LAYOUT | UI_REDRAW;
+	if (ch == KEY_MOUSE)
+		return ui_mouse(ui);
+	if (ui->prompt.active)
+		return ui_prompt_key(ui, ch);
+	ui->msg[0] = '\0';
+	if ((a = keys_lookup(ch, panes[view]->ctx)) == ACT_NONE && !ui->help) {
+		if (ch >= 0x20 && ch < 0x7f)
+			ui_message(ui, 1, "%c: no such key here (? for help)",
+			    ch);
+		return UI_REDRAW;
+	}
+	r = panes[view]->key(ui, a, ch);
+	if (r & UI_HANDLED)
+		return r;
+	return ui_global(ui, a) | r;
+}
+
+/* Reads tread.ini (--config, else the XDG one if present) and applies
+ * its key bindings. 0, or -1 after a warning. */
+static int
+ui_config(struct ui *ui)
+{
+	char err[512], where[512];
+	char *path;
+	size_t k;
+
+	config_defaults(&ui->cfg);
+	keys_init();
+	path = ui->opts->config_file != NULL ? xstrdup(ui->opts->config_file) :
+	    paths_config("tread.ini");
+	if ((ui->opts->config_file != NULL || paths_is_file(path)) &&
+	    config_load(&ui->cfg, path, err, sizeof err) == -1) {
+		warn_at(NULL, "%s", err);
+		free(path);
+		return -1;
+	}
+	free(path);
+	for (k = 0; k < ui->cfg.nkeys; k++)
+		if (keys_bind(ui->cfg.keys[k].action, ui->cfg.keys[k].keys, err,
+		    sizeof err) == -1) {
+			snprintf(where, sizeof where, "%s:%d", ui->cfg.path,
+			    ui->cfg.keys[k].line);
+			warn_at(where, "%s", err);
+			return -1;
+		}
+	return 0;
+}
+
+/* Can this terminal be driven full-screen? Checks before curses starts,
+ * so a dumb terminal gets one clean line instead of garbage. */
+static int
+ui_term_ok(void)
+{
+	const char *term = getenv("TERM");
+	char *cup;
+	int err = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		warn_at(NULL, "the reader needs a terminal; use --list, "
+		    "--themes or --show in scripts");
+		return 0;
+	}
+	if (term == NULL || *term == '\0' ||
+	    setupterm(NULL, STDOUT_FILENO, &err) == ERR) {
+		warn_at(NULL, "unknown terminal type '%s'; set TERM, or use "
+		    "--list, --themes or --show", term != NULL ? term : "");
+		return 0;
+	}
+	cup = tigetstr("cup");
+	del_curterm(cur_term);
+	if (cup == NULL || cup == (char *)-1) {
+		warn_at(NULL, "terminal '%s' cannot move the cursor; use "
+		    "--list, --themes or --show", term);
+		return 0;
+	}
+	return 1;
+}
+
+/* Curses set-up: raw keys (Ctrl-Z and Ctrl-C are ours), no echo, the
+ * keypad, non-blocking reads (we wait in poll), mouse if wanted. */
+static SCREEN *
+ui_screen(struct ui *ui)
+{
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+
+	if (scr == NULL)
+		return NULL;
+	set_term(scr);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(50);
+	curs_set(0);
+	ui_colors_init(ui);
+	if (ui->cfg.mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		    | BUTTON5_PRESSED
+#endif
+		    , NULL);
+	mouseinterval(0);
+	return scr;
+}
+
+/* The main loop: one key, its flags, one redraw, until quit. */
+static void
+ui_loop(struct ui *ui)
+{
+	int flags = UI_LAYOUT | UI_REDRAW, ch;
+
+	for (;;) {
+		if (flags & UI_LAYOUT)
+			ui_layout(ui);
+		if (flags & (UI_REDRAW | UI_LAYOUT))
+			ui_draw(ui);
+		if ((ch = ui_getkey()) == KEY_GONE)
+			break;
+		flags = ui_key(ui, ch);
+		if (flags & UI_QUIT)
+			break;
+	}
+}
+
+/* Frees what ui_run set up, views included. */
+static void
+ui_free(struct ui *ui)
+{
+	int p;
+
+	for (p = 0; p < PANE_N; p++) {
+		if (ui->pane[p].win != NULL)
+			delwin(ui->pane[p].win);
+		panes[p]->free(ui);
+	}
+	if (ui->status.win != NULL)
+		delwin(ui->status.win);
+	if (ui->message.win != NULL)
+		delwin(ui->message.win);
+	free(ui->keep);
+	free(ui->rows);
+	free(ui->tsel);
+	free(ui->tcount);
+	while (ui->nlangs > 0)
+		free(ui->langs[--ui->nlangs]);
+	free(ui->langs);
+	config_free(&ui->cfg);
+	keys_free();
+}
+
+int
+ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
+{
+	struct ui ui;
+	SCREEN *scr;
+	char *spath;
+	int p, quiet = warn_quiet;
+
+	memset(&ui, 0, sizeof ui);
+	ui.opts = o;
+	ui.c = c;
+	ui.lex = lex;
+	ui.lang = -1;
+	if (ui_config(&ui) == -1)
+		return 2;
+	if (!ui_term_ok())
+		return 1;
+	ui.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	ui.side = ui.cfg.side_panel;
+	ui.all_of = 1;
+	spath = paths_state("state");
+	ui.st = state_open(spath);
+	free(spath);
+	filter_alloc(&ui, NULL, 0);
+	if ((scr = ui_screen(&ui)) == NULL) {
+		warn_at(NULL, "cannot start the terminal '%s'", getenv("TERM"));
+		state_free(ui.st);
+		ui_free(&ui);
+		return 1;
+	}
+	signals_init();
+	warn_quiet = 1;		/* stderr is the screen now */
+	for (p = 0; p < PANE_N; p++)
+		panes[p]->init(&ui);
+	ui_filter(&ui);
+	ui_loop(&ui);
+	ui_reader_save_pos(&ui);
+	endwin();
+	delscreen(scr);
+	warn_quiet = quiet;
+	if (got_signal)
+		warn_at(NULL, "%s: saving and leaving", strsignal(got_signal));
+	state_save(ui.st);
+	state_free(ui.st);
+	ui_free(&ui);
+	return got_signal ? 1 : 0;
+}

@@ -1,1 +1,35 @@
-/* ui_draw.h: STUB. */
+/* ui_draw.h: colours and the one safe way to put text on the screen. */
+#ifndef TREAD_UI_DRAW_H
+#define TREAD_UI_DRAW_H
+
+#include "ui_view.h"
+
+/* Sets up colour pairs (or monochrome attributes when the terminal has
+ * no colours or NO_COLOR is set) from the configuration. */
+void	 ui_colors_init(struct ui *);
+
+/*
+ * Draws S (LEN bytes of UTF-8) at the cursor of WIN with ATTR, at most
+ * COLS columns and never past the window's right edge: sanitised first,
+ * transliterated to ASCII on a non-UTF-8 terminal, cut at a character
+ * boundary by display width. Returns the columns used.
+ */
+int	 ui_text(struct ui *, WINDOW *, const char *s, size_t len, int cols,
+	    attr_t attr);
+/* The same for a NUL-terminated string. */
+int	 ui_str(struct ui *, WINDOW *, const char *s, int cols, attr_t);
+/* Pads with COLS spaces (fewer at the window's edge) in ATTR. */
+void	 ui_pad(WINDOW *, int cols, attr_t);
+/* A whole line: S at (Y, X), padded to COLS with ATTR. */
+void	 ui_line(struct ui *, WINDOW *, int y, int x, const char *s, int cols,
+	    attr_t);
+/* S aligned to the right of line Y of WIN (what fits). */
+int	 ui_right(struct ui *, WINDOW *, int y, const char *s, attr_t);
+/* Display columns of S on this terminal (ASCII width when not UTF-8). */
+int	 ui_width(struct ui *, const char *s, size_t len);
+
+/* The one-character mark of theme T, shared by the list and the panel:
+ * 1-9, a-z, then '+'. */
+int	 ui_theme_mark(size_t t);
+
+#endif

@@ -1,1 +1,251 @@
-/* ui_list.c: STUB. */
+/* ui_list.c: the article list view (date, language, source, marks, title). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "state.h"
+#include "ui_draw.h"
+#include "ui_view.h"
+#include "util.h"
+
+struct list {
+	size_t	 cur;		/* cursor row (index into ui->rows) */
+	size_t	 top;		/* first row shown */
+	int	 height;	/* rows of articles the last draw had */
+};
+
+/* Column widths for a window W columns wide (0 = column hidden). */
+struct cols {
+	int	 date, lang, source, marks;
+};
+
+static void
+list_init(struct ui *ui)
+{
+	ui->list = xcalloc(1, sizeof(struct list));
+}
+
+static void
+list_free(struct ui *ui)
+{
+	free(ui->list);
+	ui->list = NULL;
+}
+
+size_t
+ui_list_cursor(struct ui *ui)
+{
+	return ((struct list *)ui->list)->cur;
+}
+
+void
+ui_list_set_cursor(struct ui *ui, size_t row)
+{
+	struct list *l = ui->list;
+
+	l->cur = ui->nrows == 0 ? 0 : row < ui->nrows ? row : ui->nrows - 1;
+}
+
+int
+ui_selected_article(struct ui *ui, size_t *art)
+{
+	struct list *l = ui->list;
+
+	if (l == NULL || ui->nrows == 0 || l->cur >= ui->nrows)
+		return 0;
+	*art = ui->rows[l->cur];
+	return 1;
+}
+
+int
+ui_open_article(struct ui *ui, size_t row)
+{
+	size_t art;
+
+	if (row >= ui->nrows)
+		return UI_REDRAW;
+	ui_list_set_cursor(ui, row);
+	art = ui->rows[row];
+	ui_reader_show(ui, (long)art);
+	if (ui->cfg.mark_read)
+		state_set_read(ui->st, ui_article_key(ui, art), 1);
+	ui->focus = PANE_READER;
+	return UI_LAYOUT | UI_REDRAW;
+}
+
+/* Which columns fit in W, the title getting what is left. */
+static struct cols
+list_cols(struct ui *ui, int w)
+{
+	struct cols c = { 0, 0, 0, 0 };
+	size_t i;
+	int m = 0;
+
+	for (i = 0; i < ui->nrows; i++)
+		if (ui->c->v[ui->rows[i]].nhits > m)
+			m = ui->c->v[ui->rows[i]].nhits;
+	c.marks = m > 5 ? 5 : m;
+	if (w >= 50)
+		c.date = 10;
+	if (w >= 30)
+		c.lang = 2;
+	if (w >= 64)
+		c.source = w >= 110 ? 16 : 10;
+	if (w < 40)
+		c.marks = 0;
+	return c;
+}
+
+/* One cell of width N (and a space after it), clipped and padded. */
+static void
+cell(struct ui *ui, WINDOW *win, const char *s, int n, attr_t a, attr_t pad)
+{
+	int used;
+
+	if (n <= 0)
+		return;
+	used = ui_str(ui, win, s, n, a);
+	ui_pad(win, n - used, pad);
+	ui_pad(win, 1, pad);
+}
+
+/* One article row at line Y. */
+static void
+draw_row(struct ui *ui, WINDOW *win, int y, size_t art, const struct cols *c,
+    int cursor, int focused)
+{
+	const struct article *a = &ui->c->v[art];
+	int unread = !state_is_read(ui->st, ui_article_key(ui, art)), i;
+	attr_t base = cursor ? ui->attr[focused ? CFG_cursor : CFG_cursor_idle]
+	    : ui->attr[CFG_normal];
+	char marks[8];
+
+	wmove(win, y, 0);
+	cell(ui, win, unread ? "N" : " ", 1, cursor ? base : ui->attr[CFG_unread],
+	    base);
+	cell(ui, win, a->date[0] ? a->date : "-", c->date,
+	    cursor ? base : ui->attr[CFG_date], base);
+	cell(ui, win, a->lang[0] ? a->lang : "-", c->lang,
+	    cursor ? base : ui->attr[CFG_lang], base);
+	cell(ui, win, a->source[0] ? a->source : "-", c->source,
+	    cursor ? base : ui->attr[CFG_source], base);
+	for (i = 0; i < c->marks && i < a->nhits; i++)
+		marks[i] = (char)ui_theme_mark(a->hits[i].theme);
+	marks[i] = '\0';
+	cell(ui, win, marks, c->marks, cursor ? base : ui->attr[CFG_marks],
+	    base);
+	i = ui_str(ui, win, a->title, getmaxx(win), unread ? (cursor ? base |
+	    A_BOLD : ui->attr[CFG_unread]) : base);
+	ui_pad(win, getmaxx(win), base);
+}
+
+/* Keeps the cursor row on screen. */
+static void
+list_scroll(struct list *l, int rows)
+{
+	if (rows < 1)
+		rows = 1;
+	if (l->cur < l->top)
+		l->top = l->cur;
+	if (l->cur >= l->top + (size_t)rows)
+		l->top = l->cur - (size_t)rows + 1;
+}
+
+static void
+list_draw(struct ui *ui, WINDOW *win, int focused)
+{
+	struct list *l = ui->list;
+	int w = getmaxx(win), h = getmaxy(win), y;
+	struct cols c = list_cols(ui, w);
+	attr_t ha = ui->attr[CFG_header];
+
+	wmove(win, 0, 0);
+	cell(ui, win, "", 1, ha, ha);
+	cell(ui, win, "Date", c.date, ha, ha);
+	cell(ui, win, "La", c.lang, ha, ha);
+	cell(ui, win, "Source", c.source, ha, ha);
+	cell(ui, win, "Themes", c.marks, ha, ha);
+	ui_str(ui, win, "Title", w, ha);
+	ui_pad(win, w, ha);
+	l->height = h - 1;
+	list_scroll(l, l->height);
+	for (y = 1; y < h && l->top + (size_t)y - 1 < ui->nrows; y++)
+		draw_row(ui, win, y, ui->rows[l->top + (size_t)y - 1], &c,
+		    l->top + (size_t)y - 1 == l->cur, focused);
+	if (ui->nrows == 0 && h > 1)
+		ui_line(ui, win, 1, 0, ui->c->n == 0 ? " no articles" :
+		    " no article matches the filter (c clears it)", w,
+		    ui->attr[CFG_message]);
+}
+
+/* Moves the cursor by DELTA rows (clamped); scrolls with a page move. */
+static int
+list_move(struct ui *ui, long delta, int page)
+{
+	struct list *l = ui->list;
+	long cur = (long)l->cur + delta, top = (long)l->top;
+
+	if (ui->nrows == 0)
+		return UI_HANDLED;
+	if (page) {
+		top += delta;
+		if (top > (long)ui->nrows - l->height)
+			top = (long)ui->nrows - l->height;
+		l->top = top < 0 ? 0 : (size_t)top;
+	}
+	if (cur < 0)
+		cur = 0;
+	ui_list_set_cursor(ui, (size_t)cur);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int
+list_key(struct ui *ui, enum action a, int ch)
+{
+	struct list *l = ui->list;
+	long page = l->height > 1 ? l->height - 1 : 1;
+	size_t art;
+
+	switch (a) {
+	case ACT_DOWN:		return list_move(ui, 1, 0);
+	case ACT_UP:		return list_move(ui, -1, 0);
+	case ACT_PAGE_DOWN:	return list_move(ui, page, 1);
+	case ACT_PAGE_UP:		return list_move(ui, -page, 1);
+	case ACT_HALF_DOWN:	return list_move(ui, (page + 1) / 2, 1);
+	case ACT_HALF_UP:		return list_move(ui, -(page + 1) / 2, 1);
+	case ACT_TOP:		return list_move(ui, -(long)ui->nrows, 0);
+	case ACT_BOTTOM:		return list_move(ui, (long)ui->nrows, 0);
+	case ACT_OPEN:
+		return UI_HANDLED | ui_open_article(ui, l->cur);
+	case ACT_TOGGLE_READ:
+		if (!ui_selected_article(ui, &art))
+			return UI_HANDLED;
+		state_set_read(ui->st, ui_article_key(ui, art),
+		    !state_is_read(ui->st, ui_article_key(ui, art)));
+		return UI_HANDLED | UI_REDRAW;
+	default:
+		return 0;
+	}
+}
+
+/* A click selects the row (a second click opens it); the wheel moves. */
+static int
+list_mouse(struct ui *ui, int y, int wheel)
+{
+	struct list *l = ui->list;
+	size_t row = l->top + (size_t)y - 1;
+
+	if (wheel != 0)
+		return list_move(ui, wheel * 3, 1);
+	if (y < 1 || row >= ui->nrows)
+		return UI_REDRAW;
+	if (row == l->cur)
+		return ui_open_article(ui, row);
+	ui_list_set_cursor(ui, row);
+	return UI_REDRAW;
+}
+
+const struct view_ops ui_list_ops = {
+	"list", CTX_LIST, list_init, list_draw, list_key, list_free,
+	list_mouse
+};

@@ -1,1 +1,536 @@
-/* ui_reader.c: STUB. */
+/* ui_reader.c: the reader pane: title, metadata, wrapped body, evidence, search. */
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unistr.h>
+
+#include "corpus.h"
+#include "match.h"
+#include "state.h"
+#include "text.h"
+#include "ui_draw.h"
+#include "ui_view.h"
+#include "util.h"
+#include "wrap.h"
+
+/* A display line: a byte range of the title, the metadata or the body. */
+enum rl_kind { RL_TITLE, RL_META, RL_BODY };
+struct rline {
+	enum rl_kind	 kind;
+	size_t		 off, len;
+};
+
+/* A search match in the body. */
+struct hit {
+	size_t	 off, len;
+};
+
+struct reader {
+	long		 art;		/* -1: nothing open */
+	char		*title, *meta, *body;
+	size_t		 blen;
+	struct match_result mr;		/* evidence spans */
+	struct rline	*lines;
+	size_t		 nlines;
+	int		 width;		/* the lines are wrapped for this */
+	size_t		 top;
+	int		 height;
+	long		 pending;	/* body offset to scroll to, or -1 */
+	long		 ev;		/* current evidence span, or -1 */
+	char		 search[256];
+	struct hit	*hits;
+	size_t		 nhits;
+	long		 hit;		/* current match, or -1 */
+	size_t		 search_top;	/* top before the search prompt */
+};
+
+static void
+reader_init(struct ui *ui)
+{
+	struct reader *r = xcalloc(1, sizeof *r);
+
+	r->art = -1;
+	r->pending = -1;
+	r->ev = r->hit = -1;
+	ui->reader = r;
+}
+
+/* Drops the open article. */
+static void
+reader_clear(struct reader *r)
+{
+	free(r->title);
+	free(r->meta);
+	free(r->body);
+	free(r->lines);
+	free(r->hits);
+	match_result_free(&r->mr);
+	memset(&r->mr, 0, sizeof r->mr);
+	r->title = r->meta = r->body = NULL;
+	r->lines = NULL;
+	r->hits = NULL;
+	r->nlines = r->nhits = 0;
+	r->width = 0;
+	r->top = 0;
+	r->art = -1;
+	r->ev = r->hit = -1;
+}
+
+static void
+reader_free(struct ui *ui)
+{
+	if (ui->reader == NULL)
+		return;
+	reader_clear(ui->reader);
+	free(ui->reader);
+	ui->reader = NULL;
+}
+
+long
+ui_reader_article(struct ui *ui)
+{
+	return ((struct reader *)ui->reader)->art;
+}
+
+/* The metadata block: date, language, source; themes; the file. */
+static char *
+make_meta(struct ui *ui, const struct article *a)
+{
+	struct buf b;
+	size_t h;
+
+	buf_init(&b);
+	buf_addf(&b, "%s | %s | %s", a->date[0] ? a->date : "no date",
+	    a->lang[0] ? a->lang : "??", a->source[0] ? a->source :
+	    "unknown source");
+	for (h = 0; h < a->nhits; h++)
+		if (a->hits[h].theme < ui->c->nthemes)
+			buf_addf(&b, "%s%c %s", h == 0 ? "\nthemes: " : ", ",
+			    ui_theme_mark(a->hits[h].theme),
+			    ui->c->themes[a->hits[h].theme].label);
+	buf_addf(&b, "\n%s", a->path);
+	return buf_steal(&b, NULL);
+}
+
+void
+ui_reader_save_pos(struct ui *ui)
+{
+	struct reader *r = ui->reader;
+	long pos = 0;
+
+	if (r == NULL || r->art < 0)
+		return;
+	if (r->top < r->nlines && r->lines[r->top].kind == RL_BODY)
+		pos = (long)r->lines[r->top].off;
+	state_set_pos(ui->st, ui_article_key(ui, (size_t)r->art), pos);
+}
+
+void
+ui_reader_show(struct ui *ui, long art)
+{
+	struct reader *r = ui->reader;
+	struct fold_cache *fc;
+	const struct article *a;
+	const char *body;
+	size_t len = 0;
+
+	ui_reader_save_pos(ui);
+	reader_clear(r);
+	if (art < 0 || (size_t)art >= ui->c->n)
+		return;
+	a = &ui->c->v[art];
+	r->art = art;
+	r->title = xstrdup(a->title);
+	r->meta = make_meta(ui, a);
+	body = corpus_body(ui->c, (size_t)art, &len);
+	r->body = body != NULL ? xstrndup(body, len) :
+	    xstrdup("(the file is gone: press r to reload)");
+	r->blen = body != NULL ? len : strlen(r->body);
+	if (body != NULL && ui->lex != NULL) {
+		fc = fold_cache_new();
+		match_article(ui->lex, fc, r->title, r->body, r->blen, 1, &r->mr);
+		fold_cache_free(fc);
+	}
+	r->pending = state_pos(ui->st, ui_article_key(ui, (size_t)art));
+	if (r->search[0] != '\0')
+		r->search[0] = '\0';
+}
+
+/* Appends S's lines wrapped to WIDTH as KIND. */
+static void
+add_lines(struct reader *r, enum rl_kind kind, const char *s, size_t len,
+    int width)
+{
+	struct wrap_line *wl = NULL;
+	size_t n = wrap_text(s, len, width, &wl), i;
+
+	r->lines = xreallocarray(r->lines, r->nlines + n + 1, sizeof *r->lines);
+	for (i = 0; i < n; i++)
+		r->lines[r->nlines++] = (struct rline){ kind, wl[i].off,
+		    wl[i].len };
+	free(wl);
+}
+
+/* Wraps the article for WIDTH columns (again only when it changed). */
+static void
+reader_wrap(struct reader *r, int width)
+{
+	size_t keep = r->top < r->nlines && r->lines[r->top].kind == RL_BODY ?
+	    r->lines[r->top].off : 0;
+	size_t i;
+
+	if (r->art < 0 || width == r->width)
+		return;
+	if (r->pending < 0 && r->width > 0)
+		r->pending = (long)keep;
+	free(r->lines);
+	r->lines = NULL;
+	r->nlines = 0;
+	r->width = width;
+	add_lines(r, RL_TITLE, r->title, strlen(r->title), width);
+	add_lines(r, RL_META, r->meta, strlen(r->meta), width);
+	r->lines[r->nlines++] = (struct rline){ RL_META, 0, 0 };
+	add_lines(r, RL_BODY, r->body, r->blen, width);
+	r->top = 0;
+	for (i = 0; r->pending > 0 && i < r->nlines; i++)
+		if (r->lines[i].kind == RL_BODY &&
+		    r->lines[i].off >= (size_t)r->pending) {
+			r->top = i;
+			break;
+		}
+	r->pending = -1;
+}
+
+/* The display line holding body offset OFF. */
+static size_t
+line_of(const struct reader *r, size_t off)
+{
+	size_t i, best = 0;
+
+	for (i = 0; i < r->nlines; i++)
+		if (r->lines[i].kind == RL_BODY && r->lines[i].off <= off)
+			best = i;
+	return best;
+}
+
+/* Keeps TOP inside the article. */
+static void
+reader_clamp(struct reader *r)
+{
+	size_t h = r->height > 0 ? (size_t)r->height : 1;
+	size_t max = r->nlines > h ? r->nlines - h : 0;
+
+	if (r->top > max)
+		r->top = max;
+}
+
+/* Scrolls so display line L is shown, a third down the pane. */
+static void
+reader_show_line(struct reader *r, size_t l)
+{
+	size_t h = r->height > 0 ? (size_t)r->height : 1;
+
+	if (l >= r->top && l < r->top + h)
+		return;
+	r->top = l > h / 3 ? l - h / 3 : 0;
+	reader_clamp(r);
+}
+
+/* Is body offset P inside a search match (2) or evidence (1)? Sets
+ * *NEXT to where that could change. */
+static int
+style_at(const struct reader *r, size_t p, size_t *next)
+{
+	int st = 0;
+	size_t i, s, e;
+
+	for (i = 0; i < r->nhits + r->mr.nspans; i++) {
+		if (i < r->nhits) {
+			s = r->hits[i].off;
+			e = s + r->hits[i].len;
+		} else {
+			s = r->mr.spans[i - r->nhits].off;
+			e = s + r->mr.spans[i - r->nhits].len;
+		}
+		if (s <= p && p < e) {
+			st = st > 0 ? st : i < r->nhits ? 2 : 1;
+			if (e < *next)
+				*next = e;
+		} else if (s > p && s < *next)
+			*next = s;
+	}
+	return st;
+}
+
+/* A body line, with evidence and search matches highlighted. */
+static void
+draw_body(struct ui *ui, WINDOW *win, const struct rline *l)
+{
+	struct reader *r = ui->reader;
+	size_t p = l->off, end = l->off + l->len, next;
+	int cols = getmaxx(win), st;
+	static const int elem[] = { CFG_normal, CFG_evidence, CFG_search };
+
+	while (p < end && cols > 0) {
+		next = end;
+		st = style_at(r, p, &next);
+		cols -= ui_text(ui, win, r->body + p, next - p, cols,
+		    ui->attr[elem[st]]);
+		p = next;
+	}
+}
+
+static void
+reader_draw(struct ui *ui, WINDOW *win, int focused)
+{
+	struct reader *r = ui->reader;
+	int w = getmaxx(win), h = getmaxy(win), y;
+	const struct rline *l;
+	char head[384];
+
+	r->height = h - 1;
+	reader_wrap(r, w);
+	reader_clamp(r);
+	if (r->art < 0) {
+		ui_line(ui, win, 0, 0, " Reader", w, ui->attr[CFG_header]);
+		if (h > 2)
+			ui_line(ui, win, 2, 1, ui->nrows > 0 ? "Enter opens the "
+			    "selected article." : "Nothing to read.", w - 1,
+			    ui->attr[CFG_message]);
+		return;
+	}
+	snprintf(head, sizeof head, " Reader  %zu-%zu/%zu%s%s", r->top + 1,
+	    r->top + (size_t)h - 1 < r->nlines ? r->top + (size_t)h - 1 :
+	    r->nlines, r->nlines, r->search[0] ? "  search: " : "",
+	    r->search);
+	ui_line(ui, win, 0, 0, head, w, ui->attr[CFG_header]);
+	for (y = 1; y < h && r->top + (size_t)y - 1 < r->nlines; y++) {
+		l = &r->lines[r->top + (size_t)y - 1];
+		wmove(win, y, 0);
+		if (l->kind == RL_BODY)
+			draw_body(ui, win, l);
+		else
+			ui_text(ui, win, (l->kind == RL_TITLE ? r->title :
+			    r->meta) + l->off, l->len, w, ui->attr[l->kind ==
+			    RL_TITLE ? CFG_title : CFG_meta]);
+	}
+}
+
+/* Does NEEDLE match the body at P, ignoring case? Returns the length of
+ * the body text matched, or 0. */
+static size_t
+match_at(const char *body, size_t blen, size_t p, const char *needle)
+{
+	const uint8_t *b = (const uint8_t *)body, *n = (const uint8_t *)needle;
+	size_t nlen = strlen(needle), i = p, j = 0;
+	ucs4_t x, y;
+	int k, m;
+
+	while (j < nlen) {
+		if (i >= blen)
+			return 0;
+		k = u8_mbtouc(&x, b + i, blen - i);
+		m = u8_mbtouc(&y, n + j, nlen - j);
+		if (uc_tolower(x) != uc_tolower(y))
+			return 0;
+		i += (size_t)k;
+		j += (size_t)m;
+	}
+	return i - p;
+}
+
+/* Finds every match of the search text in the body. */
+static void
+reader_find(struct reader *r)
+{
+	size_t p = 0, len;
+	ucs4_t u;
+	int k;
+
+	free(r->hits);
+	r->hits = NULL;
+	r->nhits = 0;
+	r->hit = -1;
+	if (r->search[0] == '\0' || r->body == NULL)
+		return;
+	while (p < r->blen) {
+		if ((len = match_at(r->body, r->blen, p, r->search)) > 0) {
+			r->hits = xreallocarray(r->hits, r->nhits + 1,
+			    sizeof *r->hits);
+			r->hits[r->nhits++] = (struct hit){ p, len };
+			p += len;
+			continue;
+		}
+		k = u8_mbtouc(&u, (const uint8_t *)r->body + p, r->blen - p);
+		p += k > 0 ? (size_t)k : 1;
+	}
+}
+
+/* The first display line of the body text now on screen. */
+static size_t
+top_offset(const struct reader *r)
+{
+	size_t i;
+
+	for (i = r->top; i < r->nlines; i++)
+		if (r->lines[i].kind == RL_BODY)
+			return r->lines[i].off;
+	return 0;
+}
+
+/* Goes to match I (wrapping around) and says where we are. */
+static void
+goto_hit(struct ui *ui, long i)
+{
+	struct reader *r = ui->reader;
+
+	if (r->nhits == 0) {
+		ui_message(ui, 1, "not found: %s", r->search);
+		return;
+	}
+	if (i < 0 || i >= (long)r->nhits)
+		ui_message(ui, 0, "search wrapped");
+	r->hit = (i + (long)r->nhits) % (long)r->nhits;
+	reader_show_line(r, line_of(r, r->hits[r->hit].off));
+	if (i >= 0 && i < (long)r->nhits)
+		ui_message(ui, 0, "match %ld of %zu", r->hit + 1, r->nhits);
+}
+
+/* The search line's live callback: jump to the first match at or after
+ * the position the search started from. */
+static int
+search_change(struct ui *ui, const char *text, int done)
+{
+	struct reader *r = ui->reader;
+	size_t from, i;
+
+	snprintf(r->search, sizeof r->search, "%s", text);
+	r->top = r->search_top;
+	reader_find(r);
+	if (done == -1 || r->search[0] == '\0')
+		return UI_REDRAW;
+	from = top_offset(r);
+	for (i = 0; i < r->nhits && r->hits[i].off < from; i++)
+		;
+	if (r->nhits > 0)
+		goto_hit(ui, i < r->nhits ? (long)i : 0);
+	else if (done == 1)
+		ui_message(ui, 1, "not found: %s", r->search);
+	return UI_REDRAW;
+}
+
+/* Jumps to the next (DIR 1) or previous (-1) evidence span. */
+static int
+goto_evidence(struct ui *ui, int dir)
+{
+	struct reader *r = ui->reader;
+	const struct span *s;
+	long i = r->ev;
+	size_t from = top_offset(r);
+
+	if (r->mr.nspans == 0) {
+		ui_message(ui, 1, "no theme evidence in this article");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (i < 0)	/* start from what is on screen */
+		for (i = dir > 0 ? -1 : (long)r->mr.nspans; i + dir >= 0 &&
+		    i + dir < (long)r->mr.nspans && (dir > 0 ?
+		    r->mr.spans[i + dir].off < from :
+		    r->mr.spans[i + dir].off >= from); i += dir)
+			;
+	i += dir;
+	if (i < 0 || i >= (long)r->mr.nspans)
+		i = dir > 0 ? 0 : (long)r->mr.nspans - 1;
+	r->ev = i;
+	s = &r->mr.spans[i];
+	reader_show_line(r, line_of(r, s->off));
+	ui_message(ui, 0, "evidence %ld of %zu: %s", i + 1, r->mr.nspans,
+	    s->theme < ui->c->nthemes ? ui->c->themes[s->theme].label : "?");
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* Scrolls by DELTA lines, clamped. */
+static int
+reader_scroll(struct reader *r, long delta)
+{
+	long top = (long)r->top + delta;
+
+	r->top = top < 0 ? 0 : (size_t)top;
+	reader_clamp(r);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* The reader's own actions on the article (not scrolling). */
+static int
+reader_article_key(struct ui *ui, enum action a)
+{
+	struct reader *r = ui->reader;
+	size_t cur = ui_list_cursor(ui);
+
+	switch (a) {
+	case ACT_NEXT_ARTICLE:
+		return UI_HANDLED | (cur + 1 < ui->nrows ?
+		    ui_open_article(ui, cur + 1) : UI_REDRAW);
+	case ACT_PREV_ARTICLE:
+		return UI_HANDLED | (cur > 0 ? ui_open_article(ui, cur - 1) :
+		    UI_REDRAW);
+	case ACT_BACK:
+		ui->focus = PANE_LIST;
+		return UI_HANDLED | UI_LAYOUT | UI_REDRAW;
+	case ACT_TOGGLE_READ:
+		if (r->art >= 0)
+			state_set_read(ui->st, ui_article_key(ui,
+			    (size_t)r->art), !state_is_read(ui->st,
+			    ui_article_key(ui, (size_t)r->art)));
+		return UI_HANDLED | UI_REDRAW;
+	case ACT_SEARCH:
+		r->search_top = r->top;
+		ui_prompt_start(ui, "Search: ", "", search_change);
+		return UI_HANDLED | UI_REDRAW;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		if (r->search[0] == '\0')
+			ui_message(ui, 1, "no search yet (/ searches)");
+		else
+			goto_hit(ui, r->hit + (a == ACT_SEARCH_NEXT ? 1 : -1));
+		return UI_HANDLED | UI_REDRAW;
+	case ACT_NEXT_EVIDENCE:
+		return goto_evidence(ui, 1);
+	case ACT_PREV_EVIDENCE:
+		return goto_evidence(ui, -1);
+	default:
+		return 0;
+	}
+}
+
+static int
+reader_key(struct ui *ui, enum action a, int ch)
+{
+	struct reader *r = ui->reader;
+	long page = r->height > 2 ? r->height - 1 : 1;
+
+	switch (a) {
+	case ACT_DOWN:		return reader_scroll(r, 1);
+	case ACT_UP:		return reader_scroll(r, -1);
+	case ACT_PAGE_DOWN:	return reader_scroll(r, page);
+	case ACT_PAGE_UP:		return reader_scroll(r, -page);
+	case ACT_HALF_DOWN:	return reader_scroll(r, (page + 1) / 2);
+	case ACT_HALF_UP:		return reader_scroll(r, -(page + 1) / 2);
+	case ACT_TOP:		return reader_scroll(r, -(long)r->nlines);
+	case ACT_BOTTOM:		return reader_scroll(r, (long)r->nlines);
+	default:		return reader_article_key(ui, a);
+	}
+}
+
+/* The wheel scrolls; a click only focuses (done by the caller). */
+static int
+reader_mouse(struct ui *ui, int y, int wheel)
+{
+	return wheel != 0 ? reader_scroll(ui->reader, wheel * 3) : UI_REDRAW;
+}
+
+const struct view_ops ui_reader_ops = {
+	"reader", CTX_READER, reader_init, reader_draw, reader_key,
+	reader_free, reader_mouse
+};

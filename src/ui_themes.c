@@ -1,1 +1,205 @@
-/* ui_themes.c: STUB. */
+/* ui_themes.c: the themes side panel: labels, counts, the filter selection. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "ui_draw.h"
+#include "ui_view.h"
+#include "util.h"
+
+struct themes {
+	size_t	 cur;		/* theme index under the cursor */
+	size_t	 top;		/* first display row shown */
+	int	 height;
+};
+
+#define ROW_LEXICON	(-1)	/* group headings in the display rows */
+#define ROW_DISCOVERED	(-2)
+
+static void
+themes_init(struct ui *ui)
+{
+	ui->themes = xcalloc(1, sizeof(struct themes));
+}
+
+static void
+themes_free(struct ui *ui)
+{
+	free(ui->themes);
+	ui->themes = NULL;
+}
+
+/* Index of the first discovered theme (== nthemes when none). */
+static size_t
+first_discovered(const struct ui *ui)
+{
+	size_t t;
+
+	for (t = 0; t < ui->c->nthemes; t++)
+		if (ui->c->themes[t].kind == THEME_DISCOVERED)
+			break;
+	return t;
+}
+
+/* The display row of theme T: a heading before each group. */
+static size_t
+row_of(const struct ui *ui, size_t t)
+{
+	size_t d = first_discovered(ui);
+
+	return t + (d > 0 ? 1 : 0) + (t >= d ? 1 : 0);
+}
+
+/* What display row R shows: a theme index, or a ROW_* heading. */
+static long
+item_at(const struct ui *ui, size_t r)
+{
+	size_t d = first_discovered(ui), lex = d > 0 ? 1 : 0;
+
+	if (lex && r == 0)
+		return ROW_LEXICON;
+	if (r < lex + d)
+		return (long)(r - lex);
+	if (r == lex + d)
+		return ROW_DISCOVERED;
+	return (long)(r - lex - 1);
+}
+
+/* One theme row: selection box, mark, label, count. */
+static void
+draw_theme(struct ui *ui, WINDOW *win, int y, size_t t, int cursor,
+    int focused)
+{
+	const struct ctheme *th = &ui->c->themes[t];
+	int w = getmaxx(win) - 1, cw;
+	char count[16], head[8];
+	attr_t base = cursor ? ui->attr[focused ? CFG_cursor : CFG_cursor_idle]
+	    : ui->attr[CFG_normal];
+
+	snprintf(count, sizeof count, " %u", (unsigned)ui->tcount[t]);
+	snprintf(head, sizeof head, "%s%c ", ui->tsel[t] ? "[x]" : "[ ]",
+	    ui_theme_mark(t));
+	wmove(win, y, 0);
+	cw = ui_str(ui, win, head, w, cursor ? base : ui->tsel[t] ?
+	    ui->attr[CFG_selected] : ui->attr[CFG_marks]);
+	cw += ui_str(ui, win, th->label[0] ? th->label : th->id,
+	    w - cw - (int)strlen(count), cursor ? base : ui->tsel[t] ?
+	    ui->attr[CFG_selected] : base);
+	ui_pad(win, w - cw - (int)strlen(count), base);
+	ui_str(ui, win, count, w, base);
+}
+
+/* Keeps the cursor's row on screen. */
+static void
+themes_scroll(struct ui *ui, struct themes *p)
+{
+	size_t r = ui->c->nthemes > 0 ? row_of(ui, p->cur) : 0;
+	size_t rows = p->height > 0 ? (size_t)p->height : 1;
+
+	if (p->cur == 0 || r < p->top)
+		p->top = p->cur == 0 ? 0 : r;
+	if (r >= p->top + rows)
+		p->top = r - rows + 1;
+}
+
+static void
+themes_draw(struct ui *ui, WINDOW *win, int focused)
+{
+	struct themes *p = ui->themes;
+	int h = getmaxy(win), w = getmaxx(win) - 1, y;
+	size_t nrow = ui->c->nthemes + (ui->c->nthemes > 0) +
+	    (first_discovered(ui) > 0 && first_discovered(ui) < ui->c->nthemes);
+	long it;
+
+	ui_line(ui, win, 0, 0, ui->all_of ? " Themes (all of)" :
+	    " Themes (any of)", w, ui->attr[CFG_header]);
+	p->height = h - 1;
+	if (p->cur >= ui->c->nthemes)
+		p->cur = ui->c->nthemes > 0 ? ui->c->nthemes - 1 : 0;
+	themes_scroll(ui, p);
+	for (y = 1; y < h && p->top + (size_t)y - 1 < nrow; y++) {
+		it = item_at(ui, p->top + (size_t)y - 1);
+		if (it == ROW_LEXICON || it == ROW_DISCOVERED)
+			ui_line(ui, win, y, 0, it == ROW_LEXICON ? "Lexicon" :
+			    "Discovered", w, ui->attr[CFG_group]);
+		else
+			draw_theme(ui, win, y, (size_t)it,
+			    (size_t)it == p->cur, focused);
+	}
+	if (ui->c->nthemes == 0 && h > 1)
+		ui_line(ui, win, 1, 0, " no themes", w, ui->attr[CFG_message]);
+	/* The border between the panel and the list. */
+	wattrset(win, ui->attr[CFG_border]);
+	mvwvline(win, 0, w, ACS_VLINE, h);
+	wattrset(win, A_NORMAL);
+}
+
+/* Adds or removes theme T from the filter; the list follows at once. */
+static int
+themes_toggle(struct ui *ui, size_t t)
+{
+	if (t >= ui->c->nthemes)
+		return UI_HANDLED;
+	ui->tsel[t] = !ui->tsel[t];
+	ui_filter(ui);
+	ui_message(ui, 0, "%s %s: %zu articles", ui->tsel[t] ? "+" : "-",
+	    ui->c->themes[t].id, ui->nrows);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* Moves the cursor by DELTA themes, clamped. */
+static int
+themes_move(struct ui *ui, long delta)
+{
+	struct themes *p = ui->themes;
+	long cur = (long)p->cur + delta;
+
+	if (cur >= (long)ui->c->nthemes)
+		cur = (long)ui->c->nthemes - 1;
+	p->cur = cur < 0 ? 0 : (size_t)cur;
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int
+themes_key(struct ui *ui, enum action a, int ch)
+{
+	struct themes *p = ui->themes;
+	long page = p->height > 2 ? p->height - 2 : 1;
+
+	switch (a) {
+	case ACT_DOWN:		return themes_move(ui, 1);
+	case ACT_UP:		return themes_move(ui, -1);
+	case ACT_PAGE_DOWN:	return themes_move(ui, page);
+	case ACT_PAGE_UP:		return themes_move(ui, -page);
+	case ACT_HALF_DOWN:	return themes_move(ui, (page + 1) / 2);
+	case ACT_HALF_UP:		return themes_move(ui, -(page + 1) / 2);
+	case ACT_TOP:		return themes_move(ui, -(long)ui->c->nthemes);
+	case ACT_BOTTOM:		return themes_move(ui, (long)ui->c->nthemes);
+	case ACT_THEME_TOGGLE:	return themes_toggle(ui, p->cur);
+	default:		return 0;
+	}
+}
+
+/* A click toggles the theme under it; the wheel moves. */
+static int
+themes_mouse(struct ui *ui, int y, int wheel)
+{
+	struct themes *p = ui->themes;
+	long it;
+
+	if (wheel != 0)
+		return themes_move(ui, wheel * 3);
+	if (y < 1 || ui->c->nthemes == 0)
+		return UI_REDRAW;
+	it = item_at(ui, p->top + (size_t)y - 1);
+	if (it < 0 || (size_t)it >= ui->c->nthemes)
+		return UI_REDRAW;
+	p->cur = (size_t)it;
+	return themes_toggle(ui, p->cur);
+}
+
+const struct view_ops ui_themes_ops = {
+	"themes", CTX_THEMES, themes_init, themes_draw, themes_key,
+	themes_free, themes_mouse
+};

@@ -1,1 +1,130 @@
-/* ui_view.h: STUB. */
+/* ui_view.h: the reader's shared state and the interface every view has. */
+#ifndef TREAD_UI_VIEW_H
+#define TREAD_UI_VIEW_H
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "keys.h"
+
+struct ui;
+struct corpus;
+struct options;
+struct lexicon;
+struct state;
+
+/* A character key above KEY_MIN is passed as UI_WCHAR | code point, so
+ * it cannot be mistaken for a function key. */
+#define UI_WCHAR	0x1000000
+
+/* What a key handler asks of the main loop (OR'ed). */
+#define UI_HANDLED	0x01	/* the key was used */
+#define UI_REDRAW	0x02	/* draw the panes again */
+#define UI_LAYOUT	0x04	/* recompute the windows */
+#define UI_FILTER	0x08	/* re-evaluate the filter */
+#define UI_QUIT		0x10
+#define UI_FULL		0x20	/* redraw the terminal from scratch */
+
+/* The views; the first three are panes with a window of their own. */
+enum ui_pane { PANE_LIST, PANE_READER, PANE_THEMES, PANE_HELP, PANE_N };
+
+/* A view: the same small interface for each one (one per ui_*.c). */
+struct view_ops {
+	const char *name;
+	int	 ctx;					/* CTX_* for keys */
+	void	 (*init)(struct ui *);
+	void	 (*draw)(struct ui *, WINDOW *, int focused);
+	int	 (*key)(struct ui *, enum action, int ch);	/* UI_* */
+	void	 (*free)(struct ui *);
+	/* A click at row Y of the pane's window, or a wheel step (±1). */
+	int	 (*mouse)(struct ui *, int y, int wheel);
+};
+
+extern const struct view_ops ui_list_ops, ui_reader_ops, ui_themes_ops,
+    ui_help_ops;
+
+/* A rectangle of the screen and its window (NULL when hidden). */
+struct pane {
+	WINDOW	*win;
+	int	 y, x, h, w;
+};
+
+/* The line editor of the message area (query and search). */
+struct prompt {
+	int	 active;
+	char	 label[16];	/* "Query: ", "Search: " */
+	char	 text[512];
+	size_t	 len, cur;	/* bytes; cursor at a character boundary */
+	char	 saved[512];	/* the text before editing, for Esc */
+	/* Called after each edit (live) and at the end (DONE: 1 keep,
+	 * -1 cancelled). Returns UI_* flags. */
+	int	 (*change)(struct ui *, const char *text, int done);
+};
+
+/* Sort orders of the list. */
+enum ui_sort { SORT_DATE, SORT_SOURCE, SORT_TITLE, SORT_N };
+
+struct ui {
+	const struct options *opts;
+	struct corpus	*c;
+	const struct lexicon *lex;
+	struct config	 cfg;
+	struct state	*st;
+	int		 utf8;		/* the terminal takes UTF-8 */
+	int		 color;		/* colours in use (else monochrome) */
+	attr_t		 attr[CFG_NELEM];
+	int		 h, w;		/* the terminal */
+	struct pane	 pane[PANE_N];
+	struct pane	 status, message;
+	int		 focus;		/* PANE_LIST/READER/THEMES */
+	int		 zoom;		/* the focused pane fills the screen */
+	int		 side;		/* the themes panel is wanted */
+	int		 help;		/* the help view is up */
+	int		 too_small;
+
+	/* The filter: selected themes, the typed query, the language. */
+	unsigned char	*tsel;		/* per corpus theme */
+	int		 all_of;	/* 1: theme:a theme:b, 0: theme:a,b */
+	char		 query[512];
+	char		 qerr[256];	/* the last query error, or "" */
+	char		**langs;	/* languages present, for cycling */
+	size_t		 nlangs;
+	int		 lang;		/* -1 all, else index in langs */
+	enum ui_sort	 sort;
+	int		 reverse;
+	unsigned char	*keep;		/* per article: passes the filter */
+	size_t		*rows;		/* shown articles, in list order */
+	size_t		 nrows;
+	uint32_t	*tcount;	/* per theme: shown articles with it */
+
+	struct prompt	 prompt;
+	char		 msg[256];
+	int		 msg_err;
+
+	/* Views' private state. */
+	void		*list, *reader, *themes, *helpv;
+};
+
+/* ui.c: helpers the views share. */
+void	 ui_message(struct ui *, int error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+int	 ui_filter(struct ui *);	/* re-evaluates the filter */
+void	 ui_prompt_start(struct ui *, const char *label, const char *init,
+	    int (*change)(struct ui *, const char *, int));
+int	 ui_prompt_key(struct ui *, int ch);
+void	 ui_prompt_draw(struct ui *, WINDOW *);
+int	 ui_open_article(struct ui *, size_t row);	/* list row → reader */
+const char *ui_article_key(struct ui *, size_t art);	/* state key */
+int	 ui_selected_article(struct ui *, size_t *art);
+
+/* The list's cursor row (ui_list.c) and the reader's article (ui_reader.c). */
+size_t	 ui_list_cursor(struct ui *);
+void	 ui_list_set_cursor(struct ui *, size_t row);
+void	 ui_reader_show(struct ui *, long art);	/* -1: nothing */
+long	 ui_reader_article(struct ui *);
+void	 ui_reader_save_pos(struct ui *);
+
+#endif
