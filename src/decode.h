@@ -20,14 +20,17 @@
 int	 decode_is_binary(const char *buf, size_t len);
 
 /*
- * Turns file bytes into clean UTF-8: BOM dropped, invalid sequences to
- * U+FFFD (or the whole file read as cp1252 when it is clearly not UTF-8),
- * mojibake repaired until stable, CRLF/CR to LF, every C0/C1 control
- * except LF and TAB (TAB becomes a space), escape sequences (CSI, OSC,
- * DCS...) removed whole, bidi overrides / isolates and other invisible
- * format characters (U+200B..U+200F, U+202A..U+202E, U+2066..U+2069,
- * U+FEFF) removed. Returns a NUL-terminated malloc'd string; *outlen
- * gets its length, *flags (if not NULL) the DECODE_* bits.
+ * Turns file bytes into clean UTF-8: BOM dropped, UTF-16 with a BOM
+ * converted, invalid sequences to U+FFFD (or the whole file read as cp1252
+ * when it is clearly not UTF-8), mojibake repaired until stable (not in a
+ * cp1252 file), CRLF/CR and U+2028/U+2029 to LF, TAB to a space, every
+ * other C0/C1 control and DEL removed, escape sequences (CSI, OSC, DCS,
+ * SOS, PM, APC, 7- and 8-bit) removed whole, backspace overstrike undone,
+ * bidi controls (U+061C, U+200E/F, U+202A..U+202E, U+2066..U+2069) and
+ * invisible format characters (U+200B, U+2060..U+2064, U+FEFF,
+ * U+FFF9..U+FFFB) removed; ZWNJ/ZWJ (U+200C/D) stay for Persian and
+ * emoji. Returns a NUL-terminated malloc'd string; *outlen gets its
+ * length, *flags (if not NULL) the DECODE_* bits.
  */
 char	*decode_text(const char *buf, size_t len, size_t *outlen,
 	    unsigned *flags);
