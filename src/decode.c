@@ -556,6 +556,8 @@ csi_end(const uint8_t *s, size_t n, size_t i)
 static size_t
 str_end(const uint8_t *s, size_t n, size_t i, int bel, size_t *noend)
 {
+	size_t from = i;
+
 	for (; i < n && i < *noend; i++) {
 		if (bel && s[i] == 0x07)
 			return i + 1;
@@ -564,8 +566,8 @@ str_end(const uint8_t *s, size_t n, size_t i, int bel, size_t *noend)
 		if (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0x9C)
 			return i + 2;
 	}
-	if (i < *noend)
-		*noend = i;
+	if (from < *noend)
+		*noend = from;
 	return NONE;
 }
 

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistr.h>
 
 #include "decode.h"
@@ -171,6 +172,10 @@ test_escapes(void)
 	    "two- and three-byte ESC sequences");
 	DEC("a\x1b]0;never ends", "a0;never ends", DECODE_CONTROL, 0,
 	    "unterminated OSC: only the introducer goes");
+	DEC("a\x1b]0;x\x1b]0;y", "a0;x0;y", DECODE_CONTROL, 0,
+	    "two unterminated OSCs");
+	DEC("a\x1bPq\x07x\x1b\\b", "ab", DECODE_CONTROL, 0,
+	    "BEL does not end a DCS");
 	DEC("a\x1b", "a", DECODE_CONTROL, 0, "ESC at the end");
 	DEC("a\x1b[", "a", DECODE_CONTROL, 0, "CSI cut short");
 	DEC("[31m plain", "[31m plain", 0, DECODE_CONTROL,
@@ -343,6 +348,24 @@ test_decode_random(void)
 	is_int(unstable, 0, "decode_text of its own output changes nothing");
 }
 
+/* Many unterminated string sequences take linear time. */
+static void
+test_escape_flood(void)
+{
+	size_t n = 300000 * 3, len;
+	char *in = xmalloc(n), *s;
+	clock_t t0 = clock();
+
+	for (size_t i = 0; i < n; i += 3)
+		memcpy(in + i, i % 2 ? "\x1b]x" : "\x1bPy", 3);
+	s = decode_text(in, n, &len, NULL);
+	is_int(len, n / 3, "flood: one char of each sequence left");
+	ok(clock() - t0 < 2 * CLOCKS_PER_SEC, "flood of unterminated OSC/DCS "
+	    "is fast");
+	free(s);
+	free(in);
+}
+
 static void
 test_corpus(void)
 {
@@ -387,6 +410,7 @@ main(void)
 	test_sanitize_fuzz();
 	test_sanitize();
 	test_decode_random();
+	test_escape_flood();
 	test_corpus();
 	return tap_done();
 }
