@@ -281,17 +281,19 @@ near_option(struct perr *pe, const char *s, size_t *n, struct lex_rule *r)
 			    s + k);
 		r->weight = w;
 	} else {
-		if (parse_num(s + k + 1, *n - k - 1, &w) == -1 ||
-		    w != (float)(int)w || w > LEX_MAX_WINDOW)
+		r->ordered = s[k + 1] == '+';
+		if (parse_num(s + k + 1 + r->ordered, *n - k - 1 - r->ordered,
+		    &w) == -1 || w != (float)(int)w || w > LEX_MAX_WINDOW)
 			return lex_error(pe, "bad window '%.*s' (~1 to ~%d "
-			    "words)", (int)(*n - k), s + k, LEX_MAX_WINDOW);
+			    "words, ~+N in order)", (int)(*n - k), s + k,
+			    LEX_MAX_WINDOW);
 		r->window = (int)w;
 	}
 	*n = k;
 	return 1;
 }
 
-/* Parses "group | group ... [~N] [^W]" into a rule of TH. */
+/* Parses "group | group ... [~N | ~+N] [^W]" into a rule of TH. */
 static int
 parse_near(struct perr *pe, struct fold_cache *fc, struct theme *th,
     const char *s, size_t n)

@@ -61,6 +61,7 @@ struct lex_rule {
 	uint16_t	 theme;
 	uint8_t		 ngroups;
 	int		 window; /* in words; -1: anywhere in the article */
+	int		 ordered; /* "~+N": later groups follow group 0 */
 	float		 weight;
 };
 

@@ -19,6 +19,7 @@ struct occ {
 	uint32_t	 term;
 	uint32_t	 pos;	/* first word */
 	uint32_t	 end;	/* one past the last word */
+	uint32_t	 para;	/* paragraph number (the title is 0) */
 	uint32_t	 off;	/* bytes in the body; UINT32_MAX: in the title */
 	uint32_t	 len;
 	float		 weight;
@@ -35,6 +36,7 @@ struct mstate {
 	size_t		 cap;
 	struct token	*tok;
 	size_t		 tokcap;
+	uint32_t	 para;	/* paragraphs seen in the body so far */
 };
 
 /* Records every term occurrence in TEXT, positions from BASE. */
@@ -49,6 +51,8 @@ scan_text(struct mstate *m, struct fold_cache *fc, const char *text,
 
 	n = text_tokens(text, len, fc, &m->tok, &m->tokcap);
 	for (i = 0; i < n; i++) {
+		if (in_body && (m->tok[i].flags & TOKEN_PARA))
+			m->para++;
 		k = lexicon_match_at(m->lex, m->tok, n, i, ids, MAX_AT);
 		for (j = 0; j < k; j++) {
 			if (m->n >= m->cap) {
@@ -60,6 +64,7 @@ scan_text(struct mstate *m, struct fold_cache *fc, const char *text,
 			o->term = ids[j];
 			o->pos = base + (uint32_t)i;
 			o->end = o->pos + t->ntok;
+			o->para = in_body ? m->para : 0;
 			o->off = in_body ? m->tok[i].off : UINT32_MAX;
 			o->len = m->tok[i + t->ntok - 1].off +
 			    m->tok[i + t->ntok - 1].len - m->tok[i].off;
@@ -123,11 +128,13 @@ score_plain(const struct lexicon *lex, struct occ *v, size_t n)
 }
 
 /* Is there an occurrence of group G of rule R within the rule's window
- * of anchor A, not overlapping it? Marks the nearest one used. */
+ * of anchor A (same paragraph, after A if the rule is ordered), not
+ * overlapping it? Marks the nearest one used. */
 static int
 near_partner(const struct lexicon *lex, struct occ *v, size_t n,
-    const struct occ *a, uint32_t r, int g, int window)
+    const struct occ *a, uint32_t r, int g)
 {
+	const struct lex_rule *rule = lexicon_rule(lex, r);
 	const struct lex_term *t;
 	struct occ *best = NULL;
 	uint32_t gap, bestgap = UINT32_MAX;
@@ -139,13 +146,17 @@ near_partner(const struct lexicon *lex, struct occ *v, size_t n,
 		t = lexicon_term(lex, v[i].term);
 		if (t->rule != r || t->group != g || masked(v, n, &v[i]))
 			continue;
-		if (v[i].end <= a->pos)
+		if (rule->window >= 0 && v[i].para != a->para)
+			continue;
+		if (v[i].end <= a->pos && !rule->ordered)
 			gap = a->pos - v[i].end;
 		else if (v[i].pos >= a->end)
 			gap = v[i].pos - a->end;
 		else
-			continue;	/* overlaps: one phrase is not two */
-		if ((window < 0 || gap <= (uint32_t)window) && gap < bestgap) {
+			continue;	/* overlaps (one phrase is not two),
+					 * or before A in an ordered rule */
+		if ((rule->window < 0 || gap <= (uint32_t)rule->window) &&
+		    gap < bestgap) {
 			best = &v[i];
 			bestgap = gap;
 		}
@@ -174,7 +185,7 @@ score_rule(const struct lexicon *lex, struct occ *v, size_t n, uint32_t r)
 		if (t->rule != r || t->group != 0 || masked(v, n, &v[i]))
 			continue;
 		for (g = 1; g < rule->ngroups; g++)
-			if (!near_partner(lex, v, n, &v[i], r, g, rule->window))
+			if (!near_partner(lex, v, n, &v[i], r, g))
 				break;
 		if (g < rule->ngroups)
 			continue;
@@ -255,7 +266,7 @@ match_article(const struct lexicon *lex, struct fold_cache *fc,
     const char *title, const char *body, size_t len, int want_spans,
     struct match_result *out)
 {
-	struct mstate m = { lex, NULL, 0, 0, NULL, 0 };
+	struct mstate m = { .lex = lex };
 	size_t ntitle = 0, i, start;
 
 	memset(out, 0, sizeof *out);
