@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistr.h>
 
 #include "tap.h"
 #include "util.h"
@@ -148,6 +149,70 @@ test_wrap_unicode(void)
 	ok(good && n > 2, "mixed CJK/Latin lines fit (%zu lines)", n);
 }
 
+/* Checks the lines of S (N bytes) wrapped at W: in order, on character
+ * boundaries, exact cols, within W unless one unit, no line starting
+ * with a combining mark, every non-space byte shown. */
+static int
+wrap_invariants(const char *s, size_t n, int w)
+{
+	struct wrap_line *v;
+	size_t k = wrap_text(s, n, w, &v), pos = 0, i;
+	char *seen = xcalloc(n + 1, 1);
+	int good = 1;
+
+	if (w < 1)
+		w = 1;
+	for (i = 0; i < k && good; i++) {
+		const struct wrap_line *l = &v[i];
+		size_t one = l->len ? (size_t)u8_mblen((const uint8_t *)s +
+		    l->off, l->len) : 0;
+
+		if (l->off < pos || l->off + l->len > n ||
+		    u8_check((const uint8_t *)s + l->off, l->len) != NULL ||
+		    l->cols != wrap_width(s + l->off, l->len))
+			good = 0;
+		else if (l->cols > w && wrap_width(s + l->off, one) != l->cols)
+			good = 0;	/* too wide, yet more than one char */
+		else if (l->len && (uint8_t)s[l->off] == 0xCC && l->off > 0 &&
+		    s[l->off - 1] != '\n')
+			good = 0;	/* starts with U+0300..U+033F */
+		memset(seen + l->off, 1, l->len);
+		pos = l->off + l->len;
+	}
+	for (i = 0; i < n && good; i++)
+		if (!seen[i] && s[i] != ' ' && s[i] != '\n')
+			good = 0;
+	free(seen);
+	free(v);
+	return good;
+}
+
+static void
+test_wrap_random(void)
+{
+	static const char *const piece[] = { "a", "word", " ", "  ", "\n",
+	    "中", "文", "\xcc\x81", "ł", "ż", "Grüße", "-", "。", "e\xcc\x81" };
+	char in[600];
+	int bad = 0;
+
+	srand(3);
+	for (int r = 0; r < 3000; r++) {
+		size_t n = 0;
+
+		while (n < sizeof in - 8) {
+			const char *p = piece[rand() % 14];
+
+			if (rand() % 40 == 0)
+				break;
+			memcpy(in + n, p, strlen(p));
+			n += strlen(p);
+		}
+		if (!wrap_invariants(in, n, rand() % 22 - 1))
+			bad++;
+	}
+	is_int(bad, 0, "random text: wrap invariants hold");
+}
+
 static void
 test_wrap_big(void)
 {
@@ -189,6 +254,7 @@ main(void)
 	test_fit();
 	test_wrap_basic();
 	test_wrap_unicode();
+	test_wrap_random();
 	test_wrap_big();
 	return tap_done();
 }
