@@ -16,18 +16,12 @@
 #define WORD_CPS	32	/* longer words give trigrams, never stop words */
 #define FILE_MAX	(1 << 20)
 
-/* One trigram of a profile: three lower-case code points (' ' pads words). */
-struct tri {
-	uint64_t	 key;
-	float		 weight;	/* 1.0 for the most frequent, down to 0.5 */
-};
-
 /* What is known about one language: trigrams and/or stop words. */
 struct profile {
 	char		 code[8];
-	struct tri	*tri;		/* sorted by key */
+	uint64_t	*tri;		/* trigram keys, most frequent first */
 	size_t		 ntri;
-	uint64_t	*stop;		/* sorted hashes of stop words */
+	uint64_t	*stop;		/* hashes of stop words */
 	size_t		 nstop;
 	int		 latin;		/* written in Latin script */
 };
@@ -41,7 +35,7 @@ struct counts {
 	size_t	 kk, kk_i, uk;		/* Kazakh-only letters, і, ї є ґ */
 	size_t	 pl, de, fr;		/* characteristic Latin letters */
 	size_t	 words, trigrams;
-	size_t	 stop[LANG_MAX];	/* stop-word hits per profile */
+	double	 stop[LANG_MAX];	/* stop-word hits per profile */
 	double	 tri[LANG_MAX];		/* trigram weights per profile */
 };
 
@@ -52,23 +46,70 @@ tri_key(ucs4_t a, ucs4_t b, ucs4_t c)
 	return ((uint64_t)a << 42) | ((uint64_t)b << 21) | (uint64_t)c;
 }
 
-/* Orders trigrams by key, for bsearch. */
-static int
-tri_cmp(const void *a, const void *b)
-{
-	uint64_t x = ((const struct tri *)a)->key;
-	uint64_t y = ((const struct tri *)b)->key;
+/* One slot of a lookup table: a key of one profile and its weight. */
+struct slot {
+	uint64_t	 key;
+	float		 weight;
+	uint16_t	 lang;		/* SLOT_FREE: an empty slot */
+};
+#define SLOT_FREE	UINT16_MAX
 
-	return x < y ? -1 : x > y;
+/* An open-addressing hash table over the keys of all profiles. */
+struct table {
+	struct slot	*slot;
+	size_t		 mask;
+};
+
+static struct table tri_tab, stop_tab;
+
+/* Where KEY's probe sequence starts. */
+static size_t
+table_home(const struct table *t, uint64_t key)
+{
+	key ^= key >> 31;
+	key *= 0x9E3779B97F4A7C15ULL;
+	return (size_t)(key ^ (key >> 29)) & t->mask;
 }
 
-/* Orders stop-word hashes. */
-static int
-u64_cmp(const void *a, const void *b)
+/* Makes T an empty table for N keys. */
+static void
+table_init(struct table *t, size_t n)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	size_t size = 64, k;
 
-	return x < y ? -1 : x > y;
+	while (size < 4 * n)
+		size *= 2;
+	t->slot = xreallocarray(NULL, size, sizeof *t->slot);
+	for (k = 0; k < size; k++)
+		t->slot[k].lang = SLOT_FREE;
+	t->mask = size - 1;
+}
+
+/* Adds KEY of profile LANG with WEIGHT (keys of several profiles may coincide). */
+static void
+table_add(struct table *t, uint64_t key, float weight, size_t lang)
+{
+	size_t i = table_home(t, key);
+
+	while (t->slot[i].lang != SLOT_FREE)
+		i = (i + 1) & t->mask;
+	t->slot[i].key = key;
+	t->slot[i].weight = weight;
+	t->slot[i].lang = (uint16_t)lang;
+}
+
+/* Adds the weights of every profile that has KEY to SUM. */
+static void
+table_sum(const struct table *t, uint64_t key, double *sum)
+{
+	size_t i;
+
+	if (t->slot == NULL)
+		return;
+	for (i = table_home(t, key); t->slot[i].lang != SLOT_FREE;
+	    i = (i + 1) & t->mask)
+		if (t->slot[i].key == key)
+			sum[t->slot[i].lang] += t->slot[i].weight;
 }
 
 /* Finds or adds the profile for CODE. */
@@ -134,9 +175,7 @@ tri_add(struct profile *p, const char *line, size_t len)
 	}
 	if (p->ntri % 64 == 0)
 		p->tri = xreallocarray(p->tri, p->ntri + 64, sizeof *p->tri);
-	p->tri[p->ntri].key = tri_key(cp[0], cp[1], cp[2]);
-	p->tri[p->ntri].weight = (float)p->ntri;	/* the rank, for now */
-	p->ntri++;
+	p->tri[p->ntri++] = tri_key(cp[0], cp[1], cp[2]);
 }
 
 /* Adds one stop word (already lower case) to P. */
@@ -152,17 +191,33 @@ stop_add(struct profile *p, const char *line, size_t len)
 	p->stop[p->nstop++] = hash_bytes(HASH_INIT, line, len);
 }
 
-/* Turns ranks into weights and sorts P's tables for lookups. */
+/*
+ * Moves every profile's keys into the two lookup tables; a trigram
+ * weighs 1.0 for a profile's most frequent down to 0.5 for its last.
+ */
 static void
-profile_finish(struct profile *p)
+tables_build(void)
 {
-	size_t k;
+	size_t k, i, ntri = 0, nstop = 0;
+	struct profile *p;
 
-	for (k = 0; k < p->ntri; k++)
-		p->tri[k].weight = 1.0f - p->tri[k].weight / (2.0f *
-		    (float)p->ntri);
-	qsort(p->tri, p->ntri, sizeof *p->tri, tri_cmp);
-	qsort(p->stop, p->nstop, sizeof *p->stop, u64_cmp);
+	for (k = 0; k < nlangs; k++) {
+		ntri += langs[k].ntri;
+		nstop += langs[k].nstop;
+	}
+	table_init(&tri_tab, ntri);
+	table_init(&stop_tab, nstop);
+	for (k = 0; k < nlangs; k++) {
+		p = &langs[k];
+		for (i = 0; i < p->ntri; i++)
+			table_add(&tri_tab, p->tri[i], 1.0f - (float)i /
+			    (2.0f * (float)p->ntri), k);
+		for (i = 0; i < p->nstop; i++)
+			table_add(&stop_tab, p->stop[i], 1.0f, k);
+		free(p->tri);
+		free(p->stop);
+		p->tri = p->stop = NULL;
+	}
 }
 
 /* Loads every DIR/SUB/CODE.EXT file with FN; returns how many loaded. */
@@ -201,19 +256,15 @@ load_dir(const char *datadir, const char *sub, const char *ext,
 int
 lang_init(const char *datadir)
 {
-	size_t k;
-	int n;
-
 	lang_free();
-	n = load_dir(datadir, "lang", ".tri", tri_add);
-	load_dir(datadir, "stopwords", ".txt", stop_add);
-	for (k = 0; k < nlangs; k++)
-		profile_finish(&langs[k]);
-	if (n == 0) {
+	if (load_dir(datadir, "lang", ".tri", tri_add) == 0) {
+		lang_free();
 		warn_at(datadir, "no language profiles in lang/: guessing "
 		    "languages from letters only");
 		return -1;
 	}
+	load_dir(datadir, "stopwords", ".txt", stop_add);
+	tables_build();
 	return 0;
 }
 
@@ -226,6 +277,10 @@ lang_free(void)
 		free(langs[k].tri);
 		free(langs[k].stop);
 	}
+	free(tri_tab.slot);
+	free(stop_tab.slot);
+	memset(&tri_tab, 0, sizeof tri_tab);
+	memset(&stop_tab, 0, sizeof stop_tab);
 	memset(langs, 0, sizeof langs);
 	nlangs = 0;
 }
@@ -298,9 +353,7 @@ static void
 count_word(struct counts *c, const ucs4_t *w, size_t n)
 {
 	uint8_t u8[WORD_CPS * 4];
-	size_t k, i, blen = 0;
-	struct tri key, *hit;
-	uint64_t h;
+	size_t i, blen = 0;
 	ucs4_t a, b, d;
 
 	c->words++;
@@ -308,21 +361,11 @@ count_word(struct counts *c, const ucs4_t *w, size_t n)
 		a = i == 0 ? ' ' : w[i - 1];
 		b = w[i];
 		d = i + 1 == n ? ' ' : w[i + 1];
-		key.key = tri_key(a, b, d);
 		c->trigrams++;
-		for (k = 0; k < nlangs; k++) {
-			hit = bsearch(&key, langs[k].tri, langs[k].ntri,
-			    sizeof key, tri_cmp);
-			if (hit != NULL)
-				c->tri[k] += hit->weight;
-		}
+		table_sum(&tri_tab, tri_key(a, b, d), c->tri);
 		blen += (size_t)u8_uctomb(u8 + blen, w[i], 4);
 	}
-	h = hash_bytes(HASH_INIT, u8, blen);
-	for (k = 0; k < nlangs; k++)
-		if (bsearch(&h, langs[k].stop, langs[k].nstop, sizeof h,
-		    u64_cmp) != NULL)
-			c->stop[k]++;
+	table_sum(&stop_tab, hash_bytes(HASH_INIT, u8, blen), c->stop);
 }
 
 /* Counts scripts, letters, trigrams and stop words of S. */
@@ -341,9 +384,16 @@ count_text(struct counts *c, const uint8_t *s, size_t len)
 		n = 1;
 		inword = 0;
 		if (i < len) {
-			n = u8_mbtouc(&uc, s + i, len - i);
-			uc = uc_tolower(uc);
-			inword = uc_is_alpha(uc) && count_letter(c, &sc, uc);
+			if (s[i] < 0x80) {	/* the common case, quickly */
+				uc = s[i] | 0x20;
+				inword = uc >= 'a' && uc <= 'z';
+				c->latin += (size_t)inword;
+			} else {
+				n = u8_mbtouc(&uc, s + i, len - i);
+				uc = uc_tolower(uc);
+				inword = uc_is_alpha(uc) &&
+				    count_letter(c, &sc, uc);
+			}
 		}
 		if (inword && wn < WORD_CPS)
 			w[wn++] = uc;
@@ -367,7 +417,7 @@ profile_index(const char *code)
 }
 
 /* Stop-word hits of CODE's profile in C (0 without a profile). */
-static size_t
+static double
 stop_hits(const struct counts *c, const char *code)
 {
 	int k = profile_index(code);
@@ -422,7 +472,7 @@ decide_latin(const struct counts *c)
 		if (!langs[k].latin)
 			continue;
 		s = c->tri[k] / (double)(c->trigrams ? c->trigrams : 1) +
-		    1.5 * (double)c->stop[k] / (double)(c->words ? c->words :
+		    1.5 * c->stop[k] / (double)(c->words ? c->words :
 		    1) + letter_bonus(c, langs[k].code);
 		if (s > top) {
 			top = s;
