@@ -366,6 +366,42 @@ test_escape_flood(void)
 	free(in);
 }
 
+/* decode_text of the fixture NAME under tests/data/decode. */
+static void
+dec_file(const char *name, const char *want, unsigned must,
+    unsigned mustnot)
+{
+	char path[512], *raw;
+	size_t len;
+
+	snprintf(path, sizeof path, "%s/../tests/data/decode/%s", SRCDATADIR,
+	    name);
+	if (file_read(path, 0, &raw, &len) == -1) {
+		ok(0, "read %s", path);
+		return;
+	}
+	ok(!decode_is_binary(raw, len), "%s is text", name);
+	dec(raw, len, want, must, mustnot, name);
+	free(raw);
+}
+
+static void
+test_files(void)
+{
+	static const char *const kk =
+	    "Қазақстан және Қытай\n\n中哈关系 — Привет\n";
+
+	dec_file("cp1252.txt", "Kasachstan und China\n\nDie Zusammenarbeit "
+	    "für Straßen und Brücken wächst „schnell“ – sagt der Präsident.\n",
+	    DECODE_LEGACY, DECODE_MOJIBAKE | DECODE_CONTROL);
+	dec_file("utf16le.txt", kk, DECODE_UTF16, DECODE_INVALID);
+	dec_file("utf16be.txt", kk, DECODE_UTF16, DECODE_INVALID);
+	dec_file("hostile.txt", "Title here\n\nBody red text and evil, DONE\n",
+	    DECODE_CONTROL, DECODE_INVALID);
+	dec_file("mojibake.txt", "Xi said: “China’s partner” für Привет\n",
+	    DECODE_MOJIBAKE, DECODE_INVALID | DECODE_CONTROL);
+}
+
 static void
 test_corpus(void)
 {
@@ -411,6 +447,7 @@ main(void)
 	test_sanitize();
 	test_decode_random();
 	test_escape_flood();
+	test_files();
 	test_corpus();
 	return tap_done();
 }
