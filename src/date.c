@@ -54,7 +54,7 @@ static const struct month_name months[] = {
 	{ "listopadem", 11 }, { "grudzień", 12 }, { "grudnia", 12 },
 	{ "grudniu", 12 }, { "grudniem", 12 }, { "stycz", 1 }, { "lut", 2 },
 	{ "kwiec", 4 }, { "czerw", 6 }, { "lip", 7 }, { "sierp", 8 },
-	{ "wrz", 9 }, { "paźdz", 10 }, { "list", 11 }, { "gru", 12 },
+	{ "wrz", 9 }, { "paźdz", 10 }, { "gru", 12 },
 	/* ru: genitive, nominative, prepositional, abbreviations */
 	{ "января", 1 }, { "февраля", 2 }, { "марта", 3 }, { "апреля", 4 },
 	{ "мая", 5 }, { "июня", 6 }, { "июля", 7 }, { "августа", 8 },
@@ -232,6 +232,19 @@ cur_boundary(const struct cur *c)
 	    digit_at(c, c->i) >= 0);
 }
 
+/* Is the number that ends at the cursor followed by more of a word or number? */
+static int
+glued_after(const struct cur *c)
+{
+	int n;
+	ucs4_t uc = cur_peek(c, &n);
+
+	if ((uc == '.' || uc == '-' || uc == '/' || uc == ',') &&
+	    digit_at(c, c->i + 1) >= 0)
+		return 1;
+	return !cur_boundary(c) && uc < 0x2E80;	/* "2024年" is fine */
+}
+
 /* Reads a word at the cursor into W (folded); returns its byte length. */
 static size_t
 word_fold(const struct cur *c, ucs4_t *w, size_t *wn)
@@ -394,11 +407,7 @@ parse_dmy(struct cur *c, int *y, int *m, int *d)
 	c->i++;
 	if (!cur_num(c, 1, 2, m) || !cur_ch(c, sep) || !cur_num(c, 4, 4, y))
 		return 0;
-	if (!cur_boundary(c))
-		return 0;
-	/* a trailing ".5" would make it a version number */
-	if (c->i + 1 < c->len && (c->s[c->i] == '.' || c->s[c->i] == sep) &&
-	    digit_at(c, c->i + 1) >= 0)
+	if (glued_after(c))	/* "1.2.2020.5" is a version number */
 		return 0;
 	if (sep == '/' && *m > 12 && *d <= 12) {
 		t = *m;
@@ -649,25 +658,20 @@ date_may_start(const uint8_t *s, size_t len, size_t i)
 static int
 year_near(const uint8_t *s, size_t len, size_t from, size_t to)
 {
-	size_t lo = from > 40 ? from - 40 : 0, hi = to + 40 < len ? to + 40 : len;
-	size_t i, k;
+	size_t lo = from > 40 ? from - 40 : 0;
+	struct cur c = { s, to + 40 < len ? to + 40 : len, 0 };
 	int y;
 
-	for (i = from; i > lo && s[i - 1] != '\n'; i--)
+	for (c.i = from; c.i > lo && s[c.i - 1] != '\n'; c.i--)
 		;
-	for (; i + 4 <= hi && s[i] != '\n'; i++) {
-		if (i >= from && i < to)
+	for (; c.i < c.len && s[c.i] != '\n'; c.i++) {
+		if (c.i >= from && c.i < to)
 			continue;
-		for (k = 0, y = 0; k < 4 && s[i + k] >= '0' && s[i + k] <= '9'; k++)
-			y = y * 10 + s[i + k] - '0';
-		if (k < 4 || y < YEAR_MIN || y > YEAR_MAX ||
-		    glued_before(s, i, 1))
+		if (s[c.i] < '1' || s[c.i] > '2' || glued_before(s, c.i, 1))
 			continue;
-		if (i + 4 < len && (uc_is_alnum(s[i + 4]) || ((s[i + 4] == '.' ||
-		    s[i + 4] == '-' || s[i + 4] == '/') && i + 5 < len &&
-		    s[i + 5] >= '0' && s[i + 5] <= '9')))
-			continue;
-		return y;
+		if (cur_num(&c, 4, 4, &y) && !glued_after(&c) &&
+		    y >= YEAR_MIN && y <= YEAR_MAX)
+			return y;
 	}
 	return 0;
 }

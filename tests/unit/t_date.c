@@ -143,6 +143,11 @@ test_invalid(void)
 	rejects("19:56:10");
 	rejects("June 2023");
 	rejects("");
+	rejects("list 3 items");
+	rejects("2024");
+	rejects("2024年");
+	rejects("Mayor 5 said");
+	rejects("12.09.2019.3");
 	parses("29.02.2024", 2024, 2, 29, 0);
 	parses("June 6, 20235", 0, 6, 6, 6);	/* no five-digit years */
 	parses("3 lipca 1850", 0, 7, 3, 7);	/* out of range: no year */
@@ -187,6 +192,10 @@ test_find_texts(void)
 	finds("新华社阿斯塔纳2024年7月3日电 习近平\n", "2024-07-03",
 	    "Han text runs into the date");
 	finds("", "", "empty text");
+	finds("Wednesday, June 6 (Xinhua)\nNo year, only 1.5 million and 30 "
+	    "years.\n", "", "a weekday is no year");
+	finds("标题\n（2023年）阿斯塔纳7月3日电\n", "2023-07-03",
+	    "a Han partial date with its year next to it");
 	finds("Call +7 7172 12 34 56 or 8-800-2024\n", "", "phone numbers");
 }
 
