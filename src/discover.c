@@ -1,9 +1,1328 @@
-/* discover.c: STUB until the discovery module lands. */
+/* discover.c: key phrases no lexicon theme covers: YAKE-style scoring in
+ * each article, TF-IDF and a subject filter over the corpus. */
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+
 #include "discover.h"
-int discover_init(const char *datadir) { return 0; }
-void discover_free(void) {}
-size_t discover_article(struct fold_cache *fc, const char *lang, const char *body, size_t len, size_t max, struct phrase **out) { *out = NULL; return 0; }
-void discover_phrases_free(struct phrase *p, size_t n) { free(p); }
-size_t discover_select(const struct lexicon *lex, struct phrase **per, const size_t *nper, size_t narticles, size_t max, struct discovered **out) { *out = NULL; return 0; }
-void discover_themes_free(struct discovered *d, size_t n) { free(d); }
+#include "lexicon.h"
+#include "text.h"
+#include "util.h"
+
+#define MAX_WORDS	3	/* content words in a phrase */
+#define MAX_STOPS	2	/* stop words inside one ("community with a
+				   shared future") */
+#define CJK_MIN		2	/* Han character n-grams */
+#define CJK_MAX		4
+#define POOL		4	/* candidates ranked per slot before pruning */
+#define SUBJECT_SHARE	0.6	/* in more articles: the corpus's subject */
+#define PARTS_MAX	16	/* words of a phrase looked at for parts */
+
+/* A string-keyed open-addressing map to indexes; keys are not owned. */
+struct smap_ent {
+	const char	*k;
+	uint32_t	 len;
+	uint32_t	 val;
+	uint64_t	 h;
+};
+struct smap {
+	struct smap_ent	*e;
+	size_t		 cap;
+	size_t		 n;
+};
+
+/* A uint64-keyed open-addressing map to uint32 values (word pairs,
+ * candidate phrases). */
+struct umap {
+	uint64_t	*k;	/* key + 1, 0 empty */
+	uint32_t	*v;
+	size_t		 cap;
+	size_t		 n;
+};
+
+/* The shipped stop-word lists, folded, all languages together. */
+static struct smap stops;
+static char **stopv;
+static size_t nstopv;
+
+static void
+smap_free(struct smap *m)
+{
+	free(m->e);
+	memset(m, 0, sizeof *m);
+}
+
+/* Finds K in M; with CREATE, adds it with value VAL when missing.
+ * Returns its value slot, or NULL when missing. */
+static uint32_t *
+smap_get(struct smap *m, const char *k, size_t len, int create, uint32_t val)
+{
+	uint64_t h = hash_bytes(HASH_INIT, k, len);
+	size_t i, j;
+
+	if (create && (m->n + 1) * 2 > m->cap) {
+		struct smap old = *m;
+
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->e = xcalloc(m->cap, sizeof *m->e);
+		for (i = 0; i < old.cap; i++) {
+			if (old.e[i].k == NULL)
+				continue;
+			for (j = old.e[i].h & (m->cap - 1); m->e[j].k != NULL;
+			    j = (j + 1) & (m->cap - 1))
+				;
+			m->e[j] = old.e[i];
+		}
+		free(old.e);
+	}
+	if (m->cap == 0)
+		return NULL;
+	for (i = h & (m->cap - 1); m->e[i].k != NULL; i = (i + 1) & (m->cap - 1))
+		if (m->e[i].h == h && m->e[i].len == len &&
+		    memcmp(m->e[i].k, k, len) == 0)
+			return &m->e[i].val;
+	if (!create)
+		return NULL;
+	m->e[i].k = k;
+	m->e[i].len = (uint32_t)len;
+	m->e[i].h = h;
+	m->e[i].val = val;
+	m->n++;
+	return &m->e[i].val;
+}
+
+/* Spreads the bits of X over a table index (splitmix64's finaliser). */
+static uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* Doubles the table of M. */
+static void
+umap_grow(struct umap *m)
+{
+	struct umap old = *m;
+	size_t i, j;
+
+	m->cap = m->cap ? m->cap * 2 : 256;
+	m->k = xcalloc(m->cap, sizeof *m->k);
+	m->v = xcalloc(m->cap, sizeof *m->v);
+	for (i = 0; i < old.cap; i++) {
+		if (old.k[i] == 0)
+			continue;
+		for (j = mix64(old.k[i]) & (m->cap - 1); m->k[j] != 0;
+		    j = (j + 1) & (m->cap - 1))
+			;
+		m->k[j] = old.k[i];
+		m->v[j] = old.v[i];
+	}
+	free(old.k);
+	free(old.v);
+}
+
+/* The value slot of K: with CREATE, a new one (0) when missing; else
+ * NULL when missing. */
+static uint32_t *
+umap_slot(struct umap *m, uint64_t k, int create)
+{
+	size_t i;
+
+	if (create && (m->n + 1) * 2 > m->cap)
+		umap_grow(m);
+	if (m->cap == 0)
+		return NULL;
+	k++;
+	for (i = mix64(k) & (m->cap - 1); m->k[i] != 0;
+	    i = (i + 1) & (m->cap - 1))
+		if (m->k[i] == k)
+			return &m->v[i];
+	if (!create)
+		return NULL;
+	m->k[i] = k;
+	m->n++;
+	return &m->v[i];
+}
+
+static void
+umap_free(struct umap *m)
+{
+	free(m->k);
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
+/* Adds the words of one list (one a line, '#' comments) to the set. */
+static int
+stops_load(const char *path)
+{
+	char *text, *p, *end, *f;
+	size_t len, flen;
+
+	if (file_read(path, 0, &text, &len) == -1)
+		return -1;
+	for (p = text; p < text + len; p = end + 1) {
+		if ((end = memchr(p, '\n', (size_t)(text + len - p))) == NULL)
+			end = text + len;
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		flen = (size_t)(end - p);
+		while (flen > 0 && (p[flen - 1] == ' ' || p[flen - 1] == '\t' ||
+		    p[flen - 1] == '\r'))
+			flen--;
+		if (flen == 0 || *p == '#')
+			continue;
+		f = text_fold(p, flen, &flen);
+		if (smap_get(&stops, f, flen, 0, 0) != NULL) {
+			free(f);
+			continue;
+		}
+		stopv = xreallocarray(stopv, nstopv + 1, sizeof *stopv);
+		stopv[nstopv++] = f;
+		smap_get(&stops, f, flen, 1, 0);
+	}
+	free(text);
+	return 0;
+}
+
+int
+discover_init(const char *datadir)
+{
+	struct dirent *de;
+	struct buf b;
+	size_t n;
+	DIR *d;
+	int loaded = 0;
+
+	discover_free();
+	buf_init(&b);
+	buf_addf(&b, "%s/stopwords", datadir);
+	if ((d = opendir(b.s)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			n = strlen(de->d_name);
+			if (de->d_name[0] == '.' || n < 5 ||
+			    strcmp(de->d_name + n - 4, ".txt") != 0)
+				continue;
+			b.len = 0;
+			buf_addf(&b, "%s/stopwords/%s", datadir, de->d_name);
+			if (stops_load(b.s) == 0)
+				loaded++;
+		}
+		closedir(d);
+	}
+	buf_free(&b);
+	return loaded > 0 ? 0 : -1;
+}
+
+void
+discover_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < nstopv; i++)
+		free(stopv[i]);
+	free(stopv);
+	stopv = NULL;
+	nstopv = 0;
+	smap_free(&stops);
+}
+
+/* ------------------------------------------------------------------ */
+/* One article. */
+
+/* A distinct word of the article and its YAKE features. */
+struct term {
+	const char	*s;
+	uint32_t	 len;
+	uint32_t	 tf, tf_up, tf_acr;
+	uint32_t	 nsent, last_sent;
+	double		 sum_sent;
+	uint32_t	 ldist, ltot, rdist, rtot;
+	unsigned char	 stop, bad;
+	double		 h;		/* YAKE weight: lower is better */
+};
+
+/* Per token: its term and where it stands. */
+struct tinfo {
+	uint32_t	 term;
+	uint32_t	 nlen;		/* folded length, possessive cut */
+	uint32_t	 sent;
+	unsigned char	 brk;		/* no phrase runs into this token */
+	unsigned char	 start;		/* first of a sentence */
+	unsigned char	 cjk;
+	unsigned char	 poss;		/* ended by a possessive */
+	unsigned char	 glued;		/* hyphen-joined to the token before */
+};
+
+/* A candidate phrase of the article. */
+struct cand {
+	char		*text;
+	uint32_t	 first, n;	/* tokens of its best occurrence */
+	uint32_t	 tf;
+	int		 at_start;	/* best occurrence opens a sentence */
+	unsigned char	 cjk;
+	double		 s;		/* lower is better */
+};
+
+/* The work space of discover_article. */
+struct art {
+	const char	*body;
+	struct token	*tok;
+	struct tinfo	*ti;
+	size_t		 ntok;
+	struct term	*terms;
+	size_t		 nterms;
+	struct smap	 tmap;		/* folded word -> term */
+	struct umap	 tptr;		/* folded word's address -> term + 1 */
+	struct umap	 pairs;		/* (left term, term) -> count */
+	uint32_t	 nsent;
+	struct cand	*cands;
+	size_t		 ncands;
+	struct umap	 cmap;		/* term sequence hash -> candidate */
+	struct buf	 key;
+};
+
+/* Does the gap between two tokens end a sentence? */
+static int
+gap_ends_sentence(const char *s, size_t len)
+{
+	static const char *const wide[] = { "\xe3\x80\x82", "\xef\xbc\x81",
+	    "\xef\xbc\x9f", "\xef\xbc\x9b" };	/* 。！？； */
+	size_t i, k;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ';' ||
+		    s[i] == '\n')
+			return 1;
+		for (k = 0; k < sizeof wide / sizeof *wide; k++)
+			if (len - i >= 3 && memcmp(s + i, wide[k], 3) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* May a phrase run over this gap? Spaces, or one hyphen or dash with no
+ * space ("China-Central Asia", "Kasymem–Żomartem"). */
+static int
+gap_joins(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len == 1 && s[0] == '-')
+		return 1;
+	if (len == 3 && memcmp(s, "\xe2\x80", 2) == 0 &&
+	    (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0x93)
+		return 1;	/* U+2010..U+2013 */
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (i + 1 < len && (unsigned char)s[i] == 0xc2 &&
+		    (unsigned char)s[i + 1] == 0xa0) {
+			i++;	/* no-break space */
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* Length of folded word S without an English possessive ("china’s"). */
+static size_t
+strip_possessive(const char *s, size_t len)
+{
+	if (len > 3 && memcmp(s + len - 2, "'s", 2) == 0)
+		return len - 2;
+	if (len > 5 && memcmp(s + len - 4, "\xe2\x80\x99s", 4) == 0)
+		return len - 4;
+	return len;
+}
+
+/* Case features of the original word: 1 capitalised, 2 an acronym
+ * (two letters or more, all upper case). */
+static int
+word_case(const char *s, size_t len)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	ucs4_t uc;
+	int letters = 0, upper = 0, first = -1, n;
+
+	while (p < end && (n = u8_mbtouc(&uc, p, (size_t)(end - p))) > 0) {
+		if (uc < 0x80) {	/* the common case, without a table */
+			if ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z') {
+				letters++;
+				upper += uc <= 'Z';
+				if (first < 0)
+					first = uc <= 'Z';
+			}
+		} else if (uc_is_alpha(uc)) {
+			letters++;
+			upper += uc_is_upper(uc) != 0;
+			if (first < 0)
+				first = uc_is_upper(uc) != 0;
+		}
+		p += n;
+	}
+	if (letters >= 2 && upper == letters)
+		return 2;
+	return first == 1;
+}
+
+/* Is folded word S no use in a phrase: no letter, or a single letter? */
+static int
+word_bad(const char *s, size_t len, int cjk)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	ucs4_t uc;
+	int chars = 0, letters = 0, n;
+
+	while (p < end && (n = u8_mbtouc(&uc, p, (size_t)(end - p))) > 0) {
+		chars++;
+		if (uc < 0x80)
+			letters += (uc | 0x20) >= 'a' && (uc | 0x20) <= 'z';
+		else
+			letters += uc_is_alpha(uc) != 0;
+		p += n;
+	}
+	return letters == 0 || (chars == 1 && !cjk);
+}
+
+/* The term of folded word S, created on first sight. The fold cache
+ * hands out one address per spelling, so that address finds most words
+ * without hashing their bytes. */
+static uint32_t
+art_term(struct art *A, const char *s, size_t len, int cjk)
+{
+	uint32_t *p = umap_slot(&A->tptr, (uint64_t)(uintptr_t)s * 64 + len, 1);
+	uint32_t *v;
+	struct term *t;
+
+	if (*p != 0)
+		return *p - 1;
+	if ((v = smap_get(&A->tmap, s, len, 0, 0)) != NULL) {
+		*p = *v + 1;
+		return *v;
+	}
+	*p = (uint32_t)A->nterms + 1;
+	A->terms = xreallocarray(A->terms, A->nterms + 1, sizeof *A->terms);
+	t = &A->terms[A->nterms];
+	memset(t, 0, sizeof *t);
+	t->s = s;
+	t->len = (uint32_t)len;
+	t->stop = smap_get(&stops, s, len, 0, 0) != NULL;
+	t->bad = (unsigned char)word_bad(s, len, cjk);
+	smap_get(&A->tmap, s, len, 1, (uint32_t)A->nterms);
+	return (uint32_t)A->nterms++;
+}
+
+/* Where token I stands: its sentence, and whether a phrase may run into
+ * it from the token before. */
+static void
+art_place(struct art *A, size_t i)
+{
+	struct tinfo *ti = &A->ti[i], *prev = &A->ti[i - 1];
+	const struct token *t = &A->tok[i], *p = &A->tok[i - 1];
+	const char *gap = A->body + p->off + p->len;
+	size_t glen = t->off - (p->off + p->len);
+
+	ti->sent = prev->sent;
+	if ((t->flags & TOKEN_PARA) || gap_ends_sentence(gap, glen)) {
+		ti->sent = ++A->nsent;
+		ti->start = ti->brk = 1;
+		return;
+	}
+	if (prev->poss || ti->cjk != prev->cjk || (ti->cjk && glen > 0) ||
+	    !gap_joins(gap, glen))
+		ti->brk = 1;
+	else if (!ti->cjk && glen > 0 && gap[0] != ' ' && gap[0] != '\t' &&
+	    gap[0] != '\xc2')
+		ti->glued = 1;
+}
+
+/* Counts token I into its term: frequency, case, sentences, and the
+ * words met on its left (YAKE's context features). */
+static void
+art_count(struct art *A, size_t i)
+{
+	struct tinfo *ti = &A->ti[i];
+	struct term *t = &A->terms[ti->term], *l;
+	int c = ti->cjk ? 0 : word_case(A->body + A->tok[i].off,
+	    A->tok[i].len);
+
+	t->tf++;
+	t->tf_acr += c == 2;
+	t->tf_up += c == 1 && !ti->start;
+	t->sum_sent += ti->sent;
+	if (t->last_sent != ti->sent + 1) {
+		t->nsent++;
+		t->last_sent = ti->sent + 1;
+	}
+	if (i == 0 || ti->start)
+		return;
+	l = &A->terms[A->ti[i - 1].term];
+	if (++*umap_slot(&A->pairs, (uint64_t)A->ti[i - 1].term << 32 |
+	    ti->term, 1) == 1) {
+		l->rdist++;
+		t->ldist++;
+	}
+	l->rtot++;
+	t->ltot++;
+}
+
+/* Tokenises the body and fills tokens and terms. */
+static void
+art_scan(struct art *A, struct fold_cache *fc, size_t len)
+{
+	size_t cap = 0, i, n;
+
+	A->ntok = text_tokens(A->body, len, fc, &A->tok, &cap);
+	A->ti = xcalloc(A->ntok + 1, sizeof *A->ti);
+	for (i = 0; i < A->ntok; i++) {
+		struct tinfo *ti = &A->ti[i];
+		const struct token *t = &A->tok[i];
+
+		ti->cjk = (t->flags & TOKEN_CJK) != 0;
+		n = ti->cjk ? t->nlen : strip_possessive(t->norm, t->nlen);
+		ti->poss = n != t->nlen;
+		ti->nlen = (uint32_t)n;
+		ti->term = art_term(A, t->norm, n, ti->cjk);
+		if (i == 0)
+			ti->start = ti->brk = 1;
+		else
+			art_place(A, i);
+		art_count(A, i);
+	}
+	A->nsent++;
+}
+
+/* YAKE's weight of every content term (lower is more salient). */
+static void
+art_weights(struct art *A)
+{
+	double sum = 0, sq = 0, mean, sd, maxtf = 1, n = 0;
+	size_t i;
+
+	for (i = 0; i < A->nterms; i++) {
+		struct term *t = &A->terms[i];
+
+		if (t->stop || t->bad)
+			continue;
+		n++;
+		sum += t->tf;
+		sq += (double)t->tf * t->tf;
+		if (t->tf > maxtf)
+			maxtf = t->tf;
+	}
+	mean = n > 0 ? sum / n : 1;
+	sd = n > 0 ? sqrt(fmax(sq / n - mean * mean, 0)) : 0;
+	for (i = 0; i < A->nterms; i++) {
+		struct term *t = &A->terms[i];
+		double tcase, tpos, tfn, trel, tsent, wl, wr;
+
+		if (t->tf == 0)
+			continue;
+		tcase = fmax(t->tf_up, t->tf_acr) / (1 + log(t->tf));
+		tpos = log(log(3 + t->sum_sent / t->tf));
+		tfn = t->tf / (mean + sd);
+		wl = t->ltot ? (double)t->ldist / t->ltot : 0;
+		wr = t->rtot ? (double)t->rdist / t->rtot : 0;
+		trel = 1 + (wl + wr) * t->tf / maxtf;
+		tsent = (double)t->nsent / A->nsent;
+		t->h = trel * tpos / (tcase + tfn / trel + tsent / trel);
+	}
+}
+
+/* Do the N tokens at I and at J spell the same terms? */
+static int
+same_terms(const struct art *A, size_t i, size_t j, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (A->ti[i + k].term != A->ti[j + k].term)
+			return 0;
+	return 1;
+}
+
+/* Counts one occurrence of the phrase of tokens I..I+N-1, whose terms
+ * hash to H (the text is only built for the few that rank well). */
+static void
+art_cand(struct art *A, size_t i, size_t n, int cjk, uint64_t h)
+{
+	uint32_t *v;
+	struct cand *c;
+
+	while ((v = umap_slot(&A->cmap, h, 1)) != NULL && *v != 0) {
+		c = &A->cands[*v - 1];
+		if (c->n == n && same_terms(A, c->first, i, n))
+			break;
+		h = mix64(h + 1);	/* a collision: probe on */
+	}
+	if (*v != 0) {
+		c->tf++;
+		if (c->at_start && !A->ti[i].start) {
+			c->first = (uint32_t)i;	/* a better label */
+			c->at_start = 0;
+		}
+		return;
+	}
+	A->cands = xreallocarray(A->cands, A->ncands + 1, sizeof *A->cands);
+	c = &A->cands[A->ncands];
+	memset(c, 0, sizeof *c);
+	c->first = (uint32_t)i;
+	c->n = (uint32_t)n;
+	c->tf = 1;
+	c->at_start = A->ti[i].start;
+	c->cjk = (unsigned char)cjk;
+	*v = (uint32_t)++A->ncands;
+}
+
+/* The folded text of candidate C: words joined by one space, Han
+ * characters by none. */
+static char *
+cand_text(const struct art *A, const struct cand *c)
+{
+	struct buf b;
+	size_t k;
+
+	buf_init(&b);
+	for (k = c->first; k < c->first + c->n; k++) {
+		if (k > c->first && !c->cjk)
+			buf_addc(&b, ' ');
+		buf_add(&b, A->tok[k].norm, A->ti[k].nlen);
+	}
+	return buf_steal(&b, NULL);
+}
+
+/* Phrases of words starting at token I: 1-3 content words (a hyphenated
+ * compound counts as one, and is never cut), stop words inside only, no
+ * digits-only or one-letter word, no break. */
+static void
+art_words_at(struct art *A, size_t i)
+{
+	size_t j, words = 0, nstop = 0;
+	uint64_t h = 0;
+
+	if (A->ti[i].glued)
+		return;
+	for (j = i; j < A->ntok && !A->ti[j].cjk; j++) {
+		const struct term *t = &A->terms[A->ti[j].term];
+
+		if ((j > i && A->ti[j].brk) || t->bad ||
+		    (j == i && t->stop) || (t->stop && ++nstop > MAX_STOPS))
+			break;
+		h = mix64(h ^ A->ti[j].term);
+		if (!A->ti[j].glued && !t->stop && ++words > MAX_WORDS)
+			break;
+		if (!t->stop && (j + 1 == A->ntok || !A->ti[j + 1].glued))
+			art_cand(A, i, j - i + 1, 0, h);
+	}
+}
+
+/* Han character n-grams starting at token I, not opening or closing
+ * with a stop word. */
+static void
+art_cjk_at(struct art *A, size_t i)
+{
+	size_t j;
+	uint64_t h = 0;
+
+	A->key.len = 0;
+	for (j = i; j < A->ntok && j < i + CJK_MAX; j++) {
+		if (!A->ti[j].cjk || (j > i && A->ti[j].brk) ||
+		    A->terms[A->ti[j].term].bad)
+			break;
+		buf_add(&A->key, A->tok[j].norm, A->ti[j].nlen);
+		h = mix64(h ^ A->ti[j].term);
+		if (j - i + 1 < CJK_MIN || A->terms[A->ti[i].term].stop ||
+		    A->terms[A->ti[j].term].stop ||
+		    smap_get(&stops, A->key.s, A->key.len, 0, 0) != NULL)
+			continue;
+		art_cand(A, i, j - i + 1, 1, h);
+	}
+}
+
+/* How often term A was followed by term B. */
+static uint32_t
+pair_count(const struct art *A, uint32_t a, uint32_t b)
+{
+	const uint32_t *v = umap_slot((struct umap *)&A->pairs,
+	    (uint64_t)a << 32 | b, 0);
+
+	return v != NULL ? *v : 0;
+}
+
+/* The probability that stop word K links its neighbours (YAKE). */
+static double
+stop_link(const struct art *A, size_t k)
+{
+	uint32_t a = A->ti[k - 1].term, t = A->ti[k].term,
+	    b = A->ti[k + 1].term;
+	double p1, p2;
+
+	p1 = (double)pair_count(A, a, t) / A->terms[a].tf;
+	p2 = (double)pair_count(A, t, b) / A->terms[b].tf;
+	return p1 * p2;
+}
+
+/* The score of candidate C: YAKE's S, lower is more salient; CJK
+ * n-grams by frequency and length (seen once: left out). */
+static double
+art_score(const struct art *A, const struct cand *c)
+{
+	double prod = 1, sum = 0, p;
+	size_t k;
+
+	if (c->cjk)
+		return c->tf < 2 ? INFINITY : log(log(3 +
+		    A->ti[c->first].sent)) / ((double)c->tf * c->n * c->n);
+	for (k = c->first; k < c->first + c->n; k++) {
+		const struct term *t = &A->terms[A->ti[k].term];
+
+		if (!t->stop) {
+			prod *= t->h;
+			sum += t->h;
+			continue;
+		}
+		p = stop_link(A, k);
+		prod *= 1 + (1 - p);
+		sum -= 1 - p;
+	}
+	return prod / (c->tf * fmax(1 + sum, 0.1));
+}
+
+/* Is phrase SMALL inside phrase BIG, at word boundaries (any place for
+ * Han n-grams)? */
+static int
+phrase_in(const char *small, const char *big, int cjk)
+{
+	size_t n = strlen(small);
+	const char *p;
+
+	for (p = strstr(big, small); p != NULL; p = strstr(p + 1, small))
+		if (cjk || ((p == big || p[-1] == ' ') &&
+		    (p[n] == '\0' || p[n] == ' ')))
+			return 1;
+	return 0;
+}
+
+/* A candidate in the ranking. */
+struct ranked {
+	double		 s;
+	uint32_t	 i;		/* candidate */
+	uint32_t	 first;
+};
+
+/* Lower score first; then the place in the text, so the order is the
+ * same on every run. */
+static int
+ranked_before(const struct ranked *a, const struct ranked *b)
+{
+	if (a->s != b->s)
+		return a->s < b->s;
+	return a->first < b->first;
+}
+
+/* Inserts X into the sorted pool R (*N of at most K), keeping the best. */
+static void
+pool_add(struct ranked *r, size_t *n, size_t k, struct ranked x)
+{
+	size_t i;
+
+	if (*n == k && !ranked_before(&x, &r[k - 1]))
+		return;
+	if (*n < k)
+		(*n)++;
+	for (i = *n - 1; i > 0 && ranked_before(&x, &r[i - 1]); i--)
+		r[i] = r[i - 1];
+	r[i] = x;
+}
+
+/* The label of candidate C: its best occurrence as written, spaces
+ * collapsed, a possessive cut. */
+static char *
+art_label(const struct art *A, const struct cand *c)
+{
+	const struct token *f = &A->tok[c->first];
+	const struct token *l = &A->tok[c->first + c->n - 1];
+	const char *s = A->body + f->off, *end = A->body + l->off + l->len;
+	struct buf b;
+
+	if (A->ti[c->first + c->n - 1].poss)
+		end -= end[-2] == '\'' ? 2 : 4;
+	buf_init(&b);
+	while (s < end) {
+		if (*s == ' ' || *s == '\t' || (end - s > 1 &&
+		    memcmp(s, "\xc2\xa0", 2) == 0)) {
+			if (b.len > 0 && b.s[b.len - 1] != ' ')
+				buf_addc(&b, ' ');
+			s += *s == ' ' || *s == '\t' ? 1 : 2;
+			continue;
+		}
+		buf_addc(&b, *s++);
+	}
+	return buf_steal(&b, NULL);
+}
+
+/* Drops from the pool R (N ranked) the phrases only ever seen inside a
+ * longer phrase of the pool; returns the count kept. */
+static size_t
+art_prune(const struct art *A, struct ranked *r, size_t n)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct cand *c = &A->cands[r[i].i];
+
+		for (j = 0; j < n; j++) {
+			const struct cand *d = &A->cands[r[j].i];
+
+			if (j != i && d->tf == c->tf && d->n > c->n &&
+			    d->cjk == c->cjk && phrase_in(c->text, d->text,
+			    c->cjk))
+				break;
+		}
+		if (j == n)
+			r[k++] = r[i];
+	}
+	return k;
+}
+
+/* The best MAX candidates, as phrases (strongest first). */
+static size_t
+art_best(struct art *A, size_t max, struct phrase **out)
+{
+	size_t i, n = 0, k = POOL * max;
+	struct ranked *r = xcalloc(k, sizeof *r);
+	char *label;
+	double s;
+
+	for (i = 0; i < A->ncands; i++)
+		if (isfinite(s = art_score(A, &A->cands[i])))
+			pool_add(r, &n, k, (struct ranked){ s, (uint32_t)i,
+			    A->cands[i].first });
+	for (i = 0; i < n; i++)
+		A->cands[r[i].i].text = cand_text(A, &A->cands[r[i].i]);
+	n = art_prune(A, r, n);
+	if (n > max)
+		n = max;
+	*out = xcalloc(n + 1, sizeof **out);
+	for (i = 0; i < n; i++) {
+		struct cand *c = &A->cands[r[i].i];
+
+		label = art_label(A, c);
+		(*out)[i].text = xmalloc(strlen(c->text) + strlen(label) + 2);
+		strcpy((*out)[i].text, c->text);
+		(*out)[i].label = strcpy((*out)[i].text + strlen(c->text) + 1,
+		    label);
+		(*out)[i].score = (float)-log(r[i].s);
+		free(label);
+	}
+	free(r);
+	return n;
+}
+
+/* Frees the work space of one article. */
+static void
+art_free(struct art *A)
+{
+	size_t i;
+
+	for (i = 0; i < A->ncands; i++)
+		free(A->cands[i].text);
+	free(A->cands);
+	free(A->tok);
+	free(A->ti);
+	free(A->terms);
+	smap_free(&A->tmap);
+	umap_free(&A->tptr);
+	umap_free(&A->cmap);
+	umap_free(&A->pairs);
+	buf_free(&A->key);
+}
+
+size_t
+discover_article(struct fold_cache *fc, const char *lang, const char *body,
+    size_t len, size_t max, struct phrase **out)
+{
+	struct art A;
+	size_t i, n;
+
+	(void)lang;	/* every shipped list applies: articles mix languages */
+	*out = NULL;
+	if (body == NULL || len == 0 || max == 0)
+		return 0;
+	memset(&A, 0, sizeof A);
+	A.body = body;
+	buf_init(&A.key);
+	art_scan(&A, fc, len);
+	art_weights(&A);
+	for (i = 0; i < A.ntok; i++) {
+		if (A.ti[i].cjk)
+			art_cjk_at(&A, i);
+		else if (!A.terms[A.ti[i].term].stop &&
+		    !A.terms[A.ti[i].term].bad)
+			art_words_at(&A, i);
+	}
+	n = art_best(&A, max, out);
+	art_free(&A);
+	return n;
+}
+
+void
+discover_phrases_free(struct phrase *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(p[i].text);	/* the label shares its block */
+	free(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* The corpus. */
+
+/* A phrase over the corpus: where it was found, how strongly. */
+struct cphrase {
+	const char	*text;
+	const char	*label;		/* of its best-ranked occurrence */
+	int		 cjk;
+	uint32_t	 df;
+	uint32_t	 head, tail;	/* its article list in the pairs */
+	double		 w, best;
+	double		 score;
+};
+
+/* One (phrase, article) link; lists run in article order. */
+struct cpair {
+	uint32_t	 art;
+	uint32_t	 next;
+};
+#define NONE	UINT32_MAX
+
+/* The work space of discover_select. */
+struct sel {
+	struct cphrase	*ph;
+	size_t		 nph;
+	struct smap	 pmap;		/* text -> index in ph */
+	struct cpair	*pairs;
+	size_t		 npairs;
+	struct smap	 tokmap;	/* word -> index in tokdf */
+	uint32_t	*tokdf;		/* articles with the word */
+	uint32_t	*toklast;	/* last article counted + 1 */
+	size_t		 ntok;
+	size_t		 narticles;
+	struct fold_cache *fc;
+	struct token	*tok;
+	size_t		 tokcap;
+};
+
+/* Is TEXT a Han n-gram? (The flag is not kept with the phrase, which
+ * the index cache stores, so the tokeniser tells.) */
+static int
+sel_cjk(struct sel *S, const char *text)
+{
+	size_t n = strlen(text);
+
+	if ((unsigned char)text[0] < 0xe1 || memchr(text, ' ', n) != NULL)
+		return 0;
+	return text_tokens(text, n, S->fc, &S->tok, &S->tokcap) > 0 &&
+	    (S->tok[0].flags & TOKEN_CJK);
+}
+
+/* The rank of phrase K among the N of one article (0 = strongest). */
+static size_t
+rank_of(const struct phrase *p, size_t n, size_t k)
+{
+	size_t i, r = 0;
+
+	for (i = 0; i < n; i++)
+		if (p[i].score > p[k].score || (p[i].score == p[k].score &&
+		    i < k))
+			r++;
+	return r;
+}
+
+/* The end of the word at S: the next space, or the end for a Han
+ * n-gram, which counts as one word. */
+static const char *
+word_end(const char *s, int cjk)
+{
+	while (*s != '\0' && (cjk || *s != ' '))
+		s++;
+	return s;
+}
+
+/* Counts the words of phrase C once for article A. */
+static void
+sel_words(struct sel *S, const struct cphrase *c, uint32_t a)
+{
+	const char *s = c->text, *e;
+	uint32_t *v;
+
+	for (; *s != '\0'; s = *e ? e + 1 : e) {
+		e = word_end(s, c->cjk);
+		if ((v = smap_get(&S->tokmap, s, (size_t)(e - s), 0, 0)) == NULL) {
+			S->tokdf = xreallocarray(S->tokdf, S->ntok + 1,
+			    sizeof *S->tokdf);
+			S->toklast = xreallocarray(S->toklast, S->ntok + 1,
+			    sizeof *S->toklast);
+			S->tokdf[S->ntok] = S->toklast[S->ntok] = 0;
+			v = smap_get(&S->tokmap, s, (size_t)(e - s), 1,
+			    (uint32_t)S->ntok++);
+		}
+		if (S->toklast[*v] != a + 1) {
+			S->toklast[*v] = a + 1;
+			S->tokdf[*v]++;
+		}
+	}
+}
+
+/* The corpus phrase of P, created on first sight. */
+static uint32_t
+sel_entry(struct sel *S, const struct phrase *p)
+{
+	uint32_t *v = smap_get(&S->pmap, p->text, strlen(p->text), 0, 0);
+	struct cphrase *c;
+
+	if (v != NULL)
+		return *v;
+	S->ph = xreallocarray(S->ph, S->nph + 1, sizeof *S->ph);
+	c = &S->ph[S->nph];
+	memset(c, 0, sizeof *c);
+	c->text = p->text;
+	c->label = p->label;
+	c->cjk = sel_cjk(S, p->text);
+	c->head = c->tail = NONE;
+	smap_get(&S->pmap, p->text, strlen(p->text), 1, (uint32_t)S->nph);
+	return (uint32_t)S->nph++;
+}
+
+/* Credits phrase C with article A, weight W (once per article); LABEL is
+ * its spelling there when the article listed it itself. */
+static void
+sel_credit(struct sel *S, struct cphrase *c, uint32_t a, double w,
+    const char *label)
+{
+	if (c->tail != NONE && S->pairs[c->tail].art == a)
+		return;
+	S->pairs = xreallocarray(S->pairs, S->npairs + 1, sizeof *S->pairs);
+	S->pairs[S->npairs] = (struct cpair){ a, NONE };
+	if (c->tail == NONE)
+		c->head = (uint32_t)S->npairs;
+	else
+		S->pairs[c->tail].next = (uint32_t)S->npairs;
+	c->tail = (uint32_t)S->npairs++;
+	c->df++;
+	c->w += w;
+	if (label != NULL && w > c->best) {
+		c->best = w;
+		c->label = label;
+	}
+}
+
+/* Credits article A with the listed phrases inside phrase C (runs of
+ * its words; of its characters for a Han n-gram) at half of weight W:
+ * an article that lists "kassym jomart tokayev" is about "tokayev" too. */
+static void
+sel_parts(struct sel *S, const struct cphrase *c, uint32_t a, double w)
+{
+	const char *t = c->text;
+	size_t st[PARTS_MAX], en[PARTS_MAX], n = 0, i, j, len = strlen(t);
+	uint32_t *v;
+	int k;
+
+	for (i = 0; i < len && n < PARTS_MAX; i += (size_t)k) {
+		k = c->cjk ? u8_mblen((const uint8_t *)t + i, len - i) :
+		    (int)(word_end(t + i, 0) - (t + i));
+		if (k <= 0)
+			return;
+		st[n] = i;
+		en[n++] = i + (size_t)k;
+		if (t[i + (size_t)k] == ' ')
+			k++;
+	}
+	for (i = 0; i < n; i++)
+		for (j = i; j < n; j++) {
+			if (i == 0 && j == n - 1)
+				continue;
+			v = smap_get(&S->pmap, t + st[i], en[j] - st[i], 0, 0);
+			if (v != NULL)
+				sel_credit(S, &S->ph[*v], a, w / 2, NULL);
+		}
+}
+
+/* Is C mostly made of the corpus's subject: words in more than
+ * SUBJECT_SHARE of the articles ("china", "xi jinping")? */
+static int
+sel_subject(struct sel *S, const struct cphrase *c)
+{
+	const char *s = c->text, *e;
+	size_t words = 0, subj = 0;
+	uint32_t *v;
+
+	if (S->narticles <= 2)
+		return 0;
+	for (; *s != '\0'; s = *e ? e + 1 : e) {
+		e = word_end(s, c->cjk);
+		v = smap_get(&S->tokmap, s, (size_t)(e - s), 0, 0);
+		words++;
+		subj += v != NULL &&
+		    S->tokdf[*v] > SUBJECT_SHARE * (double)S->narticles;
+	}
+	return 2 * subj > words;
+}
+
+/* Is C a single common word, not a name? Such a word ("cooperation",
+ * "countries") makes a poor theme; a name is written with a capital
+ * where it does not open a sentence (the label prefers such a place). */
+static int
+sel_common(const struct cphrase *c)
+{
+	ucs4_t uc;
+
+	if (c->cjk || strchr(c->text, ' ') != NULL)
+		return 0;
+	if (u8_strmbtouc(&uc, (const uint8_t *)c->label) <= 0)
+		return 1;
+	return !uc_is_upper(uc);
+}
+
+/* Does a lexicon theme cover C? Han n-grams are spaced per character,
+ * the way the lexicon's tokens are. */
+static int
+sel_covered(const struct lexicon *lex, const struct cphrase *c)
+{
+	const uint8_t *s = (const uint8_t *)c->text;
+	struct buf b;
+	int n, r;
+	ucs4_t uc;
+
+	if (lex == NULL)
+		return 0;
+	if (!c->cjk)
+		return lexicon_covers(lex, c->text, strlen(c->text));
+	buf_init(&b);
+	while (*s != '\0' && (n = u8_strmbtouc(&uc, s)) > 0) {
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_add(&b, (const char *)s, (size_t)n);
+		s += n;
+	}
+	r = lexicon_covers(lex, b.s ? b.s : "", b.len);
+	buf_free(&b);
+	return r;
+}
+
+/* Higher score first, then the text: a total order. */
+static int
+cmp_cphrase(const void *pa, const void *pb)
+{
+	const struct cphrase *a = pa, *b = pb;
+
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return strcmp(a->text, b->text);
+}
+
+/* Scores the phrases worth offering (TF-IDF over the corpus) and moves
+ * them to the front, best first; returns how many. */
+static size_t
+sel_rank(struct sel *S, const struct lexicon *lex)
+{
+	size_t i, k = 0;
+	double n = (double)S->narticles;
+
+	for (i = 0; i < S->nph; i++) {
+		struct cphrase *c = &S->ph[i];
+
+		if ((S->narticles > 2 && c->df < 2) || sel_subject(S, c) ||
+		    sel_common(c) || sel_covered(lex, c))
+			continue;
+		c->score = c->w * log(1 + n / c->df);
+		S->ph[k++] = *c;
+	}
+	qsort(S->ph, k, sizeof *S->ph, cmp_cphrase);
+	return k;
+}
+
+/* Are the articles of A all articles of B? */
+static int
+sel_subset(const struct sel *S, const struct cphrase *a,
+    const struct cphrase *b)
+{
+	uint32_t i = a->head, j = b->head;
+
+	if (a->df > b->df)
+		return 0;
+	for (; i != NONE; i = S->pairs[i].next) {
+		while (j != NONE && S->pairs[j].art < S->pairs[i].art)
+			j = S->pairs[j].next;
+		if (j == NONE || S->pairs[j].art != S->pairs[i].art)
+			return 0;
+	}
+	return 1;
+}
+
+/* Merges near-duplicates among the N best: a phrase inside another one
+ * with the same articles gives way to the longer one, which takes the
+ * better rank. Returns the count left, in order. */
+static size_t
+sel_merge(struct sel *S, size_t n)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		struct cphrase *c = &S->ph[i];
+
+		for (j = 0; j < k; j++) {
+			struct cphrase *d = &S->ph[j];
+
+			if (c->cjk != d->cjk)
+				continue;
+			if (phrase_in(c->text, d->text, c->cjk) &&
+			    sel_subset(S, c, d))
+				break;
+			if (phrase_in(d->text, c->text, c->cjk) &&
+			    sel_subset(S, d, c)) {
+				*d = *c;
+				break;
+			}
+		}
+		if (j == k)
+			S->ph[k++] = *c;
+	}
+	return k;
+}
+
+/* The theme id of folded phrase TEXT: "d:" and its letters and digits,
+ * anything else one '-'. NULL when nothing is left. */
+static char *
+make_id(const char *text)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	struct buf b;
+	ucs4_t uc;
+	int n;
+
+	buf_init(&b);
+	buf_adds(&b, "d:");
+	while (*s != '\0' && (n = u8_strmbtouc(&uc, s)) > 0) {
+		if (uc_is_alnum(uc))
+			buf_add(&b, (const char *)s, (size_t)n);
+		else if (b.len > 2 && b.s[b.len - 1] != '-')
+			buf_addc(&b, '-');
+		s += n;
+	}
+	while (b.len > 2 && b.s[b.len - 1] == '-')
+		b.s[--b.len] = '\0';
+	if (b.len == 2) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b, NULL);
+}
+
+/* Fills OUT[NOUT] from corpus phrase C; -1 when its id is taken or
+ * empty. */
+static int
+sel_theme(const struct sel *S, const struct cphrase *c,
+    struct discovered *out, size_t nout)
+{
+	struct discovered *d = &out[nout];
+	char *id = make_id(c->text);
+	uint32_t i;
+	size_t k;
+
+	if (id == NULL)
+		return -1;
+	for (k = 0; k < nout; k++)
+		if (strcmp(out[k].id, id) == 0) {
+			free(id);
+			return -1;
+		}
+	d->id = id;
+	d->label = xstrdup(c->label);
+	d->articles = xcalloc(c->df, sizeof *d->articles);
+	d->narticles = 0;
+	for (i = c->head; i != NONE; i = S->pairs[i].next)
+		d->articles[d->narticles++] = S->pairs[i].art;
+	return 0;
+}
+
+/* Collects every article's phrases: first all of them (so that a part
+ * can be credited to an article before the article that lists it comes
+ * up), then the credits, article by article. */
+static void
+sel_collect(struct sel *S, struct phrase **per, const size_t *nper)
+{
+	size_t i, k;
+	uint32_t e;
+	double w;
+
+	for (i = 0; i < S->narticles; i++)
+		for (k = 0; k < nper[i]; k++)
+			sel_entry(S, &per[i][k]);
+	for (i = 0; i < S->narticles; i++) {
+		for (k = 0; k < nper[i]; k++) {
+			e = sel_entry(S, &per[i][k]);
+			w = 1.0 / (1 + (double)rank_of(per[i], nper[i], k));
+			sel_credit(S, &S->ph[e], (uint32_t)i, w, per[i][k].label);
+			sel_words(S, &S->ph[e], (uint32_t)i);
+		}
+		for (k = 0; k < nper[i]; k++) {
+			e = sel_entry(S, &per[i][k]);
+			w = 1.0 / (1 + (double)rank_of(per[i], nper[i], k));
+			sel_parts(S, &S->ph[e], (uint32_t)i, w);
+		}
+	}
+}
+
+size_t
+discover_select(const struct lexicon *lex, struct phrase **per,
+    const size_t *nper, size_t narticles, size_t max,
+    struct discovered **out)
+{
+	struct sel S;
+	size_t i, n, nout = 0;
+
+	memset(&S, 0, sizeof S);
+	S.narticles = narticles;
+	S.fc = fold_cache_new();
+	sel_collect(&S, per, nper);
+	n = sel_rank(&S, lex);
+	n = sel_merge(&S, n < POOL * max ? n : POOL * max);
+	*out = xcalloc(max + 1, sizeof **out);
+	for (i = 0; i < n && nout < max; i++)
+		if (sel_theme(&S, &S.ph[i], *out, nout) == 0)
+			nout++;
+	free(S.ph);
+	free(S.pairs);
+	free(S.tokdf);
+	free(S.toklast);
+	free(S.tok);
+	fold_cache_free(S.fc);
+	smap_free(&S.pmap);
+	smap_free(&S.tokmap);
+	return nout;
+}
+
+void
+discover_themes_free(struct discovered *d, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(d[i].id);
+		free(d[i].label);
+		free(d[i].articles);
+	}
+	free(d);
+}

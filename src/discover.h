@@ -12,17 +12,29 @@ struct fold_cache;
 int	 discover_init(const char *datadir);
 void	 discover_free(void);
 
-/* Candidate key phrase of one article (1-3 words, folded form). */
+/* Candidate key phrase of one article: 1-3 content words (stop words
+ * allowed inside, as in "community with a shared future"), or 2-4 Han
+ * characters. */
 struct phrase {
-	char	*text;		/* folded, words separated by one space */
-	char	*label;		/* as it first appeared in the article */
+	char	*text;		/* folded, words separated by one space;
+				   Han n-grams without spaces */
+	char	*label;		/* as it first appeared in the article
+				   (preferring an occurrence that does not
+				   open a sentence) */
 	float	 score;		/* higher is more salient */
 };
 
 /*
- * Per article (thread-safe): the top MAX candidate phrases of BODY,
- * YAKE-style, stop words of LANG (and all shipped lists) excluded.
- * Returns the count; *OUT is malloc'd.
+ * Per article (thread-safe once discover_init is done): the top MAX
+ * candidate phrases of BODY, strongest first, scored YAKE-style (case,
+ * position, frequency, context spread, sentence spread of each word;
+ * multi-word phrases repeated in the text rank high). Phrases never cross
+ * punctuation (a hyphen between words is fine), never start or end with
+ * a stop word (every shipped list applies, whatever LANG says: articles
+ * mix languages), and have no digits-only or one-letter word. Han text
+ * gives character 2-4-grams seen at least twice. A phrase only ever seen
+ * inside a longer candidate is dropped. Returns the count; *OUT is
+ * malloc'd.
  */
 size_t	 discover_article(struct fold_cache *, const char *lang,
 	    const char *body, size_t len, size_t max, struct phrase **out);
