@@ -61,7 +61,7 @@ run_check(const char *file, char **prefixes, int n)
 	k = (long)state_count(s);
 	state_free(s);
 	if (k != total) {
-		fprintf(stderr, "state_writer: %ld keys, %ld in runs\n", k, total);
+		fprintf(stderr, "tread: %s: %ld keys, %ld in runs\n", file, k, total);
 		return 1;
 	}
 	return 0;
