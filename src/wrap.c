@@ -83,14 +83,17 @@ struct wrapper {
 	size_t		 brkcap;
 };
 
-/* Adds the line S[OFF..END), its trailing spaces dropped. */
+/* Adds the line S[OFF..END), its trailing spaces dropped; a line of
+ * spaces only if BLANK_OK (indentation wider than the line is no line). */
 static void
-emit(struct wrapper *wr, size_t off, size_t end)
+emit(struct wrapper *wr, size_t off, size_t end, int blank_ok)
 {
 	struct wrap_line *l;
 
 	while (end > off && wr->s[end - 1] == ' ')
 		end--;
+	if (end == off && !blank_ok)
+		return;
 	if (wr->n == wr->cap) {
 		wr->cap = wr->cap ? wr->cap * 2 : 64;
 		wr->v = xreallocarray(wr->v, wr->cap, sizeof *wr->v);
@@ -135,11 +138,11 @@ wrap_para(struct wrapper *wr, size_t ps, size_t pe, int width)
 		}
 		while (u != ' ' && col > 0 && col + w > width) {
 			if (bo > start) {
-				emit(wr, start, bo);
+				emit(wr, start, bo, 0);
 				start = bo;
 				col -= bo_col;
 			} else if (cuttable(u, w)) {
-				emit(wr, start, i);
+				emit(wr, start, i, 0);
 				start = i;
 				col = 0;
 			} else
@@ -147,7 +150,7 @@ wrap_para(struct wrapper *wr, size_t ps, size_t pe, int width)
 		}
 		col += w;
 	}
-	emit(wr, start, pe);
+	emit(wr, start, pe, 1);
 }
 
 size_t
@@ -163,7 +166,7 @@ wrap_text(const char *s, size_t len, int width, struct wrap_line **lines)
 		nl = memchr(s + ps, '\n', len - ps);
 		pe = nl != NULL ? (size_t)(nl - s) : len;
 		if (pe == ps)
-			emit(&wr, ps, ps);
+			emit(&wr, ps, ps, 1);
 		else
 			wrap_para(&wr, ps, pe, width);
 		ps = pe + 1;

@@ -104,6 +104,8 @@ test_wrap_basic(void)
 	WRAP("abc", 0, "a|b|c", "width 0 treated as 1");
 	WRAP("abc", -5, "a|b|c", "negative width treated as 1");
 	WRAP("  indented", 80, "  indented", "leading spaces kept");
+	WRAP("     word", 3, "wor|d", "indentation wider than the line");
+	WRAP("   ", 10, "", "a line of spaces is one empty line");
 	r = wrapped("", 10, &n);
 	is_int(n, 0, "empty text: no lines");
 	free(r);
