@@ -264,6 +264,8 @@ lang_init(const char *datadir)
 		return -1;
 	}
 	load_dir(datadir, "stopwords", ".txt", stop_add);
+	/* languages the rest of tread has no stop-word list for */
+	load_dir(datadir, "lang", ".stop", stop_add);
 	tables_build();
 	return 0;
 }

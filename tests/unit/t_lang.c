@@ -29,6 +29,9 @@ static const struct sample titles[] = {
 	{ "kk", "Президент көрші елдің басшысымен кездесті" },
 	{ "zh", "中国与哈萨克斯坦签署新的合作协议" },
 	{ "zh", "习近平同托卡耶夫举行会谈" },
+	/* profiles beyond the corpus languages keep them from being misnamed */
+	{ "es", "Los dos países firman un acuerdo para construir una nueva carretera" },
+	{ "it", "I due paesi firmano un accordo per costruire una nuova strada" },
 };
 
 static const struct sample paragraphs[] = {

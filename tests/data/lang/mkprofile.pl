@@ -1,6 +1,11 @@
 #!/usr/bin/perl
 # mkprofile.pl: writes a language profile (its most frequent character trigrams) for lang.c.
 # Usage: perl tests/data/lang/mkprofile.pl CODE < train/CODE.txt > data/lang/CODE.tri
+# Regenerate all: cd tests/data/lang && for l in en de pl fr es it; do
+#   perl mkprofile.pl $l < train/$l.txt > ../../../data/lang/$l.tri; done
+# The training texts in train/ were written for tread, not copied. Stop
+# words come from data/stopwords/CODE.txt, or data/lang/CODE.stop for
+# languages the rest of tread has no list for.
 # Words are runs of letters, lower-cased and padded with "_" at both ends
 # (the same way lang.c cuts a text), so "the" gives "_th", "the", "he_".
 use strict;
