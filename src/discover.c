@@ -19,8 +19,9 @@
 #define CJK_MIN		2	/* Han character n-grams */
 #define CJK_MAX		4
 #define POOL		4	/* candidates ranked per slot before pruning */
-#define SUBJECT_SHARE	0.6	/* in more articles: the corpus's subject */
+#define SUBJECT_SHARE	0.6	/* of the articles: the corpus's subject */
 #define PARTS_MAX	16	/* words of a phrase looked at for parts */
+#define SUBJ_SLOTS	3	/* frequent words each article reports */
 
 /* A string-keyed open-addressing map to indexes; keys are not owned. */
 struct smap_ent {
@@ -248,6 +249,8 @@ struct term {
 	uint32_t	 ldist, ltot, rdist, rtot;
 	unsigned char	 stop, bad;
 	double		 h;		/* YAKE weight: lower is better */
+	uint32_t	 first;		/* token for its label: the first not
+					   opening a sentence, else the first */
 };
 
 /* Per token: its term and where it stands. */
@@ -456,6 +459,8 @@ art_count(struct art *A, size_t i)
 	int c = ti->cjk ? 0 : word_case(A->body + A->tok[i].off,
 	    A->tok[i].len);
 
+	if (t->tf == 0 || (A->ti[t->first].start && !ti->start))
+		t->first = (uint32_t)i;
 	t->tf++;
 	t->tf_acr += c == 2;
 	t->tf_up += c == 1 && !ti->start;
@@ -551,10 +556,10 @@ same_terms(const struct art *A, size_t i, size_t j, size_t n)
 	return 1;
 }
 
-/* Counts one occurrence of the phrase of tokens I..I+N-1, whose terms
- * hash to H (the text is only built for the few that rank well). */
-static void
-art_cand(struct art *A, size_t i, size_t n, int cjk, uint64_t h)
+/* The slot of the candidate spelt like tokens I..I+N-1, whose terms
+ * hash to H: its index + 1, or 0 in a new slot. */
+static uint32_t *
+cand_slot(struct art *A, size_t i, size_t n, uint64_t h)
 {
 	uint32_t *v;
 	struct cand *c;
@@ -565,7 +570,19 @@ art_cand(struct art *A, size_t i, size_t n, int cjk, uint64_t h)
 			break;
 		h = mix64(h + 1);	/* a collision: probe on */
 	}
+	return v;
+}
+
+/* Counts one occurrence of the phrase of tokens I..I+N-1, whose terms
+ * hash to H (the text is only built for the few that rank well). */
+static void
+art_cand(struct art *A, size_t i, size_t n, int cjk, uint64_t h)
+{
+	uint32_t *v = cand_slot(A, i, n, h);
+	struct cand *c;
+
 	if (*v != 0) {
+		c = &A->cands[*v - 1];
 		c->tf++;
 		if (c->at_start && !A->ti[i].start) {
 			c->first = (uint32_t)i;	/* a better label */
@@ -795,12 +812,78 @@ art_prune(const struct art *A, struct ranked *r, size_t n)
 	return k;
 }
 
-/* The best MAX candidates, as phrases (strongest first). */
+/* The SUBJ_SLOTS most frequent content words of the article, as
+ * one-word candidates in TOP (found or made); returns how many. However
+ * they rank, they go to the corpus level, which needs them to see the
+ * corpus's subject ("china" is often only part of "China-Kazakhstan"). */
+static size_t
+art_frequent(struct art *A, uint32_t *top)
+{
+	uint32_t best[SUBJ_SLOTS];
+	size_t i, k, n = 0;
+
+	for (i = 0; i < A->nterms; i++) {
+		const struct term *t = &A->terms[i];
+
+		if (t->stop || t->bad || A->ti[t->first].cjk)
+			continue;
+		for (k = n; k > 0 && A->terms[best[k - 1]].tf < t->tf; k--)
+			if (k < SUBJ_SLOTS)
+				best[k] = best[k - 1];
+		if (k < SUBJ_SLOTS) {
+			best[k] = (uint32_t)i;
+			n += n < SUBJ_SLOTS;
+		}
+	}
+	for (k = 0; k < n; k++) {
+		const struct term *t = &A->terms[best[k]];
+		uint32_t *v = cand_slot(A, t->first, 1, mix64(best[k]));
+
+		if (*v == 0) {		/* only ever inside compounds */
+			art_cand(A, t->first, 1, 0, mix64(best[k]));
+			A->cands[A->ncands - 1].tf = t->tf;
+		}
+		v = cand_slot(A, t->first, 1, mix64(best[k]));
+		top[k] = *v - 1;
+	}
+	return n;
+}
+
+/* Chooses at most MAX of the N ranked candidates R into PICK, keeping
+ * room for the frequent words; returns how many. */
+static size_t
+art_pick(struct art *A, const struct ranked *r, size_t n, size_t max,
+    uint32_t *pick)
+{
+	uint32_t top[SUBJ_SLOTS];
+	size_t ntop = art_frequent(A, top), i, k, np = 0, room = max;
+
+	if (ntop > (max + 1) / 3)
+		ntop = (max + 1) / 3;	/* most of the room for the best */
+	for (k = 0; k < ntop; k++) {
+		for (i = 0; i < n && i < max && r[i].i != top[k]; i++)
+			;
+		if (i == n || i == max)
+			room--;
+		else
+			top[k] = UINT32_MAX;	/* ranks well anyway */
+	}
+	for (i = 0; i < n && np < room; i++)
+		pick[np++] = r[i].i;
+	for (k = 0; k < ntop && np < max; k++)
+		if (top[k] != UINT32_MAX)
+			pick[np++] = top[k];
+	return np;
+}
+
+/* The best MAX candidates, as phrases (strongest first, then the
+ * frequent words). */
 static size_t
 art_best(struct art *A, size_t max, struct phrase **out)
 {
 	size_t i, n = 0, k = POOL * max;
 	struct ranked *r = xcalloc(k, sizeof *r);
+	uint32_t *pick = xcalloc(max, sizeof *pick);
 	char *label;
 	double s;
 
@@ -810,22 +893,23 @@ art_best(struct art *A, size_t max, struct phrase **out)
 			    A->cands[i].first });
 	for (i = 0; i < n; i++)
 		A->cands[r[i].i].text = cand_text(A, &A->cands[r[i].i]);
-	n = art_prune(A, r, n);
-	if (n > max)
-		n = max;
+	n = art_pick(A, r, art_prune(A, r, n), max, pick);
 	*out = xcalloc(n + 1, sizeof **out);
 	for (i = 0; i < n; i++) {
-		struct cand *c = &A->cands[r[i].i];
+		struct cand *c = &A->cands[pick[i]];
 
+		if (c->text == NULL)
+			c->text = cand_text(A, c);
 		label = art_label(A, c);
 		(*out)[i].text = xmalloc(strlen(c->text) + strlen(label) + 2);
 		strcpy((*out)[i].text, c->text);
 		(*out)[i].label = strcpy((*out)[i].text + strlen(c->text) + 1,
 		    label);
-		(*out)[i].score = (float)-log(r[i].s);
+		(*out)[i].score = (float)-log(art_score(A, c));
 		free(label);
 	}
 	free(r);
+	free(pick);
 	return n;
 }
 
@@ -1059,13 +1143,16 @@ sel_parts(struct sel *S, const struct cphrase *c, uint32_t a, double w)
 		}
 }
 
-/* Is C mostly made of the corpus's subject: words in more than
- * SUBJECT_SHARE of the articles ("china", "xi jinping")? */
+/* Is C the corpus's subject ("china", "xi jinping")? A single word is
+ * when it is in SUBJECT_SHARE of the articles or more; a longer phrase
+ * when half of its words or more are in more ("kassym jomart tokayev"
+ * of a corpus about Kazakhstan stays, "president xi jinping" goes). */
 static int
 sel_subject(struct sel *S, const struct cphrase *c)
 {
 	const char *s = c->text, *e;
-	size_t words = 0, subj = 0;
+	size_t words = 0, subj = 0, single = 0;
+	double share = SUBJECT_SHARE * (double)S->narticles;
 	uint32_t *v;
 
 	if (S->narticles <= 2)
@@ -1074,10 +1161,10 @@ sel_subject(struct sel *S, const struct cphrase *c)
 		e = word_end(s, c->cjk);
 		v = smap_get(&S->tokmap, s, (size_t)(e - s), 0, 0);
 		words++;
-		subj += v != NULL &&
-		    S->tokdf[*v] > SUBJECT_SHARE * (double)S->narticles;
+		subj += v != NULL && S->tokdf[*v] > share;
+		single = v != NULL && S->tokdf[*v] >= share;
 	}
-	return 2 * subj > words;
+	return words == 1 ? single : 2 * subj >= words;
 }
 
 /* Is C a single common word, not a name? Such a word ("cooperation",
@@ -1171,9 +1258,53 @@ sel_subset(const struct sel *S, const struct cphrase *a,
 	return 1;
 }
 
-/* Merges near-duplicates among the N best: a phrase inside another one
- * with the same articles gives way to the longer one, which takes the
- * better rank. Returns the count left, in order. */
+/* Do C and D share a run of two words or more, or is one inside the
+ * other? */
+static int
+sel_related(const struct cphrase *c, const struct cphrase *d)
+{
+	const char *s, *e, *t;
+	char run[256];
+	size_t n;
+
+	if (c->cjk != d->cjk)
+		return 0;
+	if (phrase_in(c->text, d->text, c->cjk) ||
+	    phrase_in(d->text, c->text, c->cjk))
+		return 1;
+	if (c->cjk)
+		return 0;
+	for (s = c->text; *s != '\0'; s = *e ? e + 1 : e) {
+		e = word_end(s, 0);
+		if (*e == '\0')
+			break;
+		t = word_end(e + 1, 0);	/* this word and the next */
+		n = (size_t)(t - s);
+		if (n >= sizeof run)
+			continue;
+		memcpy(run, s, n);
+		run[n] = '\0';
+		if (phrase_in(run, d->text, 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Of two related phrases, is C the better theme than D: found in more
+ * articles (D's being among them), or in the same ones and longer? */
+static int
+sel_better(const struct sel *S, const struct cphrase *c,
+    const struct cphrase *d)
+{
+	if (!sel_subset(S, d, c))
+		return 0;
+	return c->df > d->df || strlen(c->text) > strlen(d->text);
+}
+
+/* Merges near-duplicates among the N best: of two related phrases
+ * ("kassym jomart tokayev", "president kassym jomart tokayev") whose
+ * articles are the same or one's are among the other's, the better one
+ * stays, at the better rank. Returns the count left, in order. */
 static size_t
 sel_merge(struct sel *S, size_t n)
 {
@@ -1185,16 +1316,14 @@ sel_merge(struct sel *S, size_t n)
 		for (j = 0; j < k; j++) {
 			struct cphrase *d = &S->ph[j];
 
-			if (c->cjk != d->cjk)
+			if (!sel_related(c, d))
 				continue;
-			if (phrase_in(c->text, d->text, c->cjk) &&
-			    sel_subset(S, c, d))
-				break;
-			if (phrase_in(d->text, c->text, c->cjk) &&
-			    sel_subset(S, d, c)) {
+			if (sel_better(S, c, d)) {
 				*d = *c;
 				break;
 			}
+			if (sel_subset(S, c, d))
+				break;
 		}
 		if (j == k)
 			S->ph[k++] = *c;

@@ -1,2 +1,487 @@
-/* t_discover.c: STUB, skipped until the discover tests land. */
-int main(void) { return 77; }
+/* t_discover.c: key phrases of one article and discovered themes of a
+ * corpus: stop words, scoring, CJK n-grams, filters, ids, determinism. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "article.h"
+#include "discover.h"
+#include "lexicon.h"
+#include "text.h"
+#include "util.h"
+#include "tap.h"
+
+static char tmpdir[] = "/tmp/t_discover.XXXXXX";
+static struct fold_cache *fc;
+
+/* Writes a stop-word list for the tests: the real ones may change. */
+static int
+make_stopwords(void)
+{
+	static const char en[] = "# test list\nthe\na\nof\nand\nin\nwith\n"
+	    "is\nto\nthat\nsaid\non\n  for  \n\nThe\n";
+	static const char zh[] = "的\n和\n了\n";
+	char path[256];
+	FILE *f;
+
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	snprintf(path, sizeof path, "%s/stopwords", tmpdir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof path, "%s/stopwords/en.txt", tmpdir);
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	fputs(en, f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/stopwords/zh.txt", tmpdir);
+	if ((f = fopen(path, "w")) == NULL)
+		return -1;
+	fputs(zh, f);
+	fclose(f);
+	return 0;
+}
+
+static void
+remove_stopwords(void)
+{
+	char path[256];
+
+	snprintf(path, sizeof path, "%s/stopwords/en.txt", tmpdir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/stopwords/zh.txt", tmpdir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/stopwords", tmpdir);
+	rmdir(path);
+	rmdir(tmpdir);
+}
+
+/* The phrases of TEXT (at most MAX). */
+static size_t
+phrases(const char *text, size_t max, struct phrase **p)
+{
+	return discover_article(fc, "en", text, strlen(text), max, p);
+}
+
+/* Index of the phrase with folded TEXT in P, or -1. */
+static long
+find(const struct phrase *p, size_t n, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(p[i].text, text) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Is folded word W one of the test's stop words? */
+static int
+is_stop(const char *w, size_t len)
+{
+	static const char *stop[] = { "the", "a", "of", "and", "in", "with",
+	    "is", "to", "that", "said", "on", "for" };
+	size_t i;
+
+	for (i = 0; i < sizeof stop / sizeof *stop; i++)
+		if (strlen(stop[i]) == len && memcmp(stop[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Do all phrases keep the candidate rules: no stop word first or last,
+ * no digits-only or one-letter word, words separated by one space? */
+static int
+well_formed(const struct phrase *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const char *s = p[i].text, *last = s, *e;
+		size_t len = strlen(s);
+
+		if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' ||
+		    strstr(s, "  ") != NULL || p[i].label[0] == '\0')
+			return 0;
+		e = strchr(s, ' ');
+		if (is_stop(s, e ? (size_t)(e - s) : len))
+			return 0;
+		while ((e = strchr(last, ' ')) != NULL)
+			last = e + 1;
+		if (is_stop(last, strlen(last)))
+			return 0;
+		for (e = s; *e != '\0'; e++)
+			if ((e == s || e[-1] == ' ') && (e[1] == ' ' ||
+			    e[1] == '\0') && (unsigned char)*e < 0x80)
+				return 0;	/* a one-letter ASCII word */
+		if (strspn(s, "0123456789 ") == len)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+test_init(void)
+{
+	is_int(discover_init("/nonexistent/dir"), -1, "no lists: -1");
+	is_int(discover_init(tmpdir), 0, "test lists load");
+}
+
+static void
+test_article(void)
+{
+	static const char text[] =
+	    "The Global Development Initiative was the topic of the day.\n\n"
+	    "Officials said that the Global Development Initiative is open "
+	    "to all. The 2024 meeting in Astana, a city of 1 million people, "
+	    "discussed trade and water with the Global Development "
+	    "Initiative partners.\n\nIn a statement, the ministry of trade "
+	    "praised the China-Central Asia mechanism and the "
+	    "China-Central Asia summit.";
+	struct phrase *p;
+	size_t n = phrases(text, 8, &p);
+	long k;
+
+	ok(n > 0 && n <= 8, "at most MAX phrases (%zu)", n);
+	ok(well_formed(p, n), "stop words, digits and letters excluded");
+	is_str(n > 0 ? p[0].text : NULL, "global development initiative",
+	    "a repeated multi-word phrase ranks first");
+	is_str(n > 0 ? p[0].label : NULL, "Global Development Initiative",
+	    "label in the original spelling");
+	k = find(p, n, "china central asia");
+	ok(k >= 0, "a phrase runs over a hyphen");
+	is_str(k >= 0 ? p[k].label : NULL, "China-Central Asia",
+	    "and its label keeps the hyphen");
+	ok(find(p, n, "central asia") < 0, "a hyphenated compound is not cut");
+	ok(find(p, n, "2024") < 0 && find(p, n, "1 million") < 0,
+	    "no digits-only words");
+	ok(find(p, n, "the") < 0 && find(p, n, "said") < 0,
+	    "no stop word alone");
+	discover_phrases_free(p, n);
+	is_int(phrases("", 8, &p), 0, "empty body");
+	discover_phrases_free(p, 0);
+	is_int(phrases("the of and a", 8, &p), 0, "stop words only");
+	discover_phrases_free(p, 0);
+}
+
+static void
+test_breaks(void)
+{
+	static const char text[] =
+	    "Energy ministers met. Energy ministers agreed, ministers "
+	    "signed (Energy Charter) deals; Energy ministers left. "
+	    "Wind farms grow. Wind farms expand.";
+	struct phrase *p;
+	size_t n = phrases(text, 16, &p);
+
+	ok(find(p, n, "energy ministers") >= 0, "a repeated pair");
+	ok(find(p, n, "ministers met energy") < 0 &&
+	    find(p, n, "met energy") < 0, "no phrase over a full stop");
+	ok(find(p, n, "agreed ministers") < 0, "no phrase over a comma");
+	ok(find(p, n, "signed energy") < 0, "no phrase over a bracket");
+	ok(well_formed(p, n), "well formed");
+	discover_phrases_free(p, n);
+}
+
+static void
+test_cjk(void)
+{
+	static const char text[] =
+	    "中方将在哈萨克斯坦开设鲁班工坊。鲁班工坊的合作很好。\n\n"
+	    "双方同意推动鲁班工坊和能源合作。能源合作了。";
+	struct phrase *p;
+	size_t n = phrases(text, 8, &p), i, chars;
+	int bad = 0;
+
+	ok(n > 0, "Han text gives phrases (%zu)", n);
+	ok(find(p, n, "鲁班工坊") >= 0, "a repeated 4-gram");
+	ok(find(p, n, "能源合作") >= 0, "another");
+	for (i = 0; i < n; i++) {
+		chars = strlen(p[i].text) / 3;
+		if (strchr(p[i].text, ' ') != NULL || chars < 2 || chars > 4 ||
+		    strncmp(p[i].text, "的", 3) == 0 ||
+		    strstr(p[i].text, "了") != NULL)
+			bad = 1;
+	}
+	ok(!bad, "2-4 characters, no spaces, no stop character at an edge");
+	ok(find(p, n, "哈萨克斯") < 0, "seen once: left out");
+	discover_phrases_free(p, n);
+}
+
+/* Same phrases, same order, same scores? */
+static int
+same(const struct phrase *a, size_t na, const struct phrase *b, size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (strcmp(a[i].text, b[i].text) != 0 ||
+		    strcmp(a[i].label, b[i].label) != 0 ||
+		    a[i].score != b[i].score)
+			return 0;
+	return 1;
+}
+
+static void
+test_determinism(void)
+{
+	static const char text[] =
+	    "Alpha Beta talks. Gamma Delta talks with Alpha Beta. "
+	    "Epsilon Zeta and Gamma Delta. Eta Theta, Iota Kappa.";
+	struct phrase *a, *b;
+	struct fold_cache *other = fold_cache_new();
+	size_t na = phrases(text, 8, &a);
+	size_t nb = discover_article(other, "de", text, strlen(text), 8, &b);
+
+	ok(na > 0 && same(a, na, b, nb), "same input, same output");
+	discover_phrases_free(b, nb);
+	nb = discover_article(other, "en", text, strlen(text), 3, &b);
+	ok(nb == 3 && strcmp(a[0].text, b[0].text) == 0 &&
+	    strcmp(a[1].text, b[1].text) == 0, "a smaller MAX: the same best");
+	discover_phrases_free(a, na);
+	discover_phrases_free(b, nb);
+	fold_cache_free(other);
+}
+
+/* A phrase by hand. */
+static struct phrase
+ph(const char *text, const char *label, float score)
+{
+	struct phrase p;
+	size_t a = strlen(text) + 1;
+
+	p.text = xmalloc(a + strlen(label) + 1);
+	memcpy(p.text, text, a);
+	p.label = strcpy(p.text + a, label);
+	p.score = score;
+	return p;
+}
+
+/* A corpus of N articles' phrases by hand. */
+struct hand {
+	struct phrase	*per[8];
+	size_t		 nper[8];
+	size_t		 n;
+};
+
+static void
+hand_add(struct hand *h, size_t art, const char *text, const char *label,
+    float score)
+{
+	h->per[art] = xreallocarray(h->per[art], h->nper[art] + 1,
+	    sizeof **h->per);
+	h->per[art][h->nper[art]++] = ph(text, label, score);
+	if (art + 1 > h->n)
+		h->n = art + 1;
+}
+
+static void
+hand_free(struct hand *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		discover_phrases_free(h->per[i], h->nper[i]);
+	memset(h, 0, sizeof *h);
+}
+
+/* Index of discovered theme ID, or -1. */
+static long
+dfind(const struct discovered *d, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(d[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Are the ids "d:" + something without spaces, commas or colons, and the
+ * article lists sorted and in range? */
+static int
+ids_ok(const struct discovered *d, size_t n, size_t narticles)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		if (strncmp(d[i].id, "d:", 2) != 0 || d[i].id[2] == '\0' ||
+		    strpbrk(d[i].id + 2, " ,:\t") != NULL ||
+		    d[i].label == NULL || d[i].narticles == 0)
+			return 0;
+		for (k = 0; k < d[i].narticles; k++)
+			if (d[i].articles[k] >= narticles ||
+			    (k > 0 && d[i].articles[k] <= d[i].articles[k - 1]))
+				return 0;
+	}
+	return 1;
+}
+
+static void
+test_select(void)
+{
+	struct hand h = { 0 };
+	struct discovered *d;
+	size_t n, i;
+	long k;
+
+	for (i = 0; i < 5; i++)
+		hand_add(&h, i, "china", "China", 5);	/* the subject */
+	hand_add(&h, 0, "strategic partnership", "strategic partnership", 4);
+	hand_add(&h, 1, "strategic partnership", "Strategic partnership", 1);
+	hand_add(&h, 3, "strategic partnership", "strategic partnership", 3);
+	hand_add(&h, 1, "kassym jomart tokayev", "Kassym-Jomart Tokayev", 3);
+	hand_add(&h, 2, "kassym jomart tokayev", "Kassym–Jomart Tokayev", 3);
+	hand_add(&h, 1, "tokayev", "Tokayev", 2);
+	hand_add(&h, 2, "tokayev", "Tokayev", 2);
+	hand_add(&h, 3, "central asia", "Central Asia", 2);
+	hand_add(&h, 4, "china central asia", "China-Central Asia", 2);
+	hand_add(&h, 4, "lonely phrase", "lonely phrase", 9);
+	hand_add(&h, 2, "cooperation", "cooperation", 2);
+	hand_add(&h, 4, "cooperation", "cooperation", 2);
+	hand_add(&h, 2, "қасым жомарт", "Қасым-Жомарт", 1);
+	hand_add(&h, 3, "қасым жомарт", "Қасым-Жомарт", 1);
+	hand_add(&h, 3, "a, b: c", "A, B: C", 1);
+	hand_add(&h, 4, "a, b: c", "A, B: C", 1);
+	n = discover_select(NULL, h.per, h.nper, h.n, 10, &d);
+	ok(ids_ok(d, n, h.n), "ids and article lists well formed");
+	ok(dfind(d, n, "d:china") < 0, "the corpus's subject is skipped");
+	ok(dfind(d, n, "d:lonely-phrase") < 0, "one article is not enough");
+	ok(dfind(d, n, "d:cooperation") < 0, "a lower-case single word is "
+	    "skipped");
+	k = dfind(d, n, "d:strategic-partnership");
+	ok(k >= 0, "a shared phrase is found");
+	if (k >= 0) {
+		is_int(d[k].narticles, 3, "in three articles");
+		is_int(d[k].articles[0] + d[k].articles[1] * 10 +
+		    d[k].articles[2] * 100, 310, "0, 1 and 3");
+		is_str(d[k].label, "strategic partnership",
+		    "label of its best-ranked occurrence");
+	}
+	k = dfind(d, n, "d:kassym-jomart-tokayev");
+	ok(k >= 0 && dfind(d, n, "d:tokayev") < 0,
+	    "a phrase inside another with the same articles merges into it");
+	k = dfind(d, n, "d:central-asia");
+	ok(k >= 0, "a phrase listed once, and inside a phrase elsewhere");
+	if (k >= 0) {
+		is_int(d[k].narticles, 2, "is credited to both articles");
+		is_str(d[k].label, "Central Asia", "with its own label");
+	}
+	ok(dfind(d, n, "d:china-central-asia") < 0, "the longer one is in "
+	    "one article only");
+	ok(dfind(d, n, "d:қасым-жомарт") >= 0, "Unicode letters kept in ids");
+	ok(dfind(d, n, "d:a-b-c") >= 0, "punctuation becomes '-'");
+	discover_themes_free(d, n);
+	n = discover_select(NULL, h.per, h.nper, h.n, 2, &d);
+	ok(n == 2, "at most MAX themes");
+	discover_themes_free(d, n);
+	n = discover_select(NULL, h.per, h.nper, 2, 10, &d);
+	ok(dfind(d, n, "d:tokayev") >= 0 || dfind(d, n,
+	    "d:kassym-jomart-tokayev") >= 0, "two articles: one is enough");
+	discover_themes_free(d, n);
+	hand_free(&h);
+}
+
+static void
+test_lexicon(void)
+{
+	struct hand h = { 0 };
+	struct lexicon *lex;
+	struct discovered *d;
+	char err[512];
+	size_t n, i;
+
+	lex = lexicon_load(SRCDATADIR "/themes.ini", NULL, err, sizeof err);
+	ok(lex != NULL, "the shipped lexicon loads");
+	if (lex == NULL) {
+		printf("# %s\n", err);
+		return;
+	}
+	ok(lexicon_covers(lex, "green energy", 12), "it covers energy");
+	for (i = 0; i < 3; i++)
+		hand_add(&h, i, "green energy", "green energy", 3);
+	hand_add(&h, 3, "steppe eagle", "steppe eagle", 1);
+	hand_add(&h, 4, "steppe eagle", "steppe eagle", 1);
+	hand_add(&h, 5, "nothing", "nothing", 1);
+	n = discover_select(lex, h.per, h.nper, h.n, 10, &d);
+	ok(dfind(d, n, "d:green-energy") < 0, "a covered phrase is skipped");
+	ok(dfind(d, n, "d:steppe-eagle") >= 0, "others stay");
+	discover_themes_free(d, n);
+	n = discover_select(NULL, h.per, h.nper, h.n, 10, &d);
+	ok(dfind(d, n, "d:green-energy") >= 0, "kept without a lexicon");
+	discover_themes_free(d, n);
+	hand_free(&h);
+	lexicon_free(lex);
+}
+
+/* The five sample articles, with the shipped stop words and lexicon. */
+static void
+test_sample(void)
+{
+	static const char *silly[] = { "d:china", "d:kazakhstan",
+	    "d:xi-jinping", "d:xi", "d:the", "d:said" };
+	struct phrase *per[16];
+	size_t nper[16], n = 0, nd, i;
+	struct discovered *d;
+	struct lexicon *lex;
+	struct dirent *de;
+	struct article a;
+	char path[512], err[256];
+	DIR *dir = opendir(SRCDATADIR "/articles");
+
+	discover_init(SRCDATADIR);
+	lex = lexicon_load(SRCDATADIR "/themes.ini", NULL, err, sizeof err);
+	while (dir != NULL && (de = readdir(dir)) != NULL && n < 16) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, SRCDATADIR "/articles/%s",
+		    de->d_name);
+		memset(&a, 0, sizeof a);
+		if (article_load(&a, path, err, sizeof err) == -1)
+			continue;
+		nper[n] = discover_article(fc, a.lang, a.body, a.body_len, 8,
+		    &per[n]);
+		n++;
+		article_free(&a);
+	}
+	if (dir != NULL)
+		closedir(dir);
+	ok(n >= 5, "sample articles read (%zu)", n);
+	nd = discover_select(lex, per, nper, n, 12, &d);
+	ok(ids_ok(d, nd, n), "sample: ids well formed");
+	for (i = 0; i < sizeof silly / sizeof *silly; i++)
+		ok(dfind(d, nd, silly[i]) < 0, "sample: no %s", silly[i]);
+	for (i = 0; i < nd; i++)
+		printf("# %s \"%s\" %zu\n", d[i].id, d[i].label, d[i].narticles);
+	discover_themes_free(d, nd);
+	for (i = 0; i < n; i++)
+		discover_phrases_free(per[i], nper[i]);
+	lexicon_free(lex);
+}
+
+int
+main(void)
+{
+	warn_quiet = 1;
+	fc = fold_cache_new();
+	if (make_stopwords() == -1) {
+		printf("# cannot make a temporary directory\n");
+		return 99;
+	}
+	test_init();
+	test_article();
+	test_breaks();
+	test_cjk();
+	test_determinism();
+	test_select();
+	test_lexicon();
+	remove_stopwords();
+	test_sample();
+	discover_free();
+	fold_cache_free(fc);
+	return tap_done();
+}
