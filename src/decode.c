@@ -52,6 +52,17 @@ cp1252_uc(uint8_t c)
 	return c;
 }
 
+/* The character a single cp1251 byte stands for (0x98 as U+0098). */
+static ucs4_t
+cp1251_uc(uint8_t c)
+{
+	if (c >= 0xC0)
+		return 0x410 + (ucs4_t)(c - 0xC0);
+	if (c >= 0x80 && cp1251_hi[c - 0x80] != 0)
+		return cp1251_hi[c - 0x80];
+	return c;
+}
+
 /* The cp1252 byte for U (undefined slots and C1 as Latin-1), or -1. */
 static int
 cp1252_byte(ucs4_t u)
@@ -170,9 +181,9 @@ from_utf16(struct buf *out, const uint8_t *b, size_t n, int be,
 	}
 }
 
-/* The whole buffer read as Windows-1252. */
+/* The whole buffer read as Windows-1252 or (CYR) Windows-1251. */
 static void
-from_cp1252(struct buf *out, const uint8_t *b, size_t n)
+from_legacy(struct buf *out, const uint8_t *b, size_t n, int cyr)
 {
 	size_t i = 0, j;
 
@@ -181,8 +192,10 @@ from_cp1252(struct buf *out, const uint8_t *b, size_t n)
 		for (j = i; j < n && b[j] < 0x80; j++)
 			;
 		buf_add(out, (const char *)b + i, j - i);
-		if (j < n)
-			put_uc(out, cp1252_uc(b[j++]));
+		if (j < n) {
+			put_uc(out, cyr ? cp1251_uc(b[j]) : cp1252_uc(b[j]));
+			j++;
+		}
 		i = j;
 	}
 }
@@ -211,22 +224,32 @@ from_utf8(struct buf *out, const uint8_t *b, size_t n)
 	}
 }
 
+/* What stage 1 makes of bytes that are not valid UTF-8. */
+enum legacy { NOT_LEGACY, LEGACY_1252, LEGACY_1251 };
+
 /*
- * Is this invalid UTF-8 really a legacy 8-bit file? In Latin-1 or cp1252
- * text the high bytes are lone letters between ASCII ("f\xfcr"), and
- * valid multibyte sequences are rare; broken UTF-8 instead shows stray
+ * Is this invalid UTF-8 really a legacy 8-bit file, and which? In Latin-1
+ * or cp1252 text the high bytes are lone letters between ASCII ("f\xfcr");
+ * in cp1251 Russian whole words are letters 0xC0..0xFF; either way valid
+ * multibyte sequences are rare. Broken UTF-8 instead shows stray
  * continuation bytes, overlong or truncated sequences among valid ones.
  */
-static int
+static enum legacy
 looks_legacy(const uint8_t *b, size_t n)
 {
-	size_t i = 0, valid = 0, invalid = 0, lone = 0;
+	size_t i = 0, valid = 0, invalid = 0, lone = 0, hi = 0, word = 0;
 	ucs4_t u;
 	int l;
 
-	while (i < n) {
+	for (i = 0; i < n; i++)
+		if (b[i] >= 0x80) {
+			hi++;
+			word += b[i] >= 0xC0 && ((i > 0 && b[i - 1] >= 0xC0) ||
+			    (i + 1 < n && b[i + 1] >= 0xC0));
+		}
+	for (i = 0; i < n; i += (size_t)l) {
 		if (b[i] < 0x80) {
-			i++;
+			l = 1;
 			continue;
 		}
 		l = u8_mbtouc(&u, b + i, n - i);
@@ -234,12 +257,14 @@ looks_legacy(const uint8_t *b, size_t n)
 			valid++;
 		else {
 			invalid++;
-			if (l == 1 && (i + 1 == n || b[i + 1] < 0x80))
-				lone++;
+			lone += l == 1 && (i + 1 == n || b[i + 1] < 0x80);
 		}
-		i += (size_t)l;
 	}
-	return invalid > valid && lone * 2 > invalid;
+	if (invalid <= valid)
+		return NOT_LEGACY;
+	if (word >= 6 && word * 3 > hi * 2)
+		return LEGACY_1251;
+	return lone * 2 > invalid ? LEGACY_1252 : NOT_LEGACY;
 }
 
 /* --- stage 2: mojibake repair */
@@ -709,6 +734,7 @@ to_utf8(const char *buf, size_t len, struct buf *u8, const char **s,
     size_t *n, unsigned *fl)
 {
 	const uint8_t *b = (const uint8_t *)buf;
+	enum legacy lg;
 
 	*s = buf, *n = len;
 	if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
@@ -725,8 +751,8 @@ to_utf8(const char *buf, size_t len, struct buf *u8, const char **s,
 	}
 	if (u8_check((const uint8_t *)*s, *n) == NULL)
 		return;
-	if (looks_legacy((const uint8_t *)*s, *n)) {
-		from_cp1252(u8, (const uint8_t *)*s, *n);
+	if ((lg = looks_legacy((const uint8_t *)*s, *n)) != NOT_LEGACY) {
+		from_legacy(u8, (const uint8_t *)*s, *n, lg == LEGACY_1251);
 		*fl |= DECODE_LEGACY;
 	} else {
 		from_utf8(u8, (const uint8_t *)*s, *n);

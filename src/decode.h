@@ -8,7 +8,7 @@
 /* What decode_text found and did, for warnings and tests. */
 #define DECODE_BOM	0x01	/* a UTF-8 BOM was dropped */
 #define DECODE_INVALID	0x02	/* invalid UTF-8 replaced by U+FFFD */
-#define DECODE_LEGACY	0x04	/* not UTF-8: read as Windows-1252 */
+#define DECODE_LEGACY	0x04	/* not UTF-8: read as Windows-1252/1251 */
 #define DECODE_MOJIBAKE	0x08	/* double-encoded text repaired */
 #define DECODE_CONTROL	0x10	/* control / escape / bidi chars removed */
 #define DECODE_UTF16	0x20	/* UTF-16 with BOM, converted */
@@ -22,8 +22,8 @@ int	 decode_is_binary(const char *buf, size_t len);
 /*
  * Turns file bytes into clean UTF-8: BOM dropped, UTF-16 with a BOM
  * converted, invalid sequences to U+FFFD (or the whole file read as cp1252
- * when it is clearly not UTF-8), mojibake repaired until stable (not in a
- * cp1252 file), CRLF/CR and U+2028/U+2029 to LF, TAB to a space, every
+ * when it is clearly not UTF-8, as cp1251 when its words are all letters
+ * 0xC0..0xFF), mojibake repaired until stable (not in a legacy file), CRLF/CR and U+2028/U+2029 to LF, TAB to a space, every
  * other C0/C1 control and DEL removed, escape sequences (CSI, OSC, DCS,
  * SOS, PM, APC, 7- and 8-bit) removed whole, backspace overstrike undone,
  * bidi controls (U+061C, U+200E/F, U+202A..U+202E, U+2066..U+2069) and

@@ -92,6 +92,15 @@ test_legacy(void)
 	    "cp1252 German with quotes and euro");
 	DEC("caf\xe9 \xe0 Paris", "café à Paris", DECODE_LEGACY, 0,
 	    "Latin-1 French");
+	DEC("\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0, \xb8\xeb\xea\xe0",
+	    "Привет мир, ёлка", DECODE_LEGACY, 0, "cp1251 Russian file");
+	DEC("\xc0\xf1\xf2\xe0\xed\xe0, 3 \xe8\xfe\xeb\xff 2024",
+	    "Астана, 3 июля 2024", DECODE_LEGACY, 0, "cp1251 with digits");
+	DEC("\xe4u\xdf" "erten Gr\xf6\xdf" "e \xfc" "ber F\xfc\xdf" "e",
+	    "äußerten Größe über Füße", DECODE_LEGACY, 0,
+	    "German Latin-1 with adjacent high bytes stays cp1252");
+	DEC("Stra\xdf" "e \xe4\xdf" "e", "Straße äße", DECODE_LEGACY, 0,
+	    "two adjacent letters: too few for cp1251");
 	DEC("f\xfcr\x81x\x8dy", "fürxy", DECODE_LEGACY | DECODE_CONTROL, 0,
 	    "undefined cp1252 bytes are C1: removed");
 	DEC("f\xfcr \x9d" "0;evil\x07 ok", "für  ok", DECODE_LEGACY |
