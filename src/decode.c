@@ -405,8 +405,25 @@ run_emit(struct buf *out, const struct run *r, const struct codepage *cp,
 	}
 }
 
-/* Collects the run of chars of S from I that CP maps to high bytes;
- * returns where it ends. */
+/* Appends byte C, from offset OFF of the text, to the run. */
+static void
+run_push(struct run *r, uint8_t c, size_t off)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->b = xreallocarray(r->b, r->cap, 1);
+		r->off = xreallocarray(r->off, r->cap, sizeof *r->off);
+	}
+	r->b[r->n] = c;
+	r->off[r->n++] = off;
+}
+
+/*
+ * Collects the run of chars of S from I that CP maps to high bytes;
+ * returns where it ends. "â€" then U+FFFD is taken as â€ and byte 0x9D,
+ * which cp1252 lacks and a sloppy decoder made U+FFFD: ” is the only
+ * common character it can have been.
+ */
 static size_t
 run_collect(struct run *r, const struct codepage *cp, const uint8_t *s,
     size_t n, size_t i)
@@ -419,14 +436,13 @@ run_collect(struct run *r, const struct codepage *cp, const uint8_t *s,
 		l = u8_mbtouc(&u, s + i, n - i);
 		if ((c = cp->byte(u)) < 0)
 			break;
-		if (r->n == r->cap) {
-			r->cap = r->cap ? r->cap * 2 : 64;
-			r->b = xreallocarray(r->b, r->cap, 1);
-			r->off = xreallocarray(r->off, r->cap, sizeof *r->off);
-		}
-		r->b[r->n] = (uint8_t)c;
-		r->off[r->n++] = i;
+		run_push(r, (uint8_t)c, i);
 		i += (size_t)l;
+	}
+	if (!cp->cyrillic && r->n >= 2 && r->b[r->n - 2] == 0xE2 &&
+	    r->b[r->n - 1] == 0x80 && n - i >= 3 && real_fffd(s + i, 3)) {
+		run_push(r, 0x9D, i);
+		i += 3;
 	}
 	return i;
 }

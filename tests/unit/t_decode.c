@@ -111,6 +111,10 @@ static void
 test_mojibake(void)
 {
 	fix("f\xc3\x83\xc2\xbcr", "für", "Ã¼ -> ü");
+	fix("\xc3\xa2\xe2\x82\xac\xc5\x93Tag\xc3\xa2\xe2\x82\xac\xef\xbf\xbd.",
+	    "“Tag”.", "â€œ and lossy â€� -> “ and ”");
+	fix("x\xe2\x82\xac\xef\xbf\xbd", "x€\xef\xbf\xbd",
+	    "€ then U+FFFD untouched");
 	fix("caf\xc3\x83\xc2\xa9", "café", "Ã© -> é");
 	fix("it\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s", "it’s", "â€™ -> ’");
 	fix("x \xc3\xa2\xe2\x80\x93\xc2\xa0", "x ■", "â– + NBSP -> ■");
