@@ -526,6 +526,87 @@ may_be_mojibake(const uint8_t *s, size_t n)
 	return 0;
 }
 
+/* Is B an ASCII letter or digit (a word a run is glued to)? */
+static int
+ascii_alnum(uint8_t b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+	    (b >= '0' && b <= '9');
+}
+
+/* Where the run of non-ASCII chars from I ends; *LETTERS says whether
+ * all of them are Latin-1 letters (as cp1251 Cyrillic shows in cp1252),
+ * *NCH how many there are. */
+static size_t
+swap_run(const uint8_t *s, size_t n, size_t i, int *letters, size_t *nch)
+{
+	ucs4_t u;
+
+	*letters = 1;
+	*nch = 0;
+	while (i < n && s[i] >= 0x80) {
+		i += (size_t)u8_mbtouc(&u, s + i, n - i);
+		if (!((u >= 0xC0 && u <= 0xFF) || u == 0xA8 || u == 0xB8))
+			*letters = 0;
+		(*nch)++;
+	}
+	return i;
+}
+
+/*
+ * Is S cp1251 Cyrillic that was read as cp1252 ("Êàçàõñòàí è Êèòàé")?
+ * Its words are runs of three or more Latin-1 letters standing alone;
+ * Latin-script text has its accented letters inside ASCII words.
+ */
+static int
+looks_swapped(const uint8_t *s, size_t n)
+{
+	size_t i = 0, end, nch, words = 0, glued = 0;
+	int letters;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		end = swap_run(s, n, i, &letters, &nch);
+		if ((i > 0 && ascii_alnum(s[i - 1])) || (end < n &&
+		    ascii_alnum(s[end])))
+			glued++;
+		else if (letters && nch >= 3)
+			words++;
+		i = end;
+	}
+	return words >= 3 && words > 2 * glued;
+}
+
+/* Rereads as cp1251 every standalone run of S that cp1252 can encode. */
+static void
+swap_pass(struct buf *out, const uint8_t *s, size_t n, struct run *r)
+{
+	size_t i = 0, j, end;
+
+	while (i < n) {
+		for (j = i; j < n && s[j] < 0x80; j++)
+			;
+		buf_add(out, (const char *)s + i, j - i);
+		if ((i = j) == n)
+			break;
+		end = run_collect(r, &cp1252, s, n, i);
+		if (end == i)
+			end = i + (size_t)u8_mblen(s + i, n - i);
+		if (end <= i)
+			end = i + 1;
+		if (r->n > 0 && !(i > 0 && ascii_alnum(s[i - 1])) &&
+		    !(end < n && ascii_alnum(s[end])))
+			for (size_t k = 0; k < r->n; k++)
+				put_uc(out, cp1251_uc(r->b[k]));
+		else
+			buf_add(out, (const char *)s + i, end - i);
+		i = end;
+	}
+}
+
 char *
 decode_fix_mojibake(const char *s, size_t len, size_t *outlen)
 {
@@ -538,6 +619,12 @@ decode_fix_mojibake(const char *s, size_t len, size_t *outlen)
 	buf_add(&cur, s, len);
 	if (!may_be_mojibake((const uint8_t *)s, len))
 		return buf_steal(&cur, outlen);
+	if (looks_swapped((const uint8_t *)s, len)) {
+		buf_init(&next);
+		swap_pass(&next, (const uint8_t *)s, len, &r);
+		buf_free(&cur);
+		cur = next;
+	}
 	score = mojibake_score((const uint8_t *)cur.s, cur.len);
 	/* Each pass undoes one layer of double encoding: until stable. */
 	for (int round = 0; round < 4 && score > 0; round++) {

@@ -35,8 +35,9 @@ int	 decode_is_binary(const char *buf, size_t len);
 char	*decode_text(const char *buf, size_t len, size_t *outlen,
 	    unsigned *flags);
 
-/* Repairs double-encoded UTF-8 in valid UTF-8 S, only where it scores as
- * mojibake, until stable. Malloc'd result. */
+/* Repairs double-encoded UTF-8 in valid UTF-8 S (read as cp1252/Latin-1
+ * or cp1251), only where it scores as mojibake, until stable; and cp1251
+ * Cyrillic read as cp1252 ("Êàçàõñòàí"). Malloc'd result. */
 char	*decode_fix_mojibake(const char *s, size_t len, size_t *outlen);
 
 /*

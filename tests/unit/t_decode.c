@@ -130,7 +130,15 @@ test_mojibake(void)
 	    "Polish Å‚ after a lowercase letter -> ł");
 	fix("\xd0\xa0\xd0\x86 \xd0\xa1\xd1\x9a", "в \xd0\xa1\xd1\x9a",
 	    "lone cp1251 pair РІ -> в");
+	fix("Êàçàõñòàí è Êèòàé ïîäïèñàëè ñîãëàøåíèå, ¹ 5",
+	    "Казахстан и Китай подписали соглашение, № 5",
+	    "cp1251 read as cp1252 -> Cyrillic");
+	fix("Êàçàõñòàí è Astana", "Êàçàõñòàí è Astana",
+	    "one such word is not enough");
 	/* Must stay unchanged. */
+	fix("À côté de l’été, où ça? Déjà vu à Paris. ÉÉÉ ÀÀ",
+	    "À côté de l’été, où ça? Déjà vu à Paris. ÉÉÉ ÀÀ",
+	    "French accents are not cp1251");
 	fix("Ä Ö Ü ß", "Ä Ö Ü ß", "German capitals untouched");
 	fix("à la carte, déjà", "à la carte, déjà", "French à untouched");
 	fix("ł ż ś źdźbło", "ł ż ś źdźbło", "Polish untouched");
