@@ -325,18 +325,16 @@ draw_status(struct ui *ui)
 	WINDOW *win = ui->status.win;
 	attr_t a = ui->attr[CFG_status];
 	static const char *const sorts[SORT_N] = { "date", "source", "title" };
-	struct buf b;
+	struct buf b, f;
 	int hint;
 
 	buf_init(&b);
-	buf_addf(&b, " %zu/%zu articles  sort:%s%s  filter: ", ui->nrows,
-	    ui->c->n, sorts[ui->sort], ui->reverse ? "-" : "");
-	hint = (int)b.len;
-	compose_filter(ui, &b, 1);
-	if ((int)b.len == hint)
-		buf_adds(&b, "none");
-	if (!ui->all_of)
-		buf_adds(&b, "  (any-of)");
+	buf_init(&f);
+	compose_filter(ui, &f, 1);
+	buf_addf(&b, " %zu/%zu articles  %ssort:%s%s  filter: %s", ui->nrows,
+	    ui->c->n, ui->all_of ? "" : "any-of  ", sorts[ui->sort],
+	    ui->reverse ? "-" : "", f.len > 0 ? f.s : "none");
+	buf_free(&f);
 	wmove(win, 0, 0);
 	ui_pad(win, ui->w, a);
 	hint = ui->w >= 70 ? ui_width(ui, "?:help  /:query  q:quit ", 24) : 0;

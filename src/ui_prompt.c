@@ -150,6 +150,13 @@ ui_prompt_draw(struct ui *ui, WINDOW *win)
 		from = next_char(p, from);
 	ui_text(ui, win, p->text + from, p->len - from, avail,
 	    ui->attr[CFG_message]);
+	/* A live error (a bad query) follows the text, as far as it fits. */
+	x = lw + ui_width(ui, p->text + from, p->len - from) + 2;
+	if (ui->msg[0] != '\0' && x + 8 < w) {
+		wmove(win, 0, x);
+		ui_str(ui, win, ui->msg, w - x, ui->attr[ui->msg_err ?
+		    CFG_error : CFG_message]);
+	}
 	x = lw + ui_width(ui, p->text + from, p->cur - from);
 	wmove(win, 0, x < w ? x : w - 1);
 }

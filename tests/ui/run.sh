@@ -1,3 +1,239 @@
 #!/bin/sh
-# STUB: skipped until this suite lands.
-exit 77
+# run.sh: the reader's real UI, driven in tmux: layout, keys, resize,
+# locales, colours, terminal restore, signals. Needs tmux (CI installs it).
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/uilib.sh"
+command -v tmux >/dev/null 2>&1 || { echo "tmux not installed"; exit 77; }
+
+# What the batch mode says, to compare the screen with.
+titles=$(batch --list | sed 1d | cut -f6)
+title3=$(printf '%s\n' "$titles" | sed -n 3p | cut -c1-20)
+theme1=$(batch --themes | sed -n 2p | cut -f1)
+n_theme1=$(batch --list --filter "theme:$theme1" | sed 1d | wc -l)
+total=$(printf '%s\n' "$titles" | wc -l)
+
+# --- start-up at 80x24: three panes, status and message lines.
+ui_start 80 24
+see "80x24: status line" "$total/$total articles"
+see "80x24: themes panel" "Themes (all of)"
+see "80x24: list header" "Title"
+see "80x24: reader pane" "Reader"
+see "80x24: first title" "$(printf '%s\n' "$titles" | head -1 | cut -c1-15)"
+fits "80x24: nothing wider than the screen" 80 24
+[ "$(sed -n 23p "$T_TMP/fit" | cut -c2-)" != "" ] &&
+	grep -q "articles" "$T_TMP/fit" && [ "$(pane_alt)" = 1 ] &&
+	pass "80x24: alternate screen in use" ||
+	fail "80x24: alternate screen in use"
+
+# --- moving through the list and opening an article.
+keys j j Enter
+see "j j Enter opens the third article" "$title3"
+see "the reader shows its position" "Reader  1-"
+keys Space
+not_see "Space pages the reader" "Reader  1-"
+keys g
+see "g goes back to the top" "Reader  1-"
+keys Tab
+keys Space
+see "toggling a theme filters by it" "filter: theme:$theme1"
+see "the list follows the theme" "$n_theme1/$total articles"
+see "the panel marks the theme" "[x]1"
+keys a
+see "a switches to any-of" "articles  any-of  sort:"
+see "the panel says any-of" "Themes (any of)"
+keys a
+see "a switches back to all-of" "Themes (all of)"
+keys c
+see "c clears the filter" "filter: none"
+see "and the list is whole again" "$total/$total articles"
+
+# --- the query line: live narrowing, Esc cancels, Enter keeps.
+keys /
+see "/ opens the query line" "Query:"
+keys -l "lang:de"
+see "the query is live" "filter: lang:de"
+keys Escape
+see "Esc cancels the query" "filter: none"
+keys / ; keys -l "lang:de"; keys Enter
+not_see "Enter closes the query line" "Query:"
+see "Enter keeps the query" "filter: lang:de"
+n_de=$(batch --list --filter lang:de | sed 1d | wc -l)
+see "the list matches the batch filter" "$n_de/$total articles"
+keys / C-u Enter
+see "an empty query shows all" "filter: none"
+if ! batch --list --filter "nosuchfield:x" >/dev/null; then
+	keys / ; keys -l "nosuchfield:x"
+	see "a bad query is reported" "query:"
+	keys Escape
+fi
+
+# --- search in the reader.
+keys Tab
+keys g Enter
+keys /
+see "/ in the reader searches" "Search:"
+keys -l "kazak"
+keys Enter
+see "a match is found" "match 1 of"
+keys n
+see "n goes to the next match" "match 2 of"
+keys N
+see "N goes back" "match 1 of"
+keys e
+see "e jumps to theme evidence" "evidence 1 of"
+screen -e >"$T_TMP/attrs"
+grep -q "$(printf '\033')\[" "$T_TMP/attrs" && pass "highlighting uses attributes" ||
+	fail "highlighting uses attributes"
+
+# --- zoom and the side panel.
+keys z
+not_see "z zooms the reader (no themes panel)" "Themes (all of)"
+keys z t
+see "z again restores the panes" "Reader"
+not_see "t hides the themes panel" "Themes (all of)"
+keys t
+see "t shows it again" "Themes (all of)"
+
+# --- resize down to 40x12 and back.
+tm resize-window -t 0 -x 40 -y 12
+see "40x12: status still there" "articles"
+not_see "40x12: the side panel collapses" "Themes (all of)"
+fits "40x12: nothing wraps or overlaps" 40 12
+tm resize-window -t 0 -x 80 -y 24
+see "back to 80x24: the panel returns" "Themes (all of)"
+fits "80x24 again: fits" 80 24
+
+# --- help from the key table.
+keys "?"
+see "? shows the help" "tread keys"
+see "help lists the query key" "edit the query line"
+keys q
+see "q closes the help" "Themes (all of)"
+
+# --- sort and language keys.
+keys s
+see "s sorts by source" "sort:source"
+keys s s
+see "s cycles back to date" "sort:date"
+keys l
+see "l filters by a language" "filter: lang:"
+keys c
+
+# --- quit restores the terminal.
+keys q
+see "q quits with status 0" "TREAD-EXIT=0"
+see "the shell's screen is back" "BEFORE-TREAD"
+[ "$(pane_alt)" = 0 ] && pass "the alternate screen is left" ||
+	fail "the alternate screen is left"
+
+# --- 200x60.
+ui_start 200 60
+see "200x60: starts" "$total/$total articles"
+see "200x60: source column" "Source"
+fits "200x60: fits" 200 60
+keys Enter
+see "200x60: opens an article" "Reader  1-"
+# A real capture for the README (100x30).
+tm resize-window -t 0 -x 100 -y 30
+see "100x30: redrawn" "Themes (all of)"
+screen >"$T_TMP/screen100"
+fits "100x30: fits" 100 30
+[ -n "${UI_SAVE_SCREEN:-}" ] && cp "$T_TMP/screen100" "$top_srcdir/tests/ui/screen.txt"
+
+# --- LANG=C: ASCII only, transliterated.
+ui_start 80 24 LANG=C LC_ALL=C
+see "LANG=C: starts" "$total/$total articles"
+if LC_ALL=C grep -q "$(printf '[\200-\377]')" "$T_TMP/screen" &&
+    ! screen | sed 's/│/|/g' | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
+	pass "LANG=C: only ASCII besides the border"
+elif ! LC_ALL=C grep -q "$(printf '[\200-\377]')" "$T_TMP/screen"; then
+	pass "LANG=C: only ASCII"
+else
+	fail "LANG=C: only ASCII" "$(cat "$T_TMP/screen")"
+fi
+if printf '%s\n' "$titles" | grep -q "przeprowadził"; then
+	see "LANG=C: transliterated" "przeprowadzil"
+fi
+keys q
+see "LANG=C: quits" "TREAD-EXIT=0"
+
+# --- colours: on by default, attributes only with NO_COLOR.
+ui_start 80 24
+see "colour: starts" "$total/$total articles"
+screen -e >"$T_TMP/color"
+grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-7]|4[0-7])(;|m)" "$T_TMP/color" &&
+	pass "colours are used by default" ||
+	fail "colours are used by default" "$(head -3 "$T_TMP/color" | od -c | head)"
+ui_start 80 24 NO_COLOR=1
+see "NO_COLOR: starts" "$total/$total articles"
+screen -e >"$T_TMP/mono"
+if grep -qE "$(printf '\033')\[([0-9;]*;)?(3[0-7]|4[0-7]|38|48)(;|m)" "$T_TMP/mono"; then
+	fail "NO_COLOR: no colours" "$(grep -c . "$T_TMP/mono")"
+else
+	pass "NO_COLOR: no colours"
+fi
+grep -q "$(printf '\033')\[7m" "$T_TMP/mono" && pass "NO_COLOR: reverse video instead" ||
+	fail "NO_COLOR: reverse video instead"
+
+# --- a 1x1 terminal does not crash; growing it back works.
+ui_start 80 24
+see "tiny: starts" "$total/$total articles"
+tm resize-window -t 0 -x 1 -y 1
+tm resize-window -t 0 -x 5 -y 2
+tm resize-window -t 0 -x 1 -y 1
+tm resize-window -t 0 -x 80 -y 24
+see "1x1 and back: still running" "Themes (all of)"
+keys q
+see "1x1 and back: quits cleanly" "TREAD-EXIT=0"
+
+# --- Ctrl-Z suspends (the shell regains the screen), fg resumes.
+UI_JOB=1 ui_start 80 24
+see "suspend: starts" "$total/$total articles"
+keys C-z
+see "C-z stops tread as a job" "Stopped"
+not_see "C-z leaves the screen to the shell" "Themes (all of)"
+[ "$(pane_alt)" = 0 ] && pass "C-z leaves the alternate screen" ||
+	fail "C-z leaves the alternate screen"
+keys fg Enter
+see "fg redraws the reader" "Themes (all of)"
+keys j
+see "and it takes keys again" "Themes (all of)"
+
+# --- SIGTERM: saves and leaves at once.
+pid=$(tread_pid)
+kill -TERM "$pid"
+see "SIGTERM: tread leaves" "TREAD-EXIT=1"
+grep -q "saving and leaving" "$T_TMP/stderr" && pass "SIGTERM: says so on stderr" ||
+	fail "SIGTERM: says so on stderr" "$(cat "$T_TMP/stderr")"
+
+# --- a closed terminal (server killed): tread exits, no spinning.
+ui_start 80 24
+see "hang-up: starts" "$total/$total articles"
+pid=$(tread_pid)
+ui_stop
+i=0
+while kill -0 "$pid" 2>/dev/null && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+kill -0 "$pid" 2>/dev/null && { fail "hang-up: tread exits within 2 s"; kill -KILL "$pid"; } ||
+	pass "hang-up: tread exits within 2 s"
+
+# --- TERM=dumb and unknown terminals are refused with one line.
+ui_start 80 24 TERM=dumb
+see "TERM=dumb: exit 1" "TREAD-EXIT=1"
+grep -q "cannot move the cursor" "$T_TMP/stderr" && pass "TERM=dumb: a clear message" ||
+	fail "TERM=dumb: a clear message" "$(cat "$T_TMP/stderr")"
+[ "$(wc -l <"$T_TMP/stderr")" -eq 1 ] && pass "TERM=dumb: one line" ||
+	fail "TERM=dumb: one line" "$(cat "$T_TMP/stderr")"
+ui_start 80 24 TERM=no-such-terminal
+see "unknown TERM: exit 1" "TREAD-EXIT=1"
+grep -q "unknown terminal" "$T_TMP/stderr" && pass "unknown TERM: a clear message" ||
+	fail "unknown TERM: a clear message" "$(cat "$T_TMP/stderr")"
+
+# --- a bad tread.ini is refused before the screen changes.
+printf '[colors]\ncursor = purple\n' >"$T_TMP/bad.ini"
+ui_start 80 24 -- --config "$T_TMP/bad.ini"
+see "bad config: exit 2" "TREAD-EXIT=2"
+grep -q "bad.ini:2:" "$T_TMP/stderr" && pass "bad config: FILE:LINE in the message" ||
+	fail "bad config: FILE:LINE in the message" "$(cat "$T_TMP/stderr")"
+
+ui_stop
+done_testing
