@@ -57,6 +57,7 @@ struct cache_ent {
 
 struct cache {
 	char		*path;
+	char		*cwd;		/* for the keys of relative paths */
 	uint64_t	 lexhash;
 	char		*data;		/* the whole file, NULL when empty */
 	struct cache_head head;
@@ -98,22 +99,36 @@ key_hash(const char *key)
 	return hash_bytes(HASH_INIT, key, strlen(key));
 }
 
+/* The key of FILE: CWD (may be NULL) prefixed when FILE is relative,
+ * leading "./" dropped. Written to DST (CAP bytes) when it fits, else
+ * malloc'd: the caller frees a result other than DST. */
+static char *
+key_make(char *dst, size_t cap, const char *cwd, const char *file)
+{
+	size_t nc = 0, nf;
+	char *k;
+
+	if (file[0] != '/' && cwd != NULL) {
+		nc = strlen(cwd);
+		while (file[0] == '.' && file[1] == '/')
+			file += 2;
+	}
+	nf = strlen(file);
+	k = nc + nf + 2 <= cap ? dst : xmalloc(nc + nf + 2);
+	if (nc > 0)
+		memcpy(k, cwd, nc);
+	if (nc > 0 && k[nc - 1] != '/')
+		k[nc++] = '/';
+	memcpy(k + nc, file, nf + 1);
+	return k;
+}
+
 char *
 cache_key(const char *file)
 {
 	char cwd[4096];
-	struct buf b;
 
-	if (file[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
-		return xstrdup(file);
-	buf_init(&b);
-	buf_adds(&b, cwd);
-	if (b.len > 0 && b.s[b.len - 1] != '/')
-		buf_addc(&b, '/');
-	while (file[0] == '.' && file[1] == '/')
-		file += 2;
-	buf_adds(&b, file);
-	return buf_steal(&b, NULL);
+	return key_make(NULL, 0, getcwd(cwd, sizeof cwd), file);
 }
 
 /* Is every offset of the parsed file inside its arrays? Turns the phrase
@@ -219,6 +234,7 @@ cache_open(const char *path, uint64_t lexhash)
 	int r;
 
 	c->path = xstrdup(path);
+	c->cwd = getcwd(NULL, 0);
 	c->lexhash = lexhash;
 	atomic_init(&c->nfound, 0);
 	if (file_read(path, CACHE_MAX, &c->data, &len) == -1) {
@@ -257,14 +273,15 @@ cache_lookup(struct cache *c, struct article *a, int want_phr,
     struct phrase **phr, size_t *nphr)
 {
 	const struct cache_ent *e;
-	char *key;
+	char kb[1024], *key;
 	long i;
 
 	if (c == NULL || c->head.nent == 0)
 		return 0;
-	key = cache_key(a->path);
+	key = key_make(kb, sizeof kb, c->cwd, a->path);
 	i = cache_find(c, key, key_hash(key));
-	free(key);
+	if (key != kb)
+		free(key);
 	if (i < 0)
 		return 0;
 	c->used[i] = 1;		/* distinct paths: distinct bytes */
@@ -523,45 +540,72 @@ writer_free(struct writer *w)
 	free(w->ihash);
 }
 
-int
-cache_save(struct cache *c, const struct cache_batch *b)
+/* Would saving B change the file? Counts the old entries B keeps in
+ * KEEP (1 = carried over). */
+static int
+save_needed(const struct cache *c, const struct cache_batch *b,
+    char *const *rkeys, unsigned char *keep)
+{
+	size_t i, nok = 0, kept = 0;
+
+	for (i = 0; i < b->n; i++)
+		nok += b->ok[i] != 0;
+	for (i = 0; i < c->head.nent; i++)
+		if (!c->used[i] && !under_roots(c->str + c->ent[i].key, rkeys,
+		    b->nroots)) {
+			keep[i] = 1;
+			kept++;
+		}
+	return !c->valid || nok != atomic_load(&c->nfound) ||
+	    nok + kept != c->head.nent;
+}
+
+/* Builds the new file from B and the old entries in KEEP; writes it. */
+static int
+save_write(struct cache *c, const struct cache_batch *b,
+    const unsigned char *keep)
 {
 	struct writer w;
-	char **rkeys = xcalloc(b->nroots + 1, sizeof *rkeys), *key;
-	size_t i, nok = 0, kept = 0;
-	int rc = 0;
+	char kb[1024], *key;
+	size_t i;
+	int rc;
 
 	memset(&w, 0, sizeof w);
-	buf_init(&w.ent);
-	buf_init(&w.hits);
-	buf_init(&w.phr);
-	buf_init(&w.str);
-	for (i = 0; i < b->nroots; i++)
-		rkeys[i] = cache_key(b->roots[i]);
 	for (i = 0; i < b->n; i++) {
 		if (!b->ok[i])
 			continue;
-		key = cache_key(b->v[i].path);
+		key = key_make(kb, sizeof kb, c->cwd, b->v[i].path);
 		put_article(&w, key, &b->v[i], b->nlex,
 		    b->phr != NULL ? b->phr[i] : NULL,
 		    b->phr != NULL ? b->nphr[i] : 0,
 		    b->phr != NULL && b->have_phr[i]);
-		free(key);
-		nok++;
+		if (key != kb)
+			free(key);
 	}
 	for (i = 0; i < c->head.nent; i++)
-		if (!c->used[i] && !under_roots(c->str + c->ent[i].key, rkeys,
-		    b->nroots)) {
+		if (keep[i])
 			put_old(&w, c, i);
-			kept++;
-		}
-	if (!c->valid || nok != atomic_load(&c->nfound) ||
-	    nok + kept != c->head.nent)
-		rc = writer_flush(&w, c->path, c->lexhash);
+	rc = writer_flush(&w, c->path, c->lexhash);
+	writer_free(&w);
+	return rc;
+}
+
+int
+cache_save(struct cache *c, const struct cache_batch *b)
+{
+	char **rkeys = xcalloc(b->nroots + 1, sizeof *rkeys);
+	unsigned char *keep = xcalloc(c->head.nent + 1, 1);
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < b->nroots; i++)
+		rkeys[i] = key_make(NULL, 0, c->cwd, b->roots[i]);
+	if (save_needed(c, b, rkeys, keep))
+		rc = save_write(c, b, keep);
 	for (i = 0; i < b->nroots; i++)
 		free(rkeys[i]);
 	free(rkeys);
-	writer_free(&w);
+	free(keep);
 	return rc;
 }
 
@@ -571,6 +615,7 @@ cache_close(struct cache *c)
 	if (c == NULL)
 		return;
 	free(c->path);
+	free(c->cwd);
 	free(c->data);
 	free(c->slot);
 	free(c->used);

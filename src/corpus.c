@@ -25,11 +25,13 @@
 #define DISCOVER_MAX	12		/* discovered themes offered */
 #define PHRASES_PER	8		/* candidate phrases per article */
 
-/* A file the walk found, with what the cache key needs. */
+/* A file the walk found, with what the cache key needs (stat'ed by the
+ * loader threads when the directory entry said "regular file"). */
 struct wfile {
 	char		*path;
 	uint64_t	 size;
 	int64_t		 mtime;
+	int		 statted;
 };
 
 /* What the walk collects: files, and the directories already seen
@@ -37,7 +39,6 @@ struct wfile {
 struct walk {
 	struct wfile	*files;
 	size_t		 nfiles, cap;
-	uint64_t	 bytes;
 	dev_t		*dev;
 	ino_t		*ino;
 	size_t		 ndirs;
@@ -93,7 +94,8 @@ walk_stat(DIR *d, const char *name, const char *path, struct stat *st)
 }
 
 /* Walks the entries of open directory D (PATH), hidden ones skipped.
- * Entries are stat'ed relative to D: no path lookup from the root. */
+ * Regular files are not stat'ed here but on the loader threads; other
+ * entries are, relative to D (no path lookup from the root). */
 static void
 walk_entries(struct walk *w, DIR *d, const char *path, int depth)
 {
@@ -112,9 +114,11 @@ walk_entries(struct walk *w, DIR *d, const char *path, int depth)
 			continue;
 		b.len = base;
 		buf_adds(&b, de->d_name);
-		if (walk_stat(d, de->d_name, b.s, &st) == -1)
+		if (de->d_type == DT_REG)
+			walk_file(w, b.s, NULL);
+		else if (walk_stat(d, de->d_name, b.s, &st) == -1)
 			continue;
-		if (S_ISDIR(st.st_mode))
+		else if (S_ISDIR(st.st_mode))
 			walk_dir(w, b.s, &st, depth + 1);
 		else if (S_ISREG(st.st_mode))
 			walk_file(w, b.s, &st);
@@ -144,7 +148,7 @@ walk_dir(struct walk *w, const char *path, const struct stat *st, int depth)
 	closedir(d);
 }
 
-/* Adds regular file PATH. */
+/* Adds regular file PATH (ST: its status, or NULL when not yet known). */
 static void
 walk_file(struct walk *w, const char *path, const struct stat *st)
 {
@@ -155,9 +159,11 @@ walk_file(struct walk *w, const char *path, const struct stat *st)
 		    w->cap * 2 : 256, sizeof *w->files);
 	f = &w->files[w->nfiles++];
 	f->path = xstrdup(path);
-	f->size = (uint64_t)st->st_size;
-	f->mtime = (int64_t)st->st_mtime;
-	w->bytes += (uint64_t)st->st_size;
+	f->statted = st != NULL;
+	if (st != NULL) {
+		f->size = (uint64_t)st->st_size;
+		f->mtime = (int64_t)st->st_mtime;
+	}
 }
 
 /* Adds PATH as named on the command line: a file, or a directory. */
@@ -228,10 +234,41 @@ struct loader {
 	char		*own_phr;	/* phr[i] is ours, not the cache's */
 	const struct lexicon *lex;
 	struct cache	*cache;
-	int		 resident;
+	int		 keep_all;	/* CORPUS_RESIDENT */
 	int		 discover;
 	atomic_size_t	 next;
+	atomic_ullong	 bytes;		/* of the files seen so far */
 };
+
+/* Stats file I if the walk did not; 0, or -1 (warned: it went away). */
+static int
+load_stat(struct loader *L, size_t i)
+{
+	struct wfile *f = &L->w->files[i];
+	struct stat st;
+
+	if (!f->statted) {
+		if (stat(f->path, &st) == -1) {
+			warn_at(f->path, "%s", strerror(errno));
+			return -1;
+		}
+		f->size = (uint64_t)st.st_size;
+		f->mtime = (int64_t)st.st_mtime;
+		f->statted = 1;
+	}
+	return 0;
+}
+
+/* Counts file I's bytes; is the corpus still small enough to keep the
+ * bodies (corpus_resident_max)? */
+static int
+load_count(struct loader *L, size_t i)
+{
+	uint64_t n = L->w->files[i].size;
+
+	return L->keep_all ||
+	    atomic_fetch_add(&L->bytes, n) + n <= corpus_resident_max;
+}
 
 /* Fills article I from the cache; 1 on a hit. */
 static int
@@ -262,8 +299,11 @@ load_one(struct loader *L, struct fold_cache *fc, size_t i)
 	struct match_result r;
 	char err[256];
 
+	if (load_stat(L, i) == -1)
+		return;
 	if (L->cache != NULL && load_cached(L, i)) {
 		L->ok[i] = 1;
+		load_count(L, i);
 		return;
 	}
 	if (article_load(a, L->w->files[i].path, err, sizeof err) == -1) {
@@ -280,7 +320,7 @@ load_one(struct loader *L, struct fold_cache *fc, size_t i)
 		    PHRASES_PER, &L->phr[i]);
 		L->have_phr[i] = L->own_phr[i] = 1;
 	}
-	if (!L->resident)
+	if (!load_count(L, i))
 		article_drop_body(a);
 }
 
@@ -464,6 +504,28 @@ loader_free(struct loader *L)
 	free(L->ok);
 }
 
+/* Sets up the loader for the files of W. */
+static void
+loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
+    int flags)
+{
+	size_t n = w->nfiles;
+
+	L->w = w;
+	L->v = xcalloc(n + 1, sizeof *L->v);
+	L->ok = xcalloc(n + 1, 1);
+	L->phr = xcalloc(n + 1, sizeof *L->phr);
+	L->nphr = xcalloc(n + 1, sizeof *L->nphr);
+	L->have_phr = xcalloc(n + 1, 1);
+	L->own_phr = xcalloc(n + 1, 1);
+	L->lex = lex;
+	L->cache = open_cache(lex, flags);
+	L->keep_all = (flags & CORPUS_RESIDENT) != 0;
+	L->discover = !(flags & CORPUS_NODISCOVER);
+	atomic_init(&L->bytes, 0);
+	atomic_init(&L->next, 0);
+}
+
 size_t
 corpus_load(struct corpus *c, char *const *paths, size_t npaths,
     const struct lexicon *lex, int flags)
@@ -480,21 +542,12 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 		walk_root(&w, paths[i]);
 	walk_sort(&w);
 	n = w.nfiles;
-	c->resident = (flags & CORPUS_RESIDENT) ||
-	    w.bytes <= corpus_resident_max;
-	L.w = &w;
-	L.v = xcalloc(n + 1, sizeof *L.v);
-	L.ok = xcalloc(n + 1, 1);
-	L.phr = xcalloc(n + 1, sizeof *L.phr);
-	L.nphr = xcalloc(n + 1, sizeof *L.nphr);
-	L.have_phr = xcalloc(n + 1, 1);
-	L.own_phr = xcalloc(n + 1, 1);
-	L.lex = lex;
-	L.cache = open_cache(lex, flags);
-	L.resident = c->resident;
-	L.discover = !(flags & CORPUS_NODISCOVER);
-	atomic_init(&L.next, 0);
+	loader_init(&L, &w, lex, flags);
 	load_all(&L);
+	c->resident = L.keep_all ||
+	    atomic_load(&L.bytes) <= corpus_resident_max;
+	for (i = 0; i < n && !c->resident; i++)
+		article_drop_body(&L.v[i]);	/* kept before the limit was hit */
 	if (L.cache != NULL)
 		save_cache(&L, paths, npaths);
 	build_themes(c, &L, n);

@@ -1,0 +1,281 @@
+#!/bin/sh
+# run.sh: tread's benchmark (make bench). Builds synthetic corpora of
+# 10,000 and 100,000 articles once (under the build dir, reused later)
+# and prints, with medians of BENCH_RUNS runs (default 3):
+#   1. index: wall time and peak RSS of tread --list, cold (--no-cache)
+#      and warm, next to grep -rciF -f TERMS (every lexicon term)
+#   2. start-up: launch to the first full screen of the UI (tmux 200x60),
+#      and a theme toggle / query keystroke to the updated screen
+#   3. memory: peak RSS of the UI and RSS per article
+#   4. bytes written to the terminal to scroll the reader by a line and
+#      by a page, next to less(1) doing the same on the same text
+# Environment: TREAD, top_builddir, top_srcdir (set by make bench),
+# BENCH_RUNS, BENCH_SIZES (default "10000 100000"), BENCH_DIR.
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${top_builddir:=$(pwd)}"
+: "${TREAD:=$top_builddir/src/tread}"
+: "${BENCH_RUNS:=3}"
+: "${BENCH_SIZES:=10000 100000}"
+: "${BENCH_DIR:=$top_builddir/tests/bench/data}"
+GEN="$top_builddir/tests/bench/gen-corpus"
+TERMS_BIN="$top_builddir/tests/bench/lexterms"
+export TREAD_DATADIR="${TREAD_DATADIR:-$top_srcdir/data}"
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC TERM=xterm-256color
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/tread-bench.XXXXXX")
+TMUX_L="treadbench$$"
+cleanup() {
+	tmux -L "$TMUX_L" kill-server 2>/dev/null
+	rm -rf "$TMP"
+}
+trap cleanup EXIT INT TERM
+# A private cache, config and state: nothing of the user's is touched.
+export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/config" \
+	XDG_STATE_HOME="$TMP/state" XDG_CACHE_HOME="$TMP/cache"
+mkdir -p "$HOME"
+
+for f in "$TREAD" "$GEN" "$TERMS_BIN"; do
+	[ -x "$f" ] || { echo "run.sh: $f missing: run make bench" >&2; exit 1; }
+done
+
+# now: seconds since the epoch, with nanoseconds.
+now() { date +%s.%N; }
+
+# since T: seconds from T to now.
+since() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.4f\n", a - b }'; }
+
+# median: the median of the numbers on stdin, one per line.
+median() {
+	sort -g | awk '{ v[NR] = $1 } END {
+		if (NR == 0) { print "n/a"; exit }
+		if (NR % 2) print v[(NR + 1) / 2]
+		else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# measure OUT CMD...: runs CMD (stdout discarded), appends "SECONDS
+# PEAK_RSS_KB" to OUT. GNU time when there is one, else the wall clock
+# and VmHWM polled from /proc.
+measure() {
+	out=$1; shift
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%e %M' -o "$TMP/time" "$@" >/dev/null 2>"$TMP/err"
+		tail -1 "$TMP/time" >>"$out"
+		return
+	fi
+	t0=$(now)
+	"$@" >/dev/null 2>"$TMP/err" &
+	pid=$! hwm=0
+	while kill -0 "$pid" 2>/dev/null; do
+		h=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null)
+		[ -n "$h" ] && hwm=$h
+		sleep 0.02
+	done
+	wait "$pid"
+	echo "$(since "$t0") $hwm" >>"$out"
+}
+
+# col N FILE: the median of column N of FILE.
+col() { awk -v n="$1" '{ print $n }' "$2" | median; }
+
+# corpus N: the directory of the N-article corpus, generated once.
+corpus() {
+	d="$BENCH_DIR/c$1"
+	if [ ! -f "$d/.complete" ]; then
+		echo "generating $1 articles in $d ..." >&2
+		rm -rf "$d"
+		"$GEN" "$1" "$d" && touch "$d/.complete" || exit 1
+	fi
+	echo "$d"
+}
+
+# index N: part 1 for the N-article corpus.
+index_table() {
+	n=$1 dir=$(corpus "$1")
+	: >"$TMP/cold" ; : >"$TMP/first"; : >"$TMP/warm"; : >"$TMP/grep"
+	cat "$dir"/000/* >/dev/null 2>&1	# the page cache, as for grep
+	measure "$TMP/grep" grep -rciF -f "$TMP/terms" "$dir"
+	i=0
+	while [ "$i" -lt "$BENCH_RUNS" ]; do
+		measure "$TMP/cold" "$TREAD" --list --no-cache "$dir"
+		measure "$TMP/grep" grep -rciF -f "$TMP/terms" "$dir"
+		rm -rf "$XDG_CACHE_HOME"
+		measure "$TMP/first" "$TREAD" --list "$dir"
+		measure "$TMP/warm" "$TREAD" --list "$dir"
+		i=$((i + 1))
+	done
+	sed 1d "$TMP/grep" >"$TMP/grep2"	# the first one only warms up
+	cold=$(col 1 "$TMP/cold") g=$(col 1 "$TMP/grep2")
+	echo
+	echo "1. index, $n articles ($(du -sm "$dir" | cut -f1) MB on disk), median of $BENCH_RUNS runs"
+	printf '   %-34s %10s %12s\n' "command" "wall s" "peak RSS MB"
+	row "tread --list --no-cache (cold)" "$TMP/cold"
+	row "tread --list (empty cache, writes it)" "$TMP/first"
+	row "tread --list (warm cache)" "$TMP/warm"
+	row "grep -rciF -f TERMS ($(wc -l <"$TMP/terms") terms)" "$TMP/grep2"
+	printf '   ratio cold tread / grep: %s (budget <= 1.0)\n' \
+	    "$(awk -v a="$cold" -v b="$g" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
+}
+
+# row LABEL FILE: a table row from a file of "seconds rss_kb" lines.
+row() {
+	printf '   %-34s %10s %12s\n' "$1" "$(col 1 "$2")" \
+	    "$(awk '{ printf "%.1f\n", $2 / 1024 }' "$2" | median)"
+}
+
+# --- the UI, through a private tmux server
+
+# screen: the visible pane.
+screen() { tmux -L "$TMUX_L" capture-pane -p -t bench 2>/dev/null; }
+
+# wait_for SECONDS CMD...: polls until CMD succeeds; prints the elapsed
+# seconds since $T0 when it did, or fails at the deadline.
+wait_for() {
+	limit=$1; shift
+	while :; do
+		el=$(since "$T0")
+		if "$@"; then echo "$el"; return 0; fi
+		if awk -v e="$el" -v l="$limit" 'BEGIN { exit !(e > l) }'; then
+			return 1
+		fi
+	done
+}
+
+# full_screen: the list shows the first title and the bottom line is drawn.
+full_screen() {
+	screen >"$TMP/scr"
+	grep -qF -- "$FIRST_TITLE" "$TMP/scr" &&
+	    [ "$(grep -c . "$TMP/scr")" -ge 40 ]
+}
+
+# changed: the screen differs from $TMP/before and is stable.
+changed() {
+	screen >"$TMP/scr"
+	cmp -s "$TMP/scr" "$TMP/before" && return 1
+	screen >"$TMP/scr2"
+	cmp -s "$TMP/scr" "$TMP/scr2"
+}
+
+# start_ui DIR: launches tread in a fresh 200x60 session; sets T0.
+start_ui() {
+	tmux -L "$TMUX_L" kill-server 2>/dev/null
+	T0=$(now)
+	tmux -L "$TMUX_L" -f /dev/null new-session -d -s bench -x 200 -y 60 \
+	    "$TREAD $1; sleep 30"
+}
+
+# ui_pid: the pid of tread in the session.
+ui_pid() {
+	p=$(tmux -L "$TMUX_L" display -p -t bench '#{pane_pid}')
+	pgrep -P "$p" -x tread 2>/dev/null | head -1
+}
+
+# key_time KEYS...: seconds from sending KEYS to a changed, stable screen.
+key_time() {
+	screen >"$TMP/before"
+	T0=$(now)
+	tmux -L "$TMUX_L" send-keys -t bench "$@"
+	wait_for 5 changed
+}
+
+# startup_table N: parts 2 and 3 with the N-article corpus (warm cache).
+startup_table() {
+	n=$1 dir=$(corpus "$1")
+	if ! command -v tmux >/dev/null 2>&1; then
+		echo; echo "2./3. start-up and memory: skipped (needs tmux)"
+		return
+	fi
+	"$TREAD" --list "$dir" >"$TMP/list" 2>/dev/null	# warms the cache
+	FIRST_TITLE=$(awk -F '\t' 'NR == 2 { print substr($6, 1, 24) }' "$TMP/list")
+	: >"$TMP/start"; : >"$TMP/toggle"; : >"$TMP/query"; : >"$TMP/hwm"
+	i=0
+	while [ "$i" -lt "$BENCH_RUNS" ]; do
+		start_ui "$dir"
+		if ! wait_for 20 full_screen >>"$TMP/start"; then
+			echo; echo "2./3. start-up and memory: skipped: no full screen" \
+			    "within 20 s (is the UI ready?); screen was:"
+			sed 's/^/   | /' "$TMP/scr" | head -8
+			return
+		fi
+		key_time Tab >/dev/null; key_time Tab >/dev/null
+		key_time Space >>"$TMP/toggle" || echo 5 >>"$TMP/toggle"
+		key_time Space >/dev/null
+		key_time BTab >/dev/null; key_time BTab >/dev/null
+		key_time / >/dev/null
+		key_time e >>"$TMP/query" || echo 5 >>"$TMP/query"
+		pid=$(ui_pid)
+		[ -n "$pid" ] && awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" >>"$TMP/hwm"
+		i=$((i + 1))
+	done
+	hwm=$(median <"$TMP/hwm")
+	echo
+	echo "2. start-up, $n articles, warm cache, tmux 200x60, median of $BENCH_RUNS runs"
+	printf '   launch to first full screen: %s ms (budget < 200)\n' "$(ms "$TMP/start")"
+	printf '   theme toggle to updated screen: %s ms (budget < 16; tmux adds ~5)\n' "$(ms "$TMP/toggle")"
+	printf '   query keystroke to updated screen: %s ms (budget < 16)\n' "$(ms "$TMP/query")"
+	echo
+	echo "3. memory of the UI, $n articles"
+	printf '   peak RSS: %s MB (budget <= 150), %s bytes per article\n' \
+	    "$(awk -v k="$hwm" 'BEGIN { printf "%.1f", k / 1024 }')" \
+	    "$(awk -v k="$hwm" -v n="$n" 'BEGIN { printf "%.0f", k * 1024 / n }')"
+}
+
+# ms FILE: the median of FILE's seconds, in milliseconds.
+ms() { median <"$1" | awk '{ if ($1 == "n/a") print $1; else printf "%.0f", $1 * 1000 }'; }
+
+# pipe_bytes KEY: bytes the program in the pane writes after KEY.
+pipe_bytes() {
+	: >"$TMP/pipe"
+	screen >"$TMP/before"
+	tmux -L "$TMUX_L" pipe-pane -t bench -o "cat >>'$TMP/pipe'"
+	T0=$(now)
+	tmux -L "$TMUX_L" send-keys -t bench "$1"
+	wait_for 5 changed >/dev/null
+	sleep 0.2
+	tmux -L "$TMUX_L" pipe-pane -t bench
+	wc -c <"$TMP/pipe"
+}
+
+# scroll_table N: part 4, in the reader of the first article and in less.
+scroll_table() {
+	dir=$(corpus "$1")
+	if ! command -v tmux >/dev/null 2>&1 || ! command -v less >/dev/null 2>&1; then
+		echo; echo "4. scrolling: skipped (needs tmux and less)"
+		return
+	fi
+	"$TREAD" --show 1 --width 200 "$dir" >"$TMP/article.txt" 2>/dev/null
+	cat "$TMP/article.txt" "$TMP/article.txt" "$TMP/article.txt" >"$TMP/long.txt"
+	: >"$TMP/tl"; : >"$TMP/tp"; : >"$TMP/ll"; : >"$TMP/lp"
+	i=0
+	while [ "$i" -lt "$BENCH_RUNS" ]; do
+		start_ui "$dir"
+		if wait_for 20 full_screen >/dev/null; then
+			key_time Enter >/dev/null
+			pipe_bytes j >>"$TMP/tl"
+			pipe_bytes Space >>"$TMP/tp"
+		fi
+		tmux -L "$TMUX_L" kill-server 2>/dev/null
+		T0=$(now)
+		tmux -L "$TMUX_L" -f /dev/null new-session -d -s bench -x 200 -y 60 \
+		    "less '$TMP/long.txt'; sleep 30"
+		sleep 0.5
+		pipe_bytes j >>"$TMP/ll"
+		pipe_bytes Space >>"$TMP/lp"
+		i=$((i + 1))
+	done
+	echo
+	echo "4. bytes to the terminal, reader vs less on the same text (200x60), median of $BENCH_RUNS"
+	printf '   %-16s %10s %10s\n' "" "tread" "less"
+	printf '   %-16s %10s %10s\n' "one line (j)" "$(median <"$TMP/tl")" "$(median <"$TMP/ll")"
+	printf '   %-16s %10s %10s\n' "one page (Space)" "$(median <"$TMP/tp")" "$(median <"$TMP/lp")"
+}
+
+mkdir -p "$BENCH_DIR"
+"$TERMS_BIN" >"$TMP/terms" || exit 1
+echo "tread benchmark: $(nproc 2>/dev/null || echo '?') cores, $BENCH_RUNS runs per figure, $(date -u '+%Y-%m-%d %H:%M UTC')"
+for n in $BENCH_SIZES; do
+	index_table "$n"
+done
+big=$(echo "$BENCH_SIZES" | awk '{ print $NF }')
+startup_table "$big"
+scroll_table "$big"
+exit 0
