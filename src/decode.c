@@ -607,45 +607,50 @@ swap_pass(struct buf *out, const uint8_t *s, size_t n, struct run *r)
 	}
 }
 
-char *
-decode_fix_mojibake(const char *s, size_t len, size_t *outlen)
+/* Repair passes over *CUR, each code page in turn, each kept only if it
+ * lowers the score: one layer of double encoding per round, until stable. */
+static void
+fix_rounds(struct buf *cur, struct run *r)
 {
 	static const struct codepage *const pages[2] = { &cp1252, &cp1251 };
-	struct buf cur, next;
-	struct run r = { NULL, NULL, 0, 0 };
-	size_t score;
+	size_t score = mojibake_score((const uint8_t *)cur->s, cur->len);
+	struct buf next;
+	int changed = 1;
 
-	buf_init(&cur);
-	buf_add(&cur, s, len);
-	if (!may_be_mojibake((const uint8_t *)s, len))
-		return buf_steal(&cur, outlen);
-	if (looks_swapped((const uint8_t *)s, len)) {
-		buf_init(&next);
-		swap_pass(&next, (const uint8_t *)s, len, &r);
-		buf_free(&cur);
-		cur = next;
-	}
-	score = mojibake_score((const uint8_t *)cur.s, cur.len);
-	/* Each pass undoes one layer of double encoding: until stable. */
-	for (int round = 0; round < 4 && score > 0; round++) {
-		int changed = 0;
-
+	for (int round = 0; round < 4 && score > 0 && changed; round++) {
+		changed = 0;
 		for (int p = 0; p < 2; p++) {
 			buf_init(&next);
-			if (fix_pass(&next, (const uint8_t *)cur.s, cur.len,
-			    pages[p], &r) && mojibake_score((const uint8_t *)
+			if (fix_pass(&next, (const uint8_t *)cur->s, cur->len,
+			    pages[p], r) && mojibake_score((const uint8_t *)
 			    next.s, next.len) < score) {
-				buf_free(&cur);
-				cur = next;
-				score = mojibake_score((const uint8_t *)cur.s,
-				    cur.len);
+				buf_free(cur);
+				*cur = next;
+				score = mojibake_score((const uint8_t *)cur->s,
+				    cur->len);
 				changed = 1;
 			} else
 				buf_free(&next);
 		}
-		if (!changed)
-			break;
 	}
+}
+
+char *
+decode_fix_mojibake(const char *s, size_t len, size_t *outlen)
+{
+	struct buf cur;
+	struct run r = { NULL, NULL, 0, 0 };
+
+	buf_init(&cur);
+	if (!may_be_mojibake((const uint8_t *)s, len)) {
+		buf_add(&cur, s, len);
+		return buf_steal(&cur, outlen);
+	}
+	if (looks_swapped((const uint8_t *)s, len))
+		swap_pass(&cur, (const uint8_t *)s, len, &r);
+	else
+		buf_add(&cur, s, len);
+	fix_rounds(&cur, &r);
 	free(r.b);
 	free(r.off);
 	return buf_steal(&cur, outlen);
