@@ -264,7 +264,7 @@ looks_legacy(const uint8_t *b, size_t n)
 		return NOT_LEGACY;
 	if (word >= 6 && word * 3 > hi * 2)
 		return LEGACY_1251;
-	return lone * 2 > invalid ? LEGACY_1252 : NOT_LEGACY;
+	return lone * 2 >= invalid ? LEGACY_1252 : NOT_LEGACY;
 }
 
 /* --- stage 2: mojibake repair */

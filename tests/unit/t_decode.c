@@ -92,6 +92,8 @@ test_legacy(void)
 	    "cp1252 German with quotes and euro");
 	DEC("caf\xe9 \xe0 Paris", "café à Paris", DECODE_LEGACY, 0,
 	    "Latin-1 French");
+	DEC("\xab\xa0" "Bonjour\xa0\xbb", "«\xc2\xa0" "Bonjour\xc2\xa0»",
+	    DECODE_LEGACY, 0, "guillemets with NBSP");
 	DEC("\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0, \xb8\xeb\xea\xe0",
 	    "Привет мир, ёлка", DECODE_LEGACY, 0, "cp1251 Russian file");
 	DEC("\xc0\xf1\xf2\xe0\xed\xe0, 3 \xe8\xfe\xeb\xff 2024",
