@@ -276,6 +276,8 @@ config_load(struct config *c, const char *path, char *err, size_t errlen)
 	size_t k;
 	int i, rc;
 
+	if (errlen > 0)
+		err[0] = '\0';
 	if ((ini = ini_open(path, err, errlen)) == NULL)
 		return -1;
 	for (i = 0; i < ini_nsections(ini); i++) {
