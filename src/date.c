@@ -14,6 +14,7 @@
 #define WORD_MAX	24	/* code points; longer words are never months */
 #define HEAD_LINES	15	/* non-blank lines that make the head */
 #define HEAD_BYTES	4096	/* ... and never more than this */
+#define FIND_BYTES	(1 << 20)	/* a date further in is no publication date */
 
 /*
  * Month names and their inflections. Matching folds case and drops
@@ -736,6 +737,8 @@ date_find(const char *text, size_t len, char out[11])
 	size_t i = 0, n;
 	int line = 0, blank = 1, ymd[3];
 
+	if (len > FIND_BYTES)
+		len = FIND_BYTES;
 	while (i < len) {
 		if (s[i] == '\n') {
 			line += !blank;
