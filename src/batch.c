@@ -226,29 +226,52 @@ show_line(struct buf *b, const char *body, const struct wrap_line *l,
 	buf_addc(b, '\n');
 }
 
-/* Title, a metadata line (date, language, source, path) and the themes. */
+/* Appends S wrapped to WIDTH columns, each line sanitised. */
 static void
-show_head(struct buf *b, const struct corpus *c, const struct article *a)
+show_wrapped(struct buf *b, const char *s, int width)
 {
-	struct buf th;
+	struct wrap_line *lines;
+	size_t n, l;
 
-	buf_init(&th);
-	decode_sanitize(b, a->title, strlen(a->title), 0);
-	buf_addc(b, '\n');
-	buf_adds(b, a->date[0] ? a->date : "(no date)");
-	buf_addf(b, " | %s | ", a->lang[0] ? a->lang : "??");
-	decode_sanitize(b, a->source[0] ? a->source : "(no source)",
-	    strlen(a->source[0] ? a->source : "(no source)"), 0);
-	buf_adds(b, " | ");
-	decode_sanitize(b, a->path, strlen(a->path), 0);
-	buf_addc(b, '\n');
-	themes_of(&th, c, a);
-	if (th.len) {
-		buf_adds(b, "Themes: ");
-		buf_add(b, th.s, th.len);
+	n = wrap_text(s, strlen(s), width, &lines);
+	for (l = 0; l < n; l++) {
+		decode_sanitize(b, s + lines[l].off, lines[l].len, 0);
 		buf_addc(b, '\n');
 	}
-	buf_free(&th);
+	free(lines);
+}
+
+/* Title, a metadata line (date, language, source, path) and the themes,
+ * each wrapped to WIDTH like the body. */
+static void
+show_head(struct buf *b, const struct corpus *c, const struct article *a,
+    int width)
+{
+	struct buf h;
+
+	buf_init(&h);
+	show_wrapped(b, a->title, width);
+	buf_adds(&h, a->date[0] ? a->date : "(no date)");
+	buf_addf(&h, " | %s | %s | %s", a->lang[0] ? a->lang : "??",
+	    a->source[0] ? a->source : "(no source)", a->path);
+	show_wrapped(b, h.s, width);
+	h.len = 0;
+	themes_of(&h, c, a);
+	if (h.len) {
+		struct buf t;
+
+		buf_init(&t);
+		buf_adds(&t, "Themes:");
+		for (char *id = strtok(h.s, ","); id; id = strtok(NULL, ",")) {
+			buf_addc(&t, ' ');
+			buf_adds(&t, id);	/* space after commas: wraps */
+			buf_addc(&t, ',');
+		}
+		t.s[--t.len] = '\0';
+		show_wrapped(b, t.s, width);
+		buf_free(&t);
+	}
+	buf_free(&h);
 	buf_addc(b, '\n');
 }
 
@@ -273,7 +296,7 @@ batch_show(FILE *fp, struct corpus *c, size_t i, int width, int highlight)
 		fold_cache_free(fc);
 	}
 	buf_init(&b);
-	show_head(&b, c, a);
+	show_head(&b, c, a, width);
 	n = wrap_text(body, len, width, &lines);
 	for (l = 0; l < n; l++)
 		show_line(&b, body, &lines[l], r.spans, r.nspans, &k,

@@ -100,6 +100,7 @@ buf_reserve(struct buf *b, size_t n)
 	while (b->cap < need)
 		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
 	b->s = xrealloc(b->s, b->cap);
+	b->s[b->len] = '\0';	/* a fresh buffer reads as "" */
 }
 
 void
