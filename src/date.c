@@ -130,7 +130,7 @@ cur_peek(const struct cur *c, int *n)
 	return uc;
 }
 
-/* Is UC a letter of a word (not a digit, not Han: Han has no spaces)? */
+/* Is UC a letter of a word? 年 月 日 are not: they end the numbers of a CJK date. */
 static int
 is_word_cp(ucs4_t uc)
 {

@@ -118,8 +118,9 @@ profile_get(const char *code, size_t n)
 {
 	size_t k;
 
-	if (n == 0 || n >= sizeof langs[0].code)
-		return NULL;
+	if (n < 2 || n >= sizeof langs[0].code ||
+	    strspn(code, "abcdefghijklmnopqrstuvwxyz-") < n)
+		return NULL;	/* not a language code: never shown */
 	for (k = 0; k < nlangs; k++)
 		if (strlen(langs[k].code) == n &&
 		    memcmp(langs[k].code, code, n) == 0)
@@ -137,7 +138,7 @@ lines_each(const char *path, void (*fn)(struct profile *, const char *,
     size_t), struct profile *p)
 {
 	char *s, *line, *nl;
-	size_t len;
+	size_t len, n;
 
 	if (file_read(path, FILE_MAX, &s, &len) != 0)
 		return -1;
@@ -145,10 +146,11 @@ lines_each(const char *path, void (*fn)(struct profile *, const char *,
 		nl = memchr(line, '\n', (size_t)(s + len - line));
 		if (nl == NULL)
 			nl = s + len;
-		if (nl > line && nl[-1] == '\r')
-			nl[-1] = '\0';
-		if (nl > line && *line != '#')
-			fn(p, line, (size_t)(nl - line) - (nl[-1] == '\0'));
+		n = (size_t)(nl - line);
+		if (n > 0 && line[n - 1] == '\r')
+			n--;
+		if (n > 0 && *line != '#')
+			fn(p, line, n);
 	}
 	free(s);
 	return 0;
@@ -182,7 +184,7 @@ tri_add(struct profile *p, const char *line, size_t len)
 static void
 stop_add(struct profile *p, const char *line, size_t len)
 {
-	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\0'))
+	while (len > 0 && line[len - 1] == ' ')
 		len--;
 	if (len == 0)
 		return;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "decode.h"
 #include "lang.h"
@@ -116,6 +117,44 @@ check_long(void)
 	buf_free(&b);
 }
 
+/* Writes S to DIR/NAME. */
+static void
+put(const char *dir, const char *name, const char *s)
+{
+	char path[1024];
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if ((fp = fopen(path, "w")) != NULL) {
+		fputs(s, fp);
+		fclose(fp);
+	}
+}
+
+/* A profile of one's own (CRLF lines) is used; a file name that is no
+ * language code is not. */
+static void
+check_own_profile(void)
+{
+	char dir[] = "/tmp/t_lang.XXXXXX", sub[64], cmd[128];
+	const char *text = "zzoz zozo zzo ozz zoz";
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	snprintf(sub, sizeof sub, "%s/lang", dir);
+	mkdir(sub, 0700);
+	put(sub, "xx.tri", "# a test profile\r\n_zz 9\r\nzzo 8\r\n_zo 7\r\n"
+	    "zoz 6\r\nozo 5\r\nzo_ 4\r\n");
+	put(sub, "\033q.tri", "_qq 9\nqqq 8\nqq_ 7\n");
+	is_int(lang_init(dir), 0, "own profile loads");
+	is_str(lang_identify(text, strlen(text)), "xx", "own profile used");
+	is_str(lang_identify("qqq qqqq qq qqq", 15), "", "a bad name: not loaded");
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ok(system(cmd) == 0, "clean up");
+}
+
 /* Identifies a sample article read the way the corpus reads it. */
 static void
 check_article(const char *dir, const char *name, const char *want)
@@ -148,6 +187,7 @@ main(void)
 	    "no profiles: Polish letters");
 	is_str(lang_identify(titles[10].text, strlen(titles[10].text)), "kk",
 	    "no profiles: Kazakh letters");
+	check_own_profile();
 	is_int(lang_init(dir), 0, "profiles load");
 	check_samples(titles, sizeof titles / sizeof titles[0], "title");
 	check_samples(paragraphs, sizeof paragraphs / sizeof paragraphs[0],
