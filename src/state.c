@@ -50,6 +50,7 @@ struct table {
 struct state {
 	char		*path;
 	struct table	 t;
+	int		 dirty;	/* changed since the last save */
 };
 
 /* A fresh table with room for about N keys. */
@@ -63,6 +64,7 @@ table_init(struct table *t, size_t n)
 	t->n = 0;
 }
 
+/* Frees every key and the slots. */
 static void
 table_free(struct table *t)
 {
@@ -320,6 +322,7 @@ state_read(struct table *t, const char *path, int warn)
 	return -1;
 }
 
+/* Loads PATH (see state.h): never fails, corrupt means empty. */
 struct state *
 state_open(const char *path)
 {
@@ -331,6 +334,7 @@ state_open(const char *path)
 	return s;
 }
 
+/* Frees S; unsaved changes are lost. */
 void
 state_free(struct state *s)
 {
@@ -355,6 +359,7 @@ state_find(const struct state *s, const char *path)
 	return e;
 }
 
+/* Is the article at path KEY marked read? */
 int
 state_is_read(const struct state *s, const char *key)
 {
@@ -363,6 +368,7 @@ state_is_read(const struct state *s, const char *key)
 	return e != NULL && e->read;
 }
 
+/* The reading position saved for KEY, 0 when none. */
 long
 state_pos(const struct state *s, const char *key)
 {
@@ -371,6 +377,7 @@ state_pos(const struct state *s, const char *key)
 	return e != NULL ? e->pos : 0;
 }
 
+/* Marks KEY read or unread, remembered as this process's change. */
 void
 state_set_read(struct state *s, const char *key, int read)
 {
@@ -382,8 +389,10 @@ state_set_read(struct state *s, const char *key, int read)
 	e = table_get(&s->t, k, 1);
 	e->read = read != 0;
 	e->changed |= CH_READ;
+	s->dirty = 1;
 }
 
+/* Sets KEY's reading position (negative is 0), as a change of ours. */
 void
 state_set_pos(struct state *s, const char *key, long pos)
 {
@@ -395,8 +404,10 @@ state_set_pos(struct state *s, const char *key, long pos)
 	e = table_get(&s->t, k, 1);
 	e->pos = pos > 0 ? pos : 0;
 	e->changed |= CH_POS;
+	s->dirty = 1;
 }
 
+/* Keys with a mark or a position: what a save would write. */
 size_t
 state_count(const struct state *s)
 {
@@ -535,6 +546,8 @@ state_lock(const char *path)
 	return fd;
 }
 
+/* Under the lock: re-read, replay our changes, replace the file. The
+ * merged result becomes S, so marks of other processes show up too. */
 int
 state_save(struct state *s)
 {
@@ -544,6 +557,8 @@ state_save(struct state *s)
 
 	if (s == NULL)
 		return -1;
+	if (!s->dirty)
+		return 0;	/* nothing of ours to add */
 	if (paths_mkdirs(s->path) == -1) {
 		warn_at(s->path, "cannot create directory: %s", strerror(errno));
 		return -1;
@@ -561,6 +576,7 @@ state_save(struct state *s)
 	if (rc == 0) {
 		table_free(&s->t);
 		s->t = now;
+		s->dirty = 0;
 	} else
 		table_free(&now);
 	return rc;
