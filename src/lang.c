@@ -464,35 +464,48 @@ letter_bonus(const struct counts *c, const char *code)
 	return b > 0.3 ? 0.3 : b;
 }
 
-/* Latin script: trigram profile + stop words + telling letters, best wins. */
+/* Without profiles, the telling letters alone name pl, de or fr. */
+static const char *
+decide_letters(const struct counts *c)
+{
+	if (c->pl * 100 > c->latin && c->pl >= c->de && c->pl >= c->fr)
+		return "pl";
+	if (c->de * 100 > c->latin && c->de >= c->fr)
+		return "de";
+	if (c->fr * 100 > c->latin)
+		return "fr";
+	return "";
+}
+
+/*
+ * Latin script: trigram profile + stop words + telling letters. The best
+ * must be convincing on its own and clearly ahead of the next; a single
+ * word ("Astana") is not enough to tell.
+ */
 static const char *
 decide_latin(const struct counts *c)
 {
 	const char *best = "";
-	double s, top = 0.3;	/* below this nothing is convincing */
+	double s, top = 0, second = 0;
 	size_t k;
 
+	if (nlangs == 0)
+		return decide_letters(c);
+	if (c->words < 2)
+		return "";
 	for (k = 0; k < nlangs; k++) {
 		if (!langs[k].latin)
 			continue;
-		s = c->tri[k] / (double)(c->trigrams ? c->trigrams : 1) +
-		    1.5 * c->stop[k] / (double)(c->words ? c->words :
-		    1) + letter_bonus(c, langs[k].code);
+		s = c->tri[k] / (double)c->trigrams + 1.5 * c->stop[k] /
+		    (double)c->words + letter_bonus(c, langs[k].code);
 		if (s > top) {
+			second = top;
 			top = s;
 			best = langs[k].code;
-		}
+		} else if (s > second)
+			second = s;
 	}
-	if (*best == '\0' && nlangs == 0) {
-		/* no profiles: the letters alone */
-		if (c->pl * 100 > c->latin && c->pl >= c->de && c->pl >= c->fr)
-			return "pl";
-		if (c->de * 100 > c->latin && c->de >= c->fr)
-			return "de";
-		if (c->fr * 100 > c->latin)
-			return "fr";
-	}
-	return best;
+	return top >= 0.3 && top >= 1.1 * second ? best : "";
 }
 
 const char *

@@ -99,6 +99,9 @@ check_unsure(void)
 	is_str(lang_identify("12 345 678 + 2 = ?", 18), "", "digits, signs");
 	is_str(lang_identify("ab", 2), "", "two letters");
 	is_str(lang_identify("中", 3), "", "one Han character");
+	is_str(lang_identify("Astana", 6), "", "one name");
+	is_str(lang_identify("Xi Jinping in Astana", 20), "",
+	    "names and a word many languages share");
 	is_str(lang_identify("ひらがなとカタカナの文章です", strlen(
 	    "ひらがなとカタカナの文章です")), "ja", "kana: not zh");
 }
