@@ -15,7 +15,7 @@ binmode(STDIN, ':encoding(UTF-8)');
 binmode(STDOUT, ':encoding(UTF-8)');
 
 my $code = shift or die "usage: mkprofile.pl CODE < text\n";
-my $top = 300;
+my $top = 400;
 my %n;
 while (my $line = <STDIN>) {
 	for my $w ($line =~ /(\p{L}+)/g) {
