@@ -18,7 +18,7 @@
 #include "util.h"
 
 #define CACHE_MAGIC	"TREADIX\n"
-#define CACHE_VERSION	1u
+#define CACHE_VERSION	2u
 #define CACHE_MAX	(1u << 30)	/* bigger files are not ours */
 #define PHR_MAX		255u		/* phrases per entry */
 #define ENT_PHRASES	0x1		/* the entry's phrases were mined */
@@ -32,9 +32,20 @@ struct cache_head {
 	uint64_t	nent;
 	uint64_t	nhits;
 	uint64_t	nphr;
+	uint64_t	ndisc;		/* discovered themes */
+	uint64_t	ndart;		/* their article indexes */
+	uint64_t	disc_n;		/* articles they were chosen from */
 	uint64_t	nstr;		/* bytes of the string arena */
-	uint64_t	sum;		/* checksum of everything after the head */
+	uint64_t	sum;		/* checksum of the sections after it */
 };
+
+/* A discovered theme saved with the entries it was chosen from. */
+struct cache_disc {
+	uint32_t	id, label;	/* strings */
+	uint32_t	art0, nart;	/* article indexes in the dart section */
+};
+
+#define NSECT	6	/* ent, hits, phr, disc, dart, str */
 
 /* One article's record. Strings are offsets into the arena. */
 struct cache_ent {
@@ -64,6 +75,8 @@ struct cache {
 	struct cache_ent *ent;
 	struct theme_hit *hits;
 	struct phrase	*phr;		/* offsets turned into pointers */
+	struct cache_disc *disc;
+	uint32_t	*dart;
 	const char	*str;
 	uint32_t	*slot;		/* hash table: entry index + 1 */
 	size_t		 nslot;
@@ -90,6 +103,18 @@ cache_sum(const char *p, size_t n)
 	for (k = 0; k < 4; k++)
 		w = (w ^ h[k]) * 0x100000001b3ULL;
 	return w ^ (uint64_t)n;
+}
+
+/* The checksum of the N sections P[i] (LEN[i] bytes). */
+static uint64_t
+sections_sum(const char *const *p, const size_t *len, int n)
+{
+	uint64_t h = HASH_INIT;
+	int i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ cache_sum(p[i], len[i])) * 0x100000001b3ULL;
+	return h;
 }
 
 /* The hash of a key, as stored in the entries. */
@@ -150,6 +175,10 @@ cache_check(struct cache *c)
 		    (uint64_t)e->phr0 + e->nphr > h->nphr)
 			return 0;
 	}
+	for (i = 0; i < h->ndisc; i++)
+		if (c->disc[i].id >= h->nstr || c->disc[i].label >= h->nstr ||
+		    (uint64_t)c->disc[i].art0 + c->disc[i].nart > h->ndart)
+			return 0;
 	for (i = 0; i < h->nphr; i++) {
 		uintptr_t t = (uintptr_t)c->phr[i].text;
 		uintptr_t l = (uintptr_t)c->phr[i].label;
@@ -162,13 +191,27 @@ cache_check(struct cache *c)
 	return 1;
 }
 
+/* The byte sizes of the sections of head H. */
+static void
+section_sizes(const struct cache_head *h, size_t len[NSECT])
+{
+	len[0] = h->nent * sizeof(struct cache_ent);
+	len[1] = h->nhits * sizeof(struct theme_hit);
+	len[2] = h->nphr * sizeof(struct phrase);
+	len[3] = h->ndisc * sizeof(struct cache_disc);
+	len[4] = h->ndart * sizeof(uint32_t);
+	len[5] = h->nstr;
+}
+
 /* Splits the file read into C->data (LEN bytes) into its arrays; 0 when
  * it is damaged, 1 when good, -1 when good but for another lexicon. */
 static int
 cache_parse(struct cache *c, size_t len)
 {
 	struct cache_head *h = &c->head;
-	uint64_t need;
+	size_t slen[NSECT], need = sizeof *h;
+	const char *sp[NSECT];
+	int i;
 
 	if (len < sizeof *h)
 		return 0;
@@ -178,17 +221,22 @@ cache_parse(struct cache *c, size_t len)
 	if (h->version != CACHE_VERSION || h->abi != CACHE_ABI)
 		return -1;	/* another build: silently rebuilt */
 	if (h->nent > CACHE_MAX || h->nhits > CACHE_MAX ||
-	    h->nphr > CACHE_MAX || h->nstr > CACHE_MAX)
+	    h->nphr > CACHE_MAX || h->nstr > CACHE_MAX ||
+	    h->ndisc > CACHE_MAX || h->ndart > CACHE_MAX)
 		return 0;
-	need = sizeof *h + h->nent * sizeof *c->ent + h->nhits *
-	    sizeof *c->hits + h->nphr * sizeof *c->phr + h->nstr;
-	if (need != len || cache_sum(c->data + sizeof *h,
-	    len - sizeof *h) != h->sum)
+	section_sizes(h, slen);
+	for (i = 0; i < NSECT; i++) {
+		sp[i] = c->data + need;
+		need += slen[i];
+	}
+	if (need != len || sections_sum(sp, slen, NSECT) != h->sum)
 		return 0;
-	c->ent = (struct cache_ent *)(c->data + sizeof *h);
-	c->hits = (struct theme_hit *)(c->ent + h->nent);
-	c->phr = (struct phrase *)(c->hits + h->nhits);
-	c->str = (const char *)(c->phr + h->nphr);
+	c->ent = (struct cache_ent *)sp[0];
+	c->hits = (struct theme_hit *)sp[1];
+	c->phr = (struct phrase *)sp[2];
+	c->disc = (struct cache_disc *)sp[3];
+	c->dart = (uint32_t *)sp[4];
+	c->str = sp[5];
 	if (!cache_check(c))
 		return 0;
 	return h->lexhash == c->lexhash ? 1 : -1;
@@ -270,7 +318,7 @@ cache_find(const struct cache *c, const char *key, uint64_t h)
 
 int
 cache_lookup(struct cache *c, struct article *a, int want_phr,
-    struct phrase **phr, size_t *nphr)
+    struct phrase **phr, size_t *nphr, uint32_t *entry)
 {
 	const struct cache_ent *e;
 	char kb[1024], *key;
@@ -307,13 +355,44 @@ cache_lookup(struct cache *c, struct article *a, int want_phr,
 		*nphr = e->nphr;
 	}
 	atomic_fetch_add(&c->nfound, 1);
+	if (entry != NULL)
+		*entry = (uint32_t)i;
 	return e->flags & ENT_PHRASES ? 2 : 1;
+}
+
+int
+cache_discovered(struct cache *c, size_t n, struct discovered **out,
+    size_t *ndisc)
+{
+	const struct cache_disc *cd;
+	struct discovered *d;
+	size_t j;
+
+	*out = NULL;
+	*ndisc = 0;
+	if (!c->valid || n == 0 || c->head.disc_n != n ||
+	    atomic_load(&c->nfound) != n)
+		return 0;
+	d = xcalloc(c->head.ndisc + 1, sizeof *d);
+	for (j = 0; j < c->head.ndisc; j++) {
+		cd = &c->disc[j];
+		d[j].id = xstrdup(c->str + cd->id);
+		d[j].label = xstrdup(c->str + cd->label);
+		d[j].narticles = cd->nart;
+		d[j].articles = xreallocarray(NULL, cd->nart + 1,
+		    sizeof *d[j].articles);
+		memcpy(d[j].articles, c->dart + cd->art0,
+		    cd->nart * sizeof *d[j].articles);
+	}
+	*out = d;
+	*ndisc = c->head.ndisc;
+	return 1;
 }
 
 /* The file being built: four arrays and the string interning table. */
 struct writer {
-	struct buf	 ent, hits, phr, str;
-	uint64_t	 nent, nhits, nphr;
+	struct buf	 ent, hits, phr, disc, dart, str;
+	uint64_t	 nent, nhits, nphr, ndisc, ndart, disc_n;
 	uint32_t	*itab;		/* arena offset + 1 */
 	uint64_t	*ihash;
 	size_t		 icap, iused;
@@ -437,6 +516,32 @@ put_old(struct writer *w, const struct cache *c, size_t i)
 	w->nent++;
 }
 
+/* Appends the discovered themes of B (article indexes are ranks among
+ * the articles saved: the first NOK entries) to W. */
+static void
+put_disc(struct writer *w, const struct cache_batch *b, size_t nok)
+{
+	struct cache_disc d;
+	uint32_t k;
+	size_t j, i;
+
+	for (j = 0; j < b->ndisc; j++) {
+		memset(&d, 0, sizeof d);
+		d.id = intern(w, b->disc[j].id);
+		d.label = intern(w, b->disc[j].label);
+		d.art0 = (uint32_t)w->ndart;
+		for (i = 0; i < b->disc[j].narticles; i++) {
+			k = b->disc[j].articles[i];
+			buf_add(&w->dart, (const char *)&k, sizeof k);
+			w->ndart++;
+			d.nart++;
+		}
+		buf_add(&w->disc, (const char *)&d, sizeof d);
+		w->ndisc++;
+	}
+	w->disc_n = nok;
+}
+
 /* Is KEY one of ROOTS or under one of them (so the walk saw it if it
  * still exists)? */
 static int
@@ -455,15 +560,31 @@ under_roots(const char *key, char *const *rkeys, size_t n)
 	return 0;
 }
 
-/* Writes BYTES (N) to a temp file beside PATH, syncs it and renames it
- * over PATH. 0, or -1 (warned). */
+/* Writes all of the N bytes at P to FD; 0 or -1. */
 static int
-write_atomic(const char *path, const char *bytes, size_t n)
+write_all(int fd, const char *p, size_t n)
+{
+	ssize_t k;
+
+	while (n > 0) {
+		if ((k = write(fd, p, n)) == -1 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Writes the K parts P[i] (LEN[i] bytes) to a temp file beside PATH,
+ * syncs it and renames it over PATH. 0, or -1 (warned). */
+static int
+write_atomic(const char *path, const char *const *p, const size_t *len,
+    int k)
 {
 	struct buf tmp;
-	size_t off = 0;
-	ssize_t k;
-	int fd, rc = -1;
+	int fd, i, rc = -1;
 
 	buf_init(&tmp);
 	buf_addf(&tmp, "%s.XXXXXX", path);
@@ -472,14 +593,9 @@ write_atomic(const char *path, const char *bytes, size_t n)
 		buf_free(&tmp);
 		return -1;
 	}
-	while (off < n) {
-		if ((k = write(fd, bytes + off, n - off)) == -1 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		off += (size_t)k;
-	}
-	if (off == n && fsync(fd) == 0 && close(fd) == 0) {
+	for (i = 0; i < k && write_all(fd, p[i], len[i]) == 0; i++)
+		;
+	if (i == k && fsync(fd) == 0 && close(fd) == 0) {
 		fd = -1;
 		if (rename(tmp.s, path) == 0)
 			rc = 0;
@@ -494,13 +610,16 @@ write_atomic(const char *path, const char *bytes, size_t n)
 	return rc;
 }
 
-/* Joins the head and W's arrays into one buffer and writes it. */
+/* Writes the head and W's sections, without joining them in memory. */
 static int
 writer_flush(struct writer *w, const char *path, uint64_t lexhash)
 {
+	struct buf *sect[NSECT] = { &w->ent, &w->hits, &w->phr, &w->disc,
+	    &w->dart, &w->str };
+	const char *p[NSECT + 1];
+	size_t len[NSECT + 1];
 	struct cache_head h;
-	struct buf out;
-	int rc;
+	int i;
 
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, CACHE_MAGIC, 8);
@@ -510,22 +629,20 @@ writer_flush(struct writer *w, const char *path, uint64_t lexhash)
 	h.nent = w->nent;
 	h.nhits = w->nhits;
 	h.nphr = w->nphr;
+	h.ndisc = w->ndisc;
+	h.ndart = w->ndart;
+	h.disc_n = w->disc_n;
 	if (w->str.len == 0)
 		buf_addc(&w->str, '\0');
 	h.nstr = w->str.len;
-	buf_init(&out);
-	buf_reserve(&out, sizeof h + w->ent.len + w->hits.len + w->phr.len +
-	    w->str.len);
-	buf_add(&out, (const char *)&h, sizeof h);
-	buf_add(&out, w->ent.s, w->ent.len);
-	buf_add(&out, w->hits.s, w->hits.len);
-	buf_add(&out, w->phr.s, w->phr.len);
-	buf_add(&out, w->str.s, w->str.len);
-	h.sum = cache_sum(out.s + sizeof h, out.len - sizeof h);
-	memcpy(out.s, &h, sizeof h);
-	rc = write_atomic(path, out.s, out.len);
-	buf_free(&out);
-	return rc;
+	for (i = 0; i < NSECT; i++) {
+		p[i + 1] = sect[i]->s != NULL ? sect[i]->s : "";
+		len[i + 1] = sect[i]->len;
+	}
+	h.sum = sections_sum(p + 1, len + 1, NSECT);
+	p[0] = (const char *)&h;
+	len[0] = sizeof h;
+	return write_atomic(path, p, len, NSECT + 1);
 }
 
 /* Frees W's buffers. */
@@ -535,6 +652,8 @@ writer_free(struct writer *w)
 	buf_free(&w->ent);
 	buf_free(&w->hits);
 	buf_free(&w->phr);
+	buf_free(&w->disc);
+	buf_free(&w->dart);
 	buf_free(&w->str);
 	free(w->itab);
 	free(w->ihash);
@@ -556,6 +675,8 @@ save_needed(const struct cache *c, const struct cache_batch *b,
 			keep[i] = 1;
 			kept++;
 		}
+	if (b->have_disc && !b->disc_reused)
+		return 1;	/* a new choice of discovered themes */
 	return !c->valid || nok != atomic_load(&c->nfound) ||
 	    nok + kept != c->head.nent;
 }
@@ -567,7 +688,7 @@ save_write(struct cache *c, const struct cache_batch *b,
 {
 	struct writer w;
 	char kb[1024], *key;
-	size_t i;
+	size_t i, nok;
 	int rc;
 
 	memset(&w, 0, sizeof w);
@@ -582,9 +703,12 @@ save_write(struct cache *c, const struct cache_batch *b,
 		if (key != kb)
 			free(key);
 	}
+	nok = w.nent;
 	for (i = 0; i < c->head.nent; i++)
 		if (keep[i])
 			put_old(&w, c, i);
+	if (b->have_disc)
+		put_disc(&w, b, nok);
 	rc = writer_flush(&w, c->path, c->lexhash);
 	writer_free(&w);
 	return rc;

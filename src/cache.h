@@ -24,17 +24,31 @@ struct cache *cache_open(const char *path, uint64_t lexhash);
  * hit fills title, source, date, lang, decode_flags and hits (lexicon
  * indexes) of A and, when PHR is not NULL, points *PHR / *NPHR at the
  * cached key phrases (owned by the cache: valid until cache_close;
- * never to be freed or changed). With WANT_PHR an entry saved without
- * phrases is a miss. Returns 0 on a miss, 1 on a hit whose phrases were
- * never mined, 2 on a hit with its phrases. Thread-safe: any number of
- * threads may look up at once (distinct paths).
+ * never to be freed or changed), and *ENTRY (if not NULL) at the entry's
+ * index. With WANT_PHR an entry saved without phrases is a miss. Returns
+ * 0 on a miss, 1 on a hit whose phrases were never mined, 2 on a hit
+ * with its phrases. Thread-safe: any number of threads may look up at
+ * once (distinct paths).
  */
 int	 cache_lookup(struct cache *, struct article *a, int want_phr,
-	    struct phrase **phr, size_t *nphr);
+	    struct phrase **phr, size_t *nphr, uint32_t *entry);
+
+/*
+ * The discovered themes saved with the cache, when they were chosen from
+ * exactly the N articles that all hit (the caller checks that the hits
+ * were entries 0..N-1 in its order): discover_select would choose them
+ * again. Article indexes are those positions. Returns 1 and sets *OUT
+ * (malloc'd: discover_themes_free) and *NDISC, or 0: none to reuse.
+ */
+struct discovered;
+int	 cache_discovered(struct cache *, size_t n, struct discovered **out,
+	    size_t *ndisc);
 
 /* What cache_save writes: the articles V[i] with OK[i] set, their hits
  * below NLEX, their phrases PHR[i] / NPHR[i] where HAVE_PHR[i] (PHR may
- * be NULL), and the old entries of files not under one of ROOTS. */
+ * be NULL), the old entries of files not under one of ROOTS, and, with
+ * HAVE_DISC, the discovered themes DISC (article indexes are ranks among
+ * the articles with OK set; DISC_REUSED: they came from this cache). */
 struct cache_batch {
 	const struct article *v;
 	const char	*ok;
@@ -45,6 +59,10 @@ struct cache_batch {
 	size_t		 nlex;
 	char *const	*roots;
 	size_t		 nroots;
+	const struct discovered *disc;
+	size_t		 ndisc;
+	int		 have_disc;
+	int		 disc_reused;
 };
 
 /* Writes BATCH atomically (temp file, fsync, rename), or nothing when

@@ -232,10 +232,13 @@ struct loader {
 	size_t		*nphr;
 	char		*have_phr;	/* phrases mined (maybe none found) */
 	char		*own_phr;	/* phr[i] is ours, not the cache's */
+	char		*cached;	/* v[i] came from the cache... */
+	uint32_t	*entry;		/* ...entry */
 	const struct lexicon *lex;
 	struct cache	*cache;
 	int		 keep_all;	/* CORPUS_RESIDENT */
 	int		 discover;
+	int		 disc_reused;	/* discovered themes from the cache */
 	atomic_size_t	 next;
 	atomic_ullong	 bytes;		/* of the files seen so far */
 };
@@ -281,13 +284,15 @@ load_cached(struct loader *L, size_t i)
 	a->path = f->path;
 	a->size = f->size;
 	a->mtime = f->mtime;
-	r = cache_lookup(L->cache, a, L->discover, &L->phr[i], &L->nphr[i]);
+	r = cache_lookup(L->cache, a, L->discover, &L->phr[i], &L->nphr[i],
+	    &L->entry[i]);
 	if (r == 0) {
 		memset(a, 0, sizeof *a);
 		return 0;
 	}
 	f->path = NULL;		/* the article owns it now */
 	L->have_phr[i] = r == 2;
+	L->cached[i] = 1;
 	return 1;
 }
 
@@ -382,6 +387,42 @@ add_hit(struct article *a, uint16_t t, float s)
 	a->hits[a->nhits++].score = s;
 }
 
+/*
+ * Takes the discovered themes from the cache when the loaded articles are
+ * exactly those they were chosen from (every one a hit, entries 0, 1...
+ * in walk order): discover_select would choose them again, and this
+ * saves a pass over every phrase of the corpus. 1 when reused.
+ */
+static int
+reuse_discovered(struct corpus_priv *p, struct loader *L, size_t n)
+{
+	size_t i, j, k, nok = 0, *walk;
+	uint32_t *art;
+
+	if (L->cache == NULL)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!L->ok[i])
+			continue;
+		if (!L->cached[i] || L->entry[i] != nok)
+			return 0;
+		nok++;
+	}
+	if (!cache_discovered(L->cache, nok, &p->disc, &p->ndisc))
+		return 0;
+	walk = xcalloc(nok + 1, sizeof *walk);
+	for (i = 0, k = 0; i < n; i++)
+		if (L->ok[i])
+			walk[k++] = i;
+	for (j = 0; j < p->ndisc; j++) {
+		art = p->disc[j].articles;
+		for (i = 0; i < p->disc[j].narticles; i++)
+			art[i] = art[i] < nok ? (uint32_t)walk[art[i]] : UINT32_MAX;
+	}
+	free(walk);
+	return 1;
+}
+
 /* Builds the theme table and gives articles their discovered themes. */
 static void
 build_themes(struct corpus *c, struct loader *L, size_t n)
@@ -389,7 +430,7 @@ build_themes(struct corpus *c, struct loader *L, size_t n)
 	struct corpus_priv *p = c->priv;
 	size_t nlex = c->lex != NULL ? lexicon_count(c->lex) : 0, i, j;
 
-	if (L->discover)
+	if (L->discover && !(L->disc_reused = reuse_discovered(p, L, n)))
 		p->ndisc = discover_select(c->lex, L->phr, L->nphr, n,
 		    DISCOVER_MAX, &p->disc);
 	c->nthemes = nlex + p->ndisc;
@@ -468,12 +509,41 @@ open_cache(const struct lexicon *lex, int flags)
 	return cache;
 }
 
-/* Writes what was loaded back to the cache (before the discovered themes
- * are added to the hits: the cache keeps lexicon hits only). */
-static void
-save_cache(struct loader *L, char *const *paths, size_t npaths)
+/* Copies of the discovered themes of P with article indexes turned from
+ * walk positions into ranks among the loaded articles (as the cache
+ * numbers its entries). Only the article arrays are the copy's own. */
+static struct discovered *
+disc_ranks(const struct corpus_priv *p, const struct loader *L, size_t n)
 {
+	struct discovered *d = xcalloc(p->ndisc + 1, sizeof *d);
+	uint32_t *rank = xcalloc(n + 1, sizeof *rank), r = 0;
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		rank[i] = L->ok[i] ? r++ : UINT32_MAX;
+	for (j = 0; j < p->ndisc; j++) {
+		d[j] = p->disc[j];
+		d[j].articles = xcalloc(d[j].narticles + 1, sizeof *d[j].articles);
+		d[j].narticles = 0;
+		for (i = 0; i < p->disc[j].narticles; i++)
+			if (p->disc[j].articles[i] < n &&
+			    rank[p->disc[j].articles[i]] != UINT32_MAX)
+				d[j].articles[d[j].narticles++] =
+				    rank[p->disc[j].articles[i]];
+	}
+	free(rank);
+	return d;
+}
+
+/* Writes what was loaded back to the cache, with the discovered themes
+ * (the cache keeps lexicon hits only: discovered ones are dropped). */
+static void
+save_cache(struct corpus *c, struct loader *L, char *const *paths,
+    size_t npaths)
+{
+	struct corpus_priv *p = c->priv;
 	struct cache_batch b;
+	size_t j;
 
 	memset(&b, 0, sizeof b);
 	b.v = L->v;
@@ -485,7 +555,15 @@ save_cache(struct loader *L, char *const *paths, size_t npaths)
 	b.nlex = lexicon_count(L->lex);
 	b.roots = paths;
 	b.nroots = npaths;
+	b.have_disc = L->discover;
+	b.disc_reused = L->disc_reused;
+	b.ndisc = p->ndisc;
+	if (L->discover)
+		b.disc = disc_ranks(p, L, b.n);
 	cache_save(L->cache, &b);
+	for (j = 0; j < b.ndisc && b.disc != NULL; j++)
+		free(b.disc[j].articles);
+	free((struct discovered *)b.disc);
 }
 
 /* Frees the loader's per-article arrays (phrases it mined itself). */
@@ -501,6 +579,8 @@ loader_free(struct loader *L)
 	free(L->nphr);
 	free(L->have_phr);
 	free(L->own_phr);
+	free(L->cached);
+	free(L->entry);
 	free(L->ok);
 }
 
@@ -518,6 +598,8 @@ loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
 	L->nphr = xcalloc(n + 1, sizeof *L->nphr);
 	L->have_phr = xcalloc(n + 1, 1);
 	L->own_phr = xcalloc(n + 1, 1);
+	L->cached = xcalloc(n + 1, 1);
+	L->entry = xcalloc(n + 1, sizeof *L->entry);
 	L->lex = lex;
 	L->cache = open_cache(lex, flags);
 	L->keep_all = (flags & CORPUS_RESIDENT) != 0;
@@ -548,9 +630,9 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 	    atomic_load(&L.bytes) <= corpus_resident_max;
 	for (i = 0; i < n && !c->resident; i++)
 		article_drop_body(&L.v[i]);	/* kept before the limit was hit */
-	if (L.cache != NULL)
-		save_cache(&L, paths, npaths);
 	build_themes(c, &L, n);
+	if (L.cache != NULL)
+		save_cache(c, &L, paths, npaths);
 	cache_close(L.cache);	/* after build_themes: phrases point into it */
 	compact(c, &L, n);
 	loader_free(&L);

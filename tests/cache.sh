@@ -49,6 +49,11 @@ same "warm run = cold run" cold warm
 quiet "warm run is quiet" warm
 [ "$(ls -i "$CACHE")" = "$before" ] && pass "unchanged corpus: cache not rewritten" ||
 	fail "unchanged corpus: cache not rewritten"
+"$TREAD" --themes --no-cache "$CORPUS" >"$T_TMP/themes-cold.out" 2>/dev/null
+"$TREAD" --themes "$CORPUS" >"$T_TMP/themes-warm.out" 2>/dev/null
+"$TREAD" --themes "$CORPUS" >"$T_TMP/themes-warm2.out" 2>/dev/null
+same "warm --themes = cold (discovered themes too)" themes-cold themes-warm
+same "warm --themes again (discovered themes reused)" themes-cold themes-warm2
 list warmjson --format json
 "$TREAD" --list --format json --no-cache "$CORPUS" >"$T_TMP/coldjson.out" 2>/dev/null
 same "warm JSON = cold JSON" coldjson warmjson

@@ -96,7 +96,7 @@ lookup(uint64_t lh, int k, int want, struct article *out, size_t *np,
 	out->size = v[k].size;
 	out->mtime = v[k].mtime;
 	*np = 0;
-	r = cache_lookup(c, out, want, &p, np);
+	r = cache_lookup(c, out, want, &p, np, NULL);
 	if (firstphr != NULL)
 		snprintf(firstphr, fpl, "%s|%s", p && *np ? p->text : "",
 		    p && *np ? p->label : "");
@@ -213,7 +213,7 @@ test_no_rewrite(void)
 		a[k].path = v[k].path;
 		a[k].size = v[k].size;
 		a[k].mtime = v[k].mtime;
-		cache_lookup(c, &a[k], 0, NULL, &np);
+		cache_lookup(c, &a[k], 0, NULL, &np, NULL);
 	}
 	cache_save(c, &b);
 	cache_close(c);
@@ -300,6 +300,54 @@ test_corrupt(void)
 	is_int(corrupt_hit, 2, "hit after the rebuild");
 }
 
+/* The discovered themes come back only for the very articles they were
+ * chosen from, all hits. */
+static void
+test_discovered(void)
+{
+	uint32_t arts[2] = { 0, 2 }, e[NART];
+	struct discovered d = { "d:dry-port", "dry port", arts, 2 }, *out;
+	struct cache_batch b = { v, ok, phr, nphr, have, NART, 10, NULL, 0,
+	    &d, 1, 1, 0 };
+	struct article a[NART];
+	struct cache *c;
+	size_t nd, np;
+	int k, r;
+
+	c = cache_open(cpath, LEX);
+	is_int(cache_save(c, &b), 0, "saved with a discovered theme");
+	cache_close(c);
+	c = cache_open(cpath, LEX);
+	for (k = 0; k < NART; k++) {
+		memset(&a[k], 0, sizeof a[k]);
+		a[k].path = v[k].path;
+		a[k].size = v[k].size;
+		a[k].mtime = v[k].mtime;
+		cache_lookup(c, &a[k], 0, NULL, &np, &e[k]);
+	}
+	ok(e[0] == 0 && e[1] == 1 && e[2] == 2, "entries in saved order");
+	r = cache_discovered(c, NART, &out, &nd);
+	ok(r == 1 && nd == 1 && strcmp(out[0].id, "d:dry-port") == 0 &&
+	    strcmp(out[0].label, "dry port") == 0 && out[0].narticles == 2 &&
+	    out[0].articles[1] == 2, "discovered theme reused");
+	if (r == 1)
+		discover_themes_free(out, nd);
+	is_int(cache_discovered(c, NART - 1, &out, &nd), 0,
+	    "another number of articles: not reused");
+	cache_close(c);
+	c = cache_open(cpath, LEX);
+	unfill(&a[0]);
+	a[0].path = v[0].path;
+	a[0].size = v[0].size;
+	a[0].mtime = v[0].mtime;
+	cache_lookup(c, &a[0], 0, NULL, &np, NULL);
+	is_int(cache_discovered(c, NART, &out, &nd), 0,
+	    "not every article a hit: not reused");
+	cache_close(c);
+	for (k = 0; k < NART; k++)
+		unfill(&a[k]);
+}
+
 static void
 test_key(void)
 {
@@ -330,6 +378,7 @@ main(void)
 	test_no_rewrite();
 	test_roots();
 	test_corrupt();
+	test_discovered();
 	test_key();
 	for (k = 0; k < NART; k++) {
 		unlink(v[k].path);
