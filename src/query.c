@@ -10,6 +10,7 @@
 #include "util.h"
 
 #define THEMES_LISTED	200	/* bytes of theme ids shown in an error */
+#define SOURCES_MAX	32	/* source: terms (bits of a memo entry) */
 
 enum qkind { Q_THEME, Q_LANG, Q_SOURCE, Q_AFTER, Q_BEFORE, Q_DATE, Q_TEXT };
 
@@ -24,12 +25,14 @@ struct qterm {
 	size_t		*lens;		/* Q_TEXT: byte length of each word */
 	char		 date[11];	/* Q_AFTER, Q_BEFORE, Q_DATE */
 	int		 prefix;	/* Q_TEXT: last word is a prefix */
+	unsigned	 srcbit;	/* Q_SOURCE: its bit in source_bits */
 };
 
 struct query {
 	struct qterm	*t;
 	size_t		 n;
 	size_t		 ntext;		/* Q_TEXT terms */
+	unsigned	 nsource;	/* Q_SOURCE terms */
 	char		**hl;		/* query_words, NULL-ended */
 	size_t		 nhl;
 };
@@ -260,6 +263,26 @@ term_text(struct parser *P, struct qterm *t, const char *v, size_t len)
 	return 0;
 }
 
+/* source:a,b: folded substrings, any of. */
+static int
+term_source(struct parser *P, struct qterm *t, const char *v, size_t vlen)
+{
+	size_t i, flen;
+	char *f;
+
+	if (P->q->nsource == SOURCES_MAX)
+		return perr(P, "too many source terms", NULL, 0, NULL);
+	t->srcbit = P->q->nsource++;
+	if (split_values(P, t, v, vlen) == -1)
+		return -1;
+	for (i = 0; i < t->nvals; i++) {
+		f = text_fold(t->vals[i], strlen(t->vals[i]), &flen);
+		free(t->vals[i]);
+		t->vals[i] = f;
+	}
+	return 0;
+}
+
 /* A field:value term. F is the field name, V its value. */
 static int
 term_field(struct parser *P, int neg, const char *f, size_t flen,
@@ -290,10 +313,7 @@ term_field(struct parser *P, int neg, const char *f, size_t flen,
 	case Q_LANG:
 		return split_values(P, t, v, vlen) == -1 ? -1 : term_lang(P, t);
 	case Q_SOURCE:
-		t->vals = xcalloc(1, sizeof *t->vals);
-		t->vals[0] = text_fold(v, vlen, &k);
-		t->nvals = 1;
-		return 0;
+		return term_source(P, t, v, vlen);
 	default:
 		if (parse_date(v, vlen, t->kind != Q_DATE, t->date) == -1)
 			return perr(P, "bad date", v, vlen, "(use YYYY-MM-DD, "
@@ -428,35 +448,79 @@ query_free(struct query *q)
 	free(q);
 }
 
-/* Is NEEDLE (folded) inside S, compared folded? ASCII takes a fast path,
- * since folding ASCII is lowering it. */
+/* Is one of source term T's folded values inside S, compared folded? */
 static int
-fold_contains(const char *s, const char *needle)
+fold_contains(const char *s, const struct qterm *t)
 {
-	size_t i, flen;
-	char *f, *low;
-	int ascii = 1, hit;
+	size_t flen, i;
+	char *f = text_fold(s, strlen(s), &flen);
+	int hit = 0;
 
-	for (i = 0; s[i] != '\0'; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			ascii = 0;
-	if (ascii) {
-		low = xstrdup(s);
-		for (i = 0; low[i] != '\0'; i++)
-			low[i] = to_lower(low[i]);
-		hit = strstr(low, needle) != NULL;
-		free(low);
-		return hit;
-	}
-	f = text_fold(s, i, &flen);
-	hit = strstr(f, needle) != NULL;
+	for (i = 0; i < t->nvals && !hit; i++)
+		hit = strstr(f, t->vals[i]) != NULL;
 	free(f);
 	return hit;
 }
 
-/* Does metadata term T hold for article A? */
+/* The source terms' results per distinct source string: sources repeat
+ * (a corpus has a few dozen), and folding each article's would cost
+ * about a millisecond per thousand articles. */
+struct memo_ent {
+	const char	*s;		/* NULL: empty slot */
+	uint64_t	 h;
+	uint32_t	 bits;
+};
+struct memo {
+	struct memo_ent	*e;
+	size_t		 cap, n;
+};
+
+/* Doubles the memo's table. */
+static void
+memo_grow(struct memo *m)
+{
+	struct memo_ent *old = m->e;
+	size_t oldcap = m->cap, i, j;
+
+	m->cap = m->cap ? m->cap * 2 : 64;
+	m->e = xcalloc(m->cap, sizeof *m->e);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].s == NULL)
+			continue;
+		for (j = old[i].h & (m->cap - 1); m->e[j].s != NULL;
+		    j = (j + 1) & (m->cap - 1))
+			;
+		m->e[j] = old[i];
+	}
+	free(old);
+}
+
+/* Bit K set when source term K holds for SOURCE. */
+static uint32_t
+source_bits(const struct query *q, struct memo *m, const char *source)
+{
+	uint64_t h = hash_bytes(HASH_INIT, source, strlen(source));
+	uint32_t bits = 0;
+	size_t i, slot;
+
+	if ((m->n + 1) * 2 > m->cap)
+		memo_grow(m);
+	for (slot = h & (m->cap - 1); m->e[slot].s != NULL;
+	    slot = (slot + 1) & (m->cap - 1))
+		if (m->e[slot].h == h && strcmp(m->e[slot].s, source) == 0)
+			return m->e[slot].bits;
+	for (i = 0; i < q->n; i++)
+		if (q->t[i].kind == Q_SOURCE && fold_contains(source, &q->t[i]))
+			bits |= 1u << q->t[i].srcbit;
+	m->e[slot] = (struct memo_ent){ source, h, bits };
+	m->n++;
+	return bits;
+}
+
+/* Does metadata term T hold for article A (SRC: its source bits)? */
 static int
-eval_meta(const struct qterm *t, const struct article *a, size_t nthemes)
+eval_meta(const struct qterm *t, const struct article *a, size_t nthemes,
+    uint32_t src)
 {
 	size_t i;
 
@@ -474,7 +538,7 @@ eval_meta(const struct qterm *t, const struct article *a, size_t nthemes)
 				return 1;
 		return 0;
 	case Q_SOURCE:
-		return fold_contains(a->source, t->vals[0]);
+		return (src >> t->srcbit) & 1;
 	case Q_AFTER:
 		return strcmp(a->date, t->date) >= 0;
 	case Q_BEFORE:
@@ -489,8 +553,10 @@ eval_meta(const struct qterm *t, const struct article *a, size_t nthemes)
 /* Do the metadata terms of Q all hold for A? Date terms never hold for
  * an undated article, negated or not. */
 static int
-meta_ok(const struct query *q, const struct article *a, size_t nthemes)
+meta_ok(const struct query *q, const struct article *a, size_t nthemes,
+    struct memo *m)
 {
+	uint32_t src = q->nsource ? source_bits(q, m, a->source) : 0;
 	size_t i;
 
 	for (i = 0; i < q->n; i++) {
@@ -501,7 +567,7 @@ meta_ok(const struct query *q, const struct article *a, size_t nthemes)
 		if (a->date[0] == '\0' && (t->kind == Q_AFTER ||
 		    t->kind == Q_BEFORE || t->kind == Q_DATE))
 			return 0;
-		if (eval_meta(t, a, nthemes) == t->neg)
+		if (eval_meta(t, a, nthemes, src) == t->neg)
 			return 0;
 	}
 	return 1;
@@ -570,6 +636,7 @@ query_eval(const struct query *q, struct corpus *c, unsigned char *keep)
 	struct fold_cache *fc = NULL;
 	struct token *tok = NULL;
 	unsigned char *found = NULL;
+	struct memo memo = { NULL, 0, 0 };
 	size_t i, cap = 0, n = 0;
 
 	if (q == NULL || q->n == 0) {
@@ -581,12 +648,13 @@ query_eval(const struct query *q, struct corpus *c, unsigned char *keep)
 		found = xcalloc(q->n, 1);
 	}
 	for (i = 0; i < c->n; i++) {
-		keep[i] = meta_ok(q, &c->v[i], c->nthemes) &&
+		keep[i] = meta_ok(q, &c->v[i], c->nthemes, &memo) &&
 		    (q->ntext == 0 || text_ok(q, c, i, fc, &tok, &cap, found));
 		n += keep[i];
 	}
 	free(tok);
 	free(found);
+	free(memo.e);
 	if (fc != NULL)
 		fold_cache_free(fc);
 	return n;

@@ -13,6 +13,7 @@ struct query;
  *   theme:a theme:b   all of;  theme:a,b  any of;  -theme:a  none of
  *   lang:pl  lang:pl,de  (any of)
  *   source:xinhua     substring of the source, case/diacritic-insensitive
+ *                     (source:xinhua,cgtn any of)
  *   after:D           dated on or after D (inclusive)
  *   before:D          dated strictly before D
  *   date:D            dated within D (date:2024, date:2024-07)

@@ -53,7 +53,7 @@ build(void)
 	    "Organisation.", h0);
 	art(&C.v[1], "Spotkanie w Łodzi", "pl", "2024-01-01",
 	    "Agencja Łódź", "Prezydent odwiedził Łódź. Warsztat Luban.", h1);
-	art(&C.v[2], "Strategic partnership", "en", "", "",
+	art(&C.v[2], "Strategic partnership", "en", "", "Xinhua",
 	    "A comprehensive strategic partnership and energy cooperation.",
 	    h2);
 	art(&C.v[3], "Luban Workshop opens", "en", "2023-12-31", "CGTN",
@@ -128,11 +128,14 @@ test_meta(void)
 	is_str(sel("lang:pl"), "1", "lang");
 	is_str(sel("lang:PL,de"), "0,1", "lang any of");
 	is_str(sel("-lang:en"), "0,1,4", "lang negated");
-	is_str(sel("source:xinhua"), "0", "source ASCII");
-	is_str(sel("source:XIN"), "0", "source substring, case");
+	is_str(sel("source:xinhua"), "0,2", "source ASCII");
+	is_str(sel("source:XIN"), "0,2", "source substring, case");
+	is_str(sel("source:cgtn,xinhua"), "0,2,3", "source any of");
+	is_str(sel("source:cgtn source:xinhua"), "", "source all of");
+	is_str(sel("source:cgtn -source:xinhua"), "3", "two source terms");
 	is_str(sel("source:lodz"), "1", "source diacritics");
 	is_str(sel("source:新华"), "4", "source CJK");
-	is_str(sel("-source:xinhua"), "1,2,3,4", "source negated");
+	is_str(sel("-source:xinhua"), "1,3,4", "source negated");
 	is_str(sel("source:\"agencja łódź\""), "1", "quoted value");
 }
 
@@ -174,6 +177,7 @@ test_errors(void)
 	ok(fails_with("theme:energy,", "empty value"), "empty list item");
 	ok(fails_with("lang:", "empty value"), "empty lang");
 	ok(fails_with("source:", "empty value"), "empty source");
+	ok(fails_with("source:a,", "empty value"), "empty source in a list");
 	ok(fails_with("lang:polish", "bad language code \"polish\""),
 	    "bad lang");
 	ok(fails_with("energy \"strategic partner", "unterminated quote in "
