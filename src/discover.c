@@ -22,6 +22,9 @@
 #define SUBJECT_SHARE	0.6	/* of the articles: the corpus's subject */
 #define PARTS_MAX	16	/* words of a phrase looked at for parts */
 #define SUBJ_SLOTS	3	/* frequent words each article reports */
+#define BODY_MAX	(1u << 20)	/* bytes of a body looked at: a
+					   30 MB article's key phrases are in
+					   its first megabyte too */
 
 /* A string-keyed open-addressing map to indexes; keys are not owned. */
 struct smap_ent {
@@ -788,13 +791,40 @@ art_label(const struct art *A, const struct cand *c)
 	return buf_steal(&b, NULL);
 }
 
+/* Joins Han n-grams of the pool that are one longer word cut by the
+ * length limit: "哈萨克斯" and "萨克斯坦", seen as often, first seen one
+ * character apart, become "哈萨克斯坦" (the second one then goes). */
+static void
+art_join(struct art *A, struct ranked *r, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		struct cand *c = &A->cands[r[i].i];
+
+		for (j = 0; j < n && c->cjk && c->n == CJK_MAX; j++) {
+			const struct cand *d = &A->cands[r[j].i];
+
+			if (d->cjk && d->n == c->n && d->tf == c->tf &&
+			    d->first == c->first + 1 &&
+			    c->first + c->n < A->ntok) {
+				c->n++;
+				free(c->text);
+				c->text = cand_text(A, c);
+				break;
+			}
+		}
+	}
+}
+
 /* Drops from the pool R (N ranked) the phrases only ever seen inside a
  * longer phrase of the pool; returns the count kept. */
 static size_t
-art_prune(const struct art *A, struct ranked *r, size_t n)
+art_prune(struct art *A, struct ranked *r, size_t n)
 {
 	size_t i, j, k = 0;
 
+	art_join(A, r, n);
 	for (i = 0; i < n; i++) {
 		const struct cand *c = &A->cands[r[i].i];
 
@@ -943,6 +973,11 @@ discover_article(struct fold_cache *fc, const char *lang, const char *body,
 	*out = NULL;
 	if (body == NULL || len == 0 || max == 0)
 		return 0;
+	if (len > BODY_MAX) {
+		len = BODY_MAX;
+		while (len > 0 && ((unsigned char)body[len] & 0xc0) == 0x80)
+			len--;	/* not inside a character */
+	}
 	memset(&A, 0, sizeof A);
 	A.body = body;
 	buf_init(&A.key);

@@ -8,16 +8,20 @@
 struct lexicon;
 struct fold_cache;
 
-/* Loads stop-word lists from DATADIR/stopwords/LANG.txt; 0 or -1. */
+/* Loads the stop-word lists DATADIR/stopwords/*.txt (one word a line,
+ * '#' comments; folded with text_fold) into one set. 0, or -1 when no
+ * list could be read. Call before any thread mines articles. */
 int	 discover_init(const char *datadir);
 void	 discover_free(void);
 
 /* Candidate key phrase of one article: 1-3 content words (stop words
- * allowed inside, as in "community with a shared future"), or 2-4 Han
- * characters. */
+ * allowed inside, as in "community with a shared future"; a hyphenated
+ * compound such as "Kassym-Jomart" counts as one word and is never cut),
+ * or 2-4 Han characters. */
 struct phrase {
 	char	*text;		/* folded, words separated by one space;
-				   Han n-grams without spaces */
+				   Han n-grams without spaces. The label
+				   shares its allocation: free text only. */
 	char	*label;		/* as it first appeared in the article
 				   (preferring an occurrence that does not
 				   open a sentence) */
@@ -26,15 +30,19 @@ struct phrase {
 
 /*
  * Per article (thread-safe once discover_init is done): the top MAX
- * candidate phrases of BODY, strongest first, scored YAKE-style (case,
- * position, frequency, context spread, sentence spread of each word;
- * multi-word phrases repeated in the text rank high). Phrases never cross
+ * candidate phrases of BODY, scored YAKE-style (case, position,
+ * frequency, context spread, sentence spread of each word; multi-word
+ * phrases repeated in the text rank high). Phrases never cross
  * punctuation (a hyphen between words is fine), never start or end with
  * a stop word (every shipped list applies, whatever LANG says: articles
  * mix languages), and have no digits-only or one-letter word. Han text
- * gives character 2-4-grams seen at least twice. A phrase only ever seen
- * inside a longer candidate is dropped. Returns the count; *OUT is
- * malloc'd.
+ * gives character 2-4-grams seen at least twice (two 4-grams of one
+ * longer word, such as 哈萨克斯坦, are joined). A phrase only ever seen
+ * inside a longer candidate is dropped. Up to a third of the slots go to
+ * the article's most frequent words whatever their rank, so that the
+ * corpus level sees the corpus's subject. The first megabyte of BODY is
+ * looked at. Linear in LEN; the same input gives the same output.
+ * Returns the count; *OUT is malloc'd.
  */
 size_t	 discover_article(struct fold_cache *, const char *lang,
 	    const char *body, size_t len, size_t max, struct phrase **out);
@@ -42,7 +50,9 @@ void	 discover_phrases_free(struct phrase *, size_t);
 
 /* A discovered theme: a phrase and the articles it belongs to. */
 struct discovered {
-	char	*id;		/* "d:" + folded phrase with '-' for spaces */
+	char	*id;		/* "d:" + folded phrase, letters and digits
+				   kept (any script), anything else one '-':
+				   no spaces, commas or colons */
 	char	*label;
 	uint32_t *articles;	/* sorted article indexes */
 	size_t	 narticles;
@@ -50,8 +60,20 @@ struct discovered {
 
 /*
  * Corpus level: from each article's phrases (PER[i], NPER[i]) choose at
- * most MAX themes by TF-IDF, skipping phrases LEX covers and phrases in
- * fewer than 2 articles (when the corpus has more than 2).
+ * most MAX themes by TF-IDF (the sum of a phrase's weights, 1/(1+rank)
+ * in each article listing it, times log(1 + N/df)). An article is also
+ * credited, at half weight, with the phrases other articles list that
+ * are part of one of its own ("tokayev" in "kassym jomart tokayev").
+ * Skipped: phrases LEX covers (lexicon_covers; NULL: none), phrases in
+ * fewer than 2 articles when the corpus has more than 2, single
+ * lower-case words ("countries": not a name), and, with more than 2
+ * articles, the corpus's subject: a single word in 60% of the articles
+ * or more, or a phrase at least half of whose words are in more than
+ * 60% ("china", "xi jinping"). Of two related phrases (one inside the
+ * other, or sharing two words) whose articles are the same, or one's
+ * among the other's, only the more general (more articles), else the
+ * longer, stays. Linear in the number of phrases; the same input gives
+ * the same output.
  */
 size_t	 discover_select(const struct lexicon *lex, struct phrase **per,
 	    const size_t *nper, size_t narticles, size_t max,

@@ -208,6 +208,10 @@ test_cjk(void)
 	ok(!bad, "2-4 characters, no spaces, no stop character at an edge");
 	ok(find(p, n, "哈萨克斯") < 0, "seen once: left out");
 	discover_phrases_free(p, n);
+	n = phrases("哈萨克斯坦总统。哈萨克斯坦的首都。", 8, &p);
+	ok(find(p, n, "哈萨克斯坦") >= 0 && find(p, n, "哈萨克斯") < 0 &&
+	    find(p, n, "萨克斯坦") < 0, "two 4-grams of one word are joined");
+	discover_phrases_free(p, n);
 }
 
 /* Same phrases, same order, same scores? */
