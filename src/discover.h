@@ -8,7 +8,7 @@
 struct lexicon;
 struct fold_cache;
 
-/* Loads the stop-word lists DATADIR/stopwords/*.txt (one word a line,
+/* Loads every stop-word list DATADIR/stopwords/LANG.txt (a word a line,
  * '#' comments; folded with text_fold) into one set. 0, or -1 when no
  * list could be read. Call before any thread mines articles. */
 int	 discover_init(const char *datadir);
