@@ -8,8 +8,17 @@ F="$T_TMP/state/tread/state"
 # A long prefix makes each save a bigger write, so kills land inside one.
 P="/nonexistent/$(printf '%0200d' 0 | tr 0 k)"
 
-# rand_ms: a pseudo-random delay of 5..104 ms, as seconds for sleep.
-rand_ms() { od -An -N2 -tu2 /dev/urandom | awk '{ printf "0.%03d", 5 + $1 % 100 }'; }
+# How long the writer takes to start and save once (slow under ASan or
+# on a busy machine): kills come at random moments after that.
+t0=$(date +%s%N)
+"$W" write "$T_TMP/probe" "$P" 1 || { echo "# state_writer failed"; exit 99; }
+base=$((($(date +%s%N) - t0) / 1000000))
+[ "$base" -lt 1000 ] || base=1000
+echo "# one writer start and save: ${base} ms"
+
+# rand_ms: a pseudo-random delay of BASE+5..BASE+104 ms, as seconds.
+rand_ms() { od -An -N2 -tu2 /dev/urandom |
+	awk -v b="$base" '{ printf "%.3f", (b + 5 + $1 % 100) / 1000 }'; }
 
 prev=0 torn=0 back=0 moved=0 i=0
 while [ $i -lt 50 ]; do
