@@ -53,6 +53,7 @@ static struct smap stops;
 static char **stopv;
 static size_t nstopv;
 
+/* Frees M's table (not its keys). */
 static void
 smap_free(struct smap *m)
 {
@@ -156,6 +157,7 @@ umap_slot(struct umap *m, uint64_t k, int create)
 	return &m->v[i];
 }
 
+/* Frees M's table. */
 static void
 umap_free(struct umap *m)
 {

@@ -47,6 +47,7 @@ struct parser {
 	int		 termlen;
 };
 
+/* ASCII classes: the query syntax is ASCII (values may not be). */
 static int
 is_space(char ch)
 {
@@ -54,12 +55,14 @@ is_space(char ch)
 	    ch == '\f' || ch == '\v';
 }
 
+/* Is CH an ASCII letter (field names, language codes)? */
 static int
 is_alpha(char ch)
 {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
+/* CH in lower case, ASCII only. */
 static char
 to_lower(char ch)
 {
