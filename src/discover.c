@@ -1273,7 +1273,8 @@ sel_rank(struct sel *S, const struct lexicon *lex)
 		c->score = c->w * log(1 + n / c->df);
 		S->ph[k++] = *c;
 	}
-	qsort(S->ph, k, sizeof *S->ph, cmp_cphrase);
+	if (k > 1)	/* S->ph is NULL for an empty corpus */
+		qsort(S->ph, k, sizeof *S->ph, cmp_cphrase);
 	return k;
 }
 

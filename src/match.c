@@ -277,7 +277,8 @@ match_article(const struct lexicon *lex, struct fold_cache *fc,
 	if (body != NULL)
 		scan_text(&m, fc, body, len, (uint32_t)ntitle + BODY_GAP, 1);
 	free(m.tok);
-	qsort(m.v, m.n, sizeof *m.v, cmp_occ);
+	if (m.n > 1)	/* m.v is NULL when nothing matched */
+		qsort(m.v, m.n, sizeof *m.v, cmp_occ);
 	for (start = 0, i = 1; i <= m.n; i++)
 		if (i == m.n || m.v[i].theme != m.v[start].theme) {
 			score_theme(lex, m.v + start, i - start,
