@@ -245,7 +245,8 @@ mdoc_names(FILE *fp, const char *names)
 		for (e = p; *e != '\0' && *e != ' '; e++)
 			;
 		fprintf(fp, "%s Cm %s%.*s", first ? "" : " ,",
-		    *p == '\\' || *p == '.' ? "\\&" : "", (int)(e - p), p);
+		    strchr("\\.<>[]", *p) != NULL ? "\\&" : "", (int)(e - p),
+		    p);
 		first = 0;
 		p = e;
 	}
@@ -256,14 +257,14 @@ mdoc_names(FILE *fp, const char *names)
 int
 keys_group(enum action a)
 {
-	int c = keydefs[a].ctx & ~CTX_HELP, n = 0;
+	int c = keydefs[a].ctx & ~CTX_HELP;
+	int all = CTX_LIST | CTX_READER | CTX_THEMES;
 
 	if (c & CTX_GLOBAL)
 		return 4;
 	if (c & CTX_PROMPT)
 		return 5;
-	n = !!(c & CTX_LIST) + !!(c & CTX_READER) + !!(c & CTX_THEMES);
-	if (n > 1 && c != (CTX_LIST | CTX_READER))
+	if ((c & all) == all)
 		return 0;
 	return c & CTX_LIST ? 1 : c & CTX_READER ? 2 : 3;
 }

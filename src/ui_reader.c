@@ -6,6 +6,7 @@
 #include <unistr.h>
 
 #include "corpus.h"
+#include "lexicon.h"
 #include "match.h"
 #include "state.h"
 #include "text.h"
@@ -445,8 +446,10 @@ goto_evidence(struct ui *ui, int dir)
 	r->ev = i;
 	s = &r->mr.spans[i];
 	reader_show_line(r, line_of(r, s->off));
+	/* Span themes are lexicon indexes, not theme table rows. */
 	ui_message(ui, 0, "evidence %ld of %zu: %s", i + 1, r->mr.nspans,
-	    s->theme < ui->c->nthemes ? ui->c->themes[s->theme].label : "?");
+	    s->theme < lexicon_count(ui->lex) ? lexicon_label(ui->lex,
+	    s->theme) : "?");
 	return UI_HANDLED | UI_REDRAW;
 }
 

@@ -131,6 +131,20 @@ ui_start 200 60
 see "200x60: starts" "$total/$total articles"
 see "200x60: source column" "Source"
 fits "200x60: fits" 200 60
+# Every action of keys.def is on the help screen (it all fits at 200x60).
+keys "?"
+see "200x60: help" "tread keys"
+if [ -x "$top_builddir/tests/ui/keys-mdoc" ]; then
+	"$top_builddir/tests/ui/keys-mdoc" --text | sed -n 's/^  .*  \([a-z-]*\)  *\(.*\)$/\2/p' \
+	    >"$T_TMP/helps"
+	missing=$(while IFS= read -r l; do grep -qF -- "$l" "$T_TMP/screen" ||
+	    echo "$l"; done <"$T_TMP/helps")
+	[ -s "$T_TMP/helps" ] && [ -z "$missing" ] &&
+		pass "help shows every action of keys.def" ||
+		fail "help shows every action of keys.def" "$missing"
+fi
+keys Escape
+see "Esc closes the help" "Themes (all of)"
 keys Enter
 see "200x60: opens an article" "Reader  1-"
 # A real capture for the README (100x30).
