@@ -169,8 +169,9 @@ theme_list(const struct corpus *c, char *out, size_t outlen)
 	size_t i;
 
 	buf_init(&b);
-	buf_adds(&b, c->nthemes ? "(themes: " : "(no themes loaded");
-	for (i = 0; i < c->nthemes; i++) {
+	buf_adds(&b, c != NULL && c->nthemes ? "(themes: " :
+	    "(no themes loaded");
+	for (i = 0; c != NULL && i < c->nthemes; i++) {
 		if (b.len > THEMES_LISTED) {
 			buf_adds(&b, ", ...");
 			break;
@@ -190,6 +191,8 @@ theme_find(const struct corpus *c, const char *id)
 	char *f;
 	int t;
 
+	if (c == NULL)
+		return -1;
 	if ((t = corpus_theme(c, id)) >= 0)
 		return t;
 	f = text_fold(id, strlen(id), &flen);
@@ -206,7 +209,7 @@ term_theme(struct parser *P, struct qterm *t)
 	size_t i;
 	int k;
 
-	t->themes = xcalloc(P->c->nthemes / 8 + 1, 1);
+	t->themes = xcalloc((P->c != NULL ? P->c->nthemes : 0) / 8 + 1, 1);
 	for (i = 0; i < t->nvals; i++) {
 		if ((k = theme_find(P->c, t->vals[i])) < 0) {
 			theme_list(P->c, list, sizeof list);

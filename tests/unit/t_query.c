@@ -238,6 +238,14 @@ test_highlight(void)
 	query_free(q);
 	ok(!query_has_words(NULL) && query_words(NULL)[0] == NULL,
 	    "NULL query");
+	q = query_parse("theme:energy", NULL, err, sizeof err);
+	ok(q == NULL && strstr(err, "no themes loaded") != NULL,
+	    "no corpus: no themes");
+	q = query_parse("lang:de", NULL, err, sizeof err);
+	ok(q != NULL, "no corpus: other terms parse");
+	query_free(q);
+	q = query_parse("foo:bar", &C, NULL, 0);
+	ok(q == NULL, "no error buffer: still refused");
 }
 
 int
