@@ -15,6 +15,7 @@
 #define MAX_PREFIX	63	/* bytes; prefix lengths live in a 64-bit mask */
 #define MIN_PREFIX	3	/* bytes; "a*" would match half the text */
 #define MAX_WEIGHT	1000.0f
+#define FILTER_BITS	65536
 
 struct theme {
 	char		*id;
@@ -47,6 +48,13 @@ struct lexicon {
 	size_t		 idxcap;	/* power of two */
 	uint32_t	*ids;
 	uint64_t	 prefix_lens;	/* bit L set: some prefix is L bytes */
+	/*
+	 * Filters that let most words skip the index: bit (hash & FILTER)
+	 * is set for the first MIN_PREFIX bytes of every prefix term, and
+	 * for every whole first word.
+	 */
+	uint64_t	 head_bits[FILTER_BITS / 64];
+	uint64_t	 word_bits[FILTER_BITS / 64];
 	uint64_t	 hash;
 };
 
@@ -561,6 +569,22 @@ cmp_first(const void *a, const void *b)
 	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
 }
 
+/* Sets the filter bit for hash H. */
+static void
+bit_set(uint64_t *bits, uint64_t h)
+{
+	h &= FILTER_BITS - 1;
+	bits[h / 64] |= 1ULL << (h % 64);
+}
+
+/* Is the filter bit for hash H set? */
+static int
+bit_get(const uint64_t *bits, uint64_t h)
+{
+	h &= FILTER_BITS - 1;
+	return (bits[h / 64] >> (h % 64)) & 1;
+}
+
 /* Puts the group of COUNT ids starting at FIRST into the hash table. */
 static void
 index_put(struct lexicon *lex, uint32_t first, uint32_t count)
@@ -574,8 +598,11 @@ index_put(struct lexicon *lex, uint32_t first, uint32_t count)
 		;
 	lex->idx[j] = (struct idx_slot){ h, k->s, k->len,
 	    (uint32_t)k->prefix, first, count };
-	if (k->prefix)
+	if (k->prefix) {
 		lex->prefix_lens |= 1ULL << k->len;
+		bit_set(lex->head_bits, fnv(k->s, MIN_PREFIX));
+	} else
+		bit_set(lex->word_bits, h);
 }
 
 /* Builds the first-word index over all terms (sorting needs a static:
@@ -808,7 +835,8 @@ index_get(const struct lexicon *lex, uint64_t h, const char *key,
 }
 
 /* Terms matching at T[I]: every prefix length some term uses is looked
- * up while hashing the word once, then the whole word. */
+ * up while hashing the word once, then the whole word; the filters let
+ * most words ("the", "und") skip the table. */
 size_t
 lexicon_match_at(const struct lexicon *lex, const struct token *t,
     size_t n, size_t i, uint32_t *ids, size_t max)
@@ -818,16 +846,22 @@ lexicon_match_at(const struct lexicon *lex, const struct token *t,
 	uint64_t h = HASH_INIT;
 	size_t k = 0;
 	uint32_t l;
+	int prefixes = 0;
 
 	if (lex == NULL || lex->nterms == 0)
 		return 0;
-	for (l = 0; l < t[i].nlen; l++) {
-		h = fnv_step(h, (unsigned char)w[l]);
-		if (l + 1 <= MAX_PREFIX && (lex->prefix_lens >> (l + 1) & 1) &&
-		    (s = index_get(lex, h, w, l + 1, 1)) != NULL)
+	for (l = 0;; l++) {	/* h: hash of the first l bytes */
+		if (l == MIN_PREFIX)
+			prefixes = bit_get(lex->head_bits, h);
+		if (prefixes && l <= MAX_PREFIX && (lex->prefix_lens >> l & 1) &&
+		    (s = index_get(lex, h, w, l, 1)) != NULL)
 			k = match_slot(lex, s, t, n, i, ids, k, max);
+		if (l == t[i].nlen)
+			break;
+		h = fnv_step(h, (unsigned char)w[l]);
 	}
-	if ((s = index_get(lex, h, w, t[i].nlen, 0)) != NULL)
+	if (bit_get(lex->word_bits, h) &&
+	    (s = index_get(lex, h, w, t[i].nlen, 0)) != NULL)
 		k = match_slot(lex, s, t, n, i, ids, k, max);
 	return k;
 }

@@ -234,13 +234,30 @@ cache_insert(struct fold_cache *fc, size_t j, uint64_t h, const char *s,
 	return e;
 }
 
+/* A quick hash of a word, eight bytes at a time (the cache's hot path). */
+static uint64_t
+word_hash(const char *s, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, w;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+	}
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0x94d049bb133111ebULL;
+	return h ^ (h >> 29);
+}
+
 /* The folded form of S[0..LEN), computed once per distinct S; the
  * pointer stays valid until fold_cache_free. */
 const char *
 fold_cache_get(struct fold_cache *fc, const char *s, size_t len,
     uint32_t *nlen)
 {
-	uint64_t h = hash_bytes(HASH_INIT, s, len);
+	uint64_t h = word_hash(s, len);
 	struct fold_entry *e;
 	size_t j;
 
@@ -326,36 +343,82 @@ push_token(const char *s, size_t start, size_t end, uint32_t flags,
 	t->norm = fold_cache_get(fc, s + start, end - start, &t->nlen);
 }
 
+/* ASCII letters and digits: the word bytes of most text, checked without
+ * decoding. */
+static const unsigned char ascii_word[128] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+};
+
+/* End of the word that starts at S[I]: letters, digits and marks up to
+ * a separator or a CJK character (ASCII bytes take a fast path). */
+static size_t
+word_end(const char *s, size_t len, size_t i)
+{
+	unsigned char c;
+	ucs4_t uc;
+	size_t k;
+
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (!ascii_word[c])
+				break;
+			i++;
+			continue;
+		}
+		k = next_char(s, len, i, &uc);
+		if (!is_word(uc) || is_cjk(uc))
+			break;
+		i += k;
+	}
+	return i;
+}
+
 /* Splits S into tokens: runs of letters/digits, or one CJK character.
  * A token after a blank line (two newlines) starts a paragraph. */
 size_t
 text_tokens(const char *s, size_t len, struct fold_cache *fc,
     struct token **out, size_t *cap)
 {
-	size_t i = 0, n = 0, start, k;
+	size_t i = 0, n = 0, end, k;
 	int newlines = 2;
-	uint32_t para;
+	uint32_t para, flags;
+	unsigned char c;
 	ucs4_t uc;
 
 	while (i < len) {
-		k = next_char(s, len, i, &uc);
+		c = (unsigned char)s[i];
 		para = newlines >= 2 ? TOKEN_PARA : 0;
-		if (is_cjk(uc)) {
-			push_token(s, i, i + k, TOKEN_CJK | para, fc, out, cap, n++);
-			newlines = 0;
-		} else if (is_word(uc)) {
-			start = i;
-			while (i + k < len) {
-				size_t k2 = next_char(s, len, i + k, &uc);
-				if (!is_word(uc) || is_cjk(uc))
-					break;
-				k += k2;
-			}
-			push_token(s, start, i + k, para, fc, out, cap, n++);
-			newlines = 0;
-		} else if (uc == '\n')
-			newlines++;
-		i += k;
+		if (c < 0x80 && !ascii_word[c]) {
+			newlines += c == '\n';
+			i++;
+			continue;
+		}
+		flags = para;
+		k = c < 0x80 ? 1 : next_char(s, len, i, &uc);
+		if (c >= 0x80 && is_cjk(uc)) {
+			end = i + k;
+			flags |= TOKEN_CJK;
+		} else if (c < 0x80 || is_word(uc))
+			end = word_end(s, len, i + k);
+		else {
+			i += k;
+			continue;
+		}
+		push_token(s, i, end, flags, fc, out, cap, n++);
+		newlines = 0;
+		i = end;
 	}
 	return n;
 }
