@@ -27,7 +27,7 @@
 struct cache_head {
 	char		magic[8];
 	uint32_t	version;
-	uint32_t	abi;		/* record sizes: another build rebuilds */
+	uint32_t	abi;		/* record sizes: another build's */
 	uint64_t	lexhash;
 	uint64_t	nent;
 	uint64_t	nhits;
@@ -42,7 +42,7 @@ struct cache_head {
 /* A discovered theme saved with the entries it was chosen from. */
 struct cache_disc {
 	uint32_t	id, label;	/* strings */
-	uint32_t	art0, nart;	/* article indexes in the dart section */
+	uint32_t	art0, nart;	/* article indexes, in dart */
 };
 
 #define NSECT	6	/* ent, hits, phr, disc, dart, str */
@@ -432,8 +432,10 @@ intern(struct writer *w, const char *s)
 
 	if (2 * (w->iused + 1) > w->icap)
 		intern_grow(w);
-	for (j = h & (w->icap - 1); w->itab[j] != 0; j = (j + 1) & (w->icap - 1))
-		if (w->ihash[j] == h && strcmp(w->str.s + w->itab[j] - 1, s) == 0)
+	for (j = h & (w->icap - 1); w->itab[j] != 0;
+	    j = (j + 1) & (w->icap - 1))
+		if (w->ihash[j] == h &&
+		    strcmp(w->str.s + w->itab[j] - 1, s) == 0)
 			return w->itab[j] - 1;
 	off = (uint32_t)w->str.len;
 	buf_add(&w->str, s, n + 1);
@@ -702,6 +704,10 @@ save_write(struct cache *c, const struct cache_batch *b,
 		    b->phr != NULL && b->have_phr[i]);
 		if (key != kb)
 			free(key);
+		if (b->own_phr != NULL && b->own_phr[i]) {
+			discover_phrases_free(b->phr[i], b->nphr[i]);
+			b->own_phr[i] = 0;
+		}
 	}
 	nok = w.nent;
 	for (i = 0; i < c->head.nent; i++)

@@ -48,7 +48,10 @@ int	 cache_discovered(struct cache *, size_t n, struct discovered **out,
  * below NLEX, their phrases PHR[i] / NPHR[i] where HAVE_PHR[i] (PHR may
  * be NULL), the old entries of files not under one of ROOTS, and, with
  * HAVE_DISC, the discovered themes DISC (article indexes are ranks among
- * the articles with OK set; DISC_REUSED: they came from this cache). */
+ * the articles with OK set; DISC_REUSED: they came from this cache).
+ * Phrases PHR[i] with OWN_PHR[i] set (when OWN_PHR is not NULL) are freed
+ * as soon as they are written and OWN_PHR[i] cleared: the file is built
+ * while the phrases are let go, not on top of them. */
 struct cache_batch {
 	const struct article *v;
 	const char	*ok;
@@ -63,6 +66,7 @@ struct cache_batch {
 	size_t		 ndisc;
 	int		 have_disc;
 	int		 disc_reused;
+	char		*own_phr;
 };
 
 /* Writes BATCH atomically (temp file, fsync, rename), or nothing when

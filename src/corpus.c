@@ -202,7 +202,8 @@ walk_sort(struct walk *w)
 
 	qsort(w->files, w->nfiles, sizeof *w->files, cmp_wfile);
 	for (i = 0; i < w->nfiles; i++) {
-		if (k > 0 && strcmp(w->files[k - 1].path, w->files[i].path) == 0)
+		if (k > 0 &&
+		    strcmp(w->files[k - 1].path, w->files[i].path) == 0)
 			free(w->files[i].path);
 		else
 			w->files[k++] = w->files[i];
@@ -237,10 +238,12 @@ struct loader {
 	const struct lexicon *lex;
 	struct cache	*cache;
 	int		 keep_all;	/* CORPUS_RESIDENT */
+	int		 resident;	/* keep bodies (decided after stat) */
 	int		 discover;
 	int		 disc_reused;	/* discovered themes from the cache */
-	atomic_size_t	 next;
-	atomic_ullong	 bytes;		/* of the files seen so far */
+	char		*gone;		/* the file went away before stat */
+	atomic_size_t	 next, next_stat;
+	atomic_ullong	 bytes;		/* of all the files */
 };
 
 /* Stats file I if the walk did not; 0, or -1 (warned: it went away). */
@@ -260,17 +263,6 @@ load_stat(struct loader *L, size_t i)
 		f->statted = 1;
 	}
 	return 0;
-}
-
-/* Counts file I's bytes; is the corpus still small enough to keep the
- * bodies (corpus_resident_max)? */
-static int
-load_count(struct loader *L, size_t i)
-{
-	uint64_t n = L->w->files[i].size;
-
-	return L->keep_all ||
-	    atomic_fetch_add(&L->bytes, n) + n <= corpus_resident_max;
 }
 
 /* Fills article I from the cache; 1 on a hit. */
@@ -304,11 +296,10 @@ load_one(struct loader *L, struct fold_cache *fc, size_t i)
 	struct match_result r;
 	char err[256];
 
-	if (load_stat(L, i) == -1)
+	if (L->gone[i])
 		return;
 	if (L->cache != NULL && load_cached(L, i)) {
 		L->ok[i] = 1;
-		load_count(L, i);
 		return;
 	}
 	if (article_load(a, L->w->files[i].path, err, sizeof err) == -1) {
@@ -325,10 +316,28 @@ load_one(struct loader *L, struct fold_cache *fc, size_t i)
 		    PHRASES_PER, &L->phr[i]);
 		L->have_phr[i] = L->own_phr[i] = 1;
 	}
-	if (!load_count(L, i))
+	if (!L->resident)
 		article_drop_body(a);
 }
 
+/* One thread of the first pass: stats the files the walk did not, and
+ * counts the bytes of all (they decide whether bodies stay resident). */
+static void *
+stat_thread(void *arg)
+{
+	struct loader *L = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&L->next_stat, 1)) < L->w->nfiles) {
+		if (load_stat(L, i) == -1)
+			L->gone[i] = 1;
+		else
+			atomic_fetch_add(&L->bytes, L->w->files[i].size);
+	}
+	return NULL;
+}
+
+/* One thread of the second pass: loads articles. */
 static void *
 loader_thread(void *arg)
 {
@@ -342,10 +351,10 @@ loader_thread(void *arg)
 	return NULL;
 }
 
-/* Runs the loader on as many threads as there are cores (one for tiny
- * corpora, where starting threads costs more than it saves). */
+/* Runs FN on as many threads as there are cores (one for tiny corpora,
+ * where starting threads costs more than it saves). */
 static void
-load_all(struct loader *L)
+run_pool(struct loader *L, void *(*fn)(void *))
 {
 	pthread_t t[MAX_THREADS];
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -355,11 +364,21 @@ load_all(struct loader *L)
 	if (L->w->nfiles < 64)
 		n = 1;
 	for (i = 1; i < n; i++)
-		if (pthread_create(&t[i], NULL, loader_thread, L) != 0)
+		if (pthread_create(&t[i], NULL, fn, L) != 0)
 			break;
-	loader_thread(L);
+	fn(L);
 	while (--i > 0)
 		pthread_join(t[i], NULL);
+}
+
+/* Stats every file, decides residency, then loads every article. */
+static void
+load_all(struct loader *L)
+{
+	run_pool(L, stat_thread);
+	L->resident = L->keep_all ||
+	    atomic_load(&L->bytes) <= corpus_resident_max;
+	run_pool(L, loader_thread);
 }
 
 /* Newest first; undated last; then by path, for a stable order. */
@@ -417,7 +436,8 @@ reuse_discovered(struct corpus_priv *p, struct loader *L, size_t n)
 	for (j = 0; j < p->ndisc; j++) {
 		art = p->disc[j].articles;
 		for (i = 0; i < p->disc[j].narticles; i++)
-			art[i] = art[i] < nok ? (uint32_t)walk[art[i]] : UINT32_MAX;
+			art[i] = art[i] < nok ? (uint32_t)walk[art[i]] :
+			    UINT32_MAX;
 	}
 	free(walk);
 	return 1;
@@ -523,7 +543,8 @@ disc_ranks(const struct corpus_priv *p, const struct loader *L, size_t n)
 		rank[i] = L->ok[i] ? r++ : UINT32_MAX;
 	for (j = 0; j < p->ndisc; j++) {
 		d[j] = p->disc[j];
-		d[j].articles = xcalloc(d[j].narticles + 1, sizeof *d[j].articles);
+		d[j].articles = xcalloc(d[j].narticles + 1,
+		    sizeof *d[j].articles);
 		d[j].narticles = 0;
 		for (i = 0; i < p->disc[j].narticles; i++)
 			if (p->disc[j].articles[i] < n &&
@@ -551,6 +572,7 @@ save_cache(struct corpus *c, struct loader *L, char *const *paths,
 	b.phr = L->phr;
 	b.nphr = L->nphr;
 	b.have_phr = L->have_phr;
+	b.own_phr = L->own_phr;
 	b.n = L->w->nfiles;
 	b.nlex = lexicon_count(L->lex);
 	b.roots = paths;
@@ -580,6 +602,7 @@ loader_free(struct loader *L)
 	free(L->have_phr);
 	free(L->own_phr);
 	free(L->cached);
+	free(L->gone);
 	free(L->entry);
 	free(L->ok);
 }
@@ -599,6 +622,7 @@ loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
 	L->have_phr = xcalloc(n + 1, 1);
 	L->own_phr = xcalloc(n + 1, 1);
 	L->cached = xcalloc(n + 1, 1);
+	L->gone = xcalloc(n + 1, 1);
 	L->entry = xcalloc(n + 1, sizeof *L->entry);
 	L->lex = lex;
 	L->cache = open_cache(lex, flags);
@@ -606,6 +630,7 @@ loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
 	L->discover = !(flags & CORPUS_NODISCOVER);
 	atomic_init(&L->bytes, 0);
 	atomic_init(&L->next, 0);
+	atomic_init(&L->next_stat, 0);
 }
 
 size_t
@@ -626,10 +651,7 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 	n = w.nfiles;
 	loader_init(&L, &w, lex, flags);
 	load_all(&L);
-	c->resident = L.keep_all ||
-	    atomic_load(&L.bytes) <= corpus_resident_max;
-	for (i = 0; i < n && !c->resident; i++)
-		article_drop_body(&L.v[i]);	/* kept before the limit was hit */
+	c->resident = L.resident;
 	build_themes(c, &L, n);
 	if (L.cache != NULL)
 		save_cache(c, &L, paths, npaths);

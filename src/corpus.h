@@ -24,7 +24,7 @@ struct corpus {
 	struct ctheme	*themes;
 	size_t		 nthemes;
 	const struct lexicon *lex;
-	int		 resident;	/* bodies kept once read (small corpus) */
+	int		 resident;	/* bodies kept once read (small) */
 	void		*priv;		/* discovered-theme storage */
 };
 

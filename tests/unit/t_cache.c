@@ -154,7 +154,8 @@ test_round_trip(void)
 	size_t np;
 
 	is_int(save(LEX, dir), 0, "save");
-	is_int(lookup(LEX, 0, 1, &a, &np, fp, sizeof fp), 2, "hit with phrases");
+	is_int(lookup(LEX, 0, 1, &a, &np, fp, sizeof fp), 2,
+	    "hit with phrases");
 	is_str(a.title, "Title zero", "title");
 	is_str(a.source, "", "empty source");
 	is_str(a.date, "2024-07-01", "date");
