@@ -22,6 +22,8 @@
 #define SUBJECT_SHARE	0.6	/* of the articles: the corpus's subject */
 #define PARTS_MAX	16	/* words of a phrase looked at for parts */
 #define SUBJ_SLOTS	3	/* frequent words each article reports */
+#define SINGLE_WEIGHT	0.5	/* a single word is a weaker theme than a
+				   phrase ("Region" against "Central Asia") */
 #define BODY_MAX	(1u << 20)	/* bytes of a body looked at: a
 					   30 MB article's key phrases are in
 					   its first megabyte too */
@@ -1271,6 +1273,8 @@ sel_rank(struct sel *S, const struct lexicon *lex)
 		    sel_common(c) || sel_covered(lex, c))
 			continue;
 		c->score = c->w * log(1 + n / c->df);
+		if (!c->cjk && strchr(c->text, ' ') == NULL)
+			c->score *= SINGLE_WEIGHT;
 		S->ph[k++] = *c;
 	}
 	if (k > 1)	/* S->ph is NULL for an empty corpus */

@@ -61,7 +61,8 @@ struct discovered {
 /*
  * Corpus level: from each article's phrases (PER[i], NPER[i]) choose at
  * most MAX themes by TF-IDF (the sum of a phrase's weights, 1/(1+rank)
- * in each article listing it, times log(1 + N/df)). An article is also
+ * in each article listing it, times log(1 + N/df); halved for a single
+ * word). An article is also
  * credited, at half weight, with the phrases other articles list that
  * are part of one of its own ("tokayev" in "kassym jomart tokayev").
  * Skipped: phrases LEX covers (lexicon_covers; NULL: none), phrases in
