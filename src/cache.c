@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,6 +48,12 @@ struct cache_disc {
 
 #define NSECT	6	/* ent, hits, phr, disc, dart, str */
 
+/* A key phrase: strings are offsets into the arena. */
+struct cache_phr {
+	uint32_t	text, label;
+	float		score;
+};
+
 /* One article's record. Strings are offsets into the arena. */
 struct cache_ent {
 	uint64_t	size;
@@ -64,17 +71,19 @@ struct cache_ent {
 };
 
 #define CACHE_ABI ((uint32_t)(sizeof(struct cache_ent) << 16 | \
-	sizeof(struct phrase) << 8 | sizeof(struct theme_hit)))
+	sizeof(struct cache_phr) << 8 | sizeof(struct theme_hit)))
 
 struct cache {
 	char		*path;
 	char		*cwd;		/* for the keys of relative paths */
 	uint64_t	 lexhash;
-	char		*data;		/* the whole file, NULL when empty */
+	char		*data;		/* the file, mapped; NULL when empty */
+	size_t		 maplen;
 	struct cache_head head;
 	struct cache_ent *ent;
 	struct theme_hit *hits;
-	struct phrase	*phr;		/* offsets turned into pointers */
+	struct cache_phr *phr;
+	struct phrase	*pcache;	/* phr as struct phrase, on demand */
 	struct cache_disc *disc;
 	uint32_t	*dart;
 	const char	*str;
@@ -156,8 +165,7 @@ cache_key(const char *file)
 	return key_make(NULL, 0, getcwd(cwd, sizeof cwd), file);
 }
 
-/* Is every offset of the parsed file inside its arrays? Turns the phrase
- * offsets into pointers on the way. */
+/* Is every offset of the parsed file inside its arrays? */
 static int
 cache_check(struct cache *c)
 {
@@ -179,15 +187,9 @@ cache_check(struct cache *c)
 		if (c->disc[i].id >= h->nstr || c->disc[i].label >= h->nstr ||
 		    (uint64_t)c->disc[i].art0 + c->disc[i].nart > h->ndart)
 			return 0;
-	for (i = 0; i < h->nphr; i++) {
-		uintptr_t t = (uintptr_t)c->phr[i].text;
-		uintptr_t l = (uintptr_t)c->phr[i].label;
-
-		if (t >= h->nstr || l >= h->nstr)
+	for (i = 0; i < h->nphr; i++)
+		if (c->phr[i].text >= h->nstr || c->phr[i].label >= h->nstr)
 			return 0;
-		c->phr[i].text = (char *)c->str + t;
-		c->phr[i].label = (char *)c->str + l;
-	}
 	return 1;
 }
 
@@ -197,7 +199,7 @@ section_sizes(const struct cache_head *h, size_t len[NSECT])
 {
 	len[0] = h->nent * sizeof(struct cache_ent);
 	len[1] = h->nhits * sizeof(struct theme_hit);
-	len[2] = h->nphr * sizeof(struct phrase);
+	len[2] = h->nphr * sizeof(struct cache_phr);
 	len[3] = h->ndisc * sizeof(struct cache_disc);
 	len[4] = h->ndart * sizeof(uint32_t);
 	len[5] = h->nstr;
@@ -233,7 +235,7 @@ cache_parse(struct cache *c, size_t len)
 		return 0;
 	c->ent = (struct cache_ent *)sp[0];
 	c->hits = (struct theme_hit *)sp[1];
-	c->phr = (struct phrase *)sp[2];
+	c->phr = (struct cache_phr *)sp[2];
 	c->disc = (struct cache_disc *)sp[3];
 	c->dart = (uint32_t *)sp[4];
 	c->str = sp[5];
@@ -264,13 +266,43 @@ cache_index(struct cache *c)
 static void
 cache_empty(struct cache *c)
 {
-	free(c->data);
+	if (c->data != NULL)
+		munmap(c->data, c->maplen);
 	c->data = NULL;
+	c->maplen = 0;
 	memset(&c->head, 0, sizeof c->head);
 	c->ent = NULL;
 	c->hits = NULL;
 	c->phr = NULL;
 	c->str = NULL;
+}
+
+/* Maps the file at PATH read-only; NULL with errno when it cannot be
+ * opened, NULL with errno 0 when it is empty. The file is only ever
+ * replaced by rename, never rewritten in place, so the mapping stays
+ * valid; mapping instead of reading saves a copy of every page. */
+static char *
+cache_map(const char *path, size_t *len)
+{
+	struct stat st;
+	void *p;
+	int fd;
+
+	*len = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uint64_t)st.st_size > 4 * (uint64_t)CACHE_MAX) {
+		close(fd);
+		errno = 0;
+		return NULL;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED)
+		return NULL;
+	*len = (size_t)st.st_size;
+	return p;
 }
 
 struct cache *
@@ -285,16 +317,17 @@ cache_open(const char *path, uint64_t lexhash)
 	c->cwd = getcwd(NULL, 0);
 	c->lexhash = lexhash;
 	atomic_init(&c->nfound, 0);
-	if (file_read(path, CACHE_MAX, &c->data, &len) == -1) {
-		c->data = NULL;
+	if ((c->data = cache_map(path, &len)) == NULL && errno != 0) {
 		if (errno != ENOENT && errno != ENOTDIR)
 			warn_at(path, "%s", strerror(errno));
-	} else if ((r = cache_parse(c, len)) != 1) {
+	} else if ((c->maplen = len, r = cache_parse(c, len)) != 1) {
 		if (r == 0 && !warned++)
 			warn_at(path, "index cache corrupt, rebuilt");
 		cache_empty(c);
-	} else
+	} else {
 		c->valid = 1;
+		c->pcache = xcalloc(c->head.nphr + 1, sizeof *c->pcache);
+	}
 	cache_index(c);
 	return c;
 }
@@ -318,7 +351,7 @@ cache_find(const struct cache *c, const char *key, uint64_t h)
 
 int
 cache_lookup(struct cache *c, struct article *a, int want_phr,
-    struct phrase **phr, size_t *nphr, uint32_t *entry)
+    uint32_t *entry)
 {
 	const struct cache_ent *e;
 	char kb[1024], *key;
@@ -350,14 +383,34 @@ cache_lookup(struct cache *c, struct article *a, int want_phr,
 		a->hits = xreallocarray(NULL, e->nhits, sizeof *a->hits);
 		memcpy(a->hits, c->hits + e->hit0, e->nhits * sizeof *a->hits);
 	}
-	if (phr != NULL) {
-		*phr = e->nphr > 0 ? c->phr + e->phr0 : NULL;
-		*nphr = e->nphr;
-	}
 	atomic_fetch_add(&c->nfound, 1);
 	if (entry != NULL)
 		*entry = (uint32_t)i;
 	return e->flags & ENT_PHRASES ? 2 : 1;
+}
+
+size_t
+cache_phrases(struct cache *c, uint32_t entry, struct phrase **out)
+{
+	const struct cache_ent *e;
+	const struct cache_phr *q;
+	struct phrase *p;
+	size_t k;
+
+	*out = NULL;
+	if (entry >= c->head.nent)
+		return 0;
+	e = &c->ent[entry];
+	for (k = 0; k < e->nphr; k++) {
+		q = &c->phr[e->phr0 + k];
+		p = &c->pcache[e->phr0 + k];
+		p->text = (char *)c->str + q->text;
+		p->label = (char *)c->str + q->label;
+		p->score = q->score;
+	}
+	if (e->nphr > 0)
+		*out = c->pcache + e->phr0;
+	return e->nphr;
 }
 
 int
@@ -450,7 +503,7 @@ static void
 put_lists(struct writer *w, struct cache_ent *e, const struct theme_hit *hits,
     size_t nhits, size_t nlex, const struct phrase *phr, size_t nphr)
 {
-	struct phrase p;
+	struct cache_phr p;
 	size_t i;
 
 	e->hit0 = (uint32_t)w->nhits;
@@ -468,8 +521,8 @@ put_lists(struct writer *w, struct cache_ent *e, const struct theme_hit *hits,
 	e->phr0 = (uint32_t)w->nphr;
 	for (i = 0; i < nphr && i < PHR_MAX; i++) {
 		memset(&p, 0, sizeof p);
-		p.text = (char *)(uintptr_t)intern(w, phr[i].text);
-		p.label = (char *)(uintptr_t)intern(w, phr[i].label);
+		p.text = intern(w, phr[i].text);
+		p.label = intern(w, phr[i].label);
 		p.score = phr[i].score;
 		buf_add(&w->phr, (const char *)&p, sizeof p);
 		e->nphr++;
@@ -503,9 +556,11 @@ put_article(struct writer *w, const char *key, const struct article *a,
 
 /* Carries old entry I of C over to W unchanged. */
 static void
-put_old(struct writer *w, const struct cache *c, size_t i)
+put_old(struct writer *w, struct cache *c, size_t i)
 {
 	struct cache_ent e = c->ent[i];
+	struct phrase *phr;
+	size_t nphr = cache_phrases(c, (uint32_t)i, &phr);
 
 	e.key = intern(w, c->str + e.key);
 	e.title = intern(w, c->str + e.title);
@@ -513,7 +568,7 @@ put_old(struct writer *w, const struct cache *c, size_t i)
 	e.nhits = 0;
 	e.nphr = 0;
 	put_lists(w, &e, c->hits + c->ent[i].hit0, c->ent[i].nhits, SIZE_MAX,
-	    c->phr + c->ent[i].phr0, c->ent[i].nphr);
+	    phr, nphr);
 	buf_add(&w->ent, (const char *)&e, sizeof e);
 	w->nent++;
 }
@@ -683,6 +738,25 @@ save_needed(const struct cache *c, const struct cache_batch *b,
 	    nok + kept != c->head.nent;
 }
 
+/* Appends article I of B (key KEY) to W, its phrases from B or, for a
+ * hit, from the old entry; frees phrases B gives away. */
+static void
+put_batch(struct writer *w, struct cache *c, const struct cache_batch *b,
+    size_t i, const char *key)
+{
+	struct phrase *phr = b->phr != NULL ? b->phr[i] : NULL;
+	size_t nphr = b->phr != NULL ? b->nphr[i] : 0;
+
+	if (phr == NULL && b->cached != NULL && b->cached[i])
+		nphr = cache_phrases(c, b->entry[i], &phr);
+	put_article(w, key, &b->v[i], b->nlex, phr, nphr,
+	    b->have_phr != NULL && b->have_phr[i]);
+	if (b->own_phr != NULL && b->own_phr[i]) {
+		discover_phrases_free(b->phr[i], b->nphr[i]);
+		b->own_phr[i] = 0;
+	}
+}
+
 /* Builds the new file from B and the old entries in KEEP; writes it. */
 static int
 save_write(struct cache *c, const struct cache_batch *b,
@@ -698,16 +772,9 @@ save_write(struct cache *c, const struct cache_batch *b,
 		if (!b->ok[i])
 			continue;
 		key = key_make(kb, sizeof kb, c->cwd, b->v[i].path);
-		put_article(&w, key, &b->v[i], b->nlex,
-		    b->phr != NULL ? b->phr[i] : NULL,
-		    b->phr != NULL ? b->nphr[i] : 0,
-		    b->phr != NULL && b->have_phr[i]);
+		put_batch(&w, c, b, i, key);
 		if (key != kb)
 			free(key);
-		if (b->own_phr != NULL && b->own_phr[i]) {
-			discover_phrases_free(b->phr[i], b->nphr[i]);
-			b->own_phr[i] = 0;
-		}
 	}
 	nok = w.nent;
 	for (i = 0; i < c->head.nent; i++)
@@ -746,7 +813,9 @@ cache_close(struct cache *c)
 		return;
 	free(c->path);
 	free(c->cwd);
-	free(c->data);
+	if (c->data != NULL)
+		munmap(c->data, c->maplen);
+	free(c->pcache);
 	free(c->slot);
 	free(c->used);
 	free(c);

@@ -22,16 +22,20 @@ struct cache *cache_open(const char *path, uint64_t lexhash);
 /*
  * Looks up A by A->path, A->size and A->mtime (set by the caller). On a
  * hit fills title, source, date, lang, decode_flags and hits (lexicon
- * indexes) of A and, when PHR is not NULL, points *PHR / *NPHR at the
- * cached key phrases (owned by the cache: valid until cache_close;
- * never to be freed or changed), and *ENTRY (if not NULL) at the entry's
- * index. With WANT_PHR an entry saved without phrases is a miss. Returns
- * 0 on a miss, 1 on a hit whose phrases were never mined, 2 on a hit
- * with its phrases. Thread-safe: any number of threads may look up at
- * once (distinct paths).
+ * indexes) of A, and *ENTRY (if not NULL) with the entry's index (for
+ * cache_phrases). With WANT_PHR an entry saved without phrases is a
+ * miss. Returns 0 on a miss, 1 on a hit whose phrases were never mined,
+ * 2 on a hit with its phrases. Thread-safe: any number of threads may
+ * look up at once (distinct paths).
  */
 int	 cache_lookup(struct cache *, struct article *a, int want_phr,
-	    struct phrase **phr, size_t *nphr, uint32_t *entry);
+	    uint32_t *entry);
+
+/* The key phrases of entry ENTRY: *OUT points into the cache (valid
+ * until cache_close; never to be freed or changed). Returns the count.
+ * Thread-safe for distinct entries. Phrases are only built when asked
+ * for: a warm start that reuses the discovered themes needs none. */
+size_t	 cache_phrases(struct cache *, uint32_t entry, struct phrase **out);
 
 /*
  * The discovered themes saved with the cache, when they were chosen from
@@ -49,6 +53,8 @@ int	 cache_discovered(struct cache *, size_t n, struct discovered **out,
  * be NULL), the old entries of files not under one of ROOTS, and, with
  * HAVE_DISC, the discovered themes DISC (article indexes are ranks among
  * the articles with OK set; DISC_REUSED: they came from this cache).
+ * Articles with CACHED[i] came from entry ENTRY[i]: their phrases are
+ * taken from there when PHR[i] is NULL (both may be NULL).
  * Phrases PHR[i] with OWN_PHR[i] set (when OWN_PHR is not NULL) are freed
  * as soon as they are written and OWN_PHR[i] cleared: the file is built
  * while the phrases are let go, not on top of them. */
@@ -67,6 +73,8 @@ struct cache_batch {
 	int		 have_disc;
 	int		 disc_reused;
 	char		*own_phr;
+	const char	*cached;
+	const uint32_t	*entry;
 };
 
 /* Writes BATCH atomically (temp file, fsync, rename), or nothing when

@@ -276,8 +276,7 @@ load_cached(struct loader *L, size_t i)
 	a->path = f->path;
 	a->size = f->size;
 	a->mtime = f->mtime;
-	r = cache_lookup(L->cache, a, L->discover, &L->phr[i], &L->nphr[i],
-	    &L->entry[i]);
+	r = cache_lookup(L->cache, a, L->discover, &L->entry[i]);
 	if (r == 0) {
 		memset(a, 0, sizeof *a);
 		return 0;
@@ -443,6 +442,19 @@ reuse_discovered(struct corpus_priv *p, struct loader *L, size_t n)
 	return 1;
 }
 
+/* Points the phrases of the articles that came from the cache at the
+ * cache's copies (discover_select needs them all). */
+static void
+cached_phrases(struct loader *L, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (L->cached[i])
+			L->nphr[i] = cache_phrases(L->cache, L->entry[i],
+			    &L->phr[i]);
+}
+
 /* Builds the theme table and gives articles their discovered themes. */
 static void
 build_themes(struct corpus *c, struct loader *L, size_t n)
@@ -450,9 +462,11 @@ build_themes(struct corpus *c, struct loader *L, size_t n)
 	struct corpus_priv *p = c->priv;
 	size_t nlex = c->lex != NULL ? lexicon_count(c->lex) : 0, i, j;
 
-	if (L->discover && !(L->disc_reused = reuse_discovered(p, L, n)))
+	if (L->discover && !(L->disc_reused = reuse_discovered(p, L, n))) {
+		cached_phrases(L, n);
 		p->ndisc = discover_select(c->lex, L->phr, L->nphr, n,
 		    DISCOVER_MAX, &p->disc);
+	}
 	c->nthemes = nlex + p->ndisc;
 	c->themes = xcalloc(c->nthemes, sizeof *c->themes);
 	for (i = 0; i < nlex; i++) {
@@ -573,6 +587,8 @@ save_cache(struct corpus *c, struct loader *L, char *const *paths,
 	b.nphr = L->nphr;
 	b.have_phr = L->have_phr;
 	b.own_phr = L->own_phr;
+	b.cached = L->cached;
+	b.entry = L->entry;
 	b.n = L->w->nfiles;
 	b.nlex = lexicon_count(L->lex);
 	b.roots = paths;

@@ -106,8 +106,8 @@ index_table() {
 	sed 1d "$TMP/grep" >"$TMP/grep2"	# the first one only warms up
 	cold=$(col 1 "$TMP/cold") g=$(col 1 "$TMP/grep2")
 	echo
-	echo "1. index, $n articles ($(du -sm "$dir" | cut -f1) MB on disk), median of $BENCH_RUNS runs"
-	printf '   %-34s %10s %12s\n' "command" "wall s" "peak RSS MB"
+	echo "1. index, $n articles ($(du -smL "$dir/" | cut -f1) MB on disk), median of $BENCH_RUNS runs"
+	printf '   %-40s %8s %12s\n' "command" "wall s" "peak RSS MB"
 	row "tread --list --no-cache (cold)" "$TMP/cold"
 	row "tread --list (empty cache, writes it)" "$TMP/first"
 	row "tread --list (warm cache)" "$TMP/warm"
@@ -118,7 +118,7 @@ index_table() {
 
 # row LABEL FILE: a table row from a file of "seconds rss_kb" lines.
 row() {
-	printf '   %-34s %10s %12s\n' "$1" "$(col 1 "$2")" \
+	printf '   %-40s %8s %12s\n' "$1" "$(col 1 "$2")" \
 	    "$(awk '{ printf "%.1f\n", $2 / 1024 }' "$2" | median)"
 }
 

@@ -74,7 +74,9 @@ static int
 save(uint64_t lh, char *root)
 {
 	struct cache *c = cache_open(cpath, lh);
-	struct cache_batch b = { v, ok, phr, nphr, have, NART, 10, &root, 1 };
+	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
+	    .have_phr = have, .n = NART, .nlex = 10, .roots = &root,
+	    .nroots = 1 };
 	int rc;
 
 	rc = cache_save(c, &b);
@@ -89,6 +91,7 @@ lookup(uint64_t lh, int k, int want, struct article *out, size_t *np,
 {
 	struct cache *c = cache_open(cpath, lh);
 	struct phrase *p = NULL;
+	uint32_t e;
 	int r;
 
 	memset(out, 0, sizeof *out);
@@ -96,7 +99,8 @@ lookup(uint64_t lh, int k, int want, struct article *out, size_t *np,
 	out->size = v[k].size;
 	out->mtime = v[k].mtime;
 	*np = 0;
-	r = cache_lookup(c, out, want, &p, np, NULL);
+	if ((r = cache_lookup(c, out, want, &e)) != 0)
+		*np = cache_phrases(c, e, &p);
 	if (firstphr != NULL)
 		snprintf(firstphr, fpl, "%s|%s", p && *np ? p->text : "",
 		    p && *np ? p->label : "");
@@ -200,11 +204,11 @@ test_stale(void)
 static void
 test_no_rewrite(void)
 {
-	struct cache_batch b = { v, ok, phr, nphr, have, NART, 10, NULL, 0 };
+	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
+	    .have_phr = have, .n = NART, .nlex = 10 };
 	struct article a[NART];
 	struct stat s1, s2;
 	struct cache *c;
-	size_t np;
 	int k;
 
 	stat(cpath, &s1);
@@ -214,7 +218,7 @@ test_no_rewrite(void)
 		a[k].path = v[k].path;
 		a[k].size = v[k].size;
 		a[k].mtime = v[k].mtime;
-		cache_lookup(c, &a[k], 0, NULL, &np, NULL);
+		cache_lookup(c, &a[k], 0, NULL);
 	}
 	cache_save(c, &b);
 	cache_close(c);
@@ -229,7 +233,8 @@ test_no_rewrite(void)
 static void
 test_roots(void)
 {
-	struct cache_batch b = { v, ok, phr, nphr, have, NART, 10, NULL, 0 };
+	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
+	    .have_phr = have, .n = NART, .nlex = 10 };
 	char *root = xstrdup("/nonexistent/elsewhere"), ok0[NART] = { 0 };
 	struct article a;
 	struct cache *c;
@@ -308,11 +313,12 @@ test_discovered(void)
 {
 	uint32_t arts[2] = { 0, 2 }, e[NART];
 	struct discovered d = { "d:dry-port", "dry port", arts, 2 }, *out;
-	struct cache_batch b = { v, ok, phr, nphr, have, NART, 10, NULL, 0,
-	    &d, 1, 1, 0 };
+	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
+	    .have_phr = have, .n = NART, .nlex = 10, .disc = &d, .ndisc = 1,
+	    .have_disc = 1 };
 	struct article a[NART];
 	struct cache *c;
-	size_t nd, np;
+	size_t nd;
 	int k, r;
 
 	c = cache_open(cpath, LEX);
@@ -324,7 +330,7 @@ test_discovered(void)
 		a[k].path = v[k].path;
 		a[k].size = v[k].size;
 		a[k].mtime = v[k].mtime;
-		cache_lookup(c, &a[k], 0, NULL, &np, &e[k]);
+		cache_lookup(c, &a[k], 0, &e[k]);
 	}
 	ok(e[0] == 0 && e[1] == 1 && e[2] == 2, "entries in saved order");
 	r = cache_discovered(c, NART, &out, &nd);
@@ -341,7 +347,7 @@ test_discovered(void)
 	a[0].path = v[0].path;
 	a[0].size = v[0].size;
 	a[0].mtime = v[0].mtime;
-	cache_lookup(c, &a[0], 0, NULL, &np, NULL);
+	cache_lookup(c, &a[0], 0, NULL);
 	is_int(cache_discovered(c, NART, &out, &nd), 0,
 	    "not every article a hit: not reused");
 	cache_close(c);
