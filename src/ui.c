@@ -779,17 +779,20 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	struct ui ui;
 	SCREEN *scr;
 	char *spath;
-	int p, quiet = warn_quiet;
+	int p, rc, quiet = warn_quiet;
 
 	memset(&ui, 0, sizeof ui);
 	ui.opts = o;
 	ui.c = c;
 	ui.lex = lex;
 	ui.lang = -1;
-	if (ui_config(&ui) == -1)
-		return 2;
-	if (!ui_term_ok())
-		return 1;
+	if ((rc = ui_config(&ui)) == 0 && !ui_term_ok())
+		rc = 1;
+	if (rc != 0) {
+		config_free(&ui.cfg);
+		keys_free();
+		return rc == -1 ? 2 : rc;
+	}
 	ui.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	ui.side = ui.cfg.side_panel;
 	ui.all_of = 1;
