@@ -187,6 +187,7 @@ walk_root(struct walk *w, const char *path)
 		warn_at(path, "not a regular file, skipped");
 }
 
+/* Orders files by path (qsort). */
 static int
 cmp_wfile(const void *a, const void *b)
 {

@@ -271,6 +271,7 @@ struct out {
 	size_t	len;
 };
 
+/* Appends S to the article (silently cut at the buffer's end). */
 static void
 add(struct out *o, const char *s)
 {
