@@ -1,6 +1,7 @@
 /* ui_draw.c: colours and the one safe way to put text on the screen. */
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
 #include <wchar.h>
@@ -116,8 +117,8 @@ to_ascii(struct buf *b)
 		n = u8_mbtouc(&u, (const uint8_t *)b->s + i, b->len - i);
 		if (u < 0x80)
 			buf_addc(&out, (char)u);
-		else
-			ascii_char(&out, u);
+		else if (!uc_is_general_category(u, UC_CATEGORY_M))
+			ascii_char(&out, u);	/* marks go with their base */
 		i += n > 0 ? (size_t)n : 1;
 	}
 	buf_free(b);
@@ -253,4 +254,14 @@ ui_theme_mark(size_t t)
 	static const char marks[] = "123456789abcdefghijklmnopqrstuvwxyz";
 
 	return t < sizeof marks - 1 ? marks[t] : '+';
+}
+
+void
+ui_vline(struct ui *ui, WINDOW *win, int x, attr_t attr)
+{
+	/* The line-drawing set is unreliable in non-UTF-8 locales (some
+	 * terminals show "x"): plain ASCII there. */
+	wattrset(win, attr);
+	mvwvline(win, 0, x, ui->utf8 ? ACS_VLINE : '|', getmaxy(win));
+	wattrset(win, A_NORMAL);
 }

@@ -32,4 +32,7 @@ int	 ui_width(struct ui *, const char *s, size_t len);
  * 1-9, a-z, then '+'. */
 int	 ui_theme_mark(size_t t);
 
+/* A vertical border at column X of WIN, the whole height. */
+void	 ui_vline(struct ui *, WINDOW *, int x, attr_t);
+
 #endif

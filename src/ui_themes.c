@@ -130,9 +130,7 @@ themes_draw(struct ui *ui, WINDOW *win, int focused)
 	if (ui->c->nthemes == 0 && h > 1)
 		ui_line(ui, win, 1, 0, " no themes", w, ui->attr[CFG_message]);
 	/* The border between the panel and the list. */
-	wattrset(win, ui->attr[CFG_border]);
-	mvwvline(win, 0, w, ACS_VLINE, h);
-	wattrset(win, A_NORMAL);
+	ui_vline(ui, win, w, ui->attr[CFG_border]);
 }
 
 /* Adds or removes theme T from the filter; the list follows at once. */
