@@ -11,7 +11,6 @@
 
 #define MAX_THEMES	1000
 #define MAX_TERM_TOKENS	32
-#define MAX_GROUPS	8
 #define MAX_PREFIX	63	/* bytes; prefix lengths live in a 64-bit mask */
 #define MIN_PREFIX	3	/* bytes; "a*" would match half the text */
 #define MAX_WEIGHT	1000.0f
@@ -321,7 +320,7 @@ parse_near(struct perr *pe, struct fold_cache *fc, struct theme *th,
 	for (end = s + n;; g++) {
 		if ((bar = memchr(s, '|', (size_t)(end - s))) == NULL)
 			bar = end;
-		if (g >= MAX_GROUPS)
+		if (g >= LEX_MAX_GROUPS)
 			return lex_error(pe, "too many groups in a near rule");
 		if (parse_list(pe, fc, th, s, (size_t)(bar - s), LEX_NEAR, g,
 		    (uint32_t)th->nrules) == -1)

@@ -66,6 +66,7 @@ struct lex_rule {
 };
 
 #define LEX_MAX_WINDOW	100
+#define LEX_MAX_GROUPS	8
 
 const struct lex_term *lexicon_term(const struct lexicon *, uint32_t);
 const struct lex_rule *lexicon_rule(const struct lexicon *, uint32_t);

@@ -13,6 +13,8 @@
  */
 #define BODY_GAP	(LEX_MAX_WINDOW + 1)
 #define MAX_AT		256	/* terms matching at one word */
+#define MAX_TERM_WORDS	32	/* as lexicon.c allows */
+#define CHUNK		(256 * 1024)	/* bytes of text tokenised at once */
 
 /* One occurrence of a term. */
 struct occ {
@@ -26,6 +28,7 @@ struct occ {
 	uint16_t	 theme;
 	uint8_t		 kind;
 	uint8_t		 used;	/* counted: evidence if the theme is a hit */
+	uint8_t		 masked; /* inside one of the theme's exclusions */
 };
 
 /* Everything one article's matching needs. */
@@ -39,10 +42,11 @@ struct mstate {
 	uint32_t	 para;	/* paragraphs seen in the body so far */
 };
 
-/* Records every term occurrence in TEXT, positions from BASE. */
+/* Records every term occurrence in the chunk TEXT[0..LEN), which starts
+ * at byte BOFF of the body; positions from BASE. Returns its words. */
 static size_t
-scan_text(struct mstate *m, struct fold_cache *fc, const char *text,
-    size_t len, uint32_t base, int in_body)
+scan_chunk(struct mstate *m, struct fold_cache *fc, const char *text,
+    size_t len, uint32_t base, uint32_t boff, int in_body, int mid_para)
 {
 	uint32_t ids[MAX_AT];
 	size_t n, i, k, j;
@@ -50,6 +54,8 @@ scan_text(struct mstate *m, struct fold_cache *fc, const char *text,
 	struct occ *o;
 
 	n = text_tokens(text, len, fc, &m->tok, &m->tokcap);
+	if (n > 0 && mid_para)
+		m->tok[0].flags &= ~(uint32_t)TOKEN_PARA;
 	for (i = 0; i < n; i++) {
 		if (in_body && (m->tok[i].flags & TOKEN_PARA))
 			m->para++;
@@ -61,18 +67,73 @@ scan_text(struct mstate *m, struct fold_cache *fc, const char *text,
 			}
 			t = lexicon_term(m->lex, ids[j]);
 			o = &m->v[m->n++];
+			memset(o, 0, sizeof *o);
 			o->term = ids[j];
 			o->pos = base + (uint32_t)i;
 			o->end = o->pos + t->ntok;
 			o->para = in_body ? m->para : 0;
-			o->off = in_body ? m->tok[i].off : UINT32_MAX;
+			o->off = in_body ? boff + m->tok[i].off : UINT32_MAX;
 			o->len = m->tok[i + t->ntok - 1].off +
 			    m->tok[i + t->ntok - 1].len - m->tok[i].off;
 			o->weight = t->weight;
 			o->theme = t->theme;
 			o->kind = t->kind;
-			o->used = 0;
 		}
+	}
+	return n;
+}
+
+/* Where the chunk from S[START] ends: at a blank line if there is one in
+ * the second half of CHUNK bytes (no phrase or window crosses those),
+ * else at a space or newline, else on a character boundary. */
+static size_t
+chunk_end(const char *s, size_t len, size_t start)
+{
+	size_t lim = start + CHUNK, i;
+
+	if (len - start <= CHUNK)
+		return len;
+	for (i = lim; i > start + CHUNK / 2; i--)
+		if (s[i - 1] == '\n' && s[i - 2] == '\n')
+			return i;
+	for (i = lim; i > start + CHUNK / 2; i--)
+		if (s[i - 1] == ' ' || s[i - 1] == '\n')
+			return i;
+	for (i = lim; i > start + 1 && ((unsigned char)s[i] & 0xc0) == 0x80; i--)
+		;
+	return i;
+}
+
+/* Does the chunk starting at S[I] begin inside a paragraph (no blank line
+ * just before it)? */
+static int
+mid_paragraph(const char *s, size_t i)
+{
+	int nl = 0;
+
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' ||
+	    s[i - 1] == '\n'))
+		nl += s[--i] == '\n';
+	return i > 0 && nl < 2;
+}
+
+/*
+ * Records every term occurrence in TEXT, positions from BASE; returns the
+ * number of words. Long texts go in chunks, so the word array stays
+ * small however big the article is.
+ */
+static size_t
+scan_text(struct mstate *m, struct fold_cache *fc, const char *text,
+    size_t len, uint32_t base, int in_body)
+{
+	size_t start = 0, end, n = 0;
+
+	while (start < len) {
+		end = chunk_end(text, len, start);
+		n += scan_chunk(m, fc, text + start, end - start,
+		    base + (uint32_t)n, (uint32_t)start, in_body,
+		    mid_paragraph(text, start));
+		start = end;
 	}
 	return n;
 }
@@ -95,30 +156,76 @@ cmp_occ(const void *a, const void *b)
 	return x->term < y->term ? -1 : x->term > y->term;
 }
 
-/* Is O inside one of the theme's exclusions (V[0..N) is one theme)? */
-static int
-masked(const struct occ *v, size_t n, const struct occ *o)
+/*
+ * Puts the occurrences in cmp_occ order without a general sort: they
+ * come out of the scan in position order, so a stable counting sort by
+ * theme, then an insertion sort for the few that share a position, do
+ * it in linear time (a 30 MB article has millions).
+ */
+static void
+group_by_theme(struct mstate *m)
 {
-	size_t i;
+	size_t nth = lexicon_count(m->lex), i, j, *at;
+	struct occ *w, tmp;
 
-	for (i = 0; i < n && v[i].pos < o->end; i++)
-		if (v[i].kind == LEX_NOT && v[i].end > o->pos)
-			return 1;
-	return 0;
+	if (m->n < 2)
+		return;
+	at = xcalloc(nth + 1, sizeof *at);
+	for (i = 0; i < m->n; i++)
+		at[m->v[i].theme + 1]++;
+	for (i = 1; i <= nth; i++)
+		at[i] += at[i - 1];
+	w = xreallocarray(NULL, m->n, sizeof *w);
+	for (i = 0; i < m->n; i++)
+		w[at[m->v[i].theme]++] = m->v[i];
+	free(at);
+	for (i = 1; i < m->n; i++)
+		for (j = i; j > 0 && cmp_occ(&w[j - 1], &w[j]) > 0; j--) {
+			tmp = w[j];
+			w[j] = w[j - 1];
+			w[j - 1] = tmp;
+		}
+	free(m->v);
+	m->v = w;
+	m->cap = m->n;
+}
+
+/*
+ * Marks the occurrences that overlap one of the theme's exclusions (V is
+ * one theme, in position order). One sweep: the furthest end of the
+ * exclusions starting at or before each occurrence, and the next
+ * exclusion starting after it.
+ */
+static void
+mark_masked(struct occ *v, size_t n)
+{
+	size_t i, k = 0, nn = 0, *nots = xcalloc(n + 1, sizeof *nots);
+	uint32_t maxend = 0;
+
+	for (i = 0; i < n; i++)
+		if (v[i].kind == LEX_NOT)
+			nots[nn++] = i;
+	for (i = 0; i < n; i++) {
+		for (; k < nn && v[nots[k]].pos <= v[i].pos; k++)
+			if (v[nots[k]].end > maxend)
+				maxend = v[nots[k]].end;
+		v[i].masked = v[i].kind != LEX_NOT && (maxend > v[i].pos ||
+		    (k < nn && v[nots[k]].pos < v[i].end));
+	}
+	free(nots);
 }
 
 /* Plain terms: each counts once where it is not excluded and not inside
  * a longer match of the same theme ("natural gas" hides its "gas"). */
 static float
-score_plain(const struct lexicon *lex, struct occ *v, size_t n)
+score_plain(struct occ *v, size_t n)
 {
 	uint32_t covered = 0;
 	float score = 0;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (v[i].kind != LEX_PLAIN || v[i].pos < covered ||
-		    masked(v, n, &v[i]))
+		if (v[i].kind != LEX_PLAIN || v[i].pos < covered || v[i].masked)
 			continue;
 		v[i].used = 1;
 		covered = v[i].end;
@@ -127,43 +234,60 @@ score_plain(const struct lexicon *lex, struct occ *v, size_t n)
 	return score;
 }
 
-/* Is there an occurrence of group G of rule R within the rule's window
- * of anchor A (same paragraph, after A if the rule is ordered), not
- * overlapping it? Marks the nearest one used. */
-static int
-near_partner(const struct lexicon *lex, struct occ *v, size_t n,
-    const struct occ *a, uint32_t r, int g)
-{
-	const struct lex_rule *rule = lexicon_rule(lex, r);
-	const struct lex_term *t;
-	struct occ *best = NULL;
-	uint32_t gap, bestgap = UINT32_MAX;
-	size_t i;
+/* The occurrences of one group of a rule, in position order, and a
+ * cursor that only moves forward as the anchors do. */
+struct group {
+	size_t	*v;
+	size_t	 n;
+	size_t	 lo;
+};
 
-	for (i = 0; i < n; i++) {
-		if (v[i].kind != LEX_NEAR)
+/* Words between A and B, or -1 when they overlap or (ORDERED) B is not
+ * after A. */
+static long
+gap_between(const struct occ *a, const struct occ *b, int ordered)
+{
+	if (b->pos >= a->end)
+		return (long)(b->pos - a->end);
+	if (b->end <= a->pos && !ordered)
+		return (long)(a->pos - b->end);
+	return -1;
+}
+
+/* The nearest occurrence of group G that anchor A can pair with under
+ * RULE, or NULL. Only occurrences that can be in the window are looked
+ * at, so a huge article costs time in proportion to its size. */
+static struct occ *
+find_partner(struct occ *v, struct group *g, const struct occ *a,
+    const struct lex_rule *rule)
+{
+	long w = rule->window < 0 ? -1 : rule->window, gap, best = -1;
+	struct occ *b, *found = NULL;
+	size_t j;
+
+	if (w < 0 && !rule->ordered && g->n > 0 &&
+	    gap_between(a, &v[g->v[0]], 0) >= 0)
+		return &v[g->v[0]];	/* anywhere: the first one will do */
+	while (g->lo < g->n && (long)v[g->v[g->lo]].pos + MAX_TERM_WORDS +
+	    (w < 0 ? 0 : w) < (long)a->pos)
+		g->lo++;
+	for (j = g->lo; j < g->n; j++) {
+		b = &v[g->v[j]];
+		if (w >= 0 && (long)b->pos > (long)a->end + w)
+			break;
+		if (w >= 0 && b->para != a->para)
 			continue;
-		t = lexicon_term(lex, v[i].term);
-		if (t->rule != r || t->group != g || masked(v, n, &v[i]))
+		if ((gap = gap_between(a, b, rule->ordered)) < 0 ||
+		    (w >= 0 && gap > w))
 			continue;
-		if (rule->window >= 0 && v[i].para != a->para)
-			continue;
-		if (v[i].end <= a->pos && !rule->ordered)
-			gap = a->pos - v[i].end;
-		else if (v[i].pos >= a->end)
-			gap = v[i].pos - a->end;
-		else
-			continue;	/* overlaps (one phrase is not two),
-					 * or before A in an ordered rule */
-		if ((rule->window < 0 || gap <= (uint32_t)rule->window) &&
-		    gap < bestgap) {
-			best = &v[i];
-			bestgap = gap;
+		if (found == NULL || gap < best) {
+			found = b;
+			best = gap;
 		}
+		if (w < 0 || b->pos >= a->end)
+			break;	/* later ones are further away */
 	}
-	if (best != NULL)
-		best->used = 1;
-	return best != NULL;
+	return found;
 }
 
 /* Proximity rule R: each anchor (a group-0 occurrence) with every other
@@ -172,6 +296,8 @@ static float
 score_rule(const struct lexicon *lex, struct occ *v, size_t n, uint32_t r)
 {
 	const struct lex_rule *rule = lexicon_rule(lex, r);
+	struct group grp[LEX_MAX_GROUPS] = { { 0 } };
+	struct occ *partner[LEX_MAX_GROUPS];
 	const struct lex_term *t;
 	uint32_t covered = 0;
 	float score = 0;
@@ -179,20 +305,32 @@ score_rule(const struct lexicon *lex, struct occ *v, size_t n, uint32_t r)
 	int g;
 
 	for (i = 0; i < n; i++) {
-		if (v[i].kind != LEX_NEAR || v[i].pos < covered)
+		if (v[i].kind != LEX_NEAR || v[i].masked)
 			continue;
 		t = lexicon_term(lex, v[i].term);
-		if (t->rule != r || t->group != 0 || masked(v, n, &v[i]))
+		if (t->rule != r)
+			continue;
+		if (grp[t->group].v == NULL)
+			grp[t->group].v = xcalloc(n, sizeof(size_t));
+		grp[t->group].v[grp[t->group].n++] = i;
+	}
+	for (i = 0; i < grp[0].n; i++) {
+		struct occ *a = &v[grp[0].v[i]];
+		if (a->pos < covered)
 			continue;
 		for (g = 1; g < rule->ngroups; g++)
-			if (!near_partner(lex, v, n, &v[i], r, g))
+			if ((partner[g] = find_partner(v, &grp[g], a, rule)) == NULL)
 				break;
 		if (g < rule->ngroups)
 			continue;
-		v[i].used = 1;
-		covered = v[i].end;
+		for (g = 1; g < rule->ngroups; g++)
+			partner[g]->used = 1;
+		a->used = 1;
+		covered = a->end;
 		score += rule->weight;
 	}
+	for (g = 0; g < LEX_MAX_GROUPS; g++)
+		free(grp[g].v);
 	return score;
 }
 
@@ -226,9 +364,11 @@ static void
 score_theme(const struct lexicon *lex, struct occ *v, size_t n,
     uint16_t th, int want_spans, struct match_result *out)
 {
-	float score = score_plain(lex, v, n);
-	size_t r, i;
+	float score;
+	size_t r, i, k;
 
+	mark_masked(v, n);
+	score = score_plain(v, n);
 	for (r = 0; r < lexicon_nrules(lex); r++)
 		if (lexicon_rule(lex, (uint32_t)r)->theme == th)
 			score += score_rule(lex, v, n, (uint32_t)r);
@@ -238,14 +378,14 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 	out->hits[out->nhits++] = (struct theme_hit){ th, score };
 	if (!want_spans)
 		return;
-	for (i = 0; i < n; i++) {
-		if (!v[i].used || v[i].off == UINT32_MAX)
-			continue;
-		out->spans = xreallocarray(out->spans, out->nspans + 1,
-		    sizeof *out->spans);
-		out->spans[out->nspans++] = (struct span){ v[i].off, v[i].len,
-		    th };
-	}
+	for (i = 0, k = 0; i < n; i++)
+		k += v[i].used && v[i].off != UINT32_MAX;
+	out->spans = xreallocarray(out->spans, out->nspans + k + 1,
+	    sizeof *out->spans);
+	for (i = 0; i < n; i++)
+		if (v[i].used && v[i].off != UINT32_MAX)
+			out->spans[out->nspans++] = (struct span){ v[i].off,
+			    v[i].len, th };
 }
 
 /* Drops repeated spans (the same words counted by two terms). */
@@ -277,8 +417,7 @@ match_article(const struct lexicon *lex, struct fold_cache *fc,
 	if (body != NULL)
 		scan_text(&m, fc, body, len, (uint32_t)ntitle + BODY_GAP, 1);
 	free(m.tok);
-	if (m.n > 1)	/* m.v is NULL when nothing matched */
-		qsort(m.v, m.n, sizeof *m.v, cmp_occ);
+	group_by_theme(&m);
 	for (start = 0, i = 1; i <= m.n; i++)
 		if (i == m.n || m.v[i].theme != m.v[start].theme) {
 			score_theme(lex, m.v + start, i - start,

@@ -233,6 +233,38 @@ t_result(const struct lexicon *lex)
 	ok(r.nhits == 0, "empty body");
 }
 
+/* Texts longer than one tokenising chunk: offsets stay right, phrases
+ * and windows work on both sides of the chunk ends. */
+static void
+t_big(const struct lexicon *lex)
+{
+	static const char tail[] = "Shanghai Cooperation Organisation, "
+	    "doubling trade, Energiekooperation";
+	const char *filler[2] = { "lorem ipsum dolor sit amet.\n\n",
+	    "lorem ipsum dolor sit amet. " };
+	size_t cap = 700000, n, f, i;
+	struct match_result r;
+	char *b = malloc(cap);
+
+	for (f = 0; f < 2; f++) {	/* paragraphs, then one huge one */
+		for (n = 0; n + strlen(filler[f]) + sizeof tail < cap - 1000;
+		    n += strlen(filler[f]))
+			memcpy(b + n, filler[f], strlen(filler[f]));
+		memcpy(b + n, tail, sizeof tail);
+		match_article(lex, fc, NULL, b, strlen(b), 1, &r);
+		is_str(hit_ids(lex, &r), "phrase,near,prefix",
+		    f ? "huge paragraph: all found" : "many paragraphs: all found");
+		for (i = 0; i < r.nspans; i++)
+			if (strcmp(lexicon_id(lex, r.spans[i].theme), "phrase") == 0)
+				break;
+		is_int(i < r.nspans ? r.spans[i].off : 0, n,
+		    "span offset after 600 KB");
+		span_is(&r, r.nspans - 1, b, "Energiekooperation", "last span");
+		match_result_free(&r);
+	}
+	free(b);
+}
+
 /* Does no span of theme ID overlap the first PHRASE in BODY? */
 static int
 not_evidence(const struct lexicon *lex, const struct match_result *r,
@@ -374,6 +406,7 @@ main(void)
 	t_weights(lex);
 	t_cjk(lex);
 	t_result(lex);
+	t_big(lex);
 	lexicon_free(lex);
 	lex = load("data/themes.ini");
 	for (i = 0; i < sizeof articles / sizeof articles[0]; i++)
