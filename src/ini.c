@@ -128,8 +128,10 @@ scan_section(struct scan *sc, const char *s, size_t len)
 	size_t n;
 
 	if (s[len - 1] != ']')
-		return scan_error(sc, "text after the section's ']' "
-		    "(comments go on their own line)");
+		return scan_error(sc, memchr(s, ']', len) == NULL ?
+		    "section name without a closing ']'" :
+		    "text after the section's ']' (comments go on their own "
+		    "line)");
 	n = len - 2;
 	name = trim(s + 1, &n);
 	if (n == 0)

@@ -128,6 +128,7 @@ t_traps(void)
 	refused("key outside", "k = v\n[a]\n", 10, 1, "outside a section");
 	refused("empty key", "[a]\n = v\n", 9, 2, "empty key");
 	refused("section junk", "[a] x\n", 6, 1, "after the section");
+	refused("unclosed section", "[a\nk = v\n", 9, 1, "closing ']'");
 	refused("empty section name", "[ ]\n", 4, 1, "empty section name");
 	ok(ini_open("/nonexistent/x.ini", err, sizeof err) == NULL,
 	    "missing file refused");
