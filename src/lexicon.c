@@ -549,9 +549,11 @@ flatten(struct lexicon *lex)
 	}
 }
 
+/* The lexicon cmp_first sorts for (qsort has no context argument). */
+static const struct lexicon *sort_lex;
+
 /* Orders term ids by first word (prefix flag, then bytes), so terms with
  * the same first word sit together in the index. */
-static const struct lexicon *sort_lex;
 static int
 cmp_first(const void *a, const void *b)
 {
@@ -710,48 +712,56 @@ lexicon_free(struct lexicon *lex)
 /* ------------------------------------------------------------------ */
 /* Queries. */
 
+/* Number of themes. */
 size_t
 lexicon_count(const struct lexicon *lex)
 {
 	return lex != NULL ? lex->nthemes : 0;
 }
 
+/* Id (section name) of theme I. */
 const char *
 lexicon_id(const struct lexicon *lex, size_t i)
 {
 	return lex != NULL && i < lex->nthemes ? lex->themes[i].id : "";
 }
 
+/* Label of theme I, for people. */
 const char *
 lexicon_label(const struct lexicon *lex, size_t i)
 {
 	return lex != NULL && i < lex->nthemes ? lex->themes[i].label : "";
 }
 
+/* Hash of the compiled rules (the index cache key). */
 uint64_t
 lexicon_hash(const struct lexicon *lex)
 {
 	return lex != NULL ? lex->hash : 0;
 }
 
+/* Score theme I needs. */
 float
 lexicon_threshold(const struct lexicon *lex, size_t i)
 {
 	return lex->themes[i].threshold;
 }
 
+/* Compiled term I (match.c). */
 const struct lex_term *
 lexicon_term(const struct lexicon *lex, uint32_t i)
 {
 	return &lex->terms[i];
 }
 
+/* Compiled proximity rule I (match.c). */
 const struct lex_rule *
 lexicon_rule(const struct lexicon *lex, uint32_t i)
 {
 	return &lex->rules[i];
 }
 
+/* Number of proximity rules, all themes together. */
 size_t
 lexicon_nrules(const struct lexicon *lex)
 {
