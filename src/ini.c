@@ -221,10 +221,31 @@ scan_key(struct scan *sc, const char *s, size_t len)
 	return 0;
 }
 
+/* The first C0 (but TAB, and CR ending a line), DEL or C1 control
+ * character of valid UTF-8 S, or 0. */
+static unsigned
+control_char(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if ((p[i] < 0x20 && p[i] != '\t' && !(p[i] == '\r' &&
+		    i + 1 == len)) || p[i] == 0x7f)
+			return p[i];
+		if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 &&
+		    p[i + 1] <= 0x9f)
+			return p[i + 1];
+	}
+	return 0;
+}
+
 /* Checks one line (without its '\n'). */
 static int
 scan_line(struct scan *sc, const char *s, size_t len)
 {
+	unsigned c;
+
 	if (len > INI_MAX_LINE)
 		return scan_error(sc, "line too long (%zu bytes, at most %d)",
 		    len, INI_MAX_LINE);
@@ -235,6 +256,9 @@ scan_line(struct scan *sc, const char *s, size_t len)
 		    "without a BOM)");
 	if (u8_check((const uint8_t *)s, len) != NULL)
 		return scan_error(sc, "invalid UTF-8");
+	if ((c = control_char(s, len)) != 0)
+		return scan_error(sc, "control character U+%04X (names, labels "
+		    "and terms reach the terminal)", c);
 	s = trim(s, &len);
 	if (len > 0 && s[len - 1] == '\\')	/* iniparser would join lines */
 		return scan_error(sc, "line ends with '\\' (continuation lines "

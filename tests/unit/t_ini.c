@@ -121,6 +121,8 @@ t_traps(void)
 	refused("text after quote", "[a]\nk = \"abc\" def\n", 18, 2,
 	    "after the closing quote");
 	refused("NUL", "[a]\nk = v\0w\n", 12, 2, "NUL byte");
+	refused("escape", "[a]\nk = \"\033[31m\"\n", 16, 2, "U+001B");
+	refused("C1 control", "[a]\nk = \xc2\x9b\n", 11, 2, "U+009B");
 	refused("invalid UTF-8", "[a]\nk = \xc3\x28\n", 11, 2, "invalid UTF-8");
 	refused("cut value", "[a]\nk = a;b\n", 12, 2, "double quotes");
 	refused("hash value", "[a]\ncolor = #ff0000\n", 20, 2, "starts with '#'");
