@@ -126,6 +126,38 @@ see "the shell's screen is back" "BEFORE-TREAD"
 [ "$(pane_alt)" = 0 ] && pass "the alternate screen is left" ||
 	fail "the alternate screen is left"
 
+# --- read marks and reading positions survive a restart.
+title2=$(printf '%s\n' "$titles" | sed -n 2p | cut -c1-20)
+ui_start 80 24
+see "state: starts" "$total/$total articles"
+keys j Enter
+see "state: article 2 open" "$title2"
+keys Space Space
+see "state: scrolled into the body (two pages of 12 lines)" "Reader  25-"
+pos="Reader  25-"
+keys q
+see "state: quits" "TREAD-EXIT=0"
+if [ -f "$XDG_STATE_HOME/tread/state" ]; then
+	pass "state: saved on quit"
+	ui_start 80 24
+	see "state: restarts" "$total/$total articles"
+	mark=$(grep -F -- "$title2" "$T_TMP/screen" | head -1 | sed 's/.*│//' | cut -c1)
+	[ "$mark" = " " ] && pass "state: article 2 is still read" ||
+		fail "state: article 2 is still read" "$(cat "$T_TMP/screen")"
+	keys j Enter
+	see "state: the reading position is back" "$pos"
+	keys m
+	keys q
+	see "state: quits again" "TREAD-EXIT=0"
+	ui_start 80 24
+	see "state: third start" "$total/$total articles"
+	mark=$(grep -F -- "$title2" "$T_TMP/screen" | head -1 | sed 's/.*│//' | cut -c1)
+	[ "$mark" = "N" ] && pass "state: m marked it unread again" ||
+		fail "state: m marked it unread again" "$(cat "$T_TMP/screen")"
+else
+	fail "state: saved on quit" "$(ls -R "$XDG_STATE_HOME" 2>&1)"
+fi
+
 # --- 200x60.
 ui_start 200 60
 see "200x60: starts" "$total/$total articles"
