@@ -447,7 +447,7 @@ struct writer {
 	struct buf	 ent, hits, phr, disc, dart, str;
 	uint64_t	 nent, nhits, nphr, ndisc, ndart, disc_n;
 	uint32_t	*itab;		/* arena offset + 1 */
-	uint64_t	*ihash;
+	uint32_t	*ihash;		/* low bits of the string's hash */
 	size_t		 icap, iused;
 };
 
@@ -456,8 +456,7 @@ static void
 intern_grow(struct writer *w)
 {
 	size_t ocap = w->icap, i, j;
-	uint32_t *otab = w->itab;
-	uint64_t *ohash = w->ihash;
+	uint32_t *otab = w->itab, *ohash = w->ihash;
 
 	w->icap = ocap ? ocap * 2 : 4096;
 	w->itab = xcalloc(w->icap, sizeof *w->itab);
@@ -475,13 +474,24 @@ intern_grow(struct writer *w)
 	free(ohash);
 }
 
-/* The arena offset of S, added once however often it is used. */
+/* Appends S to the arena without looking for it: keys and titles are
+ * unique, and a table of them would cost more than it saves. */
+static uint32_t
+put_str(struct writer *w, const char *s)
+{
+	uint32_t off = (uint32_t)w->str.len;
+
+	buf_add(&w->str, s, strlen(s) + 1);
+	return off;
+}
+
+/* The arena offset of S, added once however often it is used (sources,
+ * phrases). */
 static uint32_t
 intern(struct writer *w, const char *s)
 {
 	size_t n = strlen(s), j;
-	uint64_t h = hash_bytes(HASH_INIT, s, n);
-	uint32_t off;
+	uint32_t h = (uint32_t)hash_bytes(HASH_INIT, s, n), off;
 
 	if (2 * (w->iused + 1) > w->icap)
 		intern_grow(w);
@@ -541,8 +551,8 @@ put_article(struct writer *w, const char *key, const struct article *a,
 	e.size = a->size;
 	e.mtime = a->mtime;
 	e.keyhash = key_hash(key);
-	e.key = intern(w, key);
-	e.title = intern(w, a->title != NULL ? a->title : "");
+	e.key = put_str(w, key);
+	e.title = put_str(w, a->title != NULL ? a->title : "");
 	e.source = intern(w, a->source != NULL ? a->source : "");
 	e.decode_flags = a->decode_flags;
 	memcpy(e.date, a->date, sizeof e.date);
@@ -562,8 +572,8 @@ put_old(struct writer *w, struct cache *c, size_t i)
 	struct phrase *phr;
 	size_t nphr = cache_phrases(c, (uint32_t)i, &phr);
 
-	e.key = intern(w, c->str + e.key);
-	e.title = intern(w, c->str + e.title);
+	e.key = put_str(w, c->str + e.key);
+	e.title = put_str(w, c->str + e.title);
 	e.source = intern(w, c->str + e.source);
 	e.nhits = 0;
 	e.nphr = 0;
@@ -757,6 +767,35 @@ put_batch(struct writer *w, struct cache *c, const struct cache_batch *b,
 	}
 }
 
+/* Sizes W's arrays for B and the old entries in KEEP up front: growing
+ * them by doubling would leave up to half of each unused at the peak. */
+static void
+writer_reserve(struct writer *w, const struct cache *c,
+    const struct cache_batch *b, const unsigned char *keep)
+{
+	size_t i, nent = 0, nhits = 0, nphr = 0;
+
+	for (i = 0; i < b->n; i++) {
+		if (!b->ok[i])
+			continue;
+		nent++;
+		nhits += b->v[i].nhits;
+		if (b->phr != NULL && b->phr[i] != NULL)
+			nphr += b->nphr[i];
+		else if (b->cached != NULL && b->cached[i])
+			nphr += c->ent[b->entry[i]].nphr;
+	}
+	for (i = 0; i < c->head.nent; i++)
+		if (keep[i]) {
+			nent++;
+			nhits += c->ent[i].nhits;
+			nphr += c->ent[i].nphr;
+		}
+	buf_reserve(&w->ent, nent * sizeof(struct cache_ent));
+	buf_reserve(&w->hits, nhits * sizeof(struct theme_hit));
+	buf_reserve(&w->phr, nphr * sizeof(struct cache_phr));
+}
+
 /* Builds the new file from B and the old entries in KEEP; writes it. */
 static int
 save_write(struct cache *c, const struct cache_batch *b,
@@ -768,6 +807,7 @@ save_write(struct cache *c, const struct cache_batch *b,
 	int rc;
 
 	memset(&w, 0, sizeof w);
+	writer_reserve(&w, c, b, keep);
 	for (i = 0; i < b->n; i++) {
 		if (!b->ok[i])
 			continue;
