@@ -762,7 +762,7 @@ put_batch(struct writer *w, struct cache *c, const struct cache_batch *b,
 	put_article(w, key, &b->v[i], b->nlex, phr, nphr,
 	    b->have_phr != NULL && b->have_phr[i]);
 	if (b->own_phr != NULL && b->own_phr[i]) {
-		discover_phrases_free(b->phr[i], b->nphr[i]);
+		free(b->phr[i]);
 		b->own_phr[i] = 0;
 	}
 }

@@ -55,9 +55,9 @@ int	 cache_discovered(struct cache *, size_t n, struct discovered **out,
  * the articles with OK set; DISC_REUSED: they came from this cache).
  * Articles with CACHED[i] came from entry ENTRY[i]: their phrases are
  * taken from there when PHR[i] is NULL (both may be NULL).
- * Phrases PHR[i] with OWN_PHR[i] set (when OWN_PHR is not NULL) are freed
- * as soon as they are written and OWN_PHR[i] cleared: the file is built
- * while the phrases are let go, not on top of them. */
+ * Phrases PHR[i] with OWN_PHR[i] set (when OWN_PHR is not NULL) are one
+ * block each: freed as soon as written and OWN_PHR[i] cleared, so that
+ * the file is built while the phrases are let go, not on top of them. */
 struct cache_batch {
 	const struct article *v;
 	const char	*ok;
