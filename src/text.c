@@ -279,25 +279,45 @@ fold_cache_get(struct fold_cache *fc, const char *s, size_t len,
 /* ------------------------------------------------------------------ */
 /* Tokens. */
 
-/* Is UC written without spaces between words (Han, Kana, Hangul), so
- * each character is a token of its own? */
+/*
+ * Blocks of the scripts written without spaces between words (Han, Kana,
+ * Hangul): each letter there is a token of its own. Plain ranges, not
+ * uc_script(), so that there is no lazily initialised state to share
+ * between the loader threads.
+ */
+static const struct {
+	ucs4_t	 lo;
+	ucs4_t	 hi;
+} cjk_blocks[] = {
+	{ 0x1100, 0x11FF },	/* Hangul Jamo */
+	{ 0x2E80, 0x2FDF },	/* CJK and Kangxi radicals */
+	{ 0x3005, 0x3007 },	/* iteration mark, closing mark, zero */
+	{ 0x3021, 0x3029 },	/* Hangzhou numerals */
+	{ 0x3038, 0x303C },
+	{ 0x3040, 0x30FF },	/* Hiragana, Katakana */
+	{ 0x3130, 0x318F },	/* Hangul compatibility Jamo */
+	{ 0x31F0, 0x31FF },	/* Katakana phonetic extensions */
+	{ 0x3400, 0x4DBF },	/* CJK extension A */
+	{ 0x4E00, 0x9FFF },	/* CJK unified ideographs */
+	{ 0xA960, 0xA97F },	/* Hangul Jamo extended A */
+	{ 0xAC00, 0xD7FF },	/* Hangul syllables, Jamo extended B */
+	{ 0xF900, 0xFAFF },	/* CJK compatibility ideographs */
+	{ 0xFF66, 0xFFDC },	/* half-width Katakana and Hangul */
+	{ 0x20000, 0x3FFFF },	/* CJK extensions B and later */
+};
+
+/* Is UC a letter of a script written without spaces between words? */
 static int
 is_cjk(ucs4_t uc)
 {
-	static const uc_script_t *han, *hira, *kata, *hang;
-	const uc_script_t *sc;
+	size_t i;
 
 	if (uc < 0x1100)
 		return 0;
-	if (han == NULL) {	/* same result in every thread: no lock needed */
-		hira = uc_script_byname("Hiragana");
-		kata = uc_script_byname("Katakana");
-		hang = uc_script_byname("Hangul");
-		han = uc_script_byname("Han");
-	}
-	sc = uc_script(uc);
-	return sc != NULL && (sc == han || sc == hira || sc == kata ||
-	    sc == hang);
+	for (i = 0; i < sizeof cjk_blocks / sizeof cjk_blocks[0]; i++)
+		if (uc >= cjk_blocks[i].lo && uc <= cjk_blocks[i].hi)
+			return uc_is_alpha(uc);	/* not the blocks' punctuation */
+	return 0;
 }
 
 /* Does UC belong inside a word? Letters, digits and combining marks;

@@ -97,6 +97,8 @@ t_cjk(void)
 		tok_is(s, &t[9], "カ", "カ");
 		ok(t[9].flags & TOKEN_CJK, "Katakana is CJK");
 	}
+	n = text_tokens("中・国。한국", strlen("中・国。한국"), fc, &t, &cap);
+	is_int(n, 4, "CJK punctuation is no token; Hangul one per syllable");
 	free(t);
 	fold_cache_free(fc);
 }
