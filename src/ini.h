@@ -11,6 +11,16 @@ struct ini;
  * file first (BOM, over-long lines, syntax) and reports "FILE:LINE:
  * reason" in ERR itself, since iniparser would return NULL for the whole
  * file. Returns NULL on error.
+ *
+ * Refused, each with its line: a UTF-8 BOM; lines over 1000 bytes; NUL
+ * bytes, invalid UTF-8 and control characters (TAB and a CR before the
+ * newline excepted); lines that are neither "[section]", "key = value",
+ * a ';' or '#' comment nor blank; text after "]"; keys outside a section;
+ * duplicate sections or keys (iniparser would merge or drop them);
+ * unterminated quotes; an unquoted value that starts with, or contains
+ * without a space before it, ';' or '#' (iniparser cuts it there: quote
+ * it); a line ending in '\' (iniparser joins lines). Section and key
+ * names are lower-cased, as iniparser does.
  */
 struct ini *ini_open(const char *path, char *err, size_t errlen);
 void	 ini_close(struct ini *);
