@@ -7,7 +7,7 @@ command -v tmux >/dev/null 2>&1 || { echo "tmux not installed"; exit 77; }
 
 # What the batch mode says, to compare the screen with.
 titles=$(batch --list | sed 1d | cut -f6)
-title3=$(printf '%s\n' "$titles" | sed -n 3p | cut -c1-20)
+file3=$(batch --list | sed -n 4p | cut -f2 | sed 's|.*/||')
 theme1=$(batch --themes | sed -n 2p | cut -f1)
 n_theme1=$(batch --list --filter "theme:$theme1" | sed 1d | wc -l)
 total=$(printf '%s\n' "$titles" | wc -l)
@@ -27,7 +27,7 @@ fits "80x24: nothing wider than the screen" 80 24
 
 # --- moving through the list and opening an article.
 keys j j Enter
-see "j j Enter opens the third article" "$title3"
+see "j j Enter opens the third article" "$file3"
 see "the reader shows its position" "Reader  1-"
 keys Space
 not_see "Space pages the reader" "Reader  1-"
@@ -118,6 +118,17 @@ see "s cycles back to date" "sort:date"
 keys l
 see "l filters by a language" "filter: lang:"
 keys c
+
+# --- r reloads the articles; idle costs no CPU.
+keys r
+see "r reloads" "reloaded: $total articles"
+pid=$(tread_pid)
+if [ -r "/proc/$pid/stat" ]; then
+	cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+	t0=$(cpu); sleep 1; t1=$(cpu)
+	[ $((t1 - t0)) -le 5 ] && pass "idle: no busy loop ($((t1 - t0)) ticks in 1 s)" ||
+		fail "idle: no busy loop ($((t1 - t0)) ticks in 1 s)"
+fi
 
 # --- quit restores the terminal.
 keys q
