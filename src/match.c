@@ -358,6 +358,33 @@ cmp_span(const void *a, const void *b)
 	return x->theme < y->theme ? -1 : x->theme > y->theme;
 }
 
+/* Adds the body evidence of theme TH (V[0..N), position order): one
+ * span per run of overlapping counted occurrences ("Shanghai" and
+ * "Shanghai Spirit" give one). */
+static void
+add_spans(const struct occ *v, size_t n, uint16_t th,
+    struct match_result *out)
+{
+	struct span *last = NULL;
+	size_t i, k;
+
+	for (i = 0, k = 0; i < n; i++)
+		k += v[i].used && v[i].off != UINT32_MAX;
+	out->spans = xreallocarray(out->spans, out->nspans + k + 1,
+	    sizeof *out->spans);
+	for (i = 0; i < n; i++) {
+		if (!v[i].used || v[i].off == UINT32_MAX)
+			continue;
+		if (last != NULL && v[i].off < last->off + last->len) {
+			if (v[i].off + v[i].len > last->off + last->len)
+				last->len = v[i].off + v[i].len - last->off;
+			continue;
+		}
+		last = &out->spans[out->nspans++];
+		*last = (struct span){ v[i].off, v[i].len, th };
+	}
+}
+
 /* Scores theme TH (its occurrences are V[0..N)); adds a hit and, if
  * wanted, its evidence spans when it reaches the threshold. */
 static void
@@ -365,7 +392,7 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
     uint16_t th, int want_spans, struct match_result *out)
 {
 	float score;
-	size_t r, i, k;
+	size_t r;
 
 	mark_masked(v, n);
 	score = score_plain(v, n);
@@ -376,16 +403,8 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 		return;
 	out->hits = xreallocarray(out->hits, out->nhits + 1, sizeof *out->hits);
 	out->hits[out->nhits++] = (struct theme_hit){ th, score };
-	if (!want_spans)
-		return;
-	for (i = 0, k = 0; i < n; i++)
-		k += v[i].used && v[i].off != UINT32_MAX;
-	out->spans = xreallocarray(out->spans, out->nspans + k + 1,
-	    sizeof *out->spans);
-	for (i = 0; i < n; i++)
-		if (v[i].used && v[i].off != UINT32_MAX)
-			out->spans[out->nspans++] = (struct span){ v[i].off,
-			    v[i].len, th };
+	if (want_spans)
+		add_spans(v, n, th, out);
 }
 
 /* Drops repeated spans (the same words counted by two terms). */

@@ -284,6 +284,20 @@ not_evidence(const struct lexicon *lex, const struct match_result *r,
 	return 1;
 }
 
+/* Do two spans of one theme overlap anywhere in R? */
+static int
+no_overlap(const struct match_result *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->nspans; i++)
+		for (j = i + 1; j < r->nspans; j++)
+			if (r->spans[i].theme == r->spans[j].theme &&
+			    r->spans[j].off < r->spans[i].off + r->spans[i].len)
+				return 0;
+	return 1;
+}
+
 struct expect {
 	const char	*file;		/* under the source tree */
 	const char	*named;		/* exactly these of the four named themes */
@@ -348,6 +362,7 @@ check_article(const struct lexicon *lex, const struct expect *e)
 		    r.spans[i].len == 0)
 			spans_ok = 0;
 	ok(spans_ok, "%s: spans inside the body", e->file);
+	ok(no_overlap(&r), "%s: a theme's spans never overlap", e->file);
 	match_result_free(&r);
 	article_free(&a);
 }
