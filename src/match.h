@@ -19,7 +19,8 @@ struct span {
 struct match_result {
 	struct theme_hit *hits;		/* themes over threshold, strongest first */
 	size_t		 nhits;
-	struct span	*spans;		/* sorted by offset; only for themes in hits */
+	struct span	*spans;		/* sorted by offset; only for themes in hits;
+					 * a theme's own spans never overlap */
 	size_t		 nspans;
 };
 

@@ -25,7 +25,8 @@ struct token {
 
 /*
  * A cache of folded forms: each distinct token is folded once (ASCII
- * takes a fast path). Not thread-safe: one per thread.
+ * takes a fast path). Not thread-safe: one per thread. The folded
+ * strings it hands out (token.norm) live until fold_cache_free.
  */
 struct fold_cache;
 struct fold_cache *fold_cache_new(void);
@@ -34,9 +35,12 @@ const char *fold_cache_get(struct fold_cache *, const char *, size_t,
 	    uint32_t *nlen);
 
 /*
- * Splits S into word tokens (libunistring word breaking; Han text gives
- * one token per character). *OUT is grown as needed (its capacity in
- * *CAP); returns the number of tokens.
+ * Splits S into word tokens: runs of letters, digits and combining marks
+ * (hyphens and apostrophes split words: "e-commerce" is "e" "commerce",
+ * "Xi'an" is "xi" "an"); each Han, Kana or Hangul letter is a token of
+ * its own (TOKEN_CJK). A token after a blank line gets TOKEN_PARA, and
+ * so does the first. *OUT is grown as needed (its capacity in *CAP);
+ * returns the number of tokens.
  */
 size_t	 text_tokens(const char *s, size_t len, struct fold_cache *,
 	    struct token **out, size_t *cap);
