@@ -38,6 +38,7 @@ struct entry {
 	long		 pos;
 	unsigned char	 read;
 	unsigned char	 changed;	/* CH_* */
+	char		*canon;	/* alias table: the key, NULL if the same */
 };
 
 /* Open addressing, linear probing, power-of-two size. */
@@ -51,6 +52,7 @@ struct state {
 	char		*path;
 	struct table	 t;
 	int		 dirty;	/* changed since the last save */
+	struct table	*alias;	/* article path -> key, a realpath memo */
 };
 
 /* A fresh table with room for about N keys. */
@@ -70,8 +72,10 @@ table_free(struct table *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->cap; i++)
+	for (i = 0; i < t->cap; i++) {
 		free(t->v[i].key);
+		free(t->v[i].canon);
+	}
 	free(t->v);
 	t->v = NULL;
 	t->cap = t->n = 0;
@@ -157,6 +161,30 @@ state_key(const char *path)
 	buf_addc(&b, '/');
 	buf_adds(&b, path);
 	return buf_steal(&b, NULL);
+}
+
+/* state_key, remembered: realpath costs a system call per path component
+ * and the reader asks for the same paths at every redraw. (tread never
+ * changes its directory, so relative paths keep their meaning.) The key
+ * lives until state_free; NULL for no usable key. */
+static const char *
+state_canon(const struct state *s, const char *path)
+{
+	const struct entry *e;
+	struct entry *ne;
+	char *key;
+
+	if (path == NULL || *path == '\0')
+		return NULL;
+	if ((e = table_find(s->alias, path)) != NULL)
+		return e->canon != NULL ? e->canon : e->key;
+	key = state_key(path);
+	ne = table_get(s->alias, (char *)path, 0);
+	if (strcmp(key, path) == 0) {
+		free(key);
+		return ne->key;
+	}
+	return ne->canon = key;
 }
 
 /* Appends KEY with backslash, controls and DEL as \xHH, so a key never
@@ -330,6 +358,8 @@ state_open(const char *path)
 
 	s->path = path != NULL ? xstrdup(path) : paths_state("state");
 	table_init(&s->t, 0);
+	s->alias = xcalloc(1, sizeof *s->alias);
+	table_init(s->alias, 0);
 	state_read(&s->t, s->path, 1);
 	return s;
 }
@@ -341,6 +371,8 @@ state_free(struct state *s)
 	if (s == NULL)
 		return;
 	table_free(&s->t);
+	table_free(s->alias);
+	free(s->alias);
 	free(s->path);
 	free(s);
 }
@@ -349,14 +381,11 @@ state_free(struct state *s)
 static const struct entry *
 state_find(const struct state *s, const char *path)
 {
-	const struct entry *e;
-	char *key;
+	const char *key;
 
-	if (s == NULL || (key = state_key(path)) == NULL)
+	if (s == NULL || (key = state_canon(s, path)) == NULL)
 		return NULL;
-	e = table_find(&s->t, key);
-	free(key);
-	return e;
+	return table_find(&s->t, key);
 }
 
 /* Is the article at path KEY marked read? */
@@ -382,11 +411,11 @@ void
 state_set_read(struct state *s, const char *key, int read)
 {
 	struct entry *e;
-	char *k;
+	const char *k;
 
-	if (s == NULL || (k = state_key(key)) == NULL)
+	if (s == NULL || (k = state_canon(s, key)) == NULL)
 		return;
-	e = table_get(&s->t, k, 1);
+	e = table_get(&s->t, (char *)k, 0);
 	e->read = read != 0;
 	e->changed |= CH_READ;
 	s->dirty = 1;
@@ -397,11 +426,11 @@ void
 state_set_pos(struct state *s, const char *key, long pos)
 {
 	struct entry *e;
-	char *k;
+	const char *k;
 
-	if (s == NULL || (k = state_key(key)) == NULL)
+	if (s == NULL || (k = state_canon(s, key)) == NULL)
 		return;
-	e = table_get(&s->t, k, 1);
+	e = table_get(&s->t, (char *)k, 0);
 	e->pos = pos > 0 ? pos : 0;
 	e->changed |= CH_POS;
 	s->dirty = 1;
