@@ -44,12 +44,14 @@ help_count(void)
 	return n;
 }
 
+/* The view's state: the scroll position. */
 static void
 help_init(struct ui *ui)
 {
 	ui->helpv = xcalloc(1, sizeof(struct help));
 }
 
+/* Frees the view's state. */
 static void
 help_free(struct ui *ui)
 {
@@ -57,6 +59,7 @@ help_free(struct ui *ui)
 	ui->helpv = NULL;
 }
 
+/* Draws the key table, one group after another. */
 static void
 help_draw(struct ui *ui, WINDOW *win, int focused)
 {
@@ -98,6 +101,7 @@ help_scroll(struct ui *ui, long delta)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* Scrolls; any other key closes the help. */
 static int
 help_key(struct ui *ui, enum action a, int ch)
 {

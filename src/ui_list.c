@@ -19,12 +19,14 @@ struct cols {
 	int	 date, lang, source, marks;
 };
 
+/* The view's state: cursor and scroll position. */
 static void
 list_init(struct ui *ui)
 {
 	ui->list = xcalloc(1, sizeof(struct list));
 }
 
+/* Frees the view's state. */
 static void
 list_free(struct ui *ui)
 {
@@ -134,7 +136,7 @@ draw_row(struct ui *ui, WINDOW *win, int y, size_t art, const struct cols *c,
 	marks[i] = '\0';
 	cell(ui, win, marks, c->marks, cursor ? base : ui->attr[CFG_marks],
 	    base);
-	i = ui_str(ui, win, a->title, getmaxx(win), unread ? (cursor ? base |
+	ui_str(ui, win, a->title, getmaxx(win), unread ? (cursor ? base |
 	    A_BOLD : ui->attr[CFG_unread]) : base);
 	ui_pad(win, getmaxx(win), base);
 }
@@ -151,6 +153,7 @@ list_scroll(struct list *l, int rows)
 		l->top = l->cur - (size_t)rows + 1;
 }
 
+/* Draws the header and the visible rows; keeps the cursor on screen. */
 static void
 list_draw(struct ui *ui, WINDOW *win, int focused)
 {
@@ -199,6 +202,7 @@ list_move(struct ui *ui, long delta, int page)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* The list's own actions; 0 for the ones it leaves to the loop. */
 static int
 list_key(struct ui *ui, enum action a, int ch)
 {

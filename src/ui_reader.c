@@ -46,6 +46,7 @@ struct reader {
 	size_t		 search_top;	/* top before the search prompt */
 };
 
+/* The view's state: nothing open yet. */
 static void
 reader_init(struct ui *ui)
 {
@@ -78,6 +79,7 @@ reader_clear(struct reader *r)
 	r->ev = r->hit = -1;
 }
 
+/* Frees the open article and the view's state. */
 static void
 reader_free(struct ui *ui)
 {
@@ -154,8 +156,7 @@ ui_reader_show(struct ui *ui, long art)
 		fold_cache_free(fc);
 	}
 	r->pending = state_pos(ui->st, ui_article_key(ui, (size_t)art));
-	if (r->search[0] != '\0')
-		r->search[0] = '\0';
+	r->search[0] = '\0';	/* its matches went with the old body */
 }
 
 /* Appends S's lines wrapped to WIDTH as KIND. */
@@ -282,6 +283,7 @@ draw_body(struct ui *ui, WINDOW *win, const struct rline *l)
 	}
 }
 
+/* Draws the header line and the visible lines of the article. */
 static void
 reader_draw(struct ui *ui, WINDOW *win, int focused)
 {
@@ -507,6 +509,7 @@ reader_article_key(struct ui *ui, enum action a)
 	}
 }
 
+/* Scrolling, then the reader's other actions. */
 static int
 reader_key(struct ui *ui, enum action a, int ch)
 {

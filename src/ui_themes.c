@@ -17,12 +17,14 @@ struct themes {
 #define ROW_LEXICON	(-1)	/* group headings in the display rows */
 #define ROW_DISCOVERED	(-2)
 
+/* The view's state: cursor and scroll position. */
 static void
 themes_init(struct ui *ui)
 {
 	ui->themes = xcalloc(1, sizeof(struct themes));
 }
 
+/* Frees the view's state. */
 static void
 themes_free(struct ui *ui)
 {
@@ -103,6 +105,7 @@ themes_scroll(struct ui *ui, struct themes *p)
 		p->top = r - rows + 1;
 }
 
+/* Draws the heading, the groups and the theme rows, then the border. */
 static void
 themes_draw(struct ui *ui, WINDOW *win, int focused)
 {
@@ -159,6 +162,7 @@ themes_move(struct ui *ui, long delta)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* The panel's own actions; 0 for the ones it leaves to the loop. */
 static int
 themes_key(struct ui *ui, enum action a, int ch)
 {

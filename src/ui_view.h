@@ -108,22 +108,26 @@ struct ui {
 	void		*list, *reader, *themes, *helpv;
 };
 
-/* ui.c: helpers the views share. */
+/* ui.c: the message line, the filter, the state key of an article. */
 void	 ui_message(struct ui *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 int	 ui_filter(struct ui *);	/* re-evaluates the filter */
+const char *ui_article_key(struct ui *, size_t art);
+
+/* ui_prompt.c: the line editor (CHANGE is called live and at the end). */
 void	 ui_prompt_start(struct ui *, const char *label, const char *init,
 	    int (*change)(struct ui *, const char *, int));
 int	 ui_prompt_key(struct ui *, int ch);
 void	 ui_prompt_draw(struct ui *, WINDOW *);
-int	 ui_open_article(struct ui *, size_t row);	/* list row → reader */
-const char *ui_article_key(struct ui *, size_t art);	/* state key */
-int	 ui_selected_article(struct ui *, size_t *art);
 
-/* The list's cursor row (ui_list.c) and the reader's article (ui_reader.c). */
+/* ui_list.c: the cursor row, the article under it, opening it. */
 size_t	 ui_list_cursor(struct ui *);
 void	 ui_list_set_cursor(struct ui *, size_t row);
-void	 ui_reader_show(struct ui *, long art);	/* -1: nothing */
+int	 ui_selected_article(struct ui *, size_t *art);
+int	 ui_open_article(struct ui *, size_t row);	/* UI_* flags */
+
+/* ui_reader.c: the article shown (-1: none) and its saved position. */
+void	 ui_reader_show(struct ui *, long art);
 long	 ui_reader_article(struct ui *);
 void	 ui_reader_save_pos(struct ui *);
 
