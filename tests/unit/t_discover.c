@@ -383,6 +383,9 @@ test_select(void)
 	n = discover_select(NULL, h.per, h.nper, h.n, 2, &d);
 	ok(n == 2, "at most MAX themes");
 	discover_themes_free(d, n);
+	n = discover_select(NULL, NULL, NULL, 0, 12, &d);
+	ok(n == 0 && d != NULL, "an empty corpus: no themes");
+	discover_themes_free(d, n);
 	n = discover_select(NULL, h.per, h.nper, 2, 10, &d);
 	ok(dfind(d, n, "d:tokayev") >= 0 || dfind(d, n,
 	    "d:kassym-jomart-tokayev") >= 0, "two articles: one is enough");
