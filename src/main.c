@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "boiler.h"
+#include "config.h"
 #include "corpus.h"
 #include "discover.h"
 #include "lang.h"
@@ -158,6 +159,26 @@ load_data(void)
 	discover_init(dir);
 }
 
+/* An explicit --config FILE must be right whatever the mode: a typo in
+ * it should not pass silently because this run happened to be batch. */
+static void
+check_config(const struct options *o)
+{
+	struct config cfg;
+	char err[1024];
+	int rc;
+
+	if (o->config_file == NULL)
+		return;
+	config_defaults(&cfg);
+	rc = config_load(&cfg, o->config_file, err, sizeof err);
+	config_free(&cfg);
+	if (rc == -1) {
+		warn_at(NULL, "%s", err);
+		exit(2);
+	}
+}
+
 /* The width for --show: --width, else the terminal's, else 80. */
 static int
 show_width(const struct options *o)
@@ -229,6 +250,7 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	parse_options(&o, argc, argv);
+	check_config(&o);
 	load_data();
 	lex = load_lexicon(&o);
 	if (o.npaths == 0) {
