@@ -201,7 +201,8 @@ walk_sort(struct walk *w)
 {
 	size_t i, k = 0;
 
-	qsort(w->files, w->nfiles, sizeof *w->files, cmp_wfile);
+	if (w->nfiles > 1)	/* w->files is NULL when nothing was found */
+		qsort(w->files, w->nfiles, sizeof *w->files, cmp_wfile);
 	for (i = 0; i < w->nfiles; i++) {
 		if (k > 0 &&
 		    strcmp(w->files[k - 1].path, w->files[i].path) == 0)
