@@ -239,8 +239,8 @@ reader_show_line(struct reader *r, size_t l)
 	reader_clamp(r);
 }
 
-/* Is body offset P inside a search match (2) or evidence (1)? Sets
- * *NEXT to where that could change. */
+/* Is body offset P inside the current search match (3), another one (2)
+ * or evidence (1)? Sets *NEXT to where that could change. */
 static int
 style_at(const struct reader *r, size_t p, size_t *next)
 {
@@ -256,7 +256,8 @@ style_at(const struct reader *r, size_t p, size_t *next)
 			e = s + r->mr.spans[i - r->nhits].len;
 		}
 		if (s <= p && p < e) {
-			st = st > 0 ? st : i < r->nhits ? 2 : 1;
+			st = st > 0 ? st : i >= r->nhits ? 1 :
+			    (long)i == r->hit ? 3 : 2;
 			if (e < *next)
 				*next = e;
 		} else if (s > p && s < *next)
@@ -272,13 +273,14 @@ draw_body(struct ui *ui, WINDOW *win, const struct rline *l)
 	struct reader *r = ui->reader;
 	size_t p = l->off, end = l->off + l->len, next;
 	int cols = getmaxx(win), st;
-	static const int elem[] = { CFG_normal, CFG_evidence, CFG_search };
+	static const int elem[] = { CFG_normal, CFG_evidence, CFG_search,
+	    CFG_search };
 
 	while (p < end && cols > 0) {
 		next = end;
 		st = style_at(r, p, &next);
 		cols -= ui_text(ui, win, r->body + p, next - p, cols,
-		    ui->attr[elem[st]]);
+		    ui->attr[elem[st]] | (st == 3 ? A_BOLD | A_UNDERLINE : 0));
 		p = next;
 	}
 }

@@ -82,8 +82,10 @@ see "N goes back" "match 1 of"
 keys e
 see "e jumps to theme evidence" "evidence 1 of"
 screen -e >"$T_TMP/attrs"
-grep -q "$(printf '\033')\[" "$T_TMP/attrs" && pass "highlighting uses attributes" ||
-	fail "highlighting uses attributes"
+grep -q "43m" "$T_TMP/attrs" && pass "search matches highlighted (black on yellow)" ||
+	fail "search matches highlighted (black on yellow)" "$(cat -v "$T_TMP/attrs")"
+grep -q "42m" "$T_TMP/attrs" && pass "theme evidence highlighted (black on green)" ||
+	fail "theme evidence highlighted (black on green)" "$(cat -v "$T_TMP/attrs")"
 
 # --- zoom and the side panel.
 keys z
