@@ -287,7 +287,9 @@ keys_print_mdoc(FILE *fp)
 	int a, g;
 
 	for (g = 0; g < KEYS_NGROUPS; g++) {
-		fprintf(fp, ".Ss %s\n.Bl -tag -width Ds\n", keys_group_title(g));
+		/* a leading \\& keeps mdoc from reading "In" as a macro */
+		fprintf(fp, ".Ss \\&%s\n.Bl -tag -width Ds\n",
+		    keys_group_title(g));
 		for (a = 1; a < ACT_COUNT; a++) {
 			if (keys_group((enum action)a) != g)
 				continue;

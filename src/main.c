@@ -13,6 +13,7 @@
 #include "config.h"
 #include "corpus.h"
 #include "discover.h"
+#include "keys.h"
 #include "lang.h"
 #include "lexicon.h"
 #include "options.h"
@@ -22,7 +23,8 @@
 #include "util.h"
 
 /* Long options; the help text below and man/tread.1 list the same. */
-enum { OPT_FORMAT = 256, OPT_THEMES_FILE, OPT_NO_CACHE, OPT_HIGHLIGHT };
+enum { OPT_FORMAT = 256, OPT_THEMES_FILE, OPT_NO_CACHE, OPT_HIGHLIGHT,
+    OPT_KEYS_MDOC };
 static const struct option longopts[] = {
 	{ "list",	 no_argument,	    NULL, 'l' },
 	{ "themes",	 no_argument,	    NULL, 't' },
@@ -37,6 +39,8 @@ static const struct option longopts[] = {
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "help",	 no_argument,	    NULL, 'h' },
 	{ "version",	 no_argument,	    NULL, 'V' },
+	/* Not for users: prints the key table for man/tread.1 (make man-keys). */
+	{ "keys-mdoc",	 no_argument,	    NULL, OPT_KEYS_MDOC },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -116,6 +120,7 @@ parse_options(struct options *o, int argc, char **argv)
 			break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': puts("tread " PACKAGE_VERSION); exit(0);
+		case OPT_KEYS_MDOC: keys_init(); keys_print_mdoc(stdout); exit(0);
 		default: usage(stderr); exit(2);
 		}
 	}

@@ -53,4 +53,8 @@ TERM=dumb "$TREAD" --list data/articles >/dev/null 2>&1 && pass "TERM=dumb: batc
 grep -E '^\.It Fl' man/tread.1 | grep -oE 'Fl -[a-z][a-z-]+' | sed 's/^Fl -/--/' |
 	sort -u >"$T_TMP/man.opts"
 check_file "--help and tread(1) list the same long options" "$T_TMP/help.opts" "$T_TMP/man.opts"
+# The KEYS section of the man page is the key table (make man-keys).
+sed -n '/^\.\\" KEYS-BEGIN/,/^\.\\" KEYS-END/p' man/tread.1 | sed '1d;$d' >"$T_TMP/man.keys"
+"$TREAD" --keys-mdoc >"$T_TMP/table.keys"
+check_file "tread(1) KEYS is the key table (run make man-keys)" "$T_TMP/table.keys" "$T_TMP/man.keys"
 done_testing
