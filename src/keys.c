@@ -287,7 +287,7 @@ keys_print_mdoc(FILE *fp)
 	int a, g;
 
 	for (g = 0; g < KEYS_NGROUPS; g++) {
-		/* a leading \\& keeps mdoc from reading "In" as a macro */
+		/* a leading \& keeps mdoc from reading "In" as a macro */
 		fprintf(fp, ".Ss \\&%s\n.Bl -tag -width Ds\n",
 		    keys_group_title(g));
 		for (a = 1; a < ACT_COUNT; a++) {
