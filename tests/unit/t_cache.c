@@ -249,7 +249,7 @@ test_roots(void)
 	is_int(lookup(LEX, 1, 0, &a, &np, NULL, 0), 1,
 	    "entry outside the roots kept");
 	unfill(&a);
-	b.roots = (char **)&dir;
+	free(root);
 	root = dir;
 	b.roots = &root;
 	c = cache_open(cpath, LEX);
