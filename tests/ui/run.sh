@@ -314,5 +314,22 @@ see "bad config: exit 2" "TREAD-EXIT=2"
 grep -q "bad.ini:2:" "$T_TMP/stderr" && pass "bad config: FILE:LINE in the message" ||
 	fail "bad config: FILE:LINE in the message" "$(cat "$T_TMP/stderr")"
 
+# --- [keys] in tread.ini rebinds an action (help follows); bad names refused.
+printf '[keys]\nquit = Q\n' >"$T_TMP/keys.ini"
+ui_start 80 24 -- --config "$T_TMP/keys.ini"
+see "[keys]: starts" "$total/$total articles"
+keys q
+see "[keys]: q is no longer quit" "no such key"
+keys "?" G
+see "[keys]: help shows the new key" "Q                    quit"
+keys Escape Q
+see "[keys]: Q quits" "TREAD-EXIT=0"
+printf '[keys]\nquit = q\nzap = z\n' >"$T_TMP/keys2.ini"
+ui_start 80 24 -- --config "$T_TMP/keys2.ini"
+see "[keys]: unknown action refused" "TREAD-EXIT=2"
+grep -q "keys2.ini:3: unknown action 'zap'" "$T_TMP/stderr" &&
+	pass "[keys]: FILE:LINE of the unknown action" ||
+	fail "[keys]: FILE:LINE of the unknown action" "$(cat "$T_TMP/stderr")"
+
 ui_stop
 done_testing
