@@ -42,10 +42,14 @@ struct smap {
 };
 
 /* A uint64-keyed open-addressing map to uint32 values (word pairs,
- * candidate phrases). */
+ * candidate phrases). Key and value share a slot: one cache line per
+ * probe. */
+struct uslot {
+	uint64_t	 k;	/* key + 1, 0 empty */
+	uint32_t	 v;
+};
 struct umap {
-	uint64_t	*k;	/* key + 1, 0 empty */
-	uint32_t	*v;
+	struct uslot	*e;
 	size_t		 cap;
 	size_t		 n;
 };
@@ -113,27 +117,37 @@ mix64(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-/* Doubles the table of M. */
+/* Makes the table of M CAP slots (a power of two), moving any keys. */
 static void
-umap_grow(struct umap *m)
+umap_resize(struct umap *m, size_t cap)
 {
 	struct umap old = *m;
 	size_t i, j;
 
-	m->cap = m->cap ? m->cap * 2 : 256;
-	m->k = xcalloc(m->cap, sizeof *m->k);
-	m->v = xcalloc(m->cap, sizeof *m->v);
+	m->cap = cap;
+	m->e = xcalloc(m->cap, sizeof *m->e);
 	for (i = 0; i < old.cap; i++) {
-		if (old.k[i] == 0)
+		if (old.e[i].k == 0)
 			continue;
-		for (j = mix64(old.k[i]) & (m->cap - 1); m->k[j] != 0;
+		for (j = mix64(old.e[i].k) & (m->cap - 1); m->e[j].k != 0;
 		    j = (j + 1) & (m->cap - 1))
 			;
-		m->k[j] = old.k[i];
-		m->v[j] = old.v[i];
+		m->e[j] = old.e[i];
 	}
-	free(old.k);
-	free(old.v);
+	free(old.e);
+}
+
+/* Sizes M for about N keys up front, so that it need not grow (and
+ * rehash) while an article fills it. */
+static void
+umap_reserve(struct umap *m, size_t n)
+{
+	size_t cap = 256;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > m->cap)
+		umap_resize(m, cap);
 }
 
 /* The value slot of K: with CREATE, a new one (0) when missing; else
@@ -144,27 +158,26 @@ umap_slot(struct umap *m, uint64_t k, int create)
 	size_t i;
 
 	if (create && (m->n + 1) * 2 > m->cap)
-		umap_grow(m);
+		umap_resize(m, m->cap ? m->cap * 2 : 256);
 	if (m->cap == 0)
 		return NULL;
 	k++;
-	for (i = mix64(k) & (m->cap - 1); m->k[i] != 0;
+	for (i = mix64(k) & (m->cap - 1); m->e[i].k != 0;
 	    i = (i + 1) & (m->cap - 1))
-		if (m->k[i] == k)
-			return &m->v[i];
+		if (m->e[i].k == k)
+			return &m->e[i].v;
 	if (!create)
 		return NULL;
-	m->k[i] = k;
+	m->e[i].k = k;
 	m->n++;
-	return &m->v[i];
+	return &m->e[i].v;
 }
 
 /* Frees M's table. */
 static void
 umap_free(struct umap *m)
 {
-	free(m->k);
-	free(m->v);
+	free(m->e);
 	memset(m, 0, sizeof *m);
 }
 
@@ -289,13 +302,13 @@ struct art {
 	struct tinfo	*ti;
 	size_t		 ntok;
 	struct term	*terms;
-	size_t		 nterms;
+	size_t		 nterms, termcap;
 	struct smap	 tmap;		/* folded word -> term */
 	struct umap	 tptr;		/* folded word's address -> term + 1 */
 	struct umap	 pairs;		/* (left term, term) -> count */
 	uint32_t	 nsent;
 	struct cand	*cands;
-	size_t		 ncands;
+	size_t		 ncands, candcap;
 	struct umap	 cmap;		/* term sequence hash -> candidate */
 	struct buf	 key;
 };
@@ -421,7 +434,11 @@ art_term(struct art *A, const char *s, size_t len, int cjk)
 		return *v;
 	}
 	*p = (uint32_t)A->nterms + 1;
-	A->terms = xreallocarray(A->terms, A->nterms + 1, sizeof *A->terms);
+	if (A->nterms == A->termcap) {
+		A->termcap = A->termcap ? A->termcap * 2 : 256;
+		A->terms = xreallocarray(A->terms, A->termcap,
+		    sizeof *A->terms);
+	}
 	t = &A->terms[A->nterms];
 	memset(t, 0, sizeof *t);
 	t->s = s;
@@ -496,6 +513,9 @@ art_scan(struct art *A, struct fold_cache *fc, size_t len)
 
 	A->ntok = text_tokens(A->body, len, fc, &A->tok, &cap);
 	A->ti = xcalloc(A->ntok + 1, sizeof *A->ti);
+	umap_reserve(&A->tptr, A->ntok / 2);
+	umap_reserve(&A->pairs, A->ntok);
+	umap_reserve(&A->cmap, 2 * A->ntok);
 	for (i = 0; i < A->ntok; i++) {
 		struct tinfo *ti = &A->ti[i];
 		const struct token *t = &A->tok[i];
@@ -597,7 +617,11 @@ art_cand(struct art *A, size_t i, size_t n, int cjk, uint64_t h)
 		}
 		return;
 	}
-	A->cands = xreallocarray(A->cands, A->ncands + 1, sizeof *A->cands);
+	if (A->ncands == A->candcap) {
+		A->candcap = A->candcap ? A->candcap * 2 : 256;
+		A->cands = xreallocarray(A->cands, A->candcap,
+		    sizeof *A->cands);
+	}
 	c = &A->cands[A->ncands];
 	memset(c, 0, sizeof *c);
 	c->first = (uint32_t)i;
