@@ -331,6 +331,8 @@ load_one(struct loader *L, struct fold_cache *fc, size_t i)
 {
 	struct article *a = &L->v[i];
 	struct match_result r;
+	struct token *tok = NULL;
+	size_t ntok = 0, tokcap = 0;
 	char err[256];
 
 	if (L->gone[i])
@@ -344,16 +346,21 @@ load_one(struct loader *L, struct fold_cache *fc, size_t i)
 		return;
 	}
 	L->ok[i] = 1;
-	match_article(L->lex, fc, a->title, a->body, a->body_len, 0, &r);
+	/* one tokenising of the body serves matching and discovery */
+	if (L->discover && a->body_len <= DISCOVER_BODY_MAX)
+		ntok = text_tokens(a->body, a->body_len, fc, &tok, &tokcap);
+	match_article_tokens(L->lex, fc, a->title, a->body, a->body_len, tok,
+	    ntok, 0, &r);
 	a->hits = r.hits;
 	a->nhits = (uint16_t)(r.nhits > UINT16_MAX ? UINT16_MAX : r.nhits);
 	free(r.spans);
 	if (L->discover) {
-		L->nphr[i] = discover_article(fc, a->lang, a->body, a->body_len,
-		    PHRASES_PER, &L->phr[i]);
+		L->nphr[i] = discover_article_tokens(fc, a->lang, a->body,
+		    a->body_len, tok, ntok, PHRASES_PER, &L->phr[i]);
 		L->phr[i] = pack_phrases(L->phr[i], L->nphr[i]);
 		L->have_phr[i] = L->own_phr[i] = 1;
 	}
+	free(tok);
 	if (!L->resident)
 		article_drop_body(a);
 }

@@ -24,9 +24,7 @@
 #define SUBJ_SLOTS	3	/* frequent words each article reports */
 #define SINGLE_WEIGHT	0.5	/* a single word is a weaker theme than a
 				   phrase ("Region" against "Central Asia") */
-#define BODY_MAX	(1u << 20)	/* bytes of a body looked at: a
-					   30 MB article's key phrases are in
-					   its first megabyte too */
+#define BODY_MAX	DISCOVER_BODY_MAX
 
 /* A string-keyed open-addressing map to indexes; keys are not owned. */
 struct smap_ent {
@@ -298,7 +296,7 @@ struct cand {
 /* The work space of discover_article. */
 struct art {
 	const char	*body;
-	struct token	*tok;
+	const struct token *tok;	/* the caller's */
 	struct tinfo	*ti;
 	size_t		 ntok;
 	struct term	*terms;
@@ -505,13 +503,12 @@ art_count(struct art *A, size_t i)
 	t->ltot++;
 }
 
-/* Tokenises the body and fills tokens and terms. */
+/* Fills the token places and the terms from the body's tokens. */
 static void
-art_scan(struct art *A, struct fold_cache *fc, size_t len)
+art_scan(struct art *A)
 {
-	size_t cap = 0, i, n;
+	size_t i, n;
 
-	A->ntok = text_tokens(A->body, len, fc, &A->tok, &cap);
 	A->ti = xcalloc(A->ntok + 1, sizeof *A->ti);
 	umap_reserve(&A->tptr, A->ntok / 2);
 	umap_reserve(&A->pairs, A->ntok);
@@ -980,7 +977,6 @@ art_free(struct art *A)
 	for (i = 0; i < A->ncands; i++)
 		free(A->cands[i].text);
 	free(A->cands);
-	free(A->tok);
 	free(A->ti);
 	free(A->terms);
 	smap_free(&A->tmap);
@@ -994,10 +990,9 @@ size_t
 discover_article(struct fold_cache *fc, const char *lang, const char *body,
     size_t len, size_t max, struct phrase **out)
 {
-	struct art A;
-	size_t i, n;
+	struct token *tok = NULL;
+	size_t cap = 0, ntok, n;
 
-	(void)lang;	/* every shipped list applies: articles mix languages */
 	*out = NULL;
 	if (body == NULL || len == 0 || max == 0)
 		return 0;
@@ -1006,10 +1001,32 @@ discover_article(struct fold_cache *fc, const char *lang, const char *body,
 		while (len > 0 && ((unsigned char)body[len] & 0xc0) == 0x80)
 			len--;	/* not inside a character */
 	}
+	ntok = text_tokens(body, len, fc, &tok, &cap);
+	n = discover_article_tokens(fc, lang, body, len, tok, ntok, max, out);
+	free(tok);
+	return n;
+}
+
+size_t
+discover_article_tokens(struct fold_cache *fc, const char *lang,
+    const char *body, size_t len, const struct token *tok, size_t ntok,
+    size_t max, struct phrase **out)
+{
+	struct art A;
+	size_t i, n;
+
+	(void)lang;	/* every shipped list applies: articles mix languages */
+	*out = NULL;
+	if (body == NULL || len == 0 || max == 0)
+		return 0;
+	if (len > BODY_MAX)	/* the caller's tokens run past the cut */
+		return discover_article(fc, lang, body, len, max, out);
 	memset(&A, 0, sizeof A);
 	A.body = body;
+	A.tok = tok;
+	A.ntok = ntok;
 	buf_init(&A.key);
-	art_scan(&A, fc, len);
+	art_scan(&A);
 	art_weights(&A);
 	for (i = 0; i < A.ntok; i++) {
 		if (A.ti[i].cjk)

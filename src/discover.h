@@ -7,6 +7,7 @@
 
 struct lexicon;
 struct fold_cache;
+struct token;
 
 /* Loads every stop-word list DATADIR/stopwords/LANG.txt (a word a line,
  * '#' comments; folded with text_fold) into one set. 0, or -1 when no
@@ -47,6 +48,20 @@ struct phrase {
 size_t	 discover_article(struct fold_cache *, const char *lang,
 	    const char *body, size_t len, size_t max, struct phrase **out);
 void	 discover_phrases_free(struct phrase *, size_t);
+
+/* Bytes of a body discover_article looks at: a 30 MB article's key
+ * phrases are in its first megabyte too. */
+#define DISCOVER_BODY_MAX	(1u << 20)
+
+/*
+ * As discover_article, with TOK[0..NTOK) the tokens text_tokens made of
+ * BODY[0..LEN) with FC, so that a caller that has them (the loader,
+ * after matching) does not tokenise the body twice. A LEN over
+ * DISCOVER_BODY_MAX is cut and tokenised again.
+ */
+size_t	 discover_article_tokens(struct fold_cache *, const char *lang,
+	    const char *body, size_t len, const struct token *tok,
+	    size_t ntok, size_t max, struct phrase **out);
 
 /* A discovered theme: a phrase and the articles it belongs to. */
 struct discovered {

@@ -42,24 +42,21 @@ struct mstate {
 	uint32_t	 para;	/* paragraphs seen in the body so far */
 };
 
-/* Records every term occurrence in the chunk TEXT[0..LEN), which starts
- * at byte BOFF of the body; positions from BASE. Returns its words. */
-static size_t
-scan_chunk(struct mstate *m, struct fold_cache *fc, const char *text,
-    size_t len, uint32_t base, uint32_t boff, int in_body, int mid_para)
+/* Records every term occurrence in the N words TOK, which start at byte
+ * BOFF of the body; positions from BASE. */
+static void
+scan_tokens(struct mstate *m, const struct token *tok, size_t n,
+    uint32_t base, uint32_t boff, int in_body)
 {
 	uint32_t ids[MAX_AT];
-	size_t n, i, k, j;
+	size_t i, k, j;
 	const struct lex_term *t;
 	struct occ *o;
 
-	n = text_tokens(text, len, fc, &m->tok, &m->tokcap);
-	if (n > 0 && mid_para)
-		m->tok[0].flags &= ~(uint32_t)TOKEN_PARA;
 	for (i = 0; i < n; i++) {
-		if (in_body && (m->tok[i].flags & TOKEN_PARA))
+		if (in_body && (tok[i].flags & TOKEN_PARA))
 			m->para++;
-		k = lexicon_match_at(m->lex, m->tok, n, i, ids, MAX_AT);
+		k = lexicon_match_at(m->lex, tok, n, i, ids, MAX_AT);
 		for (j = 0; j < k; j++) {
 			if (m->n >= m->cap) {
 				m->cap = m->cap < 64 ? 64 : m->cap * 2;
@@ -72,14 +69,28 @@ scan_chunk(struct mstate *m, struct fold_cache *fc, const char *text,
 			o->pos = base + (uint32_t)i;
 			o->end = o->pos + t->ntok;
 			o->para = in_body ? m->para : 0;
-			o->off = in_body ? boff + m->tok[i].off : UINT32_MAX;
-			o->len = m->tok[i + t->ntok - 1].off +
-			    m->tok[i + t->ntok - 1].len - m->tok[i].off;
+			o->off = in_body ? boff + tok[i].off : UINT32_MAX;
+			o->len = tok[i + t->ntok - 1].off +
+			    tok[i + t->ntok - 1].len - tok[i].off;
 			o->weight = t->weight;
 			o->theme = t->theme;
 			o->kind = t->kind;
 		}
 	}
+}
+
+/* Records every term occurrence in the chunk TEXT[0..LEN), which starts
+ * at byte BOFF of the body; positions from BASE. Returns its words. */
+static size_t
+scan_chunk(struct mstate *m, struct fold_cache *fc, const char *text,
+    size_t len, uint32_t base, uint32_t boff, int in_body, int mid_para)
+{
+	size_t n;
+
+	n = text_tokens(text, len, fc, &m->tok, &m->tokcap);
+	if (n > 0 && mid_para)
+		m->tok[0].flags &= ~(uint32_t)TOKEN_PARA;
+	scan_tokens(m, m->tok, n, base, boff, in_body);
 	return n;
 }
 
@@ -425,6 +436,19 @@ match_article(const struct lexicon *lex, struct fold_cache *fc,
     const char *title, const char *body, size_t len, int want_spans,
     struct match_result *out)
 {
+	match_article_tokens(lex, fc, title, body, len, NULL, 0, want_spans,
+	    out);
+}
+
+/* As match_article; a body of one chunk is read from TOK when given (the
+ * same tokens scan_chunk would make), so the loader tokenises it once
+ * for matching and discovery. */
+void
+match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
+    const char *title, const char *body, size_t len,
+    const struct token *tok, size_t ntok, int want_spans,
+    struct match_result *out)
+{
 	struct mstate m = { .lex = lex };
 	size_t ntitle = 0, i, start;
 
@@ -433,7 +457,9 @@ match_article(const struct lexicon *lex, struct fold_cache *fc,
 		return;
 	if (title != NULL)
 		ntitle = scan_text(&m, fc, title, strlen(title), 0, 0);
-	if (body != NULL)
+	if (body != NULL && tok != NULL && len <= CHUNK)
+		scan_tokens(&m, tok, ntok, (uint32_t)ntitle + BODY_GAP, 0, 1);
+	else if (body != NULL)
 		scan_text(&m, fc, body, len, (uint32_t)ntitle + BODY_GAP, 1);
 	free(m.tok);
 	group_by_theme(&m);

@@ -8,6 +8,7 @@
 
 struct lexicon;
 struct fold_cache;
+struct token;
 
 /* A matched term: a byte range of the body, and the theme it counts for. */
 struct span {
@@ -34,5 +35,15 @@ void	 match_article(const struct lexicon *lex, struct fold_cache *fc,
 	    const char *title, const char *body, size_t len, int want_spans,
 	    struct match_result *out);
 void	 match_result_free(struct match_result *);
+
+/*
+ * As match_article, with TOK[0..NTOK) the tokens text_tokens made of
+ * BODY[0..LEN) with FC (or NULL): a body short enough to be matched in
+ * one piece is then not tokenised again.
+ */
+void	 match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
+	    const char *title, const char *body, size_t len,
+	    const struct token *tok, size_t ntok, int want_spans,
+	    struct match_result *out);
 
 #endif
