@@ -639,24 +639,42 @@ ui_key(struct ui *ui, int ch)
 	return ui_global(ui, a) | r;
 }
 
+/* A bad --config stops tread (exit 2); a bad file of the user's own
+ * gives a warning and the defaults, so the reader still starts. */
+static int
+ui_config_failed(struct ui *ui, int explicit, const char *where,
+    const char *err)
+{
+	if (explicit) {
+		warn_at(where, "%s", err);
+		return -1;
+	}
+	warn_at(where, "%s (using the default settings)", err);
+	config_free(&ui->cfg);
+	config_defaults(&ui->cfg);
+	keys_free();
+	keys_init();
+	return 0;
+}
+
 /* Reads tread.ini (--config, else the XDG one if present) and applies
  * its key bindings. 0, or -1 after a warning. */
 static int
 ui_config(struct ui *ui)
 {
 	char err[512], where[512];
+	int explicit = ui->opts->config_file != NULL;
 	char *path;
 	size_t k;
 
 	config_defaults(&ui->cfg);
 	keys_init();
-	path = ui->opts->config_file != NULL ? xstrdup(ui->opts->config_file) :
+	path = explicit ? xstrdup(ui->opts->config_file) :
 	    paths_config("tread.ini");
-	if ((ui->opts->config_file != NULL || paths_is_file(path)) &&
+	if ((explicit || paths_is_file(path)) &&
 	    config_load(&ui->cfg, path, err, sizeof err) == -1) {
-		warn_at(NULL, "%s", err);
 		free(path);
-		return -1;
+		return ui_config_failed(ui, explicit, NULL, err);
 	}
 	free(path);
 	for (k = 0; k < ui->cfg.nkeys; k++)
@@ -664,8 +682,7 @@ ui_config(struct ui *ui)
 		    sizeof err) == -1) {
 			snprintf(where, sizeof where, "%s:%d", ui->cfg.path,
 			    ui->cfg.keys[k].line);
-			warn_at(where, "%s", err);
-			return -1;
+			return ui_config_failed(ui, explicit, where, err);
 		}
 	return 0;
 }

@@ -331,5 +331,17 @@ grep -q "keys2.ini:3: unknown action 'zap'" "$T_TMP/stderr" &&
 	pass "[keys]: FILE:LINE of the unknown action" ||
 	fail "[keys]: FILE:LINE of the unknown action" "$(cat "$T_TMP/stderr")"
 
+# --- a bad tread.ini of the user's own (XDG): a warning, then the defaults.
+mkdir -p "$XDG_CONFIG_HOME/tread"
+printf '[colors]\ncursor = purple\n' >"$XDG_CONFIG_HOME/tread/tread.ini"
+ui_start 80 24
+see "bad XDG config: starts anyway" "$total/$total articles"
+grep -q "tread.ini:2: .*using the default settings" "$T_TMP/stderr" &&
+	pass "bad XDG config: warned with FILE:LINE" ||
+	fail "bad XDG config: warned with FILE:LINE" "$(cat "$T_TMP/stderr")"
+keys q
+see "bad XDG config: quits" "TREAD-EXIT=0"
+rm -f "$XDG_CONFIG_HOME/tread/tread.ini"
+
 ui_stop
 done_testing
