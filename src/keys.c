@@ -294,7 +294,9 @@ keys_print_mdoc(FILE *fp)
 			if (keys_group((enum action)a) != g)
 				continue;
 			mdoc_names(fp, keys_names((enum action)a));
-			fprintf(fp, "%s.\n", keys_help((enum action)a));
+			/* the action's name is what [keys] in tread.ini binds */
+			fprintf(fp, "%s\n.Pq Ic %s\n", keys_help((enum action)a),
+			    keys_name((enum action)a));
 		}
 		fputs(".El\n", fp);
 	}
