@@ -57,4 +57,8 @@ check_file "--help and tread(1) list the same long options" "$T_TMP/help.opts" "
 sed -n '/^\.\\" KEYS-BEGIN/,/^\.\\" KEYS-END/p' man/tread.1 | sed '1d;$d' >"$T_TMP/man.keys"
 "$TREAD" --keys-mdoc >"$T_TMP/table.keys"
 check_file "tread(1) KEYS is the key table (run make man-keys)" "$T_TMP/table.keys" "$T_TMP/man.keys"
+# The README's key list is the key table too.
+sed -n '/^<!-- keys-begin -->/,/^<!-- keys-end -->/p' README | sed '1d;$d;s/^    //' >"$T_TMP/readme.keys"
+"$top_builddir/tests/ui/keys-mdoc" --text | sed 's/ *$//' | sed '${/^$/d;}' >"$T_TMP/text.keys"
+check_file "README's key list is the key table" "$T_TMP/text.keys" "$T_TMP/readme.keys"
 done_testing
