@@ -510,9 +510,11 @@ art_scan(struct art *A)
 	size_t i, n;
 
 	A->ti = xcalloc(A->ntok + 1, sizeof *A->ti);
-	umap_reserve(&A->tptr, A->ntok / 2);
-	umap_reserve(&A->pairs, A->ntok);
-	umap_reserve(&A->cmap, 2 * A->ntok);
+	/* typical: distinct words a sixth of the tokens, pairs a half,
+	   candidates about one per token */
+	umap_reserve(&A->tptr, A->ntok / 4);
+	umap_reserve(&A->pairs, A->ntok / 2);
+	umap_reserve(&A->cmap, A->ntok);
 	for (i = 0; i < A->ntok; i++) {
 		struct tinfo *ti = &A->ti[i];
 		const struct token *t = &A->tok[i];
