@@ -289,37 +289,52 @@ lang_free(void)
 	nlangs = 0;
 }
 
-/* Is UC one of the N code points in SET? */
-static int
-in_set(ucs4_t uc, const ucs4_t *set, size_t n)
-{
-	while (n-- > 0)
-		if (set[n] == uc)
-			return 1;
-	return 0;
-}
+/* The telling letters, by code point (all below TELL_MAX), so that one
+ * index replaces a search of each set: ą ę ł ś ź ż ń ć ó (pl), ä ö ü ß
+ * (de), é è ê à ç œ â î ô û ë ù (fr), ә ғ қ ң ө ұ ү һ (kk), і (kk, but
+ * Ukrainian too), ї є ґ (uk). */
+enum { T_NONE, T_PL, T_DE, T_FR, T_KK, T_KK_I, T_UK };
+#define TELL_MAX	0x500
+static const unsigned char tell[TELL_MAX] = {
+	[0x105] = T_PL, [0x119] = T_PL, [0x142] = T_PL, [0x15B] = T_PL,
+	[0x17A] = T_PL, [0x17C] = T_PL, [0x144] = T_PL, [0x107] = T_PL,
+	[0xF3] = T_PL,
+	[0xE4] = T_DE, [0xF6] = T_DE, [0xFC] = T_DE, [0xDF] = T_DE,
+	[0xE9] = T_FR, [0xE8] = T_FR, [0xEA] = T_FR, [0xE0] = T_FR,
+	[0xE7] = T_FR, [0x153] = T_FR, [0xE2] = T_FR, [0xEE] = T_FR,
+	[0xF4] = T_FR, [0xFB] = T_FR, [0xEB] = T_FR, [0xF9] = T_FR,
+	[0x4D9] = T_KK, [0x493] = T_KK, [0x49B] = T_KK, [0x4A3] = T_KK,
+	[0x4E9] = T_KK, [0x4B1] = T_KK, [0x4AF] = T_KK, [0x4BB] = T_KK,
+	[0x456] = T_KK_I,
+	[0x457] = T_UK, [0x454] = T_UK, [0x491] = T_UK,
+};
 
 /* Counts the telling letters of Latin and Cyrillic alphabets (UC lower case). */
 static void
 count_telling(struct counts *c, ucs4_t uc)
 {
-	static const ucs4_t pl[] = { 0x105, 0x119, 0x142, 0x15B, 0x17A, 0x17C,
-	    0x144, 0x107, 0xF3 };			/* ą ę ł ś ź ż ń ć ó */
-	static const ucs4_t de[] = { 0xE4, 0xF6, 0xFC, 0xDF };	/* ä ö ü ß */
-	static const ucs4_t fr[] = { 0xE9, 0xE8, 0xEA, 0xE0, 0xE7, 0x153,
-	    0xE2, 0xEE, 0xF4, 0xFB, 0xEB, 0xF9 };	/* é è ê à ç œ â î ô û ë ù */
-	static const ucs4_t kk[] = { 0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9, 0x4B1,
-	    0x4AF, 0x4BB };			/* ә ғ қ ң ө ұ ү һ */
-	static const ucs4_t uk[] = { 0x457, 0x454, 0x491 };	/* ї є ґ */
-
-	if (uc < 0xC0)
+	if (uc >= TELL_MAX)
 		return;
-	c->pl += in_set(uc, pl, sizeof pl / sizeof pl[0]);
-	c->de += in_set(uc, de, sizeof de / sizeof de[0]);
-	c->fr += in_set(uc, fr, sizeof fr / sizeof fr[0]);
-	c->kk += in_set(uc, kk, sizeof kk / sizeof kk[0]);
-	c->kk_i += uc == 0x456;		/* і: Kazakh, but Ukrainian too */
-	c->uk += in_set(uc, uk, sizeof uk / sizeof uk[0]);
+	switch (tell[uc]) {
+	case T_PL:
+		c->pl++;
+		break;
+	case T_DE:
+		c->de++;
+		break;
+	case T_FR:
+		c->fr++;
+		break;
+	case T_KK:
+		c->kk++;
+		break;
+	case T_KK_I:
+		c->kk_i++;
+		break;
+	case T_UK:
+		c->uk++;
+		break;
+	}
 }
 
 /* The scripts lang_identify tells apart, looked up once per call. */
@@ -372,9 +387,38 @@ count_word(struct counts *c, const ucs4_t *w, size_t n)
 	table_sum(&stop_tab, hash_bytes(HASH_INIT, u8, blen), c->stop);
 }
 
-/* Counts scripts, letters, trigrams and stop words of S. */
+/* The words of a text (lower case, at most WORD_CPS code points each),
+ * kept for their trigrams and stop words. A word takes a character and
+ * is followed by another, so SCAN_BYTES bounds both arrays. */
+struct words {
+	ucs4_t		 cp[SCAN_BYTES];
+	unsigned char	 len[SCAN_BYTES / 2 + 1];
+	size_t		 ncp, n;
+};
+
+/* Appends the word W (N code points) to WS. */
 static void
-count_text(struct counts *c, const uint8_t *s, size_t len)
+words_add(struct words *ws, const ucs4_t *w, size_t n)
+{
+	memcpy(ws->cp + ws->ncp, w, n * sizeof *w);
+	ws->ncp += n;
+	ws->len[ws->n++] = (unsigned char)n;
+}
+
+/* Counts the trigrams and stop words of every word of WS into C. */
+static void
+count_words(struct counts *c, const struct words *ws)
+{
+	size_t i, at = 0;
+
+	for (i = 0; i < ws->n; at += ws->len[i++])
+		count_word(c, ws->cp + at, ws->len[i]);
+}
+
+/* Counts scripts and letters of S (at most SCAN_BYTES), and keeps its
+ * words in WS. */
+static void
+count_text(struct counts *c, const uint8_t *s, size_t len, struct words *ws)
 {
 	struct scripts sc = { uc_script_byname("Latin"),
 	    uc_script_byname("Cyrillic"), uc_script_byname("Han"),
@@ -402,7 +446,7 @@ count_text(struct counts *c, const uint8_t *s, size_t len)
 		if (inword && wn < WORD_CPS)
 			w[wn++] = uc;
 		else if (!inword && wn > 0) {
-			count_word(c, w, wn);
+			words_add(ws, w, wn);
 			wn = 0;
 		}
 	}
@@ -432,13 +476,16 @@ stop_hits(const struct counts *c, const char *code)
 /*
  * Cyrillic: Kazakh has nine letters Russian lacks; a Russian text that
  * names a Kazakh place has a few, so the share matters, and stop words
- * settle the close cases. Ukrainian (ї є ґ) is not ours to name.
+ * settle the close cases (NULL: they are needed, and C has no words
+ * counted). Ukrainian (ї є ґ) is not ours to name.
  */
 static const char *
-decide_cyrillic(const struct counts *c)
+decide_cyrillic(const struct counts *c, int have_words)
 {
 	double share = (double)(c->kk + c->kk_i) / (double)c->cyr;
 
+	if (c->kk > 0 && share < 0.06 && share >= 0.03 && !have_words)
+		return NULL;
 	if (c->kk > 0 && (share >= 0.06 || (share >= 0.03 &&
 	    stop_hits(c, "kk") >= stop_hits(c, "ru"))))
 		return "kk";
@@ -480,10 +527,11 @@ decide_letters(const struct counts *c)
 /*
  * Latin script: trigram profile + stop words + telling letters. The best
  * must be convincing on its own and clearly ahead of the next; a single
- * word ("Astana") is not enough to tell.
+ * word ("Astana") is not enough to tell. NULL: C has no words counted,
+ * and the profiles need them.
  */
 static const char *
-decide_latin(const struct counts *c)
+decide_latin(const struct counts *c, int have_words)
 {
 	const char *best = "";
 	double s, top = 0, second = 0;
@@ -491,6 +539,8 @@ decide_latin(const struct counts *c)
 
 	if (nlangs == 0)
 		return decide_letters(c);
+	if (!have_words)
+		return NULL;
 	if (c->words < 2)
 		return "";
 	for (k = 0; k < nlangs; k++) {
@@ -508,11 +558,39 @@ decide_latin(const struct counts *c)
 	return top >= 0.3 && top >= 1.1 * second ? best : "";
 }
 
+/* The language C tells, or NULL when that takes the word counts
+ * (trigrams, stop words) and C has none (HAVE_WORDS 0). */
+static const char *
+decide(const struct counts *c, int have_words)
+{
+	size_t cjk;
+
+	/* a Han character carries about as much as a short word */
+	cjk = 3 * (c->han + c->kana + c->hangul);
+	if (c->han + c->kana + c->hangul >= 2 && cjk >= c->latin &&
+	    cjk >= c->cyr) {
+		if (c->hangul > c->han + c->kana)
+			return "ko";
+		if (c->kana >= 2 && c->kana * 20 >= c->han)
+			return "ja";
+		return c->han > 0 ? "zh" : "";
+	}
+	if (c->cyr >= 4 && c->cyr >= c->latin)
+		return decide_cyrillic(c, have_words);
+	if (c->latin >= 4)
+		return decide_latin(c, have_words);
+	return "";
+}
+
+/* Letters first: most Han and Cyrillic texts are told by them alone,
+ * so the words' trigrams and stop words are only looked up when the
+ * letters leave the question open. */
 const char *
 lang_identify(const char *text, size_t len)
 {
 	struct counts c;
-	size_t cjk;
+	struct words ws;
+	const char *code;
 
 	if (len > SCAN_BYTES) {
 		len = SCAN_BYTES;
@@ -520,20 +598,10 @@ lang_identify(const char *text, size_t len)
 			len--;	/* not in the middle of a character */
 	}
 	memset(&c, 0, sizeof c);
-	count_text(&c, (const uint8_t *)text, len);
-	/* a Han character carries about as much as a short word */
-	cjk = 3 * (c.han + c.kana + c.hangul);
-	if (c.han + c.kana + c.hangul >= 2 && cjk >= c.latin &&
-	    cjk >= c.cyr) {
-		if (c.hangul > c.han + c.kana)
-			return "ko";
-		if (c.kana >= 2 && c.kana * 20 >= c.han)
-			return "ja";
-		return c.han > 0 ? "zh" : "";
-	}
-	if (c.cyr >= 4 && c.cyr >= c.latin)
-		return decide_cyrillic(&c);
-	if (c.latin >= 4)
-		return decide_latin(&c);
-	return "";
+	ws.ncp = ws.n = 0;
+	count_text(&c, (const uint8_t *)text, len, &ws);
+	if ((code = decide(&c, 0)) != NULL)
+		return code;
+	count_words(&c, &ws);
+	return decide(&c, 1);
 }
