@@ -52,9 +52,11 @@ json_str(struct buf *b, const char *s)
 	buf_free(&t);
 }
 
-/* The lexicon themes of article A, strongest first, comma-separated. */
+/* The lexicon themes of article A, strongest first, comma-separated;
+ * as JSON strings when JSON (ids are plain, but stay safe). */
 static void
-themes_of(struct buf *b, const struct corpus *c, const struct article *a)
+themes_list(struct buf *b, const struct corpus *c, const struct article *a,
+    int json)
 {
 	size_t h;
 	int first = 1;
@@ -66,10 +68,14 @@ themes_of(struct buf *b, const struct corpus *c, const struct article *a)
 			continue;
 		if (!first)
 			buf_addc(b, ',');
-		buf_adds(b, t->id);
+		if (json)
+			json_str(b, t->id);
+		else
+			buf_adds(b, t->id);
 		first = 0;
 	}
 }
+
 
 static int
 flush(FILE *fp, struct buf *b)
@@ -87,8 +93,6 @@ static void
 list_row(struct buf *b, struct corpus *c, size_t i, enum batch_format f)
 {
 	const struct article *a = &c->v[i];
-	size_t h;
-	int first = 1;
 
 	if (f == FORMAT_TSV) {
 		buf_addf(b, "%zu\t", i + 1);
@@ -98,7 +102,7 @@ list_row(struct buf *b, struct corpus *c, size_t i, enum batch_format f)
 		buf_addc(b, '\t');
 		tsv_field(b, a->title);
 		buf_addc(b, '\t');
-		themes_of(b, c, a);
+		themes_list(b, c, a, 0);
 		buf_addc(b, '\n');
 		return;
 	}
@@ -110,16 +114,7 @@ list_row(struct buf *b, struct corpus *c, size_t i, enum batch_format f)
 	buf_adds(b, ",\"title\":");
 	json_str(b, a->title);
 	buf_adds(b, ",\"themes\":[");
-	for (h = 0; h < a->nhits; h++) {
-		const struct ctheme *t = &c->themes[a->hits[h].theme];
-
-		if (t->kind != THEME_LEXICON)
-			continue;
-		if (!first)
-			buf_addc(b, ',');
-		json_str(b, t->id);
-		first = 0;
-	}
+	themes_list(b, c, a, 1);
 	buf_adds(b, "]}");
 }
 
@@ -256,7 +251,7 @@ show_head(struct buf *b, const struct corpus *c, const struct article *a,
 	    a->source[0] ? a->source : "(no source)", a->path);
 	show_wrapped(b, h.s, width);
 	h.len = 0;
-	themes_of(&h, c, a);
+	themes_list(&h, c, a, 0);
 	if (h.len) {
 		struct buf t;
 
