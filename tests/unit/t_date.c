@@ -6,6 +6,7 @@
 #include "date.h"
 #include "decode.h"
 #include "util.h"
+#include "sample.h"
 #include "tap.h"
 
 /* Checks that S parses as Y-M-D (Y 0: no year) consuming WANT_LEN bytes
@@ -203,19 +204,16 @@ test_find_texts(void)
 static void
 find_article(const char *dir, const char *name, const char *want)
 {
-	char path[1024], out[11] = "garbage", *raw, *text;
-	size_t len, tlen;
+	char out[11] = "garbage", *text;
+	size_t tlen;
 
-	snprintf(path, sizeof path, "%s/articles/%s", dir, name);
-	if (file_read(path, 0, &raw, &len) != 0) {
-		ok(0, "read %s", path);
+	if ((text = sample_text(dir, name, &tlen)) == NULL) {
+		ok(0, "read %s", name);
 		return;
 	}
-	text = decode_text(raw, len, &tlen, NULL);
 	date_find(text, tlen, out);
 	is_str(out, want, name);
 	free(text);
-	free(raw);
 }
 
 int

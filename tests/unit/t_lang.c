@@ -7,6 +7,7 @@
 #include "decode.h"
 #include "lang.h"
 #include "util.h"
+#include "sample.h"
 #include "tap.h"
 
 /* One sample text and the language it is written in. */
@@ -162,18 +163,15 @@ check_own_profile(void)
 static void
 check_article(const char *dir, const char *name, const char *want)
 {
-	char path[1024], *raw, *text;
-	size_t len, tlen;
+	char *text;
+	size_t tlen;
 
-	snprintf(path, sizeof path, "%s/articles/%s", dir, name);
-	if (file_read(path, 0, &raw, &len) != 0) {
-		ok(0, "read %s", path);
+	if ((text = sample_text(dir, name, &tlen)) == NULL) {
+		ok(0, "read %s", name);
 		return;
 	}
-	text = decode_text(raw, len, &tlen, NULL);
 	is_str(lang_identify(text, tlen), want, name);
 	free(text);
-	free(raw);
 }
 
 int

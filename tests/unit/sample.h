@@ -1,0 +1,27 @@
+/* sample.h: a sample article of data/articles read the way the corpus
+ * reads it (file_read, then decode_text), for tests of one engine stage. */
+#ifndef TREAD_SAMPLE_H
+#define TREAD_SAMPLE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "decode.h"
+#include "util.h"
+
+/* The clean text of DIR/articles/NAME (malloc'd), or NULL. */
+static char *
+sample_text(const char *dir, const char *name, size_t *tlen)
+{
+	char path[1024], *raw, *text;
+	size_t len;
+
+	snprintf(path, sizeof path, "%s/articles/%s", dir, name);
+	if (file_read(path, 0, &raw, &len) != 0)
+		return NULL;
+	text = decode_text(raw, len, tlen, NULL);
+	free(raw);
+	return text;
+}
+
+#endif
