@@ -325,9 +325,11 @@ pack_phrases(struct phrase *p, size_t n)
 	return q;
 }
 
-/* Loads, matches and (maybe) mines article I. */
+/* Loads, matches and (maybe) mines article I, in the thread's fold cache
+ * and discovery work space. */
 static void
-load_one(struct loader *L, struct fold_cache *fc, size_t i)
+load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
+    size_t i)
 {
 	struct article *a = &L->v[i];
 	struct match_result r;
@@ -355,7 +357,7 @@ load_one(struct loader *L, struct fold_cache *fc, size_t i)
 	a->nhits = (uint16_t)(r.nhits > UINT16_MAX ? UINT16_MAX : r.nhits);
 	free(r.spans);
 	if (L->discover) {
-		L->nphr[i] = discover_article_tokens(fc, a->lang, a->body,
+		L->nphr[i] = discover_article_tokens(ws, fc, a->lang, a->body,
 		    a->body_len, tok, ntok, PHRASES_PER, &L->phr[i]);
 		L->phr[i] = pack_phrases(L->phr[i], L->nphr[i]);
 		L->have_phr[i] = L->own_phr[i] = 1;
@@ -388,10 +390,12 @@ loader_thread(void *arg)
 {
 	struct loader *L = arg;
 	struct fold_cache *fc = fold_cache_new();
+	struct discover_ws *ws = discover_ws_new();
 	size_t i;
 
 	while ((i = atomic_fetch_add(&L->next, 1)) < L->w->nfiles)
-		load_one(L, fc, i);
+		load_one(L, fc, ws, i);
+	discover_ws_free(ws);
 	fold_cache_free(fc);
 	return NULL;
 }

@@ -41,15 +41,18 @@ struct smap {
 
 /* A uint64-keyed open-addressing map to uint32 values (word pairs,
  * candidate phrases). Key and value share a slot: one cache line per
- * probe. */
+ * probe. A slot is in use when it carries the map's generation, so
+ * that one table serves article after article without clearing. */
 struct uslot {
-	uint64_t	 k;	/* key + 1, 0 empty */
+	uint64_t	 k;
 	uint32_t	 v;
+	uint32_t	 gen;
 };
 struct umap {
 	struct uslot	*e;
 	size_t		 cap;
 	size_t		 n;
+	uint32_t	 gen;	/* of the slots in use; 0 before any table */
 };
 
 /* The shipped stop-word lists, folded, all languages together. */
@@ -63,6 +66,18 @@ smap_free(struct smap *m)
 {
 	free(m->e);
 	memset(m, 0, sizeof *m);
+}
+
+/* Empties M, keeping a table of a usual size for the next article. */
+static void
+smap_clear(struct smap *m)
+{
+	if (m->cap > 4096)
+		smap_free(m);
+	else if (m->n > 0) {
+		memset(m->e, 0, m->cap * sizeof *m->e);
+		m->n = 0;
+	}
 }
 
 /* Finds K in M; with CREATE, adds it with value VAL when missing.
@@ -124,28 +139,41 @@ umap_resize(struct umap *m, size_t cap)
 
 	m->cap = cap;
 	m->e = xcalloc(m->cap, sizeof *m->e);
+	if (m->gen == 0)
+		m->gen = 1;	/* calloc'd slots are generation 0: free */
 	for (i = 0; i < old.cap; i++) {
-		if (old.e[i].k == 0)
+		if (old.e[i].gen != old.gen)
 			continue;
-		for (j = mix64(old.e[i].k) & (m->cap - 1); m->e[j].k != 0;
-		    j = (j + 1) & (m->cap - 1))
+		for (j = mix64(old.e[i].k) & (m->cap - 1);
+		    m->e[j].gen == m->gen; j = (j + 1) & (m->cap - 1))
 			;
 		m->e[j] = old.e[i];
 	}
 	free(old.e);
 }
 
-/* Sizes M for about N keys up front, so that it need not grow (and
- * rehash) while an article fills it. */
+/* Empties M for an article of about N keys, sized so that it need not
+ * grow (and rehash) while the article fills it: in place, by a new
+ * generation, unless the table is too small or far too big (a long
+ * article's table would spread a short one's keys over many cache
+ * lines). */
 static void
-umap_reserve(struct umap *m, size_t n)
+umap_prepare(struct umap *m, size_t n)
 {
 	size_t cap = 256;
 
 	while (cap < 2 * n)
 		cap *= 2;
-	if (cap > m->cap)
+	m->n = 0;
+	if (m->cap < cap || m->cap > 8 * cap) {
+		free(m->e);
+		m->e = NULL;
+		m->cap = 0;
 		umap_resize(m, cap);
+	} else if (++m->gen == 0) {	/* wrapped: clear for real */
+		memset(m->e, 0, m->cap * sizeof *m->e);
+		m->gen = 1;
+	}
 }
 
 /* The value slot of K: with CREATE, a new one (0) when missing; else
@@ -159,14 +187,15 @@ umap_slot(struct umap *m, uint64_t k, int create)
 		umap_resize(m, m->cap ? m->cap * 2 : 256);
 	if (m->cap == 0)
 		return NULL;
-	k++;
-	for (i = mix64(k) & (m->cap - 1); m->e[i].k != 0;
+	for (i = mix64(k) & (m->cap - 1); m->e[i].gen == m->gen;
 	    i = (i + 1) & (m->cap - 1))
 		if (m->e[i].k == k)
 			return &m->e[i].v;
 	if (!create)
 		return NULL;
 	m->e[i].k = k;
+	m->e[i].v = 0;
+	m->e[i].gen = m->gen;
 	m->n++;
 	return &m->e[i].v;
 }
@@ -293,12 +322,13 @@ struct cand {
 	double		 s;		/* lower is better */
 };
 
-/* The work space of discover_article. */
+/* The work space of discover_article; its buffers and maps are kept
+ * from one article to the next. */
 struct art {
 	const char	*body;
 	const struct token *tok;	/* the caller's */
 	struct tinfo	*ti;
-	size_t		 ntok;
+	size_t		 ntok, ticap;
 	struct term	*terms;
 	size_t		 nterms, termcap;
 	struct smap	 tmap;		/* folded word -> term */
@@ -509,12 +539,17 @@ art_scan(struct art *A)
 {
 	size_t i, n;
 
-	A->ti = xcalloc(A->ntok + 1, sizeof *A->ti);
+	if (A->ntok + 1 > A->ticap) {
+		free(A->ti);
+		A->ticap = A->ntok + 1;
+		A->ti = xreallocarray(NULL, A->ticap, sizeof *A->ti);
+	}
+	memset(A->ti, 0, (A->ntok + 1) * sizeof *A->ti);
 	/* typical: distinct words a sixth of the tokens, pairs a half,
 	   candidates about one per token */
-	umap_reserve(&A->tptr, A->ntok / 4);
-	umap_reserve(&A->pairs, A->ntok / 2);
-	umap_reserve(&A->cmap, A->ntok);
+	umap_prepare(&A->tptr, A->ntok / 4);
+	umap_prepare(&A->pairs, A->ntok / 2);
+	umap_prepare(&A->cmap, A->ntok);
 	for (i = 0; i < A->ntok; i++) {
 		struct tinfo *ti = &A->ti[i];
 		const struct token *t = &A->tok[i];
@@ -970,14 +1005,25 @@ art_best(struct art *A, size_t max, struct phrase **out)
 	return n;
 }
 
-/* Frees the work space of one article. */
+/* Empties the work space for the next article (the umaps empty
+ * themselves in art_scan). */
 static void
-art_free(struct art *A)
+art_clear(struct art *A)
 {
 	size_t i;
 
 	for (i = 0; i < A->ncands; i++)
 		free(A->cands[i].text);
+	A->ncands = A->nterms = 0;
+	A->nsent = 0;
+	smap_clear(&A->tmap);
+}
+
+/* Frees the work space. */
+static void
+art_free(struct art *A)
+{
+	art_clear(A);
 	free(A->cands);
 	free(A->ti);
 	free(A->terms);
@@ -988,57 +1034,89 @@ art_free(struct art *A)
 	buf_free(&A->key);
 }
 
+/* The key phrases of the NTOK tokens TOK of BODY, worked out in A. */
+static size_t
+art_run(struct art *A, const char *body, const struct token *tok,
+    size_t ntok, size_t max, struct phrase **out)
+{
+	size_t i, n;
+
+	A->body = body;
+	A->tok = tok;
+	A->ntok = ntok;
+	art_scan(A);
+	art_weights(A);
+	for (i = 0; i < A->ntok; i++) {
+		if (A->ti[i].cjk)
+			art_cjk_at(A, i);
+		else if (!A->terms[A->ti[i].term].stop &&
+		    !A->terms[A->ti[i].term].bad)
+			art_words_at(A, i);
+	}
+	n = art_best(A, max, out);
+	art_clear(A);
+	return n;
+}
+
+/* One thread's work space: an article's, kept for the next. */
+struct discover_ws {
+	struct art	 A;
+};
+
+struct discover_ws *
+discover_ws_new(void)
+{
+	struct discover_ws *ws = xcalloc(1, sizeof *ws);
+
+	buf_init(&ws->A.key);
+	return ws;
+}
+
+void
+discover_ws_free(struct discover_ws *ws)
+{
+	if (ws == NULL)
+		return;
+	art_free(&ws->A);
+	free(ws);
+}
+
 size_t
 discover_article(struct fold_cache *fc, const char *lang, const char *body,
     size_t len, size_t max, struct phrase **out)
 {
-	struct token *tok = NULL;
-	size_t cap = 0, ntok, n;
-
-	*out = NULL;
-	if (body == NULL || len == 0 || max == 0)
-		return 0;
-	if (len > BODY_MAX) {
-		len = BODY_MAX;
-		while (len > 0 && ((unsigned char)body[len] & 0xc0) == 0x80)
-			len--;	/* not inside a character */
-	}
-	ntok = text_tokens(body, len, fc, &tok, &cap);
-	n = discover_article_tokens(fc, lang, body, len, tok, ntok, max, out);
-	free(tok);
-	return n;
+	return discover_article_tokens(NULL, fc, lang, body, len, NULL, 0,
+	    max, out);
 }
 
 size_t
-discover_article_tokens(struct fold_cache *fc, const char *lang,
-    const char *body, size_t len, const struct token *tok, size_t ntok,
-    size_t max, struct phrase **out)
+discover_article_tokens(struct discover_ws *ws, struct fold_cache *fc,
+    const char *lang, const char *body, size_t len,
+    const struct token *tok, size_t ntok, size_t max, struct phrase **out)
 {
-	struct art A;
-	size_t i, n;
+	struct discover_ws *own_ws = NULL;
+	struct token *own = NULL;
+	size_t cap = 0, n;
 
 	(void)lang;	/* every shipped list applies: articles mix languages */
 	*out = NULL;
 	if (body == NULL || len == 0 || max == 0)
 		return 0;
-	if (len > BODY_MAX)	/* the caller's tokens run past the cut */
-		return discover_article(fc, lang, body, len, max, out);
-	memset(&A, 0, sizeof A);
-	A.body = body;
-	A.tok = tok;
-	A.ntok = ntok;
-	buf_init(&A.key);
-	art_scan(&A);
-	art_weights(&A);
-	for (i = 0; i < A.ntok; i++) {
-		if (A.ti[i].cjk)
-			art_cjk_at(&A, i);
-		else if (!A.terms[A.ti[i].term].stop &&
-		    !A.terms[A.ti[i].term].bad)
-			art_words_at(&A, i);
+	if (tok == NULL || len > BODY_MAX) {	/* tokens of our own */
+		if (len > BODY_MAX) {
+			len = BODY_MAX;
+			while (len > 0 &&
+			    ((unsigned char)body[len] & 0xc0) == 0x80)
+				len--;	/* not inside a character */
+		}
+		ntok = text_tokens(body, len, fc, &own, &cap);
+		tok = own;
 	}
-	n = art_best(&A, max, out);
-	art_free(&A);
+	if (ws == NULL)
+		ws = own_ws = discover_ws_new();
+	n = art_run(&ws->A, body, tok, ntok, max, out);
+	discover_ws_free(own_ws);
+	free(own);
 	return n;
 }
 

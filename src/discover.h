@@ -54,14 +54,25 @@ void	 discover_phrases_free(struct phrase *, size_t);
 #define DISCOVER_BODY_MAX	(1u << 20)
 
 /*
- * As discover_article, with TOK[0..NTOK) the tokens text_tokens made of
- * BODY[0..LEN) with FC, so that a caller that has them (the loader,
- * after matching) does not tokenise the body twice. A LEN over
- * DISCOVER_BODY_MAX is cut and tokenised again.
+ * A work space discover_article_tokens keeps its tables in from one
+ * article to the next, so that a thread mining many articles does not
+ * allocate and clear them for each. One per thread.
  */
-size_t	 discover_article_tokens(struct fold_cache *, const char *lang,
-	    const char *body, size_t len, const struct token *tok,
-	    size_t ntok, size_t max, struct phrase **out);
+struct discover_ws;
+struct discover_ws *discover_ws_new(void);
+void	 discover_ws_free(struct discover_ws *);
+
+/*
+ * As discover_article, in work space WS (NULL: a fresh one), with
+ * TOK[0..NTOK) the tokens text_tokens made of BODY[0..LEN) with FC, so
+ * that a caller that has them (the loader, after matching) does not
+ * tokenise the body twice. TOK NULL, or a LEN over DISCOVER_BODY_MAX:
+ * the body is cut and tokenised here.
+ */
+size_t	 discover_article_tokens(struct discover_ws *ws, struct fold_cache *,
+	    const char *lang, const char *body, size_t len,
+	    const struct token *tok, size_t ntok, size_t max,
+	    struct phrase **out);
 
 /* A discovered theme: a phrase and the articles it belongs to. */
 struct discovered {
