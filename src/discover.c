@@ -708,24 +708,48 @@ art_words_at(struct art *A, size_t i)
 	}
 }
 
+/* Is the Han n-gram of tokens I..J, LEN folded bytes whose hash_bytes
+ * is H, a stop word? Its bytes are only gathered when a stop word of
+ * that hash and length turns up. */
+static int
+cjk_stop(struct art *A, size_t i, size_t j, uint64_t h, size_t len)
+{
+	const struct smap_ent *e;
+	size_t k, m;
+
+	if (stops.cap == 0)
+		return 0;
+	for (k = h & (stops.cap - 1); (e = &stops.e[k])->k != NULL;
+	    k = (k + 1) & (stops.cap - 1)) {
+		if (e->h != h || e->len != len)
+			continue;
+		A->key.len = 0;
+		for (m = i; m <= j; m++)
+			buf_add(&A->key, A->tok[m].norm, A->ti[m].nlen);
+		if (len == 0 || memcmp(e->k, A->key.s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Han character n-grams starting at token I, not opening or closing
  * with a stop word. */
 static void
 art_cjk_at(struct art *A, size_t i)
 {
-	size_t j;
-	uint64_t h = 0;
+	size_t j, len = 0;
+	uint64_t h = 0, sh = HASH_INIT;	/* the n-gram's bytes' hash */
 
-	A->key.len = 0;
 	for (j = i; j < A->ntok && j < i + CJK_MAX; j++) {
 		if (!A->ti[j].cjk || (j > i && A->ti[j].brk) ||
 		    A->terms[A->ti[j].term].bad)
 			break;
-		buf_add(&A->key, A->tok[j].norm, A->ti[j].nlen);
+		sh = hash_bytes(sh, A->tok[j].norm, A->ti[j].nlen);
+		len += A->ti[j].nlen;
 		h = mix64(h ^ A->ti[j].term);
 		if (j - i + 1 < CJK_MIN || A->terms[A->ti[i].term].stop ||
 		    A->terms[A->ti[j].term].stop ||
-		    smap_get(&stops, A->key.s, A->key.len, 0, 0) != NULL)
+		    cjk_stop(A, i, j, sh, len))
 			continue;
 		art_cand(A, i, j - i + 1, 1, h);
 	}
