@@ -397,33 +397,30 @@ strip_possessive(const char *s, size_t len)
 }
 
 /* Case features of the original word: 1 capitalised, 2 an acronym
- * (two letters or more, all upper case). */
+ * (two letters or more, all upper case). A lower-case letter settles
+ * it, so most words take one character. */
 static int
 word_case(const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + len;
 	ucs4_t uc;
-	int letters = 0, upper = 0, first = -1, n;
+	int letters = 0, n, up;
 
 	while (p < end && (n = u8_mbtouc(&uc, p, (size_t)(end - p))) > 0) {
-		if (uc < 0x80) {	/* the common case, without a table */
-			if ((uc | 0x20) >= 'a' && (uc | 0x20) <= 'z') {
-				letters++;
-				upper += uc <= 'Z';
-				if (first < 0)
-					first = uc <= 'Z';
-			}
-		} else if (uc_is_alpha(uc)) {
-			letters++;
-			upper += uc_is_upper(uc) != 0;
-			if (first < 0)
-				first = uc_is_upper(uc) != 0;
-		}
 		p += n;
+		if (uc < 0x80) {	/* the common case, without a table */
+			if ((uc | 0x20) < 'a' || (uc | 0x20) > 'z')
+				continue;
+			up = uc <= 'Z';
+		} else if (uc_is_alpha(uc))
+			up = uc_is_upper(uc) != 0;
+		else
+			continue;
+		if (!up)	/* capitalised if upper-case letters came first */
+			return letters > 0;
+		letters++;
 	}
-	if (letters >= 2 && upper == letters)
-		return 2;
-	return first == 1;
+	return letters >= 2 ? 2 : letters;
 }
 
 /* Is folded word S no use in a phrase: no letter, or a single letter? */
