@@ -314,6 +314,8 @@ is_cjk(ucs4_t uc)
 
 	if (uc < 0x1100)
 		return 0;
+	if (uc >= 0x4E00 && uc <= 0x9FFF)	/* the most common block first */
+		return uc_is_alpha(uc);
 	for (i = 0; i < sizeof cjk_blocks / sizeof cjk_blocks[0]; i++)
 		if (uc >= cjk_blocks[i].lo && uc <= cjk_blocks[i].hi)
 			return uc_is_alpha(uc);	/* not the blocks' punctuation */
