@@ -438,9 +438,14 @@ count_text(struct counts *c, const uint8_t *s, size_t len, struct words *ws)
 				c->latin += (size_t)inword;
 			} else {
 				n = u8_mbtouc(&uc, s + i, len - i);
-				uc = uc_tolower(uc);
-				inword = uc_is_alpha(uc) &&
-				    count_letter(c, &sc, uc);
+				if (uc >= 0x4E00 && uc <= 0x9FFF) {
+					/* Han: no case, no script lookup */
+					c->han += uc_is_alpha(uc) != 0;
+				} else {
+					uc = uc_tolower(uc);
+					inword = uc_is_alpha(uc) &&
+					    count_letter(c, &sc, uc);
+				}
 			}
 		}
 		if (inword && wn < WORD_CPS)
