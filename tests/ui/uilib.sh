@@ -21,6 +21,10 @@ ui_start() {
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs="$envs $1"; shift; done
 	[ $# -gt 0 ] && shift
 	ui_stop
+	# A new socket per start: a server still shutting down on the old one
+	# makes new-session fail with "server exited unexpectedly".
+	ui_n=$((${ui_n:-0} + 1))
+	TM_SOCK="tread$$.$ui_n"
 	cat >"$T_TMP/run.sh" <<EOS
 printf 'BEFORE-TREAD\n'
 echo \$\$ >"$T_TMP/pid"
