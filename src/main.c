@@ -264,7 +264,7 @@ main(int argc, char **argv)
 		o.paths = deflt;
 		o.npaths = 1;
 	}
-	if (o.mode == MODE_SHOW && o.npaths == 0)
+	if (o.mode == MODE_SHOW)	/* --show prints lexicon themes only */
 		o.load_flags |= CORPUS_NODISCOVER;
 	if (corpus_load(&c, o.paths, o.npaths, lex, o.load_flags) == 0 &&
 	    o.mode != MODE_SHOW) {
