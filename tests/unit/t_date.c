@@ -6,6 +6,7 @@
 #include "date.h"
 #include "decode.h"
 #include "util.h"
+#include "paths.h"
 #include "sample.h"
 #include "tap.h"
 
@@ -219,10 +220,8 @@ find_article(const char *dir, const char *name, const char *want)
 int
 main(void)
 {
-	const char *dir = getenv("TREAD_DATADIR");
+	const char *dir = paths_datadir();
 
-	if (dir == NULL || *dir == '\0')
-		dir = SRCDATADIR;
 	test_numeric();
 	test_words_en_de_fr();
 	test_words_pl_ru_kk_zh();

@@ -7,6 +7,7 @@
 #include "decode.h"
 #include "lang.h"
 #include "util.h"
+#include "paths.h"
 #include "sample.h"
 #include "tap.h"
 
@@ -177,10 +178,8 @@ check_article(const char *dir, const char *name, const char *want)
 int
 main(void)
 {
-	const char *dir = getenv("TREAD_DATADIR");
+	const char *dir = paths_datadir();
 
-	if (dir == NULL || *dir == '\0')
-		dir = SRCDATADIR;
 	warn_quiet = 1;
 	/* without profiles: script and letters still work */
 	is_int(lang_init("/nonexistent"), -1, "no profiles: -1");
