@@ -125,7 +125,9 @@ keys c
 keys r
 see "r reloads" "reloaded: $total articles"
 pid=$(tread_pid)
-if [ -r "/proc/$pid/stat" ]; then
+[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && pass "tread's pid is known" ||
+	fail "tread's pid is known" "pid '$pid'"
+if [ -n "$pid" ] && [ -r "/proc/$pid/stat" ]; then
 	cpu() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 	t0=$(cpu); sleep 1; t1=$(cpu)
 	[ $((t1 - t0)) -le 5 ] && pass "idle: no busy loop ($((t1 - t0)) ticks in 1 s)" ||

@@ -25,10 +25,15 @@ ui_start() {
 	# makes new-session fail with "server exited unexpectedly".
 	ui_n=$((${ui_n:-0} + 1))
 	TM_SOCK="tread$$.$ui_n"
+	# tread.sh writes its own pid, then execs tread: the pid is tread's,
+	# with no need for pgrep (procps is not on a bare machine).
+	cat >"$T_TMP/tread.sh" <<EOS
+echo \$\$ >"$T_TMP/pid"
+exec env $envs "$TREAD" --no-cache $* $UI_ARTS 2>"$T_TMP/stderr"
+EOS
 	cat >"$T_TMP/run.sh" <<EOS
 printf 'BEFORE-TREAD\n'
-echo \$\$ >"$T_TMP/pid"
-env $envs "$TREAD" --no-cache $* $UI_ARTS 2>"$T_TMP/stderr"
+sh "$T_TMP/tread.sh"
 echo "TREAD-EXIT=\$?"
 exec sleep 600
 EOS
@@ -95,8 +100,8 @@ fits() {
 # pane_alt: 1 while the pane is in the alternate screen.
 pane_alt() { tm display-message -p -t 0 '#{alternate_on}'; }
 
-# tread_pid: the pid of the running tread (the child of our shell).
-tread_pid() { pgrep -P "$(cat "$T_TMP/pid")" 2>/dev/null | head -1; }
+# tread_pid: the pid of the running tread (empty if it never started).
+tread_pid() { cat "$T_TMP/pid" 2>/dev/null; }
 
 # batch ARGS...: tread's batch mode on the same articles.
 batch() { "$TREAD" --no-cache "$@" $UI_ARTS 2>/dev/null; }
