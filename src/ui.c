@@ -92,11 +92,17 @@ pane_place(struct ui *ui, struct pane *p, int y, int x, int h, int w)
 	*p = (struct pane){ NULL, y, x, h, w };
 	if (h > 0 && w > 0)
 		p->win = newwin(h, w, y, x);
+	/* The cursor is hidden: leave it where the output ended rather
+	 * than send a move after every update (bytes over SSH). */
+	if (p->win != NULL)
+		leaveok(p->win, TRUE);
 }
 
 /* Which panes fit: the side panel needs 60 columns, the list and the
  * reader together 10 rows; a pane that does not fit but has the focus
- * gets the whole main area. */
+ * gets the whole main area. The side panel sits beside the list only:
+ * the reader spans the full width, so scrolling it is one terminal
+ * scroll with no other pane's rows to repaint (cheap over SSH). */
 static void
 layout_panes(struct ui *ui, int mh)
 {
@@ -107,19 +113,16 @@ layout_panes(struct ui *ui, int mh)
 		pane_place(ui, &ui->pane[ui->focus], 0, 0, mh, ui->w);
 		return;
 	}
-	if (side) {
+	if (side)
 		sw = ui->cfg.side_width < ui->w / 3 ? ui->cfg.side_width :
 		    ui->w / 3;
-		pane_place(ui, &ui->pane[PANE_THEMES], 0, 0, mh, sw);
-	}
-	if (mh < 10) {
-		pane_place(ui, &ui->pane[PANE_LIST], 0, sw, mh, ui->w - sw);
-		return;
-	}
-	lh = mh * ui->cfg.list_percent / 100;
+	lh = mh < 10 ? mh : mh * ui->cfg.list_percent / 100;
 	lh = lh < 3 ? 3 : lh;
+	if (side)
+		pane_place(ui, &ui->pane[PANE_THEMES], 0, 0, lh, sw);
 	pane_place(ui, &ui->pane[PANE_LIST], 0, sw, lh, ui->w - sw);
-	pane_place(ui, &ui->pane[PANE_READER], lh, sw, mh - lh, ui->w - sw);
+	if (mh >= 10)
+		pane_place(ui, &ui->pane[PANE_READER], lh, 0, mh - lh, ui->w);
 }
 
 /* The one layout function: every window from the terminal's size. */
@@ -385,6 +388,7 @@ ui_draw(struct ui *ui)
 		wnoutrefresh(ui->status.win);
 	}
 	if (ui->message.win != NULL) {
+		leaveok(ui->message.win, !ui->prompt.active);
 		draw_message(ui);
 		wnoutrefresh(ui->message.win);
 	}
@@ -734,6 +738,7 @@ ui_screen(struct ui *ui)
 	nodelay(stdscr, TRUE);
 	set_escdelay(50);
 	curs_set(0);
+	leaveok(stdscr, TRUE);
 	ui_colors_init(ui);
 	if (ui->cfg.mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED

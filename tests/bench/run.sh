@@ -7,8 +7,8 @@
 #   2. start-up: launch to the first full screen of the UI (tmux 200x60),
 #      and a theme toggle / query keystroke to the updated screen
 #   3. memory: peak RSS of the UI and RSS per article
-#   4. bytes written to the terminal to scroll the reader by a line and
-#      by a page, next to less(1) doing the same on the same text
+#   4. bytes written to the terminal to scroll the reader by a page and
+#      by ten lines, next to less(1) on the same text in the same viewport
 # Environment: TREAD, top_builddir, top_srcdir (set by make bench),
 # BENCH_RUNS, BENCH_SIZES (default "10000 100000"), BENCH_DIR.
 set -u
@@ -140,11 +140,12 @@ wait_for() {
 	done
 }
 
-# full_screen: the list shows the first title and the bottom line is drawn.
+# full_screen: the list shows the first title and the status line (the
+# last one drawn, next to the bottom) is there.
 full_screen() {
 	screen >"$TMP/scr"
 	grep -qF -- "$FIRST_TITLE" "$TMP/scr" &&
-	    [ "$(grep -c . "$TMP/scr")" -ge 40 ]
+	    sed -n 59p "$TMP/scr" | grep -q " articles "
 }
 
 # changed: the screen differs from $TMP/before and is stable.
@@ -235,15 +236,28 @@ pipe_bytes() {
 	wc -c <"$TMP/pipe"
 }
 
+# steps_bytes KEY N OUT: bytes for each of N presses of KEY, one per line.
+steps_bytes() {
+	j=0
+	while [ "$j" -lt "$2" ]; do
+		pipe_bytes "$1" >>"$3"
+		j=$((j + 1))
+	done
+}
+
+# sum FILE: the sum of FILE's numbers.
+sum() { awk '{ s += $1 } END { print s + 0 }' "$1"; }
+
 # scroll_table N: part 4, in the reader of the first article and in less.
+# less gets the same viewport as the reader (its width, its text rows plus
+# less's prompt line) and the same text wrapped to that width, so both
+# bring in the same lines: one page, then ten one-line steps.
 scroll_table() {
 	dir=$(corpus "$1")
 	if ! command -v tmux >/dev/null 2>&1 || ! command -v less >/dev/null 2>&1; then
 		echo; echo "4. scrolling: skipped (needs tmux and less)"
 		return
 	fi
-	"$TREAD" --show 1 --width 200 "$dir" >"$TMP/article.txt" 2>/dev/null
-	cat "$TMP/article.txt" "$TMP/article.txt" "$TMP/article.txt" >"$TMP/long.txt"
 	: >"$TMP/tl"; : >"$TMP/tp"; : >"$TMP/ll"; : >"$TMP/lp"
 	i=0
 	while [ "$i" -lt "$BENCH_RUNS" ]; do
@@ -251,25 +265,31 @@ scroll_table() {
 		# article at its end, where j no longer scrolls.
 		rm -rf "$XDG_STATE_HOME"
 		start_ui "$dir"
-		if wait_for 20 full_screen >/dev/null; then
-			key_time Enter >/dev/null
-			pipe_bytes j >>"$TMP/tl"
-			pipe_bytes Space >>"$TMP/tp"
-		fi
+		wait_for 20 full_screen >/dev/null || break
+		key_time Enter >/dev/null
+		rows=$(screen | sed -n 's/.* Reader  1-\([0-9]*\)\/.*/\1/p' | head -1)
+		pipe_bytes Space >>"$TMP/tp"
+		: >"$TMP/t1"
+		steps_bytes j 10 "$TMP/t1"
+		sum "$TMP/t1" >>"$TMP/tl"
 		tmux -L "$TMUX_L" kill-server 2>/dev/null
-		T0=$(now)
-		tmux -L "$TMUX_L" -f /dev/null new-session -d -s bench -x 200 -y 60 \
-		    "less '$TMP/long.txt'; sleep 30"
+		"$TREAD" --show 1 --width 200 "$dir" >"$TMP/article.txt" 2>/dev/null
+		tmux -L "$TMUX_L" -f /dev/null new-session -d -s bench -x 200 \
+		    -y "$((${rows:-34} + 1))" "less '$TMP/article.txt'; sleep 30"
 		sleep 0.5
-		pipe_bytes j >>"$TMP/ll"
 		pipe_bytes Space >>"$TMP/lp"
+		: >"$TMP/l1"
+		steps_bytes j 10 "$TMP/l1"
+		sum "$TMP/l1" >>"$TMP/ll"
+		tmux -L "$TMUX_L" kill-server 2>/dev/null
 		i=$((i + 1))
 	done
 	echo
-	echo "4. bytes to the terminal, reader vs less on the same text (200x60), median of $BENCH_RUNS"
-	printf '   %-16s %10s %10s\n' "" "tread" "less"
-	printf '   %-16s %10s %10s\n' "one line (j)" "$(median <"$TMP/tl")" "$(median <"$TMP/ll")"
-	printf '   %-16s %10s %10s\n' "one page (Space)" "$(median <"$TMP/tp")" "$(median <"$TMP/lp")"
+	echo "4. bytes to the terminal, reader vs less, same text and viewport" \
+	    "(200 x ${rows:-?} rows), median of $BENCH_RUNS"
+	printf '   %-22s %10s %10s\n' "" "tread" "less"
+	printf '   %-22s %10s %10s\n' "one page (Space)" "$(median <"$TMP/tp")" "$(median <"$TMP/lp")"
+	printf '   %-22s %10s %10s\n' "then ten lines (j x 10)" "$(median <"$TMP/tl")" "$(median <"$TMP/ll")"
 }
 
 mkdir -p "$BENCH_DIR"
