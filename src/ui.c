@@ -3,7 +3,9 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,7 @@
 #define MIN_W	10	/* below this (or 3 rows) only a notice is shown */
 #define MIN_H	3
 #define KEY_GONE (-2)	/* getkey: terminal closed or a quit signal */
+#define KEY_CHECKED (-3) /* getkey: the background check has finished */
 
 static const struct view_ops *const panes[PANE_N] = {
 	&ui_list_ops, &ui_reader_ops, &ui_themes_ops, &ui_help_ops
@@ -33,6 +36,18 @@ static const struct view_ops *const panes[PANE_N] = {
 
 static volatile sig_atomic_t got_signal;
 static int sig_pipe[2] = { -1, -1 };
+
+/* The check of a corpus shown from the cache's snapshot against the
+ * files, on a thread of its own (corpus_refresh): the first screen needs
+ * no stat of 100,000 files, and a change still shows up a moment later. */
+struct check {
+	pthread_t	 tid;
+	int		 running;	/* started, not yet joined */
+	int		 changed;	/* FRESH holds the files as they are */
+	struct corpus	 fresh;
+};
+static struct check check;
+static atomic_int check_done;	/* set by the thread; wakes poll */
 
 /* SIGTERM, SIGHUP, SIGINT: ask the loop to save and leave. */
 static void
@@ -406,6 +421,8 @@ ui_getkey(void)
 	for (;;) {
 		if (got_signal)
 			return KEY_GONE;
+		if (atomic_exchange(&check_done, 0))
+			return KEY_CHECKED;
 		r = wget_wch(stdscr, &wc);
 		if (r == KEY_CODE_YES)
 			return (int)wc;
@@ -446,10 +463,56 @@ ui_suspend(struct ui *ui)
 	return UI_FULL | UI_LAYOUT | UI_REDRAW;
 }
 
-/* Re-reads the articles (the same paths), keeping the theme selection
- * and, when it still exists, the selected article. */
+/* The background check: what the thread does. */
+static void *
+check_thread(void *arg)
+{
+	struct ui *ui = arg;
+
+	check.changed = corpus_refresh(&check.fresh, ui->c, ui->opts->paths,
+	    ui->opts->npaths, ui->opts->load_flags);
+	atomic_store(&check_done, 1);
+	if (sig_pipe[1] != -1)
+		(void)!write(sig_pipe[1], "", 1);
+	return NULL;
+}
+
+/* Starts the check when the corpus came from the snapshot unchecked.
+ * Signals stay with the main thread (SIGWINCH must interrupt its poll). */
+static void
+check_start(struct ui *ui)
+{
+	sigset_t all, old;
+
+	if (!corpus_trusted(ui->c))
+		return;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	check.running = pthread_create(&check.tid, NULL, check_thread, ui) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+/* Waits for the check; with DISCARD drops what it loaded. 1 when it
+ * found the files changed and FRESH is to be shown. */
 static int
-ui_reload(struct ui *ui)
+check_join(int discard)
+{
+	if (!check.running)
+		return 0;
+	pthread_join(check.tid, NULL);
+	check.running = 0;
+	if (check.changed && discard) {
+		corpus_free(&check.fresh);
+		check.changed = 0;
+	}
+	return check.changed;
+}
+
+/* Re-reads the articles (the same paths), or takes FRESH (loaded by the
+ * check) when not NULL, keeping the theme selection and, when it still
+ * exists, the selected article. */
+static int
+ui_reload(struct ui *ui, struct corpus *fresh)
 {
 	char **ids, *path = NULL;
 	size_t n = 0, t, art;
@@ -464,8 +527,11 @@ ui_reload(struct ui *ui)
 		if (ui->tsel[t])
 			ids[n++] = xstrdup(ui->c->themes[t].id);
 	corpus_free(ui->c);
-	corpus_load(ui->c, ui->opts->paths, ui->opts->npaths, ui->lex,
-	    ui->opts->load_flags);
+	if (fresh != NULL)
+		*ui->c = *fresh;
+	else
+		corpus_load(ui->c, ui->opts->paths, ui->opts->npaths, ui->lex,
+		    ui->opts->load_flags);
 	filter_alloc(ui, ids, n);
 	while (n > 0)
 		free(ids[--n]);
@@ -476,8 +542,25 @@ ui_reload(struct ui *ui)
 		if (ui->rows[t] == (size_t)found)
 			ui_list_set_cursor(ui, t);
 	free(path);
-	ui_message(ui, 0, "reloaded: %zu articles", ui->c->n);
+	if (fresh != NULL)
+		ui_message(ui, 0, "files changed: %zu articles", ui->c->n);
+	else
+		ui_message(ui, 0, "reloaded: %zu articles", ui->c->n);
 	return UI_REDRAW;
+}
+
+/* The check has finished: the changed files are shown, with a message. */
+static int
+check_finish(struct ui *ui)
+{
+	int r;
+
+	if (!check_join(0))
+		return 0;
+	r = ui_reload(ui, &check.fresh);
+	memset(&check.fresh, 0, sizeof check.fresh);
+	check.changed = 0;
+	return r;
 }
 
 /* The next pane in focus order that can be shown (+1 or -1). */
@@ -568,7 +651,8 @@ ui_global(struct ui *ui, enum action a)
 		ui->help = 1;
 		return UI_LAYOUT | UI_REDRAW;
 	case ACT_RELOAD:
-		return ui_reload(ui);
+		check_join(1);	/* the reload reads the files anyway */
+		return ui_reload(ui, NULL);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return UI_FULL | UI_LAYOUT | UI_REDRAW;
@@ -745,20 +829,24 @@ ui_screen(struct ui *ui)
 	return scr;
 }
 
-/* The main loop: one key, its flags, one redraw, until quit. */
+/* The main loop: one key, its flags, one redraw, until quit. The check
+ * of a trusted corpus starts once the first screen is out. */
 static void
 ui_loop(struct ui *ui)
 {
-	int flags = UI_LAYOUT | UI_REDRAW, ch;
+	int flags = UI_LAYOUT | UI_REDRAW, ch, first = 1;
 
 	for (;;) {
 		if (flags & UI_LAYOUT)
 			ui_layout(ui);
 		if (flags & (UI_REDRAW | UI_LAYOUT))
 			ui_draw(ui);
+		if (first)
+			check_start(ui);
+		first = 0;
 		if ((ch = ui_getkey()) == KEY_GONE)
 			break;
-		flags = ui_key(ui, ch);
+		flags = ch == KEY_CHECKED ? check_finish(ui) : ui_key(ui, ch);
 		if (flags & UI_QUIT)
 			break;
 	}
@@ -829,6 +917,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 		panes[p]->init(&ui);
 	ui_filter(&ui);
 	ui_loop(&ui);
+	check_join(1);
 	ui_reader_save_pos(&ui);
 	endwin();
 	delscreen(scr);
