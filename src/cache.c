@@ -492,18 +492,21 @@ cache_snap_discovered(const struct cache *c, struct discovered **out,
 	return 1;
 }
 
-/* The snapshot's signature: the cwd, the mode and the roots as given
- * (their order too: it is the walk's). Never 0, which means "none". */
+/* The snapshot's signature: the mode, the roots as given (their order
+ * too: it is the walk's) and, when one is relative, the cwd. Never 0,
+ * which means "none". */
 static uint64_t
 snap_sig(const struct cache *c, char *const *roots, size_t n, int discover)
 {
 	const char *cwd = c->cwd != NULL ? c->cwd : "";
-	uint64_t h = hash_bytes(HASH_INIT, cwd, strlen(cwd) + 1);
+	uint64_t h = hash_bytes(HASH_INIT, discover ? "d" : "-", 2);
 	size_t i;
 
-	h = hash_bytes(h, discover ? "d" : "-", 2);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		h = hash_bytes(h, roots[i], strlen(roots[i]) + 1);
+		if (roots[i][0] != '/')
+			h = hash_bytes(h, cwd, strlen(cwd) + 1);
+	}
 	return h | 1;
 }
 

@@ -51,7 +51,7 @@ int	 cache_discovered(struct cache *, size_t n, struct discovered **out,
 
 /*
  * The snapshot: what the last load of ROOTS (as given, from the same
- * cwd, with discovered themes or not) found, when every file it walked
+ * cwd when one is relative, with discovered themes or not) found, when every file it walked
  * loaded. Its articles are entries 0..N-1 in walk (path) order; *ORDER
  * lists them in display order. Returns N, or 0 when there is none for
  * these roots. A warm start shows it without walking or stat'ing.

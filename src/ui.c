@@ -199,55 +199,117 @@ compose_filter(const struct ui *ui, struct buf *b, int with_query)
 
 static const struct ui *sort_ui;	/* for qsort's comparison */
 
-/* List order: by date (the corpus order), source or title; then id. */
+/* Order by source or title (SORT_SOURCE / SORT_TITLE), then id. */
 static int
 cmp_rows(const void *pa, const void *pb)
 {
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
 	const struct article *x = &sort_ui->c->v[a], *y = &sort_ui->c->v[b];
-	int r = 0;
+	int r;
 
 	if (sort_ui->sort == SORT_SOURCE)
 		r = strcoll(x->source, y->source);
-	else if (sort_ui->sort == SORT_TITLE)
+	else
 		r = strcoll(x->title, y->title);
-	if (r == 0)
-		r = a < b ? -1 : a > b;
-	return sort_ui->reverse ? -r : r;
+	return r != 0 ? r : a < b ? -1 : a > b;
 }
 
-/* The shown rows and the per-theme counts from KEEP. */
+/* Every article in the order of ui->sort (not reversed), sorted once per
+ * corpus: a filter change then walks it instead of sorting again. The
+ * date order is the corpus's own (NULL). */
+static const uint32_t *
+sort_perm(struct ui *ui)
+{
+	uint32_t i, *p;
+
+	if (ui->sort == SORT_DATE || ui->perm[ui->sort] != NULL)
+		return ui->perm[ui->sort];
+	p = xcalloc(ui->c->n + 1, sizeof *p);
+	for (i = 0; i < ui->c->n; i++)
+		p[i] = i;
+	sort_ui = ui;
+	qsort(p, ui->c->n, sizeof *p, cmp_rows);
+	return ui->perm[ui->sort] = p;
+}
+
+/* The per-theme counts of the shown articles: popcounts of each theme's
+ * set and the shown set BITS, a few thousand word operations. */
+static void
+count_themes(struct ui *ui, const uint64_t *bits)
+{
+	size_t t, w, nw = corpus_set_words(ui->c);
+	const uint64_t *set;
+	uint32_t n;
+
+	for (t = 0; t < ui->c->nthemes; t++) {
+		set = corpus_theme_set(ui->c, (unsigned)t);
+		for (w = 0, n = 0; set != NULL && w < nw; w++)
+			n += (uint32_t)__builtin_popcountll(set[w] & bits[w]);
+		ui->tcount[t] = n;
+	}
+}
+
+/* The shown rows, in list order, and the per-theme counts from KEEP. */
 static void
 build_rows(struct ui *ui)
 {
-	size_t i, t;
+	const uint32_t *perm = sort_perm(ui);
+	size_t n = ui->c->n, k, i;
+	uint64_t *bits = xcalloc(n / 64 + 2, sizeof *bits);
 
 	ui->nrows = 0;
-	for (i = 0; i < ui->c->n; i++)
-		if (ui->keep[i])
-			ui->rows[ui->nrows++] = i;
-	sort_ui = ui;
-	qsort(ui->rows, ui->nrows, sizeof *ui->rows, cmp_rows);
-	for (t = 0; t < ui->c->nthemes; t++)
-		ui->tcount[t] = 0;
-	for (i = 0; i < ui->nrows; i++)
-		for (t = 0; t < ui->c->v[ui->rows[i]].nhits; t++)
-			if (ui->c->v[ui->rows[i]].hits[t].theme <
-			    ui->c->nthemes)
-				ui->tcount[ui->c->v[ui->rows[i]].hits[t].theme]++;
+	ui->maxhits = 0;
+	for (k = 0; k < n; k++) {
+		i = ui->reverse ? n - 1 - k : k;
+		i = perm != NULL ? perm[i] : i;
+		if (!ui->keep[i])
+			continue;
+		ui->rows[ui->nrows++] = i;
+		bits[i / 64] |= (uint64_t)1 << (i % 64);
+		if (ui->c->v[i].nhits > ui->maxhits)
+			ui->maxhits = ui->c->v[i].nhits;
+	}
+	count_themes(ui, bits);
+	free(bits);
 }
 
-int
-ui_filter(struct ui *ui)
+/* The filter without a typed query: the selected themes' sets (all of
+ * them, or any) and the language, straight from the corpus bitsets.
+ * query_eval would give the same (the UI composes exactly these terms)
+ * by testing every article's hits: too slow for a toggle at 100,000. */
+static void
+filter_sets(struct ui *ui)
+{
+	size_t nw = corpus_set_words(ui->c), w, t, i;
+	uint64_t *bits = xcalloc(nw + 1, sizeof *bits);
+	const char *lang = ui->lang >= 0 ? ui->langs[ui->lang] : NULL;
+	const uint64_t *set;
+	int any = 0;
+
+	for (t = 0; t < ui->c->nthemes; t++) {
+		if (!ui->tsel[t] ||
+		    (set = corpus_theme_set(ui->c, (unsigned)t)) == NULL)
+			continue;
+		for (w = 0; w < nw; w++)
+			bits[w] = !any ? set[w] : ui->all_of ?
+			    bits[w] & set[w] : bits[w] | set[w];
+		any = 1;
+	}
+	for (i = 0; i < ui->c->n; i++)
+		ui->keep[i] = (!any || (bits[i / 64] >> (i % 64) & 1)) &&
+		    (lang == NULL || strcmp(ui->c->v[i].lang, lang) == 0);
+	free(bits);
+}
+
+/* The filter with a typed query, through the query language. */
+static void
+filter_query(struct ui *ui)
 {
 	struct query *q;
 	struct buf b;
-	size_t art = 0, r;
-	int had = ui_selected_article(ui, &art);
 
 	buf_init(&b);
 	compose_filter(ui, &b, 1);
-	ui->qerr[0] = '\0';
 	q = query_parse(b.s != NULL ? b.s : "", ui->c, ui->qerr,
 	    sizeof ui->qerr);
 	if (q == NULL) {
@@ -261,6 +323,19 @@ ui_filter(struct ui *ui)
 	buf_free(&b);
 	query_eval(q, ui->c, ui->keep);
 	query_free(q);
+}
+
+int
+ui_filter(struct ui *ui)
+{
+	size_t art = 0, r;
+	int had = ui_selected_article(ui, &art);
+
+	ui->qerr[0] = '\0';
+	if (ui->query[0] == '\0')
+		filter_sets(ui);
+	else
+		filter_query(ui);
 	build_rows(ui);
 	for (r = 0; had && r < ui->nrows; r++)
 		if (ui->rows[r] == art)
@@ -313,6 +388,10 @@ filter_alloc(struct ui *ui, char **old_ids, size_t nold)
 	free(ui->rows);
 	free(ui->tsel);
 	free(ui->tcount);
+	for (t = 0; t < SORT_N; t++) {
+		free(ui->perm[t]);
+		ui->perm[t] = NULL;
+	}
 	ui->keep = xcalloc(ui->c->n + 1, 1);
 	ui->rows = xcalloc(ui->c->n + 1, sizeof *ui->rows);
 	ui->tsel = xcalloc(ui->c->nthemes + 1, 1);
@@ -871,6 +950,8 @@ ui_free(struct ui *ui)
 	free(ui->rows);
 	free(ui->tsel);
 	free(ui->tcount);
+	for (p = 0; p < SORT_N; p++)
+		free(ui->perm[p]);
 	while (ui->nlangs > 0)
 		free(ui->langs[--ui->nlangs]);
 	free(ui->langs);
