@@ -1,6 +1,7 @@
 /* cache.c: the persistent index cache. One file, read in one go: a
- * header, fixed-size entry records, the theme hits, the key phrases and
- * one arena of interned strings. Checked by a checksum; never trusted
+ * header, fixed-size entry records, the theme hits, the key phrases, the
+ * discovered themes, the snapshot of the last load (display order and
+ * paths) and one arena of interned strings. Checked by a checksum; never trusted
  * further than its bounds. Written whole, atomically. */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,7 +20,7 @@
 #include "util.h"
 
 #define CACHE_MAGIC	"TREADIX\n"
-#define CACHE_VERSION	2u
+#define CACHE_VERSION	3u
 #define CACHE_MAX	(1u << 30)	/* bigger files are not ours */
 #define PHR_MAX		255u		/* phrases per entry */
 #define ENT_PHRASES	0x1		/* the entry's phrases were mined */
@@ -37,6 +38,9 @@ struct cache_head {
 	uint64_t	ndart;		/* their article indexes */
 	uint64_t	disc_n;		/* articles they were chosen from */
 	uint64_t	nstr;		/* bytes of the string arena */
+	uint64_t	nlex;		/* hits below: lexicon themes */
+	uint64_t	nsnap;		/* snapshot: articles (entries 0..) */
+	uint64_t	snapsig;	/* snapshot: hash of cwd, roots, mode */
 	uint64_t	sum;		/* checksum of the sections after it */
 };
 
@@ -46,7 +50,7 @@ struct cache_disc {
 	uint32_t	art0, nart;	/* article indexes, in dart */
 };
 
-#define NSECT	6	/* ent, hits, phr, disc, dart, str */
+#define NSECT	8	/* ent, hits, phr, disc, dart, order, spath, str */
 
 /* A key phrase: strings are offsets into the arena. */
 struct cache_phr {
@@ -86,6 +90,8 @@ struct cache {
 	struct phrase	*pcache;	/* phr as struct phrase, on demand */
 	struct cache_disc *disc;
 	uint32_t	*dart;
+	const uint32_t	*order;		/* snapshot: entries in display order */
+	const uint32_t	*spath;		/* snapshot: entry's path as walked */
 	const char	*str;
 	uint32_t	*slot;		/* hash table: entry index + 1 */
 	size_t		 nslot;
@@ -190,6 +196,11 @@ cache_check(struct cache *c)
 	for (i = 0; i < h->nphr; i++)
 		if (c->phr[i].text >= h->nstr || c->phr[i].label >= h->nstr)
 			return 0;
+	if (h->nsnap > h->nent)
+		return 0;
+	for (i = 0; i < h->nsnap; i++)
+		if (c->order[i] >= h->nsnap || c->spath[i] >= h->nstr)
+			return 0;
 	return 1;
 }
 
@@ -202,7 +213,9 @@ section_sizes(const struct cache_head *h, size_t len[NSECT])
 	len[2] = h->nphr * sizeof(struct cache_phr);
 	len[3] = h->ndisc * sizeof(struct cache_disc);
 	len[4] = h->ndart * sizeof(uint32_t);
-	len[5] = h->nstr;
+	len[5] = h->nsnap * sizeof(uint32_t);
+	len[6] = h->nsnap * sizeof(uint32_t);
+	len[7] = h->nstr;
 }
 
 /* Splits the file read into C->data (LEN bytes) into its arrays; 0 when
@@ -224,7 +237,8 @@ cache_parse(struct cache *c, size_t len)
 		return -1;	/* another build: silently rebuilt */
 	if (h->nent > CACHE_MAX || h->nhits > CACHE_MAX ||
 	    h->nphr > CACHE_MAX || h->nstr > CACHE_MAX ||
-	    h->ndisc > CACHE_MAX || h->ndart > CACHE_MAX)
+	    h->ndisc > CACHE_MAX || h->ndart > CACHE_MAX ||
+	    h->nsnap > CACHE_MAX)
 		return 0;
 	section_sizes(h, slen);
 	for (i = 0; i < NSECT; i++) {
@@ -238,7 +252,9 @@ cache_parse(struct cache *c, size_t len)
 	c->phr = (struct cache_phr *)sp[2];
 	c->disc = (struct cache_disc *)sp[3];
 	c->dart = (uint32_t *)sp[4];
-	c->str = sp[5];
+	c->order = (const uint32_t *)sp[5];
+	c->spath = (const uint32_t *)sp[6];
+	c->str = sp[7];
 	if (!cache_check(c))
 		return 0;
 	return h->lexhash == c->lexhash ? 1 : -1;
@@ -274,6 +290,7 @@ cache_empty(struct cache *c)
 	c->ent = NULL;
 	c->hits = NULL;
 	c->phr = NULL;
+	c->order = c->spath = NULL;
 	c->str = NULL;
 }
 
@@ -349,6 +366,24 @@ cache_find(const struct cache *c, const char *key, uint64_t h)
 	return -1;
 }
 
+/* Copies the lexicon hits of E to A (a snapshot's entries have their
+ * discovered ones too). */
+static void
+cache_lexhits(const struct cache *c, const struct cache_ent *e,
+    struct article *a)
+{
+	const struct theme_hit *h = c->hits + e->hit0;
+	size_t i;
+
+	a->nhits = 0;
+	a->hits = NULL;
+	if (e->nhits > 0)
+		a->hits = xreallocarray(NULL, e->nhits, sizeof *a->hits);
+	for (i = 0; i < e->nhits; i++)
+		if (h[i].theme < c->head.nlex)
+			a->hits[a->nhits++] = h[i];
+}
+
 int
 cache_lookup(struct cache *c, struct article *a, int want_phr,
     uint32_t *entry)
@@ -377,12 +412,7 @@ cache_lookup(struct cache *c, struct article *a, int want_phr,
 	memcpy(a->lang, e->lang, sizeof a->lang);
 	a->lang[sizeof a->lang - 1] = '\0';
 	a->decode_flags = e->decode_flags;
-	a->nhits = e->nhits;
-	a->hits = NULL;
-	if (e->nhits > 0) {
-		a->hits = xreallocarray(NULL, e->nhits, sizeof *a->hits);
-		memcpy(a->hits, c->hits + e->hit0, e->nhits * sizeof *a->hits);
-	}
+	cache_lexhits(c, e, a);
 	atomic_fetch_add(&c->nfound, 1);
 	if (entry != NULL)
 		*entry = (uint32_t)i;
@@ -413,19 +443,15 @@ cache_phrases(struct cache *c, uint32_t entry, struct phrase **out)
 	return e->nphr;
 }
 
-int
-cache_discovered(struct cache *c, size_t n, struct discovered **out,
+/* Copies the discovered themes of C to *OUT (malloc'd), *NDISC. */
+static void
+discovered_copy(const struct cache *c, struct discovered **out,
     size_t *ndisc)
 {
 	const struct cache_disc *cd;
 	struct discovered *d;
 	size_t j;
 
-	*out = NULL;
-	*ndisc = 0;
-	if (!c->valid || n == 0 || c->head.disc_n != n ||
-	    atomic_load(&c->nfound) != n)
-		return 0;
 	d = xcalloc(c->head.ndisc + 1, sizeof *d);
 	for (j = 0; j < c->head.ndisc; j++) {
 		cd = &c->disc[j];
@@ -439,12 +465,101 @@ cache_discovered(struct cache *c, size_t n, struct discovered **out,
 	}
 	*out = d;
 	*ndisc = c->head.ndisc;
+}
+
+int
+cache_discovered(struct cache *c, size_t n, struct discovered **out,
+    size_t *ndisc)
+{
+	*out = NULL;
+	*ndisc = 0;
+	if (!c->valid || n == 0 || c->head.disc_n != n ||
+	    atomic_load(&c->nfound) != n)
+		return 0;
+	discovered_copy(c, out, ndisc);
 	return 1;
+}
+
+int
+cache_snap_discovered(const struct cache *c, struct discovered **out,
+    size_t *ndisc)
+{
+	*out = NULL;
+	*ndisc = 0;
+	if (!c->valid || c->head.nsnap == 0 || c->head.disc_n != c->head.nsnap)
+		return 0;
+	discovered_copy(c, out, ndisc);
+	return 1;
+}
+
+/* The snapshot's signature: the mode, the roots as given (their order
+ * too: it is the walk's) and, when one is relative, the cwd. Never 0,
+ * which means "none". */
+static uint64_t
+snap_sig(const struct cache *c, char *const *roots, size_t n, int discover)
+{
+	const char *cwd = c->cwd != NULL ? c->cwd : "";
+	uint64_t h = hash_bytes(HASH_INIT, discover ? "d" : "-", 2);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h = hash_bytes(h, roots[i], strlen(roots[i]) + 1);
+		if (roots[i][0] != '/')
+			h = hash_bytes(h, cwd, strlen(cwd) + 1);
+	}
+	return h | 1;
+}
+
+size_t
+cache_snapshot(const struct cache *c, char *const *roots, size_t nroots,
+    int discover, const uint32_t **order)
+{
+	*order = NULL;
+	if (c == NULL || !c->valid || c->head.nsnap == 0 ||
+	    c->head.snapsig != snap_sig(c, roots, nroots, discover))
+		return 0;
+	*order = c->order;
+	return (size_t)c->head.nsnap;
+}
+
+int
+cache_snap_same(const struct cache *c, size_t i, const char *path,
+    uint64_t size, int64_t mtime)
+{
+	const struct cache_ent *e;
+
+	if (i >= c->head.nsnap)
+		return 0;
+	e = &c->ent[i];
+	return e->size == size && e->mtime == mtime &&
+	    strcmp(c->str + c->spath[i], path) == 0;
+}
+
+void
+cache_snap_article(const struct cache *c, uint32_t entry, struct article *a,
+    const struct theme_hit **hits)
+{
+	const struct cache_ent *e = &c->ent[entry];
+
+	memset(a, 0, sizeof *a);
+	a->path = (char *)c->str + c->spath[entry];
+	a->size = e->size;
+	a->mtime = e->mtime;
+	a->title = (char *)c->str + e->title;
+	a->source = (char *)c->str + e->source;
+	memcpy(a->date, e->date, sizeof a->date);
+	a->date[sizeof a->date - 1] = '\0';
+	memcpy(a->lang, e->lang, sizeof a->lang);
+	a->lang[sizeof a->lang - 1] = '\0';
+	a->decode_flags = e->decode_flags;
+	a->nhits = e->nhits;
+	*hits = c->hits + e->hit0;
 }
 
 /* The file being built: four arrays and the string interning table. */
 struct writer {
-	struct buf	 ent, hits, phr, disc, dart, str;
+	struct buf	 ent, hits, phr, disc, dart, order, spath, str;
+	size_t		 nlex;
 	uint64_t	 nent, nhits, nphr, ndisc, ndart, disc_n;
 	uint32_t	*itab;		/* arena offset + 1 */
 	uint32_t	*ihash;		/* low bits of the string's hash */
@@ -679,10 +794,11 @@ write_atomic(const char *path, const char *const *p, const size_t *len,
 
 /* Writes the head and W's sections, without joining them in memory. */
 static int
-writer_flush(struct writer *w, const char *path, uint64_t lexhash)
+writer_flush(struct writer *w, const char *path, uint64_t lexhash,
+    uint64_t snapsig)
 {
 	struct buf *sect[NSECT] = { &w->ent, &w->hits, &w->phr, &w->disc,
-	    &w->dart, &w->str };
+	    &w->dart, &w->order, &w->spath, &w->str };
 	const char *p[NSECT + 1];
 	size_t len[NSECT + 1];
 	struct cache_head h;
@@ -699,6 +815,9 @@ writer_flush(struct writer *w, const char *path, uint64_t lexhash)
 	h.ndisc = w->ndisc;
 	h.ndart = w->ndart;
 	h.disc_n = w->disc_n;
+	h.nlex = w->nlex;
+	h.nsnap = w->order.len / sizeof(uint32_t);
+	h.snapsig = h.nsnap > 0 ? snapsig : 0;
 	if (w->str.len == 0)
 		buf_addc(&w->str, '\0');
 	h.nstr = w->str.len;
@@ -721,6 +840,8 @@ writer_free(struct writer *w)
 	buf_free(&w->phr);
 	buf_free(&w->disc);
 	buf_free(&w->dart);
+	buf_free(&w->order);
+	buf_free(&w->spath);
 	buf_free(&w->str);
 	free(w->itab);
 	free(w->ihash);
@@ -744,6 +865,9 @@ save_needed(const struct cache *c, const struct cache_batch *b,
 		}
 	if (b->have_disc && !b->disc_reused)
 		return 1;	/* a new choice of discovered themes */
+	if (b->order != NULL && (c->head.nsnap != b->n || c->head.snapsig !=
+	    snap_sig(c, b->roots, b->nroots, b->have_disc)))
+		return 1;	/* a snapshot for other paths, or none */
 	return !c->valid || nok != atomic_load(&c->nfound) ||
 	    nok + kept != c->head.nent;
 }
@@ -759,7 +883,9 @@ put_batch(struct writer *w, struct cache *c, const struct cache_batch *b,
 
 	if (phr == NULL && b->cached != NULL && b->cached[i])
 		nphr = cache_phrases(c, b->entry[i], &phr);
-	put_article(w, key, &b->v[i], b->nlex, phr, nphr,
+	/* the snapshot's articles keep their discovered themes too */
+	put_article(w, key, &b->v[i], b->order != NULL ? SIZE_MAX : b->nlex,
+	    phr, nphr,
 	    b->have_phr != NULL && b->have_phr[i]);
 	if (b->own_phr != NULL && b->own_phr[i]) {
 		free(b->phr[i]);
@@ -796,6 +922,22 @@ writer_reserve(struct writer *w, const struct cache *c,
 	buf_reserve(&w->phr, nphr * sizeof(struct cache_phr));
 }
 
+/* With a snapshot, records the path of article I as walked: its key's
+ * string when the same (an absolute root: put_batch puts the key next),
+ * else a string of its own. */
+static void
+put_snap_path(struct writer *w, const struct cache_batch *b, size_t i,
+    const char *key)
+{
+	uint32_t off = (uint32_t)w->str.len;
+
+	if (b->order == NULL)
+		return;
+	if (strcmp(key, b->v[i].path) != 0)
+		off = put_str(w, b->v[i].path);
+	buf_add(&w->spath, (const char *)&off, sizeof off);
+}
+
 /* Builds the new file from B and the old entries in KEEP; writes it. */
 static int
 save_write(struct cache *c, const struct cache_batch *b,
@@ -807,22 +949,30 @@ save_write(struct cache *c, const struct cache_batch *b,
 	int rc;
 
 	memset(&w, 0, sizeof w);
+	w.nlex = b->nlex;
 	writer_reserve(&w, c, b, keep);
 	for (i = 0; i < b->n; i++) {
 		if (!b->ok[i])
 			continue;
 		key = key_make(kb, sizeof kb, c->cwd, b->v[i].path);
+		put_snap_path(&w, b, i, key);
 		put_batch(&w, c, b, i, key);
 		if (key != kb)
 			free(key);
 	}
 	nok = w.nent;
+	for (i = 0; b->order != NULL && i < b->n; i++) {
+		uint32_t e = b->order[i];
+
+		buf_add(&w.order, (const char *)&e, sizeof e);
+	}
 	for (i = 0; i < c->head.nent; i++)
 		if (keep[i])
 			put_old(&w, c, i);
 	if (b->have_disc)
 		put_disc(&w, b, nok);
-	rc = writer_flush(&w, c->path, c->lexhash);
+	rc = writer_flush(&w, c->path, c->lexhash,
+	    snap_sig(c, b->roots, b->nroots, b->have_disc));
 	writer_free(&w);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 struct article;
+struct theme_hit;
 struct phrase;
 struct cache;
 
@@ -48,6 +49,33 @@ struct discovered;
 int	 cache_discovered(struct cache *, size_t n, struct discovered **out,
 	    size_t *ndisc);
 
+/*
+ * The snapshot: what the last load of ROOTS (as given, from the same
+ * cwd when one is relative, with discovered themes or not) found, when every file it walked
+ * loaded. Its articles are entries 0..N-1 in walk (path) order; *ORDER
+ * lists them in display order. Returns N, or 0 when there is none for
+ * these roots. A warm start shows it without walking or stat'ing.
+ */
+size_t	 cache_snapshot(const struct cache *, char *const *roots,
+	    size_t nroots, int discover, const uint32_t **order);
+
+/* cache_discovered for the snapshot's articles (its entries): 0 when
+ * they were not chosen from exactly those. */
+int	 cache_snap_discovered(const struct cache *, struct discovered **out,
+	    size_t *ndisc);
+
+/* Is snapshot entry I the file PATH (as walked) of SIZE and MTIME? */
+int	 cache_snap_same(const struct cache *, size_t i, const char *path,
+	    uint64_t size, int64_t mtime);
+
+/* Fills A from snapshot entry ENTRY without copying anything: path,
+ * title and source point into the cache (valid until cache_close, never
+ * to be freed); A->hits stays NULL and *HITS points at A->nhits hits in
+ * the cache (read-only): the lexicon's, then the discovered themes'
+ * (their indexes follow the lexicon's, as in the corpus table). */
+void	 cache_snap_article(const struct cache *, uint32_t entry,
+	    struct article *a, const struct theme_hit **hits);
+
 /* What cache_save writes: the articles V[i] with OK[i] set, their hits
  * below NLEX, their phrases PHR[i] / NPHR[i] where HAVE_PHR[i] (PHR may
  * be NULL), the old entries of files not under one of ROOTS, and, with
@@ -57,7 +85,10 @@ int	 cache_discovered(struct cache *, size_t n, struct discovered **out,
  * taken from there when PHR[i] is NULL (both may be NULL).
  * Phrases PHR[i] with OWN_PHR[i] set (when OWN_PHR is not NULL) are one
  * block each: freed as soon as written and OWN_PHR[i] cleared, so that
- * the file is built while the phrases are let go, not on top of them. */
+ * the file is built while the phrases are let go, not on top of them.
+ * With ORDER (all N articles OK, and walked from ROOTS), the snapshot:
+ * ORDER[k] is the article shown at position k; then the discovered
+ * themes' hits are saved too. */
 struct cache_batch {
 	const struct article *v;
 	const char	*ok;
@@ -75,6 +106,7 @@ struct cache_batch {
 	char		*own_phr;
 	const char	*cached;
 	const uint32_t	*entry;
+	const uint32_t	*order;
 };
 
 /* Writes BATCH atomically (temp file, fsync, rename), or nothing when

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -52,6 +53,9 @@ struct corpus_priv {
 	long		 scratch_i;
 	uint64_t	*sets;		/* per theme: words of article bits */
 	size_t		 nwords;
+	struct cache	*map;		/* the snapshot the articles point into */
+	size_t		 vbytes;	/* the article array is big_alloc'd */
+	int		 trusted;	/* from the snapshot, files unchecked */
 };
 
 size_t corpus_resident_max = 32u << 20;
@@ -420,11 +424,10 @@ run_pool(struct loader *L, void *(*fn)(void *))
 		pthread_join(t[i], NULL);
 }
 
-/* Stats every file, decides residency, then loads every article. */
+/* Decides residency (the files are stat'ed), then loads every article. */
 static void
 load_all(struct loader *L)
 {
-	run_pool(L, stat_thread);
 	L->resident = L->keep_all ||
 	    atomic_load(&L->bytes) <= corpus_resident_max;
 	run_pool(L, loader_thread);
@@ -505,6 +508,27 @@ cached_phrases(struct loader *L, size_t n)
 			    &L->phr[i]);
 }
 
+/* The theme table: the lexicon's themes, then the discovered ones. */
+static void
+theme_table(struct corpus *c)
+{
+	struct corpus_priv *p = c->priv;
+	size_t nlex = c->lex != NULL ? lexicon_count(c->lex) : 0, i, j;
+
+	c->nthemes = nlex + p->ndisc;
+	c->themes = xcalloc(c->nthemes + 1, sizeof *c->themes);
+	for (i = 0; i < nlex; i++) {
+		c->themes[i].id = lexicon_id(c->lex, i);
+		c->themes[i].label = lexicon_label(c->lex, i);
+		c->themes[i].kind = THEME_LEXICON;
+	}
+	for (j = 0; j < p->ndisc; j++) {
+		c->themes[nlex + j].id = p->disc[j].id;
+		c->themes[nlex + j].label = p->disc[j].label;
+		c->themes[nlex + j].kind = THEME_DISCOVERED;
+	}
+}
+
 /* Builds the theme table and gives articles their discovered themes. */
 static void
 build_themes(struct corpus *c, struct loader *L, size_t n)
@@ -517,19 +541,8 @@ build_themes(struct corpus *c, struct loader *L, size_t n)
 		p->ndisc = discover_select(c->lex, L->phr, L->nphr, n,
 		    DISCOVER_MAX, &p->disc);
 	}
-	c->nthemes = nlex + p->ndisc;
-	c->themes = xcalloc(c->nthemes, sizeof *c->themes);
-	for (i = 0; i < nlex; i++) {
-		c->themes[i].id = lexicon_id(c->lex, i);
-		c->themes[i].label = lexicon_label(c->lex, i);
-		c->themes[i].kind = THEME_LEXICON;
-	}
+	theme_table(c);
 	for (j = 0; j < p->ndisc; j++) {
-		struct ctheme *t = &c->themes[nlex + j];
-
-		t->id = p->disc[j].id;
-		t->label = p->disc[j].label;
-		t->kind = THEME_DISCOVERED;
 		for (i = 0; i < p->disc[j].narticles; i++)
 			if (p->disc[j].articles[i] < n)
 				add_hit(&L->v[p->disc[j].articles[i]],
@@ -560,21 +573,89 @@ build_sets(struct corpus *c)
 		}
 }
 
-/* Keeps the loaded articles only, sorted. */
-static void
-compact(struct corpus *c, struct loader *L, size_t n)
+/*
+ * Memory for the article array (N bytes, zeroed), in huge pages where
+ * the system has them: a fresh 4 KB page costs a fault, and where faults
+ * are dear (virtual machines: tens of microseconds) the 2,500 pages of
+ * 100,000 articles would cost more than all the rest of a warm start.
+ * Freed with munmap (corpus_free knows it by priv->vbytes).
+ */
+static void *
+big_alloc(size_t n)
 {
-	size_t i, k = 0;
+	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
-	for (i = 0; i < n; i++) {
+	if (p == MAP_FAILED)
+		return xcalloc(1, n);	/* aborts when memory is out */
+#ifdef MADV_HUGEPAGE
+	madvise(p, n, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
+/* Sets up C's article array for N articles (big_alloc). */
+static void
+alloc_articles(struct corpus *c, size_t n)
+{
+	struct corpus_priv *p = c->priv;
+
+	p->vbytes = (n + 1) * sizeof *c->v;
+	c->v = big_alloc(p->vbytes);
+	c->n = n;
+}
+
+/* An article and its walk index, for sorting the order. */
+struct sortkey {
+	const struct article *a;
+	uint32_t	 i;
+};
+
+/* cmp_article for sort keys (qsort). */
+static int
+cmp_sortkey(const void *a, const void *b)
+{
+	return cmp_article(((const struct sortkey *)a)->a,
+	    ((const struct sortkey *)b)->a);
+}
+
+/* The walk indexes of the loaded articles in display order; *NOK of
+ * them. Sorting indexes, not 100-byte articles, and the order is what
+ * the cache's snapshot keeps. */
+static uint32_t *
+sort_order(const struct loader *L, size_t n, size_t *nok)
+{
+	struct sortkey *k = xcalloc(n + 1, sizeof *k);
+	uint32_t *order;
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
 		if (L->ok[i])
-			L->v[k++] = L->v[i];
-		else
+			k[m++] = (struct sortkey){ &L->v[i], (uint32_t)i };
+	qsort(k, m, sizeof *k, cmp_sortkey);
+	order = xcalloc(m + 1, sizeof *order);
+	for (i = 0; i < m; i++)
+		order[i] = k[i].i;
+	free(k);
+	*nok = m;
+	return order;
+}
+
+/* Keeps the NOK loaded articles only, in ORDER (walk indexes). */
+static void
+compact(struct corpus *c, struct loader *L, size_t n, const uint32_t *order,
+    size_t nok)
+{
+	size_t i;
+
+	alloc_articles(c, nok);
+	for (i = 0; i < nok; i++)
+		c->v[i] = L->v[order[i]];
+	for (i = 0; i < n; i++)
+		if (!L->ok[i])
 			article_free(&L->v[i]);
-	}
-	qsort(L->v, k, sizeof *L->v, cmp_article);
-	c->v = L->v;
-	c->n = k;
+	free(L->v);
+	L->v = NULL;
 	build_sets(c);
 }
 
@@ -621,10 +702,11 @@ disc_ranks(const struct corpus_priv *p, const struct loader *L, size_t n)
 }
 
 /* Writes what was loaded back to the cache, with the discovered themes
- * (the cache keeps lexicon hits only: discovered ones are dropped). */
+ * (the cache keeps lexicon hits only: discovered ones are dropped) and,
+ * when every walked file loaded, the snapshot of ORDER (NOK articles). */
 static void
 save_cache(struct corpus *c, struct loader *L, char *const *paths,
-    size_t npaths)
+    size_t npaths, const uint32_t *order, size_t nok)
 {
 	struct corpus_priv *p = c->priv;
 	struct cache_batch b;
@@ -646,6 +728,7 @@ save_cache(struct corpus *c, struct loader *L, char *const *paths,
 	b.have_disc = L->discover;
 	b.disc_reused = L->disc_reused;
 	b.ndisc = p->ndisc;
+	b.order = nok == b.n && nok > 0 ? order : NULL;
 	if (L->discover)
 		b.disc = disc_ranks(p, L, b.n);
 	cache_save(L->cache, &b);
@@ -671,12 +754,13 @@ loader_free(struct loader *L)
 	free(L->gone);
 	free(L->entry);
 	free(L->ok);
+	free(L->v);	/* NULL once compact took the articles */
 }
 
-/* Sets up the loader for the files of W. */
+/* Sets up the loader for the files of W (CACHE: the index, or NULL). */
 static void
 loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
-    int flags)
+    int flags, struct cache *cache)
 {
 	size_t n = w->nfiles;
 
@@ -691,7 +775,7 @@ loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
 	L->gone = xcalloc(n + 1, 1);
 	L->entry = xcalloc(n + 1, sizeof *L->entry);
 	L->lex = lex;
-	L->cache = open_cache(lex, flags);
+	L->cache = cache;
 	L->keep_all = (flags & CORPUS_RESIDENT) != 0;
 	L->discover = !(flags & CORPUS_NODISCOVER);
 	atomic_init(&L->bytes, 0);
@@ -699,33 +783,171 @@ loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
 	atomic_init(&L->next_stat, 0);
 }
 
-size_t
-corpus_load(struct corpus *c, char *const *paths, size_t npaths,
-    const struct lexicon *lex, int flags)
+/* Fills the N articles of C from the snapshot of CACHE in ORDER without
+ * copying: strings and hits (discovered themes included) point into the
+ * mapping. No allocation per article: at 100,000 articles that is what
+ * makes a warm start instant. */
+static void
+snap_articles(struct corpus *c, const struct cache *cache,
+    const uint32_t *order, size_t n)
 {
-	struct walk w = { 0 };
-	struct loader L = { 0 };
+	const struct theme_hit *h;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		cache_snap_article(cache, order[k], &c->v[k], &h);
+		c->v[k].hits = (struct theme_hit *)h;	/* never written */
+	}
+}
+
+/* Builds C from the snapshot CACHE has for PATHS (files not looked at);
+ * 1 when built (C then owns CACHE), 0 when there is none to use. */
+static int
+snap_build(struct corpus *c, struct cache *cache, char *const *paths,
+    size_t npaths, int flags)
+{
+	struct corpus_priv *p = c->priv;
+	int discover = !(flags & CORPUS_NODISCOVER);
+	const uint32_t *order;
+	uint64_t bytes = 0;
+	size_t n, k;
+
+	if (cache == NULL ||
+	    (n = cache_snapshot(cache, paths, npaths, discover, &order)) == 0)
+		return 0;
+	if (discover && !cache_snap_discovered(cache, &p->disc, &p->ndisc))
+		return 0;
+	alloc_articles(c, n);
+	snap_articles(c, cache, order, n);
+	for (k = 0; k < n; k++)
+		bytes += c->v[k].size;
+	c->resident = bytes <= corpus_resident_max;
+	theme_table(c);
+	build_sets(c);
+	p->map = cache;
+	return 1;
+}
+
+/* Are the walked and stat'ed files of L exactly the snapshot REF has for
+ * PATHS (same paths, sizes and times)? */
+static int
+snap_same(const struct loader *L, const struct cache *ref,
+    char *const *paths, size_t npaths)
+{
+	const struct wfile *f = L->w->files;
+	const uint32_t *order;
 	size_t i, n;
 
+	n = cache_snapshot(ref, paths, npaths, L->discover, &order);
+	if (n == 0 || n != L->w->nfiles)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (L->gone[i] || !cache_snap_same(ref, i, f[i].path, f[i].size,
+		    f[i].mtime))
+			return 0;
+	return 1;
+}
+
+/* Loads, matches and mines what the cache does not have (the files of L
+ * are stat'ed), saves the cache and keeps the loaded articles, sorted. */
+static void
+load_rest(struct corpus *c, struct loader *L, char *const *paths,
+    size_t npaths)
+{
+	size_t n = L->w->nfiles, nok;
+	uint32_t *order;
+
+	load_all(L);
+	c->resident = L->resident;
+	build_themes(c, L, n);
+	order = sort_order(L, n, &nok);
+	if (L->cache != NULL)
+		save_cache(c, L, paths, npaths, order, nok);
+	cache_close(L->cache);	/* after build_themes: phrases point into it */
+	L->cache = NULL;
+	compact(c, L, n, order, nok);
+	free(order);
+}
+
+/* Sets up C, empty, for LEX. */
+static void
+corpus_init(struct corpus *c, const struct lexicon *lex)
+{
 	memset(c, 0, sizeof *c);
 	c->lex = lex;
 	c->priv = xcalloc(1, sizeof(struct corpus_priv));
 	((struct corpus_priv *)c->priv)->scratch_i = -1;
+}
+
+/*
+ * The load. With CORPUS_TRUST, the cache's snapshot when there is one
+ * (nothing walked). Else the files are walked and stat'ed; when they are
+ * the snapshot of REF (a corpus's cache: then 0 is returned, C empty) or
+ * of the index cache, that is used; else articles are loaded. 1 when C
+ * was loaded.
+ */
+static int
+load_main(struct corpus *c, const struct cache *ref, char *const *paths,
+    size_t npaths, const struct lexicon *lex, int flags)
+{
+	struct walk w = { 0 };
+	struct loader L = { 0 };
+	struct cache *cache = NULL;
+	size_t i;
+	int same;
+
+	corpus_init(c, lex);
+	if (ref == NULL)
+		cache = open_cache(lex, flags);
+	if ((flags & CORPUS_TRUST) && snap_build(c, cache, paths, npaths,
+	    flags)) {
+		((struct corpus_priv *)c->priv)->trusted = 1;
+		return 1;
+	}
 	for (i = 0; i < npaths; i++)
 		walk_root(&w, paths[i]);
 	walk_sort(&w);
-	n = w.nfiles;
-	loader_init(&L, &w, lex, flags);
-	load_all(&L);
-	c->resident = L.resident;
-	build_themes(c, &L, n);
-	if (L.cache != NULL)
-		save_cache(c, &L, paths, npaths);
-	cache_close(L.cache);	/* after build_themes: phrases point into it */
-	compact(c, &L, n);
+	loader_init(&L, &w, lex, flags, cache);
+	run_pool(&L, stat_thread);
+	same = snap_same(&L, ref != NULL ? ref : cache, paths, npaths);
+	if (ref != NULL && !same)
+		L.cache = open_cache(lex, flags);
+	if (!(same && (ref != NULL || snap_build(c, L.cache, paths, npaths,
+	    flags))))
+		load_rest(c, &L, paths, npaths);
 	loader_free(&L);
 	walk_free(&w);
+	return !(same && ref != NULL);
+}
+
+size_t
+corpus_load(struct corpus *c, char *const *paths, size_t npaths,
+    const struct lexicon *lex, int flags)
+{
+	load_main(c, NULL, paths, npaths, lex, flags);
 	return c->n;
+}
+
+int
+corpus_trusted(const struct corpus *c)
+{
+	const struct corpus_priv *p = c->priv;
+
+	return p != NULL && p->trusted;
+}
+
+int
+corpus_refresh(struct corpus *fresh, const struct corpus *old,
+    char *const *paths, size_t npaths, int flags)
+{
+	const struct corpus_priv *p = old->priv;
+
+	flags &= ~CORPUS_TRUST;
+	if (load_main(fresh, p != NULL ? p->map : NULL, paths, npaths,
+	    old->lex, flags))
+		return 1;
+	corpus_free(fresh);
+	return 0;
 }
 
 void
@@ -734,14 +956,22 @@ corpus_free(struct corpus *c)
 	struct corpus_priv *p = c->priv;
 	size_t i;
 
-	for (i = 0; i < c->n; i++)
-		article_free(&c->v[i]);
-	free(c->v);
+	for (i = 0; i < c->n; i++) {
+		if (p != NULL && p->map != NULL)
+			free(c->v[i].body);	/* the rest is the map's */
+		else
+			article_free(&c->v[i]);
+	}
+	if (p != NULL && p->vbytes > 0)
+		munmap(c->v, p->vbytes);
+	else
+		free(c->v);
 	free(c->themes);
 	if (p != NULL) {
 		discover_themes_free(p->disc, p->ndisc);
 		article_free(&p->scratch);
 		free(p->sets);
+		cache_close(p->map);
 		free(p);
 	}
 	memset(c, 0, sizeof *c);

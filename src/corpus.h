@@ -35,6 +35,7 @@ extern size_t corpus_resident_max;
 #define CORPUS_NODISCOVER	0x1	/* skip discovered themes */
 #define CORPUS_NOCACHE		0x2	/* do not read or write the index cache */
 #define CORPUS_RESIDENT		0x4	/* keep every body in memory */
+#define CORPUS_TRUST		0x8	/* show the cache's snapshot unchecked */
 
 /*
  * Loads every article under PATHS (files or directories, recursive,
@@ -46,6 +47,26 @@ extern size_t corpus_resident_max;
 size_t	 corpus_load(struct corpus *, char *const *paths, size_t npaths,
 	    const struct lexicon *lex, int flags);
 void	 corpus_free(struct corpus *);
+
+/*
+ * With CORPUS_TRUST, corpus_load takes the articles from the index
+ * cache's snapshot of the last load of the same PATHS when there is one,
+ * without walking or stat'ing a file: a warm start in a few milliseconds.
+ * Such a corpus is "trusted" until checked with corpus_refresh. Without
+ * it, a load whose files all match the snapshot is built from it too
+ * (exact, only faster). Either way strings point into the cache mapping.
+ */
+int	 corpus_trusted(const struct corpus *);
+
+/*
+ * Checks trusted corpus OLD against the files (PATHS walked and stat'ed
+ * as corpus_load would, FLAGS without CORPUS_TRUST): 0 when they are as
+ * OLD shows them (FRESH left empty); else loads them into FRESH (the
+ * cache updated) and returns 1. Reads OLD only: it may run on a thread
+ * of its own while OLD is shown, but OLD must outlive the call.
+ */
+int	 corpus_refresh(struct corpus *fresh, const struct corpus *old,
+	    char *const *paths, size_t npaths, int flags);
 
 /* The clean body of article I: resident, or re-read from its file. The
  * returned pointer is valid until the next call. NULL if the file went

@@ -266,7 +266,10 @@ main(int argc, char **argv)
 	}
 	if (o.mode == MODE_SHOW)	/* --show prints lexicon themes only */
 		o.load_flags |= CORPUS_NODISCOVER;
-	if (corpus_load(&c, o.paths, o.npaths, lex, o.load_flags) == 0 &&
+	/* The reader shows the cache's snapshot at once and checks the
+	 * files behind it; batch modes stay exact. */
+	if (corpus_load(&c, o.paths, o.npaths, lex, o.load_flags |
+	    (o.mode == MODE_UI ? CORPUS_TRUST : 0)) == 0 &&
 	    o.mode != MODE_SHOW) {
 		warn_at(NULL, "no articles could be loaded");
 		rc = 1;

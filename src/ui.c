@@ -3,7 +3,9 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,7 @@
 #define MIN_W	10	/* below this (or 3 rows) only a notice is shown */
 #define MIN_H	3
 #define KEY_GONE (-2)	/* getkey: terminal closed or a quit signal */
+#define KEY_CHECKED (-3) /* getkey: the background check has finished */
 
 static const struct view_ops *const panes[PANE_N] = {
 	&ui_list_ops, &ui_reader_ops, &ui_themes_ops, &ui_help_ops
@@ -33,6 +36,18 @@ static const struct view_ops *const panes[PANE_N] = {
 
 static volatile sig_atomic_t got_signal;
 static int sig_pipe[2] = { -1, -1 };
+
+/* The check of a corpus shown from the cache's snapshot against the
+ * files, on a thread of its own (corpus_refresh): the first screen needs
+ * no stat of 100,000 files, and a change still shows up a moment later. */
+struct check {
+	pthread_t	 tid;
+	int		 running;	/* started, not yet joined */
+	int		 changed;	/* FRESH holds the files as they are */
+	struct corpus	 fresh;
+};
+static struct check check;
+static atomic_int check_done;	/* set by the thread; wakes poll */
 
 /* SIGTERM, SIGHUP, SIGINT: ask the loop to save and leave. */
 static void
@@ -187,55 +202,117 @@ compose_filter(const struct ui *ui, struct buf *b, int with_query)
 
 static const struct ui *sort_ui;	/* for qsort's comparison */
 
-/* List order: by date (the corpus order), source or title; then id. */
+/* Order by source or title (SORT_SOURCE / SORT_TITLE), then id. */
 static int
 cmp_rows(const void *pa, const void *pb)
 {
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
 	const struct article *x = &sort_ui->c->v[a], *y = &sort_ui->c->v[b];
-	int r = 0;
+	int r;
 
 	if (sort_ui->sort == SORT_SOURCE)
 		r = strcoll(x->source, y->source);
-	else if (sort_ui->sort == SORT_TITLE)
+	else
 		r = strcoll(x->title, y->title);
-	if (r == 0)
-		r = a < b ? -1 : a > b;
-	return sort_ui->reverse ? -r : r;
+	return r != 0 ? r : a < b ? -1 : a > b;
 }
 
-/* The shown rows and the per-theme counts from KEEP. */
+/* Every article in the order of ui->sort (not reversed), sorted once per
+ * corpus: a filter change then walks it instead of sorting again. The
+ * date order is the corpus's own (NULL). */
+static const uint32_t *
+sort_perm(struct ui *ui)
+{
+	uint32_t i, *p;
+
+	if (ui->sort == SORT_DATE || ui->perm[ui->sort] != NULL)
+		return ui->perm[ui->sort];
+	p = xcalloc(ui->c->n + 1, sizeof *p);
+	for (i = 0; i < ui->c->n; i++)
+		p[i] = i;
+	sort_ui = ui;
+	qsort(p, ui->c->n, sizeof *p, cmp_rows);
+	return ui->perm[ui->sort] = p;
+}
+
+/* The per-theme counts of the shown articles: popcounts of each theme's
+ * set and the shown set BITS, a few thousand word operations. */
+static void
+count_themes(struct ui *ui, const uint64_t *bits)
+{
+	size_t t, w, nw = corpus_set_words(ui->c);
+	const uint64_t *set;
+	uint32_t n;
+
+	for (t = 0; t < ui->c->nthemes; t++) {
+		set = corpus_theme_set(ui->c, (unsigned)t);
+		for (w = 0, n = 0; set != NULL && w < nw; w++)
+			n += (uint32_t)__builtin_popcountll(set[w] & bits[w]);
+		ui->tcount[t] = n;
+	}
+}
+
+/* The shown rows, in list order, and the per-theme counts from KEEP. */
 static void
 build_rows(struct ui *ui)
 {
-	size_t i, t;
+	const uint32_t *perm = sort_perm(ui);
+	size_t n = ui->c->n, k, i;
+	uint64_t *bits = xcalloc(n / 64 + 2, sizeof *bits);
 
 	ui->nrows = 0;
-	for (i = 0; i < ui->c->n; i++)
-		if (ui->keep[i])
-			ui->rows[ui->nrows++] = i;
-	sort_ui = ui;
-	qsort(ui->rows, ui->nrows, sizeof *ui->rows, cmp_rows);
-	for (t = 0; t < ui->c->nthemes; t++)
-		ui->tcount[t] = 0;
-	for (i = 0; i < ui->nrows; i++)
-		for (t = 0; t < ui->c->v[ui->rows[i]].nhits; t++)
-			if (ui->c->v[ui->rows[i]].hits[t].theme <
-			    ui->c->nthemes)
-				ui->tcount[ui->c->v[ui->rows[i]].hits[t].theme]++;
+	ui->maxhits = 0;
+	for (k = 0; k < n; k++) {
+		i = ui->reverse ? n - 1 - k : k;
+		i = perm != NULL ? perm[i] : i;
+		if (!ui->keep[i])
+			continue;
+		ui->rows[ui->nrows++] = i;
+		bits[i / 64] |= (uint64_t)1 << (i % 64);
+		if (ui->c->v[i].nhits > ui->maxhits)
+			ui->maxhits = ui->c->v[i].nhits;
+	}
+	count_themes(ui, bits);
+	free(bits);
 }
 
-int
-ui_filter(struct ui *ui)
+/* The filter without a typed query: the selected themes' sets (all of
+ * them, or any) and the language, straight from the corpus bitsets.
+ * query_eval would give the same (the UI composes exactly these terms)
+ * by testing every article's hits: too slow for a toggle at 100,000. */
+static void
+filter_sets(struct ui *ui)
+{
+	size_t nw = corpus_set_words(ui->c), w, t, i;
+	uint64_t *bits = xcalloc(nw + 1, sizeof *bits);
+	const char *lang = ui->lang >= 0 ? ui->langs[ui->lang] : NULL;
+	const uint64_t *set;
+	int any = 0;
+
+	for (t = 0; t < ui->c->nthemes; t++) {
+		if (!ui->tsel[t] ||
+		    (set = corpus_theme_set(ui->c, (unsigned)t)) == NULL)
+			continue;
+		for (w = 0; w < nw; w++)
+			bits[w] = !any ? set[w] : ui->all_of ?
+			    bits[w] & set[w] : bits[w] | set[w];
+		any = 1;
+	}
+	for (i = 0; i < ui->c->n; i++)
+		ui->keep[i] = (!any || (bits[i / 64] >> (i % 64) & 1)) &&
+		    (lang == NULL || strcmp(ui->c->v[i].lang, lang) == 0);
+	free(bits);
+}
+
+/* The filter with a typed query, through the query language. */
+static void
+filter_query(struct ui *ui)
 {
 	struct query *q;
 	struct buf b;
-	size_t art = 0, r;
-	int had = ui_selected_article(ui, &art);
 
 	buf_init(&b);
 	compose_filter(ui, &b, 1);
-	ui->qerr[0] = '\0';
 	q = query_parse(b.s != NULL ? b.s : "", ui->c, ui->qerr,
 	    sizeof ui->qerr);
 	if (q == NULL) {
@@ -249,6 +326,19 @@ ui_filter(struct ui *ui)
 	buf_free(&b);
 	query_eval(q, ui->c, ui->keep);
 	query_free(q);
+}
+
+int
+ui_filter(struct ui *ui)
+{
+	size_t art = 0, r;
+	int had = ui_selected_article(ui, &art);
+
+	ui->qerr[0] = '\0';
+	if (ui->query[0] == '\0')
+		filter_sets(ui);
+	else
+		filter_query(ui);
 	build_rows(ui);
 	for (r = 0; had && r < ui->nrows; r++)
 		if (ui->rows[r] == art)
@@ -301,6 +391,10 @@ filter_alloc(struct ui *ui, char **old_ids, size_t nold)
 	free(ui->rows);
 	free(ui->tsel);
 	free(ui->tcount);
+	for (t = 0; t < SORT_N; t++) {
+		free(ui->perm[t]);
+		ui->perm[t] = NULL;
+	}
 	ui->keep = xcalloc(ui->c->n + 1, 1);
 	ui->rows = xcalloc(ui->c->n + 1, sizeof *ui->rows);
 	ui->tsel = xcalloc(ui->c->nthemes + 1, 1);
@@ -410,6 +504,8 @@ ui_getkey(void)
 	for (;;) {
 		if (got_signal)
 			return KEY_GONE;
+		if (atomic_exchange(&check_done, 0))
+			return KEY_CHECKED;
 		r = wget_wch(stdscr, &wc);
 		if (r == KEY_CODE_YES)
 			return (int)wc;
@@ -450,10 +546,56 @@ ui_suspend(struct ui *ui)
 	return UI_FULL | UI_LAYOUT | UI_REDRAW;
 }
 
-/* Re-reads the articles (the same paths), keeping the theme selection
- * and, when it still exists, the selected article. */
+/* The background check: what the thread does. */
+static void *
+check_thread(void *arg)
+{
+	struct ui *ui = arg;
+
+	check.changed = corpus_refresh(&check.fresh, ui->c, ui->opts->paths,
+	    ui->opts->npaths, ui->opts->load_flags);
+	atomic_store(&check_done, 1);
+	if (sig_pipe[1] != -1)
+		(void)!write(sig_pipe[1], "", 1);
+	return NULL;
+}
+
+/* Starts the check when the corpus came from the snapshot unchecked.
+ * Signals stay with the main thread (SIGWINCH must interrupt its poll). */
+static void
+check_start(struct ui *ui)
+{
+	sigset_t all, old;
+
+	if (!corpus_trusted(ui->c))
+		return;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	check.running = pthread_create(&check.tid, NULL, check_thread, ui) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+/* Waits for the check; with DISCARD drops what it loaded. 1 when it
+ * found the files changed and FRESH is to be shown. */
 static int
-ui_reload(struct ui *ui)
+check_join(int discard)
+{
+	if (!check.running)
+		return 0;
+	pthread_join(check.tid, NULL);
+	check.running = 0;
+	if (check.changed && discard) {
+		corpus_free(&check.fresh);
+		check.changed = 0;
+	}
+	return check.changed;
+}
+
+/* Re-reads the articles (the same paths), or takes FRESH (loaded by the
+ * check) when not NULL, keeping the theme selection and, when it still
+ * exists, the selected article. */
+static int
+ui_reload(struct ui *ui, struct corpus *fresh)
 {
 	char **ids, *path = NULL;
 	size_t n = 0, t, art;
@@ -468,8 +610,11 @@ ui_reload(struct ui *ui)
 		if (ui->tsel[t])
 			ids[n++] = xstrdup(ui->c->themes[t].id);
 	corpus_free(ui->c);
-	corpus_load(ui->c, ui->opts->paths, ui->opts->npaths, ui->lex,
-	    ui->opts->load_flags);
+	if (fresh != NULL)
+		*ui->c = *fresh;
+	else
+		corpus_load(ui->c, ui->opts->paths, ui->opts->npaths, ui->lex,
+		    ui->opts->load_flags);
 	filter_alloc(ui, ids, n);
 	while (n > 0)
 		free(ids[--n]);
@@ -480,8 +625,25 @@ ui_reload(struct ui *ui)
 		if (ui->rows[t] == (size_t)found)
 			ui_list_set_cursor(ui, t);
 	free(path);
-	ui_message(ui, 0, "reloaded: %zu articles", ui->c->n);
+	if (fresh != NULL)
+		ui_message(ui, 0, "files changed: %zu articles", ui->c->n);
+	else
+		ui_message(ui, 0, "reloaded: %zu articles", ui->c->n);
 	return UI_REDRAW;
+}
+
+/* The check has finished: the changed files are shown, with a message. */
+static int
+check_finish(struct ui *ui)
+{
+	int r;
+
+	if (!check_join(0))
+		return 0;
+	r = ui_reload(ui, &check.fresh);
+	memset(&check.fresh, 0, sizeof check.fresh);
+	check.changed = 0;
+	return r;
 }
 
 /* The next pane in focus order that can be shown (+1 or -1). */
@@ -572,7 +734,8 @@ ui_global(struct ui *ui, enum action a)
 		ui->help = 1;
 		return UI_LAYOUT | UI_REDRAW;
 	case ACT_RELOAD:
-		return ui_reload(ui);
+		check_join(1);	/* the reload reads the files anyway */
+		return ui_reload(ui, NULL);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return UI_FULL | UI_LAYOUT | UI_REDRAW;
@@ -750,20 +913,24 @@ ui_screen(struct ui *ui)
 	return scr;
 }
 
-/* The main loop: one key, its flags, one redraw, until quit. */
+/* The main loop: one key, its flags, one redraw, until quit. The check
+ * of a trusted corpus starts once the first screen is out. */
 static void
 ui_loop(struct ui *ui)
 {
-	int flags = UI_LAYOUT | UI_REDRAW, ch;
+	int flags = UI_LAYOUT | UI_REDRAW, ch, first = 1;
 
 	for (;;) {
 		if (flags & UI_LAYOUT)
 			ui_layout(ui);
 		if (flags & (UI_REDRAW | UI_LAYOUT))
 			ui_draw(ui);
+		if (first)
+			check_start(ui);
+		first = 0;
 		if ((ch = ui_getkey()) == KEY_GONE)
 			break;
-		flags = ui_key(ui, ch);
+		flags = ch == KEY_CHECKED ? check_finish(ui) : ui_key(ui, ch);
 		if (flags & UI_QUIT)
 			break;
 	}
@@ -788,6 +955,8 @@ ui_free(struct ui *ui)
 	free(ui->rows);
 	free(ui->tsel);
 	free(ui->tcount);
+	for (p = 0; p < SORT_N; p++)
+		free(ui->perm[p]);
 	while (ui->nlangs > 0)
 		free(ui->langs[--ui->nlangs]);
 	free(ui->langs);
@@ -834,6 +1003,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 		panes[p]->init(&ui);
 	ui_filter(&ui);
 	ui_loop(&ui);
+	check_join(1);
 	ui_reader_save_pos(&ui);
 	endwin();
 	delscreen(scr);

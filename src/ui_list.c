@@ -80,13 +80,8 @@ static struct cols
 list_cols(struct ui *ui, int w)
 {
 	struct cols c = { 0, 0, 0, 0 };
-	size_t i;
-	int m = 0;
 
-	for (i = 0; i < ui->nrows; i++)
-		if (ui->c->v[ui->rows[i]].nhits > m)
-			m = ui->c->v[ui->rows[i]].nhits;
-	c.marks = m > 5 ? 5 : m;
+	c.marks = ui->maxhits > 5 ? 5 : ui->maxhits;
 	if (w >= 50)
 		c.date = 10;
 	if (w >= 30)

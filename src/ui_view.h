@@ -99,6 +99,8 @@ struct ui {
 	size_t		*rows;		/* shown articles, in list order */
 	size_t		 nrows;
 	uint32_t	*tcount;	/* per theme: shown articles with it */
+	int		 maxhits;	/* most themes of a shown article */
+	uint32_t	*perm[SORT_N];	/* articles in each sort order, once */
 
 	struct prompt	 prompt;
 	char		 msg[256];

@@ -144,4 +144,38 @@ list unwritable
 same "unwritable cache: right output" good unwritable
 rm -f "$XDG_CACHE_HOME"
 
+# --- the reader: a warm start shows the cache's snapshot at once, then
+# checks the files behind it; a change shows up after that check
+if command -v tmux >/dev/null 2>&1; then
+	. "$(dirname "$0")/ui/uilib.sh"
+	UI_ARTS=$CORPUS UI_NOCACHE=
+	list snap			# writes the snapshot of $CORPUS
+	old=$(awk -F '\t' 'NR == 2 { print $6 }' "$T_TMP/snap.out")
+	ui_start 160 30
+	see "warm reader: first screen from the snapshot" "$old"
+	sleep 1				# nothing changed: no message
+	grep -q "files changed" "$T_TMP/screen" &&
+	    fail "warm reader: unchanged files, no reload" ||
+	    pass "warm reader: unchanged files, no reload"
+	tm send-keys -t 0 q
+	see "warm reader: quits" "TREAD-EXIT=0"
+	f=$(awk -F '\t' 'NR == 2 { print $2 }' "$T_TMP/snap.out")
+	printf 'Changed before the start\n\n2030-01-02\n\nA body.\n' >"$f"
+	printf 'Added after the snapshot\n\n2031-01-02\n\nA body.\n' \
+	    >"$CORPUS/sub/added.txt"
+	ui_start 160 30
+	see "warm reader: a file changed before the start gets its new title" \
+	    "Changed before the start"
+	see "warm reader: an added file shows up" "Added after the snapshot"
+	see "warm reader: the change is told" "files changed"
+	grep -qF "$old" "$T_TMP/screen" &&
+	    fail "warm reader: the old title is gone" "$(cat "$T_TMP/screen")" ||
+	    pass "warm reader: the old title is gone"
+	ui_stop
+	list snap2
+	grep -q "Changed before the start" "$T_TMP/snap2.out" &&
+	    pass "batch after the reader: exact" ||
+	    fail "batch after the reader: exact" "$(head -3 "$T_TMP/snap2.out")"
+fi
+
 done_testing

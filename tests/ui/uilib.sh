@@ -4,7 +4,8 @@
 
 TM_SOCK="tread$$"
 UI_DEADLINE=${UI_DEADLINE:-10}	# seconds for one expected screen
-UI_ARTS=$(echo "$ARTICLES"/*.txt)
+UI_ARTS=$(echo "$ARTICLES"/*.txt)	# the paths tread is given
+# UI_NOCACHE: the cache option (default --no-cache; set empty for a cache)
 
 # tm ARGS...: tmux on our own server, no user configuration.
 tm() { tmux -L "$TM_SOCK" -f /dev/null "$@"; }
@@ -29,7 +30,7 @@ ui_start() {
 	# with no need for pgrep (procps is not on a bare machine).
 	cat >"$T_TMP/tread.sh" <<EOS
 echo \$\$ >"$T_TMP/pid"
-exec env $envs "$TREAD" --no-cache $* $UI_ARTS 2>"$T_TMP/stderr"
+exec env $envs "$TREAD" ${UI_NOCACHE---no-cache} $* $UI_ARTS 2>"$T_TMP/stderr"
 EOS
 	cat >"$T_TMP/run.sh" <<EOS
 printf 'BEFORE-TREAD\n'
