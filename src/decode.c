@@ -526,6 +526,57 @@ may_be_mojibake(const uint8_t *s, size_t n)
 	return 0;
 }
 
+/* Is the char at P (before E) a Latin-1 letter as swap_run counts them? */
+static int
+latin1_letter(const uint8_t *p, const uint8_t *e)
+{
+	return e - p >= 2 && ((p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) ||
+	    (p[0] == 0xC2 && (p[1] == 0xA8 || p[1] == 0xB8)));
+}
+
+/* Is the 2-byte lead char at P followed by a char that mojibake_score
+ * pairs with it (CYR: Р С Т У read as cp1251)? */
+static int
+scored_pair(const uint8_t *p, const uint8_t *e, int cyr)
+{
+	ucs4_t u;
+	int b;
+
+	if (e - p < 3 || p[2] < 0x80)
+		return 0;
+	u8_mbtouc(&u, p + 2, (size_t)(e - p - 2));
+	b = cyr ? cp1251_byte(u) : cp1252_byte(u);
+	return b >= 0x80 && b < 0xC0;
+}
+
+/*
+ * Can decode_fix_mojibake change S at all? Only when mojibake_score finds
+ * a pair (tested exactly) or looks_swapped a run of three Latin-1 letters.
+ * may_be_mojibake lets through any text with é or ü in it; this spares
+ * most of them the passes ("ół" and "üß" are no pairs).
+ */
+static int
+may_change(const uint8_t *s, size_t n)
+{
+	static const uint8_t leads[3] = { 0xC3, 0xD0, 0xC2 };
+	const uint8_t *p, *e = s + n;
+
+	for (int k = 0; k < 3; k++)
+		for (p = s; (p = memchr(p, leads[k], (size_t)(e - p))) !=
+		    NULL && p + 1 < e; p++) {
+			if (p[0] == 0xC3 && p[1] >= 0x82 && p[1] <= 0xB4 &&
+			    scored_pair(p, e, 0))
+				return 1;
+			if (p[0] == 0xD0 && p[1] >= 0xA0 && p[1] <= 0xA3 &&
+			    scored_pair(p, e, 1))
+				return 1;
+			if (latin1_letter(p, e) && latin1_letter(p + 2, e) &&
+			    latin1_letter(p + 4, e))
+				return 1;
+		}
+	return 0;
+}
+
 /* Is B an ASCII letter or digit (a word a run is glued to)? */
 static int
 ascii_alnum(uint8_t b)
@@ -642,7 +693,8 @@ decode_fix_mojibake(const char *s, size_t len, size_t *outlen)
 	struct run r = { NULL, NULL, 0, 0 };
 
 	buf_init(&cur);
-	if (!may_be_mojibake((const uint8_t *)s, len)) {
+	if (!may_be_mojibake((const uint8_t *)s, len) ||
+	    !may_change((const uint8_t *)s, len)) {
 		buf_add(&cur, s, len);
 		return buf_steal(&cur, outlen);
 	}
@@ -810,16 +862,37 @@ clean_uc(struct clean *c, struct buf *out, size_t i)
 	return l;
 }
 
+/*
+ * Length of the char at S if the cleaning pass copies it as it is: a
+ * printable ASCII char, or a well-formed 2-byte char from U+00C0 (Latin,
+ * Greek, Cyrillic; lead D8 holds U+061C) or 3-byte one from U+3000 to
+ * U+CFFF (CJK, Hangul), none of which clean_uc touches; else 0. Copying
+ * runs of these at once, not char by char, is most of the pass.
+ */
+static size_t
+plain_len(const uint8_t *s, size_t n)
+{
+	if (s[0] >= 0x20 && s[0] < 0x7F)
+		return 1;
+	if (s[0] >= 0xC3 && s[0] <= 0xDF && s[0] != 0xD8 && n >= 2 &&
+	    (s[1] & 0xC0) == 0x80)
+		return 2;
+	if (s[0] >= 0xE3 && s[0] <= 0xEC && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80)
+		return 3;
+	return 0;
+}
+
 /* The cleaning pass of decode_text: appends S, cleaned, to OUT. */
 static unsigned
 clean_text(struct buf *out, const uint8_t *s, size_t n)
 {
 	struct clean c = { s, n, { NONE, NONE }, 0 };
-	size_t i = 0, j;
+	size_t i = 0, j, k;
 
 	buf_reserve(out, n);
 	while (i < n) {
-		for (j = i; j < n && s[j] >= 0x20 && s[j] < 0x7F; j++)
+		for (j = i; j < n && (k = plain_len(s + j, n - j)) != 0; j += k)
 			;
 		buf_add(out, (const char *)s + i, j - i);
 		if ((i = j) == n)
@@ -887,7 +960,8 @@ fix_and_clean(struct buf *out, const char *s, size_t n, int repair,
 	buf_init(&prev);
 	for (int round = 0; round < 3; round++) {
 		fixed = NULL;
-		if (repair && may_be_mojibake((const uint8_t *)s, n)) {
+		if (repair && may_be_mojibake((const uint8_t *)s, n) &&
+		    may_change((const uint8_t *)s, n)) {
 			fixed = decode_fix_mojibake(s, n, &fixlen);
 			if (fixlen != n || memcmp(fixed, s, n) != 0)
 				*fl |= DECODE_MOJIBAKE;
