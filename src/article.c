@@ -75,7 +75,11 @@ count_words(const char *s, size_t n)
 	size_t i = 0, k;
 
 	while (i < n) {
-		if ((k = space_len(s + i, n - i)) != 0) {
+		unsigned char u = (unsigned char)s[i];
+
+		/* only these bytes start a space: most take no call */
+		if ((u == ' ' || u == '\t' || u == 0xc2 || u == 0xe2 ||
+		    u == 0xe3) && (k = space_len(s + i, n - i)) != 0) {
 			in = 0;
 			i += k;
 			continue;
@@ -83,7 +87,7 @@ count_words(const char *s, size_t n)
 		if (!in)
 			words++;
 		in = 1;
-		if ((unsigned char)s[i] >= 0xe3 && (unsigned char)s[i] <= 0xe9)
+		if (u >= 0xe3 && u <= 0xe9)
 			cjk++;
 		i++;
 	}
