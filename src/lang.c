@@ -46,18 +46,32 @@ tri_key(ucs4_t a, ucs4_t b, ucs4_t c)
 	return ((uint64_t)a << 42) | ((uint64_t)b << 21) | (uint64_t)c;
 }
 
-/* One slot of a lookup table: a key of one profile and its weight. */
+/* What one key is worth to one profile. */
+struct weight {
+	float		 weight;
+	uint16_t	 lang;
+};
+
+/* One slot of a lookup table: a key and where its weights are (several
+ * profiles often share a key: " th", "the"). */
 struct slot {
 	uint64_t	 key;
-	float		 weight;
-	uint16_t	 lang;		/* SLOT_FREE: an empty slot */
+	uint32_t	 first;		/* index in table.w */
+	uint16_t	 n;		/* 0: an empty slot */
+	uint16_t	 fill;		/* weights put so far (tables_build) */
 };
-#define SLOT_FREE	UINT16_MAX
 
-/* An open-addressing hash table over the keys of all profiles. */
+/*
+ * An open-addressing hash table over the distinct keys of all profiles,
+ * each with its profile weights in a row of W (in the order they were
+ * added). One slot per key keeps the probe runs short: a lookup is
+ * mostly a miss, and it probes up to the next empty slot.
+ */
 struct table {
 	struct slot	*slot;
 	size_t		 mask;
+	struct weight	*w;
+	size_t		 nw;
 };
 
 static struct table tri_tab, stop_tab;
@@ -71,45 +85,77 @@ table_home(const struct table *t, uint64_t key)
 	return (size_t)(key ^ (key >> 29)) & t->mask;
 }
 
-/* Makes T an empty table for N keys. */
+/* Makes T an empty table for N keys (profile weights). */
 static void
 table_init(struct table *t, size_t n)
 {
-	size_t size = 64, k;
+	size_t size = 64;
 
 	while (size < 4 * n)
 		size *= 2;
-	t->slot = xreallocarray(NULL, size, sizeof *t->slot);
-	for (k = 0; k < size; k++)
-		t->slot[k].lang = SLOT_FREE;
+	t->slot = xcalloc(size, sizeof *t->slot);
 	t->mask = size - 1;
+	t->w = xreallocarray(NULL, n + 1, sizeof *t->w);
+	t->nw = 0;
 }
 
-/* Adds KEY of profile LANG with WEIGHT (keys of several profiles may coincide). */
-static void
-table_add(struct table *t, uint64_t key, float weight, size_t lang)
+/* The slot of KEY in T, or the empty slot where it would go. */
+static struct slot *
+table_find(const struct table *t, uint64_t key)
 {
-	size_t i = table_home(t, key);
+	size_t i;
 
-	while (t->slot[i].lang != SLOT_FREE)
-		i = (i + 1) & t->mask;
-	t->slot[i].key = key;
-	t->slot[i].weight = weight;
-	t->slot[i].lang = (uint16_t)lang;
+	for (i = table_home(t, key); t->slot[i].n != 0 &&
+	    t->slot[i].key != key; i = (i + 1) & t->mask)
+		;
+	return &t->slot[i];
+}
+
+/* Counts one more weight for KEY (first pass of tables_build). */
+static void
+table_count(struct table *t, uint64_t key)
+{
+	struct slot *sl = table_find(t, key);
+
+	sl->key = key;
+	sl->n++;
+}
+
+/* Gives each key its row of weights (after table_count). */
+static void
+table_rows(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i <= t->mask; i++) {
+		t->slot[i].first = (uint32_t)t->nw;
+		t->nw += t->slot[i].n;
+	}
+}
+
+/* Puts KEY's weight for profile LANG next in its row (after table_rows):
+ * a key's weights stay in the order they come, as the sums expect. */
+static void
+table_put(struct table *t, uint64_t key, float weight, size_t lang)
+{
+	struct slot *sl = table_find(t, key);
+	struct weight *w = &t->w[sl->first + sl->fill++];
+
+	w->weight = weight;
+	w->lang = (uint16_t)lang;
 }
 
 /* Adds the weights of every profile that has KEY to SUM. */
 static void
 table_sum(const struct table *t, uint64_t key, double *sum)
 {
-	size_t i;
+	const struct slot *sl;
+	const struct weight *w;
 
-	if (t->slot == NULL)
+	if (t->slot == NULL || (sl = table_find(t, key))->n == 0)
 		return;
-	for (i = table_home(t, key); t->slot[i].lang != SLOT_FREE;
-	    i = (i + 1) & t->mask)
-		if (t->slot[i].key == key)
-			sum[t->slot[i].lang] += t->slot[i].weight;
+	for (w = t->w + sl->first; w < t->w + sl->first + sl->n; w++)
+		sum[w->lang] += w->weight;
 }
 
 /* Finds or adds the profile for CODE. */
@@ -193,10 +239,16 @@ stop_add(struct profile *p, const char *line, size_t len)
 	p->stop[p->nstop++] = hash_bytes(HASH_INIT, line, len);
 }
 
-/*
- * Moves every profile's keys into the two lookup tables; a trigram
- * weighs 1.0 for a profile's most frequent down to 0.5 for its last.
- */
+/* The weight of trigram I of profile P: 1.0 for its most frequent down
+ * to 0.5 for its last. */
+static float
+tri_weight(const struct profile *p, size_t i)
+{
+	return 1.0f - (float)i / (2.0f * (float)p->ntri);
+}
+
+/* Moves every profile's keys into the two lookup tables: count the
+ * weights of each key, lay out the rows, then fill them. */
 static void
 tables_build(void)
 {
@@ -210,12 +262,19 @@ tables_build(void)
 	table_init(&tri_tab, ntri);
 	table_init(&stop_tab, nstop);
 	for (k = 0; k < nlangs; k++) {
+		for (i = 0; i < langs[k].ntri; i++)
+			table_count(&tri_tab, langs[k].tri[i]);
+		for (i = 0; i < langs[k].nstop; i++)
+			table_count(&stop_tab, langs[k].stop[i]);
+	}
+	table_rows(&tri_tab);
+	table_rows(&stop_tab);
+	for (k = 0; k < nlangs; k++) {
 		p = &langs[k];
 		for (i = 0; i < p->ntri; i++)
-			table_add(&tri_tab, p->tri[i], 1.0f - (float)i /
-			    (2.0f * (float)p->ntri), k);
+			table_put(&tri_tab, p->tri[i], tri_weight(p, i), k);
 		for (i = 0; i < p->nstop; i++)
-			table_add(&stop_tab, p->stop[i], 1.0f, k);
+			table_put(&stop_tab, p->stop[i], 1.0f, k);
 		free(p->tri);
 		free(p->stop);
 		p->tri = p->stop = NULL;
@@ -283,6 +342,8 @@ lang_free(void)
 	}
 	free(tri_tab.slot);
 	free(stop_tab.slot);
+	free(tri_tab.w);
+	free(stop_tab.w);
 	memset(&tri_tab, 0, sizeof tri_tab);
 	memset(&stop_tab, 0, sizeof stop_tab);
 	memset(langs, 0, sizeof langs);
