@@ -314,9 +314,12 @@ load_dir(const char *datadir, const char *sub, const char *ext,
 	return loaded;
 }
 
+static void small_init(void);
+
 int
 lang_init(const char *datadir)
 {
+	small_init();
 	lang_free();
 	if (load_dir(datadir, "lang", ".tri", tri_add) == 0) {
 		lang_free();
@@ -398,34 +401,125 @@ count_telling(struct counts *c, ucs4_t uc)
 	}
 }
 
-/* The scripts lang_identify tells apart, looked up once per call. */
+/* The scripts lang_identify tells apart. */
 struct scripts {
 	const uc_script_t	*latin, *cyr, *han, *hira, *kata, *hangul;
 };
 
-/* Counts letter UC (lower case) by script; returns 1 if it can be part of a word. */
-static int
-count_letter(struct counts *c, const struct scripts *sc, ucs4_t uc)
-{
-	const uc_script_t *s = uc_script(uc);
+/* What a letter counts as. */
+enum letter_class { L_NONE, L_LATIN, L_CYR, L_HAN, L_KANA, L_HANGUL, L_OTHER };
 
-	if (s == sc->latin || s == sc->cyr) {
-		if (s == sc->latin)
+/* The class of UC (lower case). */
+static enum letter_class
+letter_class(const struct scripts *sc, ucs4_t uc)
+{
+	const uc_script_t *s;
+
+	if (!uc_is_alpha(uc))
+		return L_NONE;
+	s = uc_script(uc);
+	if (s == sc->latin)
+		return L_LATIN;
+	if (s == sc->cyr)
+		return L_CYR;
+	if (s == sc->han)
+		return L_HAN;
+	if (s == sc->hira || s == sc->kata)
+		return L_KANA;
+	return s == sc->hangul ? L_HANGUL : L_OTHER;
+}
+
+/* Counts letter UC (lower case) of class CL; returns 1 if it can be part
+ * of a word. */
+static int
+count_letter(struct counts *c, enum letter_class cl, ucs4_t uc)
+{
+	switch (cl) {
+	case L_LATIN:
+	case L_CYR:
+		if (cl == L_LATIN)
 			c->latin++;
 		else
 			c->cyr++;
 		count_telling(c, uc);
 		return 1;
+	case L_HAN: c->han++; break;
+	case L_KANA: c->kana++; break;
+	case L_HANGUL: c->hangul++; break;
+	case L_OTHER: c->other++; break;
+	case L_NONE: break;
 	}
-	if (s == sc->han)
-		c->han++;
-	else if (s == sc->hira || s == sc->kata)
-		c->kana++;
-	else if (s == sc->hangul)
-		c->hangul++;
-	else
-		c->other++;
 	return 0;
+}
+
+/*
+ * Lower case and class of every code point below SMALL_MAX (Latin,
+ * Greek, Cyrillic...), worked out once by lang_init with the calls
+ * count_text makes for the others: three library calls per letter were
+ * most of the time spent on a Russian text.
+ */
+#define SMALL_MAX	0x800
+static struct small {
+	ucs4_t		 lower;
+	unsigned char	 cl;
+} small[SMALL_MAX];
+static int small_ready;
+
+/* The scripts, looked up by name. */
+static struct scripts
+scripts_get(void)
+{
+	struct scripts sc = { uc_script_byname("Latin"),
+	    uc_script_byname("Cyrillic"), uc_script_byname("Han"),
+	    uc_script_byname("Hiragana"), uc_script_byname("Katakana"),
+	    uc_script_byname("Hangul") };
+
+	return sc;
+}
+
+/* Fills small[] once (lang_init, before threads start). */
+static void
+small_init(void)
+{
+	struct scripts sc = scripts_get();
+	ucs4_t u;
+
+	if (small_ready)
+		return;
+	for (u = 0; u < SMALL_MAX; u++) {
+		small[u].lower = uc_tolower(u);
+		small[u].cl = (unsigned char)letter_class(&sc, small[u].lower);
+	}
+	small_ready = 1;
+}
+
+/* Counts the non-ASCII char at S (N bytes left) into C; sets *UC to its
+ * lower case and returns its length; *INWORD: can it be part of a word? */
+static int
+count_char(struct counts *c, const struct scripts *sc, const uint8_t *s,
+    size_t n, ucs4_t *uc, int *inword)
+{
+	int l;
+
+	if (s[0] >= 0xC2 && s[0] < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
+		*uc = ((ucs4_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		l = 2;
+	} else
+		l = u8_mbtouc(uc, s, n);
+	if (*uc < SMALL_MAX && small_ready) {
+		const struct small *sm = &small[*uc];
+
+		*uc = sm->lower;
+		*inword = count_letter(c, (enum letter_class)sm->cl, *uc);
+	} else if (*uc >= 0x4E00 && *uc <= 0x9FFF) {
+		/* Han: no case, no script lookup */
+		c->han += uc_is_alpha(*uc) != 0;
+		*inword = 0;
+	} else {
+		*uc = uc_tolower(*uc);
+		*inword = count_letter(c, letter_class(sc, *uc), *uc);
+	}
+	return l;
 }
 
 /* Adds the weights of the trigrams of word W (N code points) and its stop-word hits. */
@@ -481,10 +575,7 @@ count_words(struct counts *c, const struct words *ws)
 static void
 count_text(struct counts *c, const uint8_t *s, size_t len, struct words *ws)
 {
-	struct scripts sc = { uc_script_byname("Latin"),
-	    uc_script_byname("Cyrillic"), uc_script_byname("Han"),
-	    uc_script_byname("Hiragana"), uc_script_byname("Katakana"),
-	    uc_script_byname("Hangul") };
+	struct scripts sc = scripts_get();
 	ucs4_t w[WORD_CPS], uc;
 	size_t i, wn = 0;
 	int n, inword;
@@ -497,17 +588,9 @@ count_text(struct counts *c, const uint8_t *s, size_t len, struct words *ws)
 				uc = s[i] | 0x20;
 				inword = uc >= 'a' && uc <= 'z';
 				c->latin += (size_t)inword;
-			} else {
-				n = u8_mbtouc(&uc, s + i, len - i);
-				if (uc >= 0x4E00 && uc <= 0x9FFF) {
-					/* Han: no case, no script lookup */
-					c->han += uc_is_alpha(uc) != 0;
-				} else {
-					uc = uc_tolower(uc);
-					inword = uc_is_alpha(uc) &&
-					    count_letter(c, &sc, uc);
-				}
-			}
+			} else
+				n = count_char(c, &sc, s + i, len - i, &uc,
+				    &inword);
 		}
 		if (inword && wn < WORD_CPS)
 			w[wn++] = uc;
