@@ -74,17 +74,22 @@ count_words(const char *s, size_t n)
 	int words = 0, in = 0, cjk = 0;
 	size_t i = 0, k;
 
+	/* the bytes that can start a space: the others take no call */
+	static const unsigned char space_lead[256] = {
+		[' '] = 1, ['\t'] = 1, [0xc2] = 1, [0xe2] = 1, [0xe3] = 1,
+	};
+
 	while (i < n) {
-		if ((k = space_len(s + i, n - i)) != 0) {
+		unsigned char u = (unsigned char)s[i];
+
+		if (space_lead[u] && (k = space_len(s + i, n - i)) != 0) {
 			in = 0;
 			i += k;
 			continue;
 		}
-		if (!in)
-			words++;
+		words += !in;
 		in = 1;
-		if ((unsigned char)s[i] >= 0xe3 && (unsigned char)s[i] <= 0xe9)
-			cjk++;
+		cjk += (unsigned char)(u - 0xe3) <= 0xe9 - 0xe3;
 		i++;
 	}
 	return words + cjk / 2;

@@ -125,6 +125,36 @@ has_magic(const uint8_t *b, size_t n)
 	return n >= 262 && memcmp(b + 257, "ustar", 5) == 0;
 }
 
+/* Is B a control byte other than TAB, LF, CR and FF? */
+static int
+is_control(uint8_t b)
+{
+	return (b < 0x20 && b != '\t' && b != '\n' && b != '\r' &&
+	    b != '\f') || b == 0x7F;
+}
+
+/* How many of the N (at most 8) bytes at B are controls: a whole word is
+ * tested first (has it a byte below 0x20 or equal to 0x7F?), as text
+ * mostly has none. */
+static size_t
+controls8(const uint8_t *b, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t w, d;
+	size_t k, ctl = 0;
+
+	if (n == 8) {
+		memcpy(&w, b, 8);
+		d = w ^ (ones * 0x7F);
+		/* a byte below 0x20, or one equal to 0x7F (d has a zero) */
+		if (((((w - ones * 0x20) & ~w) | ((d - ones) & ~d)) & high) == 0)
+			return 0;
+	}
+	for (k = 0; k < n; k++)
+		ctl += (size_t)is_control(b[k]);
+	return ctl;
+}
+
 int
 decode_is_binary(const char *buf, size_t len)
 {
@@ -139,10 +169,8 @@ decode_is_binary(const char *buf, size_t len)
 		return 0;	/* half its bytes are NUL by nature */
 	if (memchr(b, 0, n) != NULL)
 		return 1;
-	for (size_t i = 0; i < n; i++)
-		if ((b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' &&
-		    b[i] != '\r' && b[i] != '\f') || b[i] == 0x7F)
-			ctl++;
+	for (size_t i = 0; i < n; i += 8)
+		ctl += controls8(b + i, n - i < 8 ? n - i : 8);
 	return n > 0 && ctl * 10 > n * 3;
 }
 
@@ -222,6 +250,53 @@ from_utf8(struct buf *out, const uint8_t *b, size_t n)
 			buf_add(out, (const char *)b + i, (size_t)l);
 		i += (size_t)l;
 	}
+}
+
+/* Length of the well-formed UTF-8 sequence at S (lead byte >= 0x80),
+ * or 0: no overlong forms, surrogates or code points past U+10FFFF. */
+static size_t
+utf8_seq(const uint8_t *s, size_t n)
+{
+	uint8_t c = s[0];
+
+	if (c >= 0xC2 && c <= 0xDF)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF)
+		return n >= 3 && (s[1] & 0xC0) == 0x80 &&
+		    (s[2] & 0xC0) == 0x80 && (c != 0xE0 || s[1] >= 0xA0) &&
+		    (c != 0xED || s[1] < 0xA0) ? 3 : 0;
+	if (c >= 0xF0 && c <= 0xF4)
+		return n >= 4 && (s[1] & 0xC0) == 0x80 &&
+		    (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80 &&
+		    (c != 0xF0 || s[1] >= 0x90) && (c != 0xF4 || s[1] < 0x90) ?
+		    4 : 0;
+	return 0;
+}
+
+/* Is S valid UTF-8? As u8_check, but ASCII goes eight bytes at a time:
+ * most of a news article is ASCII, and this runs on every file. */
+static int
+utf8_valid(const uint8_t *s, size_t n)
+{
+	size_t i = 0, l;
+	uint64_t w;
+
+	while (i < n) {
+		if (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] < 0x80)
+			i++;
+		else if ((l = utf8_seq(s + i, n - i)) == 0)
+			return 0;
+		else
+			i += l;
+	}
+	return 1;
 }
 
 /* What stage 1 makes of bytes that are not valid UTF-8. */
@@ -526,6 +601,57 @@ may_be_mojibake(const uint8_t *s, size_t n)
 	return 0;
 }
 
+/* Is the char at P (before E) a Latin-1 letter as swap_run counts them? */
+static int
+latin1_letter(const uint8_t *p, const uint8_t *e)
+{
+	return e - p >= 2 && ((p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) ||
+	    (p[0] == 0xC2 && (p[1] == 0xA8 || p[1] == 0xB8)));
+}
+
+/* Is the 2-byte lead char at P followed by a char that mojibake_score
+ * pairs with it (CYR: Р С Т У read as cp1251)? */
+static int
+scored_pair(const uint8_t *p, const uint8_t *e, int cyr)
+{
+	ucs4_t u;
+	int b;
+
+	if (e - p < 3 || p[2] < 0x80)
+		return 0;
+	u8_mbtouc(&u, p + 2, (size_t)(e - p - 2));
+	b = cyr ? cp1251_byte(u) : cp1252_byte(u);
+	return b >= 0x80 && b < 0xC0;
+}
+
+/*
+ * Can decode_fix_mojibake change S at all? Only when mojibake_score finds
+ * a pair (tested exactly) or looks_swapped a run of three Latin-1 letters.
+ * may_be_mojibake lets through any text with é or ü in it; this spares
+ * most of them the passes ("ół" and "üß" are no pairs).
+ */
+static int
+may_change(const uint8_t *s, size_t n)
+{
+	static const uint8_t leads[3] = { 0xC3, 0xD0, 0xC2 };
+	const uint8_t *p, *e = s + n;
+
+	for (int k = 0; k < 3; k++)
+		for (p = s; (p = memchr(p, leads[k], (size_t)(e - p))) !=
+		    NULL && p + 1 < e; p++) {
+			if (p[0] == 0xC3 && p[1] >= 0x82 && p[1] <= 0xB4 &&
+			    scored_pair(p, e, 0))
+				return 1;
+			if (p[0] == 0xD0 && p[1] >= 0xA0 && p[1] <= 0xA3 &&
+			    scored_pair(p, e, 1))
+				return 1;
+			if (latin1_letter(p, e) && latin1_letter(p + 2, e) &&
+			    latin1_letter(p + 4, e))
+				return 1;
+		}
+	return 0;
+}
+
 /* Is B an ASCII letter or digit (a word a run is glued to)? */
 static int
 ascii_alnum(uint8_t b)
@@ -642,7 +768,8 @@ decode_fix_mojibake(const char *s, size_t len, size_t *outlen)
 	struct run r = { NULL, NULL, 0, 0 };
 
 	buf_init(&cur);
-	if (!may_be_mojibake((const uint8_t *)s, len)) {
+	if (!may_be_mojibake((const uint8_t *)s, len) ||
+	    !may_change((const uint8_t *)s, len)) {
 		buf_add(&cur, s, len);
 		return buf_steal(&cur, outlen);
 	}
@@ -810,16 +937,37 @@ clean_uc(struct clean *c, struct buf *out, size_t i)
 	return l;
 }
 
+/*
+ * Length of the char at S if the cleaning pass copies it as it is: a
+ * printable ASCII char, or a well-formed 2-byte char from U+00C0 (Latin,
+ * Greek, Cyrillic; lead D8 holds U+061C) or 3-byte one from U+3000 to
+ * U+CFFF (CJK, Hangul), none of which clean_uc touches; else 0. Copying
+ * runs of these at once, not char by char, is most of the pass.
+ */
+static size_t
+plain_len(const uint8_t *s, size_t n)
+{
+	if (s[0] >= 0x20 && s[0] < 0x7F)
+		return 1;
+	if (s[0] >= 0xC3 && s[0] <= 0xDF && s[0] != 0xD8 && n >= 2 &&
+	    (s[1] & 0xC0) == 0x80)
+		return 2;
+	if (s[0] >= 0xE3 && s[0] <= 0xEC && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80)
+		return 3;
+	return 0;
+}
+
 /* The cleaning pass of decode_text: appends S, cleaned, to OUT. */
 static unsigned
 clean_text(struct buf *out, const uint8_t *s, size_t n)
 {
 	struct clean c = { s, n, { NONE, NONE }, 0 };
-	size_t i = 0, j;
+	size_t i = 0, j, k;
 
 	buf_reserve(out, n);
 	while (i < n) {
-		for (j = i; j < n && s[j] >= 0x20 && s[j] < 0x7F; j++)
+		for (j = i; j < n && (k = plain_len(s + j, n - j)) != 0; j += k)
 			;
 		buf_add(out, (const char *)s + i, j - i);
 		if ((i = j) == n)
@@ -857,7 +1005,7 @@ to_utf8(const char *buf, size_t len, struct buf *u8, const char **s,
 		*fl |= DECODE_BOM;
 		*s += 3, *n -= 3;
 	}
-	if (u8_check((const uint8_t *)*s, *n) == NULL)
+	if (utf8_valid((const uint8_t *)*s, *n))
 		return;
 	if ((lg = looks_legacy((const uint8_t *)*s, *n)) != NOT_LEGACY) {
 		from_legacy(u8, (const uint8_t *)*s, *n, lg == LEGACY_1251);
@@ -887,7 +1035,8 @@ fix_and_clean(struct buf *out, const char *s, size_t n, int repair,
 	buf_init(&prev);
 	for (int round = 0; round < 3; round++) {
 		fixed = NULL;
-		if (repair && may_be_mojibake((const uint8_t *)s, n)) {
+		if (repair && may_be_mojibake((const uint8_t *)s, n) &&
+		    may_change((const uint8_t *)s, n)) {
 			fixed = decode_fix_mojibake(s, n, &fixlen);
 			if (fixlen != n || memcmp(fixed, s, n) != 0)
 				*fl |= DECODE_MOJIBAKE;

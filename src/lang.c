@@ -46,18 +46,32 @@ tri_key(ucs4_t a, ucs4_t b, ucs4_t c)
 	return ((uint64_t)a << 42) | ((uint64_t)b << 21) | (uint64_t)c;
 }
 
-/* One slot of a lookup table: a key of one profile and its weight. */
+/* What one key is worth to one profile. */
+struct weight {
+	float		 weight;
+	uint16_t	 lang;
+};
+
+/* One slot of a lookup table: a key and where its weights are (several
+ * profiles often share a key: " th", "the"). */
 struct slot {
 	uint64_t	 key;
-	float		 weight;
-	uint16_t	 lang;		/* SLOT_FREE: an empty slot */
+	uint32_t	 first;		/* index in table.w */
+	uint16_t	 n;		/* 0: an empty slot */
+	uint16_t	 fill;		/* weights put so far (tables_build) */
 };
-#define SLOT_FREE	UINT16_MAX
 
-/* An open-addressing hash table over the keys of all profiles. */
+/*
+ * An open-addressing hash table over the distinct keys of all profiles,
+ * each with its profile weights in a row of W (in the order they were
+ * added). One slot per key keeps the probe runs short: a lookup is
+ * mostly a miss, and it probes up to the next empty slot.
+ */
 struct table {
 	struct slot	*slot;
 	size_t		 mask;
+	struct weight	*w;
+	size_t		 nw;
 };
 
 static struct table tri_tab, stop_tab;
@@ -71,45 +85,77 @@ table_home(const struct table *t, uint64_t key)
 	return (size_t)(key ^ (key >> 29)) & t->mask;
 }
 
-/* Makes T an empty table for N keys. */
+/* Makes T an empty table for N keys (profile weights). */
 static void
 table_init(struct table *t, size_t n)
 {
-	size_t size = 64, k;
+	size_t size = 64;
 
 	while (size < 4 * n)
 		size *= 2;
-	t->slot = xreallocarray(NULL, size, sizeof *t->slot);
-	for (k = 0; k < size; k++)
-		t->slot[k].lang = SLOT_FREE;
+	t->slot = xcalloc(size, sizeof *t->slot);
 	t->mask = size - 1;
+	t->w = xreallocarray(NULL, n + 1, sizeof *t->w);
+	t->nw = 0;
 }
 
-/* Adds KEY of profile LANG with WEIGHT (keys of several profiles may coincide). */
-static void
-table_add(struct table *t, uint64_t key, float weight, size_t lang)
+/* The slot of KEY in T, or the empty slot where it would go. */
+static struct slot *
+table_find(const struct table *t, uint64_t key)
 {
-	size_t i = table_home(t, key);
+	size_t i;
 
-	while (t->slot[i].lang != SLOT_FREE)
-		i = (i + 1) & t->mask;
-	t->slot[i].key = key;
-	t->slot[i].weight = weight;
-	t->slot[i].lang = (uint16_t)lang;
+	for (i = table_home(t, key); t->slot[i].n != 0 &&
+	    t->slot[i].key != key; i = (i + 1) & t->mask)
+		;
+	return &t->slot[i];
+}
+
+/* Counts one more weight for KEY (first pass of tables_build). */
+static void
+table_count(struct table *t, uint64_t key)
+{
+	struct slot *sl = table_find(t, key);
+
+	sl->key = key;
+	sl->n++;
+}
+
+/* Gives each key its row of weights (after table_count). */
+static void
+table_rows(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i <= t->mask; i++) {
+		t->slot[i].first = (uint32_t)t->nw;
+		t->nw += t->slot[i].n;
+	}
+}
+
+/* Puts KEY's weight for profile LANG next in its row (after table_rows):
+ * a key's weights stay in the order they come, as the sums expect. */
+static void
+table_put(struct table *t, uint64_t key, float weight, size_t lang)
+{
+	struct slot *sl = table_find(t, key);
+	struct weight *w = &t->w[sl->first + sl->fill++];
+
+	w->weight = weight;
+	w->lang = (uint16_t)lang;
 }
 
 /* Adds the weights of every profile that has KEY to SUM. */
 static void
 table_sum(const struct table *t, uint64_t key, double *sum)
 {
-	size_t i;
+	const struct slot *sl;
+	const struct weight *w;
 
-	if (t->slot == NULL)
+	if (t->slot == NULL || (sl = table_find(t, key))->n == 0)
 		return;
-	for (i = table_home(t, key); t->slot[i].lang != SLOT_FREE;
-	    i = (i + 1) & t->mask)
-		if (t->slot[i].key == key)
-			sum[t->slot[i].lang] += t->slot[i].weight;
+	for (w = t->w + sl->first; w < t->w + sl->first + sl->n; w++)
+		sum[w->lang] += w->weight;
 }
 
 /* Finds or adds the profile for CODE. */
@@ -193,10 +239,16 @@ stop_add(struct profile *p, const char *line, size_t len)
 	p->stop[p->nstop++] = hash_bytes(HASH_INIT, line, len);
 }
 
-/*
- * Moves every profile's keys into the two lookup tables; a trigram
- * weighs 1.0 for a profile's most frequent down to 0.5 for its last.
- */
+/* The weight of trigram I of profile P: 1.0 for its most frequent down
+ * to 0.5 for its last. */
+static float
+tri_weight(const struct profile *p, size_t i)
+{
+	return 1.0f - (float)i / (2.0f * (float)p->ntri);
+}
+
+/* Moves every profile's keys into the two lookup tables: count the
+ * weights of each key, lay out the rows, then fill them. */
 static void
 tables_build(void)
 {
@@ -210,12 +262,19 @@ tables_build(void)
 	table_init(&tri_tab, ntri);
 	table_init(&stop_tab, nstop);
 	for (k = 0; k < nlangs; k++) {
+		for (i = 0; i < langs[k].ntri; i++)
+			table_count(&tri_tab, langs[k].tri[i]);
+		for (i = 0; i < langs[k].nstop; i++)
+			table_count(&stop_tab, langs[k].stop[i]);
+	}
+	table_rows(&tri_tab);
+	table_rows(&stop_tab);
+	for (k = 0; k < nlangs; k++) {
 		p = &langs[k];
 		for (i = 0; i < p->ntri; i++)
-			table_add(&tri_tab, p->tri[i], 1.0f - (float)i /
-			    (2.0f * (float)p->ntri), k);
+			table_put(&tri_tab, p->tri[i], tri_weight(p, i), k);
 		for (i = 0; i < p->nstop; i++)
-			table_add(&stop_tab, p->stop[i], 1.0f, k);
+			table_put(&stop_tab, p->stop[i], 1.0f, k);
 		free(p->tri);
 		free(p->stop);
 		p->tri = p->stop = NULL;
@@ -255,9 +314,12 @@ load_dir(const char *datadir, const char *sub, const char *ext,
 	return loaded;
 }
 
+static void small_init(void);
+
 int
 lang_init(const char *datadir)
 {
+	small_init();
 	lang_free();
 	if (load_dir(datadir, "lang", ".tri", tri_add) == 0) {
 		lang_free();
@@ -283,6 +345,8 @@ lang_free(void)
 	}
 	free(tri_tab.slot);
 	free(stop_tab.slot);
+	free(tri_tab.w);
+	free(stop_tab.w);
 	memset(&tri_tab, 0, sizeof tri_tab);
 	memset(&stop_tab, 0, sizeof stop_tab);
 	memset(langs, 0, sizeof langs);
@@ -337,34 +401,125 @@ count_telling(struct counts *c, ucs4_t uc)
 	}
 }
 
-/* The scripts lang_identify tells apart, looked up once per call. */
+/* The scripts lang_identify tells apart. */
 struct scripts {
 	const uc_script_t	*latin, *cyr, *han, *hira, *kata, *hangul;
 };
 
-/* Counts letter UC (lower case) by script; returns 1 if it can be part of a word. */
-static int
-count_letter(struct counts *c, const struct scripts *sc, ucs4_t uc)
-{
-	const uc_script_t *s = uc_script(uc);
+/* What a letter counts as. */
+enum letter_class { L_NONE, L_LATIN, L_CYR, L_HAN, L_KANA, L_HANGUL, L_OTHER };
 
-	if (s == sc->latin || s == sc->cyr) {
-		if (s == sc->latin)
+/* The class of UC (lower case). */
+static enum letter_class
+letter_class(const struct scripts *sc, ucs4_t uc)
+{
+	const uc_script_t *s;
+
+	if (!uc_is_alpha(uc))
+		return L_NONE;
+	s = uc_script(uc);
+	if (s == sc->latin)
+		return L_LATIN;
+	if (s == sc->cyr)
+		return L_CYR;
+	if (s == sc->han)
+		return L_HAN;
+	if (s == sc->hira || s == sc->kata)
+		return L_KANA;
+	return s == sc->hangul ? L_HANGUL : L_OTHER;
+}
+
+/* Counts letter UC (lower case) of class CL; returns 1 if it can be part
+ * of a word. */
+static int
+count_letter(struct counts *c, enum letter_class cl, ucs4_t uc)
+{
+	switch (cl) {
+	case L_LATIN:
+	case L_CYR:
+		if (cl == L_LATIN)
 			c->latin++;
 		else
 			c->cyr++;
 		count_telling(c, uc);
 		return 1;
+	case L_HAN: c->han++; break;
+	case L_KANA: c->kana++; break;
+	case L_HANGUL: c->hangul++; break;
+	case L_OTHER: c->other++; break;
+	case L_NONE: break;
 	}
-	if (s == sc->han)
-		c->han++;
-	else if (s == sc->hira || s == sc->kata)
-		c->kana++;
-	else if (s == sc->hangul)
-		c->hangul++;
-	else
-		c->other++;
 	return 0;
+}
+
+/*
+ * Lower case and class of every code point below SMALL_MAX (Latin,
+ * Greek, Cyrillic...), worked out once by lang_init with the calls
+ * count_text makes for the others: three library calls per letter were
+ * most of the time spent on a Russian text.
+ */
+#define SMALL_MAX	0x800
+static struct small {
+	ucs4_t		 lower;
+	unsigned char	 cl;
+} small[SMALL_MAX];
+static int small_ready;
+
+/* The scripts, looked up by name. */
+static struct scripts
+scripts_get(void)
+{
+	struct scripts sc = { uc_script_byname("Latin"),
+	    uc_script_byname("Cyrillic"), uc_script_byname("Han"),
+	    uc_script_byname("Hiragana"), uc_script_byname("Katakana"),
+	    uc_script_byname("Hangul") };
+
+	return sc;
+}
+
+/* Fills small[] once (lang_init, before threads start). */
+static void
+small_init(void)
+{
+	struct scripts sc = scripts_get();
+	ucs4_t u;
+
+	if (small_ready)
+		return;
+	for (u = 0; u < SMALL_MAX; u++) {
+		small[u].lower = uc_tolower(u);
+		small[u].cl = (unsigned char)letter_class(&sc, small[u].lower);
+	}
+	small_ready = 1;
+}
+
+/* Counts the non-ASCII char at S (N bytes left) into C; sets *UC to its
+ * lower case and returns its length; *INWORD: can it be part of a word? */
+static int
+count_char(struct counts *c, const struct scripts *sc, const uint8_t *s,
+    size_t n, ucs4_t *uc, int *inword)
+{
+	int l;
+
+	if (s[0] >= 0xC2 && s[0] < 0xE0 && n >= 2 && (s[1] & 0xC0) == 0x80) {
+		*uc = ((ucs4_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		l = 2;
+	} else
+		l = u8_mbtouc(uc, s, n);
+	if (*uc < SMALL_MAX && small_ready) {
+		const struct small *sm = &small[*uc];
+
+		*uc = sm->lower;
+		*inword = count_letter(c, (enum letter_class)sm->cl, *uc);
+	} else if (*uc >= 0x4E00 && *uc <= 0x9FFF) {
+		/* Han: no case, no script lookup */
+		c->han += uc_is_alpha(*uc) != 0;
+		*inword = 0;
+	} else {
+		*uc = uc_tolower(*uc);
+		*inword = count_letter(c, letter_class(sc, *uc), *uc);
+	}
+	return l;
 }
 
 /* Adds the weights of the trigrams of word W (N code points) and its stop-word hits. */
@@ -420,10 +575,7 @@ count_words(struct counts *c, const struct words *ws)
 static void
 count_text(struct counts *c, const uint8_t *s, size_t len, struct words *ws)
 {
-	struct scripts sc = { uc_script_byname("Latin"),
-	    uc_script_byname("Cyrillic"), uc_script_byname("Han"),
-	    uc_script_byname("Hiragana"), uc_script_byname("Katakana"),
-	    uc_script_byname("Hangul") };
+	struct scripts sc = scripts_get();
 	ucs4_t w[WORD_CPS], uc;
 	size_t i, wn = 0;
 	int n, inword;
@@ -436,17 +588,9 @@ count_text(struct counts *c, const uint8_t *s, size_t len, struct words *ws)
 				uc = s[i] | 0x20;
 				inword = uc >= 'a' && uc <= 'z';
 				c->latin += (size_t)inword;
-			} else {
-				n = u8_mbtouc(&uc, s + i, len - i);
-				if (uc >= 0x4E00 && uc <= 0x9FFF) {
-					/* Han: no case, no script lookup */
-					c->han += uc_is_alpha(uc) != 0;
-				} else {
-					uc = uc_tolower(uc);
-					inword = uc_is_alpha(uc) &&
-					    count_letter(c, &sc, uc);
-				}
-			}
+			} else
+				n = count_char(c, &sc, s + i, len - i, &uc,
+				    &inword);
 		}
 		if (inword && wn < WORD_CPS)
 			w[wn++] = uc;

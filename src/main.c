@@ -219,6 +219,23 @@ run_show(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	return batch_show(stdout, c, (size_t)i, show_width(o), hl) == 0 ? 0 : 1;
 }
 
+/*
+ * Whether the load must discover key phrases: --show prints lexicon themes
+ * only, and so does --list, unless a --filter may name a discovered theme
+ * or the load writes the index cache (the reader's warm start takes its
+ * phrases from there). Discovery is about a third of a cold index.
+ */
+static int
+wants_discovery(const struct options *o)
+{
+	if (o->mode == MODE_SHOW)
+		return 0;
+	if (o->mode == MODE_LIST && o->filter == NULL &&
+	    (o->load_flags & CORPUS_NOCACHE))
+		return 0;
+	return 1;
+}
+
 /* --list and --themes, after --filter. */
 static int
 run_batch(const struct options *o, struct corpus *c)
@@ -264,7 +281,7 @@ main(int argc, char **argv)
 		o.paths = deflt;
 		o.npaths = 1;
 	}
-	if (o.mode == MODE_SHOW)	/* --show prints lexicon themes only */
+	if (!wants_discovery(&o))
 		o.load_flags |= CORPUS_NODISCOVER;
 	/* The reader shows the cache's snapshot at once and checks the
 	 * files behind it; batch modes stay exact. */

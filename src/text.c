@@ -1,4 +1,5 @@
 /* text.c: folding (NFKC, case, diacritics) and word tokens, with a per-thread cache of folded forms. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -325,12 +326,42 @@ is_cjk(ucs4_t uc)
 /* Does UC belong inside a word? Letters, digits and combining marks;
  * hyphens and apostrophes split words (see tread-themes(5)). */
 static int
-is_word(ucs4_t uc)
+is_word_uc(ucs4_t uc)
 {
 	if (uc < 0x80)
 		return (uc >= 'a' && uc <= 'z') || (uc >= 'A' && uc <= 'Z') ||
 		    (uc >= '0' && uc <= '9');
 	return uc_is_alnum(uc) || uc_is_general_category(uc, UC_CATEGORY_M);
+}
+
+/*
+ * is_word_uc of every code point below U+0800 (Latin, Greek, Cyrillic),
+ * a bit each: two library calls per letter were a good part of
+ * tokenising such text. Filled once (pthread_once: the loader threads
+ * tokenise at the same time), then only read.
+ */
+#define WORD_SMALL	0x800
+static unsigned char word_small[WORD_SMALL / 8];
+static pthread_once_t word_small_once = PTHREAD_ONCE_INIT;
+
+/* Fills word_small. */
+static void
+word_small_init(void)
+{
+	ucs4_t u;
+
+	for (u = 0; u < WORD_SMALL; u++)
+		if (is_word_uc(u))
+			word_small[u / 8] |= (unsigned char)(1u << (u % 8));
+}
+
+/* Is UC part of a word (after word_small_init)? */
+static int
+is_word(ucs4_t uc)
+{
+	if (uc < WORD_SMALL)
+		return word_small[uc / 8] >> (uc % 8) & 1;
+	return is_word_uc(uc);
 }
 
 /* Decodes the character at S[I]; invalid bytes come back as U+FFFD with
@@ -419,6 +450,7 @@ text_tokens(const char *s, size_t len, struct fold_cache *fc,
 	unsigned char c;
 	ucs4_t uc;
 
+	pthread_once(&word_small_once, word_small_init);
 	while (i < len) {
 		c = (unsigned char)s[i];
 		para = newlines >= 2 ? TOKEN_PARA : 0;

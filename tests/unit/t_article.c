@@ -153,6 +153,32 @@ test_samples(void)
 	}
 }
 
+/* boiler_match: case folding of every script and the first-byte filter
+ * that picks which patterns run must not change what matches. */
+static void
+test_boiler(void)
+{
+	char *v = NULL;
+
+	ok(boiler_match("ИСТОЧНИК: Синьхуа", strlen("ИСТОЧНИК: Синьхуа"),
+	    &v) == BOILER_SOURCE && v != NULL && strcmp(v, "Синьхуа") == 0,
+	    "upper-case Cyrillic source line, value as written");
+	free(v);
+	v = NULL;
+	ok(boiler_match("SOURCE: Xinhua | Beijing", 24, &v) == BOILER_SOURCE &&
+	    v != NULL && strcmp(v, "Xinhua ") == 0, "ASCII source, cut at |");
+	free(v);
+	ok(boiler_match("MIS À JOUR: hier", strlen("MIS À JOUR: hier"), NULL) ==
+	    BOILER_META, "upper-case accented meta line");
+	ok(boiler_match("News. Date Added in: 2024", 25, NULL) == BOILER_META,
+	    "an unanchored pattern still runs on every line");
+	ok(boiler_match("İSTANBUL ΣΑΣ: tags", strlen("İSTANBUL ΣΑΣ: tags"),
+	    NULL) == BOILER_NONE, "special case mappings: no false match");
+	ok(boiler_match("Tags: a, b", 10, NULL) == BOILER_DROP, "tag line");
+	ok(boiler_match("Xinhua reports that the talks went well", 39, NULL) ==
+	    BOILER_NONE, "prose is not boilerplate");
+}
+
 int
 main(void)
 {
@@ -162,6 +188,7 @@ main(void)
 	snprintf(path, sizeof path, "%s/boilerplate.txt", paths_datadir());
 	ok(boiler_load(path) == 0, "boilerplate patterns load");
 	lang_init(paths_datadir());
+	test_boiler();
 	test_titles();
 	test_bodies();
 	test_samples();

@@ -137,6 +137,13 @@ test_mojibake(void)
 	    "cp1251 read as cp1252 -> Cyrillic");
 	fix("Êàçàõñòàí è Astana", "Êàçàõñòàí è Astana",
 	    "one such word is not enough");
+	/* the quick "can the repair change anything" test must look past
+	 * accented letters that pair with nothing */
+	fix("Grüße, żółw, été; f\xc3\x83\xc2\xbcr", "Grüße, żółw, été; für",
+	    "Ã¼ found after clean ü, ó and é");
+	fix("Россия: \xd0\xa0\xd1\x9f\xd0\xa1\xd0\x82\xd0\xa0\xd1\x91"
+	    "\xd0\xa0\xd0\x86\xd0\xa0\xc2\xb5\xd0\xa1\xe2\x80\x9a",
+	    "Россия: Привет", "cp1251 pair found after clean Р and С");
 }
 
 /* Legit text that must come out of the repair unchanged. */
