@@ -719,10 +719,12 @@ swap_pass(struct buf *out, const uint8_t *s, size_t n, struct run *r)
 		if ((i = j) == n)
 			break;
 		end = run_collect(r, &cp1252, s, n, i);
-		if (end == i)
-			end = i + (size_t)u8_mblen(s + i, n - i);
-		if (end <= i)
-			end = i + 1;
+		if (end == i) {
+			/* An invalid byte (-1) steps one: never wrap. */
+			int l = u8_mblen(s + i, n - i);
+
+			end = i + (l > 0 ? (size_t)l : 1);
+		}
 		if (r->n > 0 && !(i > 0 && ascii_alnum(s[i - 1])) &&
 		    !(end < n && ascii_alnum(s[end])))
 			for (size_t k = 0; k < r->n; k++)

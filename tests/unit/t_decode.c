@@ -171,6 +171,15 @@ test_not_mojibake(void)
 	fix("ТІСІ Сіз", "ТІСІ Сіз", "Kazakh with і untouched");
 	fix("中国 和 哈萨克斯坦", "中国 和 哈萨克斯坦", "Chinese untouched");
 	fix("Â", "Â", "Â alone untouched");
+	{	/* outside the contract (not UTF-8), but must not wrap or abort */
+		static const char bad[] = "\xff" "Ïðèâåò ìèð äðóçüÿ, êàê äåëà";
+		size_t n = 0;
+		char *r = decode_fix_mojibake(bad, sizeof bad - 1, &n);
+
+		ok(r != NULL && n >= 1 && n < 256,
+		    "invalid leading byte: a bounded result");
+		free(r);
+	}
 	DEC("f\xc3\x83\xc2\xbcr", "für", DECODE_MOJIBAKE, DECODE_INVALID,
 	    "decode_text repairs and flags mojibake");
 	DEC("für", "für", 0, DECODE_MOJIBAKE, "no mojibake flag on clean text");
