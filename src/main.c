@@ -198,6 +198,22 @@ show_width(const struct options *o)
 	return 80;
 }
 
+/*
+ * Does this run need discovered themes? --show prints lexicon themes
+ * only, and so does --list; but a --list that writes the cache must mine
+ * the phrases the cache keeps, and a filter with a theme field may name
+ * a discovered theme (or list them all in its error).
+ */
+static int
+needs_discovery(const struct options *o)
+{
+	if (o->mode == MODE_SHOW)
+		return 0;
+	if (o->mode != MODE_LIST || !(o->load_flags & CORPUS_NOCACHE))
+		return 1;
+	return o->filter != NULL && strcasestr(o->filter, "theme") != NULL;
+}
+
 /* --show ID|PATH: an id or path of the corpus, else a file of its own. */
 static int
 run_show(const struct options *o, struct corpus *c, const struct lexicon *lex)
@@ -264,7 +280,7 @@ main(int argc, char **argv)
 		o.paths = deflt;
 		o.npaths = 1;
 	}
-	if (o.mode == MODE_SHOW)	/* --show prints lexicon themes only */
+	if (!needs_discovery(&o))
 		o.load_flags |= CORPUS_NODISCOVER;
 	if (corpus_load(&c, o.paths, o.npaths, lex, o.load_flags) == 0 &&
 	    o.mode != MODE_SHOW) {
