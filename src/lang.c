@@ -46,70 +46,108 @@ tri_key(ucs4_t a, ucs4_t b, ucs4_t c)
 	return ((uint64_t)a << 42) | ((uint64_t)b << 21) | (uint64_t)c;
 }
 
-/* One slot of a lookup table: a key of one profile and its weight. */
+/* One profile's weight for a key. */
+struct entry {
+	float		 weight;
+	uint16_t	 lang;
+};
+
+/* One slot of a lookup table: a key and its entries, ENT[AT..AT+N)
+ * (N 0: an empty slot). The entries of a key keep the order they were
+ * added in, so that every sum adds the same numbers in the same order
+ * as one slot per entry would. */
 struct slot {
 	uint64_t	 key;
-	float		 weight;
-	uint16_t	 lang;		/* SLOT_FREE: an empty slot */
+	uint32_t	 at;
+	uint32_t	 n;
 };
-#define SLOT_FREE	UINT16_MAX
 
 /* An open-addressing hash table over the keys of all profiles. */
 struct table {
 	struct slot	*slot;
+	struct entry	*ent;
 	size_t		 mask;
+};
+
+/* A key of one profile, before the table is built. */
+struct keyw {
+	uint64_t	 key;
+	float		 weight;
+	uint16_t	 lang;
 };
 
 static struct table tri_tab, stop_tab;
 
-/* Where KEY's probe sequence starts. */
+static void low_init(void);
+
+/* Where KEY's probe sequence starts (splitmix64's finaliser). */
 static size_t
 table_home(const struct table *t, uint64_t key)
 {
-	key ^= key >> 31;
-	key *= 0x9E3779B97F4A7C15ULL;
-	return (size_t)(key ^ (key >> 29)) & t->mask;
+	key ^= key >> 30;
+	key *= 0xbf58476d1ce4e5b9ULL;
+	key ^= key >> 27;
+	key *= 0x94d049bb133111ebULL;
+	return (size_t)(key ^ (key >> 31)) & t->mask;
 }
 
-/* Makes T an empty table for N keys. */
-static void
-table_init(struct table *t, size_t n)
+/* The slot of KEY in T: its own, or the empty one it would take. */
+static struct slot *
+table_find(const struct table *t, uint64_t key)
 {
-	size_t size = 64, k;
+	size_t i;
+
+	for (i = table_home(t, key); t->slot[i].n != 0 &&
+	    t->slot[i].key != key; i = (i + 1) & t->mask)
+		;
+	return &t->slot[i];
+}
+
+/* Builds T from the N keys K (keys of several profiles may coincide):
+ * counts each key's entries, places them, then fills them in order. */
+static void
+table_build(struct table *t, const struct keyw *k, size_t n)
+{
+	size_t size = 64, i, at = 0;
+	struct slot *sl;
 
 	while (size < 4 * n)
 		size *= 2;
-	t->slot = xreallocarray(NULL, size, sizeof *t->slot);
-	for (k = 0; k < size; k++)
-		t->slot[k].lang = SLOT_FREE;
+	t->slot = xcalloc(size, sizeof *t->slot);
+	t->ent = xcalloc(n + 1, sizeof *t->ent);
 	t->mask = size - 1;
-}
-
-/* Adds KEY of profile LANG with WEIGHT (keys of several profiles may coincide). */
-static void
-table_add(struct table *t, uint64_t key, float weight, size_t lang)
-{
-	size_t i = table_home(t, key);
-
-	while (t->slot[i].lang != SLOT_FREE)
-		i = (i + 1) & t->mask;
-	t->slot[i].key = key;
-	t->slot[i].weight = weight;
-	t->slot[i].lang = (uint16_t)lang;
+	for (i = 0; i < n; i++) {
+		sl = table_find(t, k[i].key);
+		sl->key = k[i].key;
+		sl->n++;
+	}
+	for (i = 0; i < size; i++) {
+		t->slot[i].at = (uint32_t)at;
+		at += t->slot[i].n;
+		t->slot[i].n = 0;	/* counted again while filling */
+	}
+	for (i = 0; i < n; i++) {
+		sl = table_find(t, k[i].key);
+		if (sl->n == 0)
+			sl->key = k[i].key;
+		t->ent[sl->at + sl->n].weight = k[i].weight;
+		t->ent[sl->at + sl->n++].lang = k[i].lang;
+	}
 }
 
 /* Adds the weights of every profile that has KEY to SUM. */
 static void
 table_sum(const struct table *t, uint64_t key, double *sum)
 {
-	size_t i;
+	const struct slot *sl;
+	const struct entry *e;
+	uint32_t j;
 
 	if (t->slot == NULL)
 		return;
-	for (i = table_home(t, key); t->slot[i].lang != SLOT_FREE;
-	    i = (i + 1) & t->mask)
-		if (t->slot[i].key == key)
-			sum[t->slot[i].lang] += t->slot[i].weight;
+	sl = table_find(t, key);
+	for (j = 0, e = t->ent + sl->at; j < sl->n; j++)
+		sum[e[j].lang] += e[j].weight;
 }
 
 /* Finds or adds the profile for CODE. */
@@ -201,25 +239,32 @@ static void
 tables_build(void)
 {
 	size_t k, i, ntri = 0, nstop = 0;
+	struct keyw *tri, *stop;
 	struct profile *p;
 
 	for (k = 0; k < nlangs; k++) {
 		ntri += langs[k].ntri;
 		nstop += langs[k].nstop;
 	}
-	table_init(&tri_tab, ntri);
-	table_init(&stop_tab, nstop);
+	tri = xcalloc(ntri + 1, sizeof *tri);
+	stop = xcalloc(nstop + 1, sizeof *stop);
+	ntri = nstop = 0;
 	for (k = 0; k < nlangs; k++) {
 		p = &langs[k];
 		for (i = 0; i < p->ntri; i++)
-			table_add(&tri_tab, p->tri[i], 1.0f - (float)i /
-			    (2.0f * (float)p->ntri), k);
+			tri[ntri++] = (struct keyw){ p->tri[i], 1.0f - (float)i /
+			    (2.0f * (float)p->ntri), (uint16_t)k };
 		for (i = 0; i < p->nstop; i++)
-			table_add(&stop_tab, p->stop[i], 1.0f, k);
+			stop[nstop++] = (struct keyw){ p->stop[i], 1.0f,
+			    (uint16_t)k };
 		free(p->tri);
 		free(p->stop);
 		p->tri = p->stop = NULL;
 	}
+	table_build(&tri_tab, tri, ntri);
+	table_build(&stop_tab, stop, nstop);
+	free(tri);
+	free(stop);
 }
 
 /* Loads every DIR/SUB/CODE.EXT file with FN; returns how many loaded. */
@@ -258,6 +303,7 @@ load_dir(const char *datadir, const char *sub, const char *ext,
 int
 lang_init(const char *datadir)
 {
+	low_init();
 	lang_free();
 	if (load_dir(datadir, "lang", ".tri", tri_add) == 0) {
 		lang_free();
@@ -282,7 +328,9 @@ lang_free(void)
 		free(langs[k].stop);
 	}
 	free(tri_tab.slot);
+	free(tri_tab.ent);
 	free(stop_tab.slot);
+	free(stop_tab.ent);
 	memset(&tri_tab, 0, sizeof tri_tab);
 	memset(&stop_tab, 0, sizeof stop_tab);
 	memset(langs, 0, sizeof langs);
@@ -337,34 +385,154 @@ count_telling(struct counts *c, ucs4_t uc)
 	}
 }
 
-/* The scripts lang_identify tells apart, looked up once per call. */
+/* The scripts lang_identify tells apart. */
+enum { S_OTHER, S_LATIN, S_CYR, S_HAN, S_KANA, S_HANGUL };
+
+/* The scripts lang_identify tells apart, by libunistring's name. */
 struct scripts {
 	const uc_script_t	*latin, *cyr, *han, *hira, *kata, *hangul;
 };
 
-/* Counts letter UC (lower case) by script; returns 1 if it can be part of a word. */
+/* Looks the scripts up. */
+static void
+scripts_get(struct scripts *sc)
+{
+	sc->latin = uc_script_byname("Latin");
+	sc->cyr = uc_script_byname("Cyrillic");
+	sc->han = uc_script_byname("Han");
+	sc->hira = uc_script_byname("Hiragana");
+	sc->kata = uc_script_byname("Katakana");
+	sc->hangul = uc_script_byname("Hangul");
+}
+
+static struct scripts scripts;	/* filled by low_init */
+static int low_ready;
+
+/* The script class of UC (libunistring's uc_script). */
 static int
-count_letter(struct counts *c, const struct scripts *sc, ucs4_t uc)
+script_class(ucs4_t uc)
 {
 	const uc_script_t *s = uc_script(uc);
+	struct scripts sc;
 
-	if (s == sc->latin || s == sc->cyr) {
-		if (s == sc->latin)
-			c->latin++;
-		else
-			c->cyr++;
+	if (low_ready)
+		sc = scripts;
+	else
+		scripts_get(&sc);
+	return s == sc.latin ? S_LATIN : s == sc.cyr ? S_CYR :
+	    s == sc.han ? S_HAN : s == sc.hira || s == sc.kata ? S_KANA :
+	    s == sc.hangul ? S_HANGUL : S_OTHER;
+}
+
+/* Counts letter UC (lower case) of script class CLS; returns 1 if it
+ * can be part of a word. */
+static int
+count_letter(struct counts *c, int cls, ucs4_t uc)
+{
+	switch (cls) {
+	case S_LATIN:
+		c->latin++;
 		count_telling(c, uc);
 		return 1;
-	}
-	if (s == sc->han)
+	case S_CYR:
+		c->cyr++;
+		count_telling(c, uc);
+		return 1;
+	case S_HAN:
 		c->han++;
-	else if (s == sc->hira || s == sc->kata)
+		break;
+	case S_KANA:
 		c->kana++;
-	else if (s == sc->hangul)
+		break;
+	case S_HANGUL:
 		c->hangul++;
-	else
+		break;
+	default:
 		c->other++;
+	}
 	return 0;
+}
+
+/*
+ * What count_text needs of the characters of the common blocks (Latin,
+ * Greek, Cyrillic, general and CJK punctuation), worked out once by
+ * lang_init with the same calls it would make: the lower case, whether
+ * that is a letter, and its script; and which Han characters are
+ * letters.
+ */
+struct lowc {
+	uint32_t	 lower;
+	unsigned char	 alpha, cls;
+};
+static const struct {
+	ucs4_t		 from, to;	/* [from, to) */
+} low_range[] = { { 0x80, 0x530 }, { 0x2000, 0x2070 }, { 0x3000, 0x3040 } };
+#define LOW_SIZE	(0x530 - 0x80 + 0x70 + 0x40)
+#define HAN_FIRST	0x4E00
+#define HAN_LAST	0x9FFF
+static struct lowc low[LOW_SIZE];
+static uint64_t han_alpha[(HAN_LAST - HAN_FIRST) / 64 + 1];
+
+/* The entry of UC in the table, or NULL outside its blocks. */
+static const struct lowc *
+low_get(ucs4_t uc)
+{
+	size_t r, at = 0;
+
+	for (r = 0; r < sizeof low_range / sizeof *low_range; r++) {
+		if (uc < low_range[r].from)
+			return NULL;
+		if (uc < low_range[r].to)
+			return &low[at + uc - low_range[r].from];
+		at += low_range[r].to - low_range[r].from;
+	}
+	return NULL;
+}
+
+/* Fills the character tables (once; before threads start). */
+static void
+low_init(void)
+{
+	struct lowc *l;
+	ucs4_t uc;
+	size_t r;
+
+	if (low_ready)
+		return;
+	scripts_get(&scripts);
+	for (r = 0, l = low; r < sizeof low_range / sizeof *low_range; r++)
+		for (uc = low_range[r].from; uc < low_range[r].to; uc++, l++) {
+			l->lower = uc_tolower(uc);
+			l->alpha = uc_is_alpha(l->lower) != 0;
+			l->cls = (unsigned char)script_class(l->lower);
+		}
+	for (uc = HAN_FIRST; uc <= HAN_LAST; uc++)
+		if (uc_is_alpha(uc))
+			han_alpha[(uc - HAN_FIRST) / 64] |=
+			    (uint64_t)1 << ((uc - HAN_FIRST) % 64);
+	low_ready = 1;
+}
+
+/* Counts non-ASCII character UC: Han letters, or a letter of any other
+ * script after lower-casing (into *UC); 1 if it can be part of a word. */
+static int
+count_char(struct counts *c, ucs4_t *uc)
+{
+	const struct lowc *l;
+	ucs4_t k = *uc - HAN_FIRST;
+
+	if (*uc >= HAN_FIRST && *uc <= HAN_LAST) {
+		/* Han: no case, no script lookup */
+		c->han += low_ready ? (size_t)(han_alpha[k / 64] >> (k % 64) &
+		    1) : uc_is_alpha(*uc) != 0;
+		return 0;
+	}
+	if (low_ready && (l = low_get(*uc)) != NULL) {
+		*uc = l->lower;
+		return l->alpha && count_letter(c, l->cls, *uc);
+	}
+	*uc = uc_tolower(*uc);
+	return uc_is_alpha(*uc) && count_letter(c, script_class(*uc), *uc);
 }
 
 /* Adds the weights of the trigrams of word W (N code points) and its stop-word hits. */
@@ -420,10 +588,6 @@ count_words(struct counts *c, const struct words *ws)
 static void
 count_text(struct counts *c, const uint8_t *s, size_t len, struct words *ws)
 {
-	struct scripts sc = { uc_script_byname("Latin"),
-	    uc_script_byname("Cyrillic"), uc_script_byname("Han"),
-	    uc_script_byname("Hiragana"), uc_script_byname("Katakana"),
-	    uc_script_byname("Hangul") };
 	ucs4_t w[WORD_CPS], uc;
 	size_t i, wn = 0;
 	int n, inword;
@@ -437,15 +601,8 @@ count_text(struct counts *c, const uint8_t *s, size_t len, struct words *ws)
 				inword = uc >= 'a' && uc <= 'z';
 				c->latin += (size_t)inword;
 			} else {
-				n = u8_mbtouc(&uc, s + i, len - i);
-				if (uc >= 0x4E00 && uc <= 0x9FFF) {
-					/* Han: no case, no script lookup */
-					c->han += uc_is_alpha(uc) != 0;
-				} else {
-					uc = uc_tolower(uc);
-					inword = uc_is_alpha(uc) &&
-					    count_letter(c, &sc, uc);
-				}
+				n = utf8_get(&uc, s + i, len - i);
+				inword = count_char(c, &uc);
 			}
 		}
 		if (inword && wn < WORD_CPS)
