@@ -412,8 +412,7 @@ article_load(struct article *a, const char *path, char *err, size_t errlen)
 	size_t len, tlen;
 
 	memset(a, 0, sizeof *a);
-	if (stat(path, &st) == -1 || file_read(path, ARTICLE_MAX_BYTES, &raw,
-	    &len) == -1) {
+	if (file_read_stat(path, ARTICLE_MAX_BYTES, &raw, &len, &st) == -1) {
 		snprintf(err, errlen, "%s", strerror(errno));
 		return -1;
 	}
