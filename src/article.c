@@ -29,11 +29,13 @@ struct line {
 
 /* Is the UTF-8 sequence at S (N bytes left) a space of some kind? Returns
  * its length, or 0. Covers NBSP and the ideographic space. */
-static size_t
+static inline size_t
 space_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
+	if (*u > ' ' && *u < 0xc2)
+		return 0;	/* most bytes, at once */
 	if (*u == ' ' || *u == '\t')
 		return 1;
 	if (n >= 2 && u[0] == 0xc2 && u[1] == 0xa0)

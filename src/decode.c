@@ -810,6 +810,30 @@ clean_uc(struct clean *c, struct buf *out, size_t i)
 	return l;
 }
 
+/* Where the run of characters from I that clean_text copies as they are
+ * (printable ASCII, and others clean_uc would copy) ends. */
+static size_t
+plain_end(const uint8_t *s, size_t n, size_t i)
+{
+	ucs4_t u;
+	int l;
+
+	while (i < n) {
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		if (s[i] < 0x80)
+			break;
+		l = utf8_get(&u, s + i, n - i);
+		if (u < 0xA0 || u == 0x2028 || u == 0x2029 || u == 0xFFFD ||
+		    is_invisible(u))
+			break;
+		i += (size_t)l;
+	}
+	return i;
+}
+
 /* The cleaning pass of decode_text: appends S, cleaned, to OUT. */
 static unsigned
 clean_text(struct buf *out, const uint8_t *s, size_t n)
@@ -819,8 +843,7 @@ clean_text(struct buf *out, const uint8_t *s, size_t n)
 
 	buf_reserve(out, n);
 	while (i < n) {
-		for (j = i; j < n && s[j] >= 0x20 && s[j] < 0x7F; j++)
-			;
+		j = plain_end(s, n, i);
 		buf_add(out, (const char *)s + i, j - i);
 		if ((i = j) == n)
 			break;
@@ -833,6 +856,36 @@ clean_text(struct buf *out, const uint8_t *s, size_t n)
 			i += clean_uc(&c, out, i);
 	}
 	return c.flags;
+}
+
+/* Is S valid UTF-8 (u8_check's answer)? ASCII eight bytes at a time,
+ * two- and three-byte characters inline, u8_check from the first other. */
+static int
+utf8_valid(const uint8_t *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+	ucs4_t u;
+	int l;
+
+	while (i < n) {
+		if (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] >= 0xF0 || (l = utf8_get(&u, s + i, n - i)) < 2 ||
+		    (u == 0xFFFD && !real_fffd(s + i, l)))
+			return u8_check(s + i, n - i) == NULL;
+		i += (size_t)l;
+	}
+	return 1;
 }
 
 /* Stage 1: BUF as valid UTF-8 in *S, *N (pointing into BUF or, when it
@@ -857,7 +910,7 @@ to_utf8(const char *buf, size_t len, struct buf *u8, const char **s,
 		*fl |= DECODE_BOM;
 		*s += 3, *n -= 3;
 	}
-	if (u8_check((const uint8_t *)*s, *n) == NULL)
+	if (utf8_valid((const uint8_t *)*s, *n))
 		return;
 	if ((lg = looks_legacy((const uint8_t *)*s, *n)) != NOT_LEGACY) {
 		from_legacy(u8, (const uint8_t *)*s, *n, lg == LEGACY_1251);

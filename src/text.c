@@ -1,4 +1,5 @@
 /* text.c: folding (NFKC, case, diacritics) and word tokens, with a per-thread cache of folded forms. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -128,6 +129,23 @@ struct arena_chunk {
 	char		 data[];
 };
 
+/* is_word of the Latin, Greek and Cyrillic characters, worked out once
+ * (by the first fold_cache_new) with the calls is_word makes. */
+#define WORD_LOW	0x530
+static unsigned char word_low[WORD_LOW];
+static pthread_once_t word_once = PTHREAD_ONCE_INIT;
+
+/* Fills word_low. */
+static void
+word_low_init(void)
+{
+	ucs4_t uc;
+
+	for (uc = 0x80; uc < WORD_LOW; uc++)
+		word_low[uc] = uc_is_alnum(uc) ||
+		    uc_is_general_category(uc, UC_CATEGORY_M);
+}
+
 struct fold_cache {
 	struct fold_entry *v;
 	size_t		 n;	/* entries in use */
@@ -165,6 +183,8 @@ struct fold_cache *
 fold_cache_new(void)
 {
 	struct fold_cache *fc = xcalloc(1, sizeof *fc);
+
+	pthread_once(&word_once, word_low_init);	/* text_tokens needs it */
 
 	fc->cap = 4096;
 	fc->v = xcalloc(fc->cap, sizeof *fc->v);
@@ -245,8 +265,8 @@ word_hash(const char *s, size_t len)
 		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
 		h ^= h >> 31;
 	}
-	w = 0;
-	memcpy(&w, s, len);
+	for (w = 0; len > 0; len--)	/* the last bytes, with no call */
+		w = w << 8 | (unsigned char)s[len - 1];
 	h = (h ^ w) * 0x94d049bb133111ebULL;
 	return h ^ (h >> 29);
 }
@@ -330,6 +350,8 @@ is_word(ucs4_t uc)
 	if (uc < 0x80)
 		return (uc >= 'a' && uc <= 'z') || (uc >= 'A' && uc <= 'Z') ||
 		    (uc >= '0' && uc <= '9');
+	if (uc < WORD_LOW)
+		return word_low[uc];
 	return uc_is_alnum(uc) || uc_is_general_category(uc, UC_CATEGORY_M);
 }
 
@@ -344,7 +366,7 @@ next_char(const char *s, size_t len, size_t i, ucs4_t *uc)
 		*uc = c;
 		return 1;
 	}
-	return (size_t)u8_mbtouc(uc, (const uint8_t *)s + i, len - i);
+	return (size_t)utf8_get(uc, (const uint8_t *)s + i, len - i);
 }
 
 /* Appends the token S[START..END) to *OUT. */
