@@ -139,10 +139,9 @@ decode_is_binary(const char *buf, size_t len)
 		return 0;	/* half its bytes are NUL by nature */
 	if (memchr(b, 0, n) != NULL)
 		return 1;
-	for (size_t i = 0; i < n; i++)
-		if ((b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' &&
-		    b[i] != '\r' && b[i] != '\f') || b[i] == 0x7F)
-			ctl++;
+	for (size_t i = 0; i < n; i++)	/* branch-free: it vectorises */
+		ctl += ((b[i] < 0x20) & (b[i] != '\t') & (b[i] != '\n') &
+		    (b[i] != '\r') & (b[i] != '\f')) | (b[i] == 0x7F);
 	return n > 0 && ctl * 10 > n * 3;
 }
 
@@ -215,7 +214,7 @@ from_utf8(struct buf *out, const uint8_t *b, size_t n)
 		buf_add(out, (const char *)b + i, j - i);
 		if ((i = j) == n)
 			break;
-		l = u8_mbtouc(&u, b + i, n - i);
+		l = utf8_get(&u, b + i, n - i);
 		if (u == 0xFFFD && !real_fffd(b + i, l))
 			put_uc(out, 0xFFFD);
 		else
@@ -252,7 +251,7 @@ looks_legacy(const uint8_t *b, size_t n)
 			l = 1;
 			continue;
 		}
-		l = u8_mbtouc(&u, b + i, n - i);
+		l = utf8_get(&u, b + i, n - i);
 		if (u != 0xFFFD || real_fffd(b + i, l))
 			valid++;
 		else {
@@ -302,12 +301,12 @@ lower_near(const uint8_t *s, size_t n, size_t off, size_t end)
 	if (i > 0) {
 		while (--i > 0 && (s[i] & 0xC0) == 0x80)
 			;
-		u8_mbtouc(&u, s + i, n - i);
+		utf8_get(&u, s + i, n - i);
 		if (uc_is_property_lowercase(u))
 			return 1;
 	}
 	if (end < n) {
-		u8_mbtouc(&u, s + end, n - end);
+		utf8_get(&u, s + end, n - end);
 		if (uc_is_property_lowercase(u))
 			return 1;
 	}
@@ -324,7 +323,7 @@ run_seq(const struct run *r, size_t k, const struct codepage *cp,
 
 	if (r->b[k] < 0xC2 || r->b[k] > 0xF4)
 		return 0;
-	l = u8_mbtouc(u, r->b + k, r->n - k);
+	l = utf8_get(u, r->b + k, r->n - k);
 	if (l < 2 || *u == 0xFFFD || (*u >= 0x80 && *u < 0xA0))
 		return 0;
 	if (cp->cyrillic && (*u < 0x400 || *u > 0x4FF))
@@ -433,7 +432,7 @@ run_collect(struct run *r, const struct codepage *cp, const uint8_t *s,
 
 	r->n = 0;
 	while (i < n && s[i] >= 0x80) {
-		l = u8_mbtouc(&u, s + i, n - i);
+		l = utf8_get(&u, s + i, n - i);
 		if ((c = cp->byte(u)) < 0)
 			break;
 		run_push(r, (uint8_t)c, i);
@@ -466,7 +465,7 @@ fix_pass(struct buf *out, const uint8_t *s, size_t n,
 			break;
 		end = run_collect(r, cp, s, n, i);
 		if (end == i) {		/* not in this code page: copy */
-			l = u8_mbtouc(&u, s + i, n - i);
+			l = utf8_get(&u, s + i, n - i);
 			buf_add(out, (const char *)s + i, (size_t)l);
 			i += (size_t)l;
 			continue;
@@ -496,7 +495,7 @@ mojibake_score(const uint8_t *s, size_t n)
 			i++;
 			continue;
 		}
-		l = u8_mbtouc(&u, s + i, n - i);
+		l = utf8_get(&u, s + i, n - i);
 		if (prev == 1 && (b = cp1252_byte(u)) >= 0x80 && b < 0xC0)
 			score++;
 		else if (prev == 2 && (b = cp1251_byte(u)) >= 0x80 && b < 0xC0)
@@ -545,7 +544,7 @@ swap_run(const uint8_t *s, size_t n, size_t i, int *letters, size_t *nch)
 	*letters = 1;
 	*nch = 0;
 	while (i < n && s[i] >= 0x80) {
-		i += (size_t)u8_mbtouc(&u, s + i, n - i);
+		i += (size_t)utf8_get(&u, s + i, n - i);
 		if (!((u >= 0xC0 && u <= 0xFF) || u == 0xA8 || u == 0xB8))
 			*letters = 0;
 		(*nch)++;
@@ -792,7 +791,7 @@ static size_t
 clean_uc(struct clean *c, struct buf *out, size_t i)
 {
 	ucs4_t u;
-	size_t l = (size_t)u8_mbtouc(&u, c->s + i, c->n - i);
+	size_t l = (size_t)utf8_get(&u, c->s + i, c->n - i);
 
 	if (u >= 0x80 && u < 0xA0) {
 		c->flags |= DECODE_CONTROL;
@@ -1009,7 +1008,7 @@ decode_sanitize(struct buf *out, const char *s, size_t len, int keep_nl)
 			i++;
 			continue;
 		}
-		l = u8_mbtouc(&u, b + i, len - i);
+		l = utf8_get(&u, b + i, len - i);
 		if (u == 0x2028 || u == 0x2029)
 			buf_addc(out, keep_nl ? '\n' : ' ');
 		else if ((u >= 0x80 && u < 0xA0) || u == 0xFFFD)
