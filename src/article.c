@@ -29,11 +29,13 @@ struct line {
 
 /* Is the UTF-8 sequence at S (N bytes left) a space of some kind? Returns
  * its length, or 0. Covers NBSP and the ideographic space. */
-static size_t
+static inline size_t
 space_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
+	if (*u > ' ' && *u < 0xc2)
+		return 0;	/* most bytes, at once */
 	if (*u == ' ' || *u == '\t')
 		return 1;
 	if (n >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
@@ -417,8 +419,7 @@ article_load(struct article *a, const char *path, char *err, size_t errlen)
 	size_t len, tlen;
 
 	memset(a, 0, sizeof *a);
-	if (stat(path, &st) == -1 || file_read(path, ARTICLE_MAX_BYTES, &raw,
-	    &len) == -1) {
+	if (file_read_stat(path, ARTICLE_MAX_BYTES, &raw, &len, &st) == -1) {
 		snprintf(err, errlen, "%s", strerror(errno));
 		return -1;
 	}

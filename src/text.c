@@ -246,8 +246,8 @@ word_hash(const char *s, size_t len)
 		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
 		h ^= h >> 31;
 	}
-	w = 0;
-	memcpy(&w, s, len);
+	for (w = 0; len > 0; len--)	/* the last bytes, with no call */
+		w = w << 8 | (unsigned char)s[len - 1];
 	h = (h ^ w) * 0x94d049bb133111ebULL;
 	return h ^ (h >> 29);
 }
@@ -375,7 +375,7 @@ next_char(const char *s, size_t len, size_t i, ucs4_t *uc)
 		*uc = c;
 		return 1;
 	}
-	return (size_t)u8_mbtouc(uc, (const uint8_t *)s + i, len - i);
+	return (size_t)utf8_get(uc, (const uint8_t *)s + i, len - i);
 }
 
 /* Appends the token S[START..END) to *OUT. */

@@ -212,24 +212,52 @@ warn_at(const char *where, const char *fmt, ...)
 int
 file_read(const char *path, size_t max, char **out, size_t *len)
 {
+	return file_read_stat(path, max, out, len, NULL);
+}
+
+/* Reads open file FD into B (at most MAX bytes, 0 = no limit), sized
+ * for HINT bytes first: one read for a file that stays as fstat saw
+ * it, and one more to see its end. */
+static ssize_t
+fd_read(int fd, struct buf *b, size_t max, size_t hint)
+{
+	ssize_t n;
+
+	buf_reserve(b, hint < 65536 ? hint + 1 : 65536);
+	for (;;) {
+		if (b->cap - b->len - 1 == 0)
+			buf_reserve(b, 65536);
+		n = read(fd, b->s + b->len, b->cap - b->len - 1);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return n;
+		b->len += (size_t)n;
+		if (max != 0 && b->len >= max)
+			return n;
+	}
+}
+
+int
+file_read_stat(const char *path, size_t max, char **out, size_t *len,
+    struct stat *stp)
+{
+	struct stat st;
 	struct buf b;
 	ssize_t n;
 	int fd, saved;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
 		return -1;
-	buf_init(&b);
-	for (;;) {
-		buf_reserve(&b, 65536);
-		n = read(fd, b.s + b.len, b.cap - b.len - 1);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		b.len += (size_t)n;
-		if (max != 0 && b.len >= max)
-			break;
+	if (fstat(fd, &st) == -1) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
 	}
+	buf_init(&b);
+	n = fd_read(fd, &b, max, S_ISREG(st.st_mode) && st.st_size > 0 ?
+	    (size_t)st.st_size : 65536);
 	saved = errno;
 	close(fd);
 	if (n == -1) {
@@ -241,6 +269,8 @@ file_read(const char *path, size_t max, char **out, size_t *len)
 		b.len = max;
 	b.s[b.len] = '\0';
 	*out = buf_steal(&b, len);
+	if (stp != NULL)
+		*stp = st;
 	return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <unistr.h>
 
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
@@ -39,8 +40,39 @@ void	 warn_at(const char *where, const char *fmt, ...)
 void	 vwarn_at(const char *where, const char *fmt, va_list);
 extern int warn_quiet;		/* set by tests and --quiet */
 
-/* Reads a whole file (at most MAX bytes, 0 = no limit); -1 with errno. */
+/* Reads a whole file (at most MAX bytes, 0 = no limit); -1 with errno.
+ * file_read_stat also gives the file's status (fstat of the file read),
+ * when ST is not NULL, so that a caller needs no stat(2) of its own. */
+struct stat;
 int	 file_read(const char *path, size_t max, char **out, size_t *len);
+int	 file_read_stat(const char *path, size_t max, char **out, size_t *len,
+	    struct stat *st);
+
+/*
+ * The character at S (N > 0 bytes left) into *UC, returning its length:
+ * u8_mbtouc's answer (U+FFFD for an invalid sequence), with the one-,
+ * two- and three-byte forms decoded inline, as the hot loops need.
+ */
+static inline int
+utf8_get(ucs4_t *uc, const uint8_t *s, size_t n)
+{
+	if (s[0] < 0x80) {
+		*uc = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] < 0xe0 && n >= 2 && (s[1] & 0xc0) == 0x80) {
+		*uc = (ucs4_t)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
+		return 2;
+	}
+	if ((s[0] & 0xf0) == 0xe0 && n >= 3 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80 && (s[0] != 0xe0 || s[1] >= 0xa0) &&
+	    (s[0] != 0xed || s[1] < 0xa0)) {
+		*uc = (ucs4_t)(s[0] & 0x0f) << 12 | (ucs4_t)(s[1] & 0x3f) << 6 |
+		    (s[2] & 0x3f);
+		return 3;
+	}
+	return u8_mbtouc(uc, s, n);
+}
 
 /* 64-bit FNV-1a, for cache keys and lexicon hashes. */
 uint64_t hash_bytes(uint64_t h, const void *, size_t);

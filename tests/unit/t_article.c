@@ -2,6 +2,7 @@
  * on the five sample articles. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "boiler.h"
@@ -179,6 +180,59 @@ test_boiler(void)
 	    BOILER_NONE, "prose is not boilerplate");
 }
 
+/* Patterns the boilerplate prefilter (first characters, literals) has to
+ * get right: optional groups, brackets, multibyte characters, repeats of
+ * a character's last byte, unanchored literals, U+0130 and the Kelvin
+ * sign, which lower-case to ASCII. */
+static void
+test_boiler_prefilter(void)
+{
+	static const char *const pats =
+	    "drop\t^(ab|cd)?x+y$\n"
+	    "meta\t^[^a]bc$\n"
+	    "tail\t^\xc3\xa9?z$\n"
+	    "drop\t^(\xd0\xbf\xd1\x80|[0-9])q\n"
+	    "meta\tmid(dle)? word\n"
+	    "drop\t^(\xc3\xa9t\xc3\xa9|x{0,2})w$\n"
+	    "meta\tkey\\.\n"
+	    "source\t^(iy|zz)[ ]*:[ ]*(.+)\n";
+	char path[] = "/tmp/t_article.XXXXXX", *v = NULL;
+	int fd = mkstemp(path);
+	FILE *fp;
+
+	ok(fd != -1 && (fp = fdopen(fd, "w")) != NULL && fputs(pats, fp) >= 0 &&
+	    fclose(fp) == 0, "test patterns written");
+	boiler_free();
+	ok(boiler_load(path) == 0, "test patterns load");
+	unlink(path);
+#define BM(s) boiler_match(s, strlen(s), NULL)
+	is_int(BM("XXY"), BOILER_DROP, "optional group, repeat");
+	is_int(BM("cdxy"), BOILER_DROP, "group alternative");
+	is_int(BM("Zbc"), BOILER_META, "complemented bracket");
+	is_int(BM("abc"), BOILER_NONE, "complemented bracket, no");
+	is_int(BM("\xc3\x89Z"), BOILER_TAIL, "upper-case multibyte first");
+	is_int(BM("\xc3\xa9Z"), BOILER_TAIL, "multibyte, repeated last byte");
+	is_int(BM("Z"), BOILER_NONE, "a repeat takes the last byte only");
+	is_int(BM("\xd0\x9f\xd0\xa0q"), BOILER_DROP, "Cyrillic, upper case");
+	is_int(BM("7Q"), BOILER_DROP, "digit bracket");
+	is_int(BM("a MID WORD here"), BOILER_META, "unanchored literal");
+	is_int(BM("a middle word"), BOILER_META, "unanchored, group");
+	is_int(BM("a mid-word"), BOILER_NONE, "unanchored, no");
+	is_int(BM("\xc3\x89T\xc3\x89w"), BOILER_DROP, "multibyte branch");
+	is_int(BM("w"), BOILER_DROP, "nullable branch");
+	is_int(BM("xxw"), BOILER_DROP, "interval from 0");
+	is_int(BM("the \xe2\x84\xaa" "EY."), BOILER_META, "Kelvin sign is k");
+	is_int(BM("\xc4\xb0y: Agency"), BOILER_NONE,
+	    "U+0130 is i + U+0307, not i");
+	is_int(boiler_match("ZZ : Some Agency", 16, &v), BOILER_SOURCE,
+	    "source pattern");
+	is_str(v, "Some Agency", "source value from the original");
+	free(v);
+	is_int(BM(""), BOILER_NONE, "empty line");
+#undef BM
+	boiler_free();
+}
+
 int
 main(void)
 {
@@ -192,7 +246,7 @@ main(void)
 	test_titles();
 	test_bodies();
 	test_samples();
-	boiler_free();
+	test_boiler_prefilter();
 	lang_free();
 	return tap_done();
 }
