@@ -12,7 +12,9 @@
 #include "util.h"
 
 #define LANG_MAX	32	/* profiles loaded at most */
-#define SCAN_BYTES	4096	/* only the start of a text is looked at */
+#define SCAN_BYTES	2048	/* only the start of a text: some 300 words
+				 * decide among 7 languages (same answers as
+				 * 4096 on every test and bench corpus) */
 #define WORD_CPS	32	/* longer words give trigrams, never stop words */
 #define FILE_MAX	(1 << 20)
 
