@@ -19,6 +19,7 @@
 #include "paths.h"
 #include "text.h"
 #include "util.h"
+#include "windex.h"
 
 #define MAX_THREADS	8
 #define MAX_DEPTH	64
@@ -239,6 +240,7 @@ struct loader {
 	uint32_t	*entry;		/* ...entry */
 	const struct lexicon *lex;
 	struct cache	*cache;
+	struct windex_build *words;	/* word index builder, or NULL */
 	int		 keep_all;	/* CORPUS_RESIDENT */
 	int		 resident;	/* keep bodies (decided after stat) */
 	int		 discover;
@@ -339,7 +341,9 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 
 	if (L->gone[i])
 		return;
-	if (L->cache != NULL && load_cached(L, i)) {
+	if (L->cache != NULL && (L->words == NULL || windex_build_known(L->words,
+	    i, L->w->files[i].path, L->w->files[i].size,
+	    L->w->files[i].mtime)) && load_cached(L, i)) {
 		L->ok[i] = 1;
 		return;
 	}
@@ -356,6 +360,9 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 	a->hits = r.hits;
 	a->nhits = (uint16_t)(r.nhits > UINT16_MAX ? UINT16_MAX : r.nhits);
 	free(r.spans);
+	if (L->words != NULL)	/* tok holds the body's tokens when ntok > 0 */
+		windex_build_add(L->words, i, fc, a->title, a->body,
+		    a->body_len, ntok > 0 ? tok : NULL, ntok);
 	if (L->discover) {
 		L->nphr[i] = discover_article_tokens(ws, fc, a->lang, a->body,
 		    a->body_len, tok, ntok, PHRASES_PER, &L->phr[i]);
@@ -716,7 +723,15 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 	walk_sort(&w);
 	n = w.nfiles;
 	loader_init(&L, &w, lex, flags);
+	if (L.cache != NULL) {
+		char *wpath = paths_cache("words");
+
+		L.words = windex_build_new(wpath, n);
+		free(wpath);
+	}
 	load_all(&L);
+	if (L.words != NULL)	/* before compact: walk order */
+		c->words = windex_build_finish(L.words, L.v, L.ok, n);
 	c->resident = L.resident;
 	build_themes(c, &L, n);
 	if (L.cache != NULL)
@@ -744,6 +759,7 @@ corpus_free(struct corpus *c)
 		free(p->sets);
 		free(p);
 	}
+	windex_close(c->words);
 	memset(c, 0, sizeof *c);
 }
 
