@@ -37,6 +37,7 @@ struct whead {
 	uint64_t	 order;
 	uint64_t	 ndocs, nwords;
 	uint64_t	 docs_off, vocab_off, size;
+	uint64_t	 sum;		/* file_sum of the file, this zero */
 };
 struct wentry {
 	uint64_t	 off;		/* of the record */
@@ -47,6 +48,8 @@ struct wentry {
 struct windex {
 	unsigned char	*map;
 	size_t		 size;
+	int		 fd;		/* for checking the sum: see wx_sound */
+	int		 sound;		/* 1 checked, -1 corrupt, 0 not yet */
 	const uint64_t	*docs;
 	const struct wentry *ent;
 	size_t		 ndocs, nwords;
@@ -206,6 +209,67 @@ wx_check(const struct windex *x)
 	return 1;
 }
 
+/* Adds the bytes P[0..N) to sum H: a word at a time (a file of tens of
+ * megabytes is summed in a few milliseconds). */
+static uint64_t
+sum_bytes(uint64_t h, const unsigned char *p, size_t n)
+{
+	uint64_t w;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	while (n-- > 0)
+		h = (h ^ *p++) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The sum of the file at FD (SIZE bytes), its header's sum as zero; read
+ * with pread, not through the map, so that checking costs no memory. */
+static uint64_t
+file_sum(int fd, size_t size, int *err)
+{
+	unsigned char b[1 << 16];
+	struct whead h;
+	uint64_t sum = HASH_INIT;
+	size_t off = 0, k;
+	ssize_t r;
+
+	*err = 0;
+	for (off = 0; off < size; off += k) {
+		k = size - off < sizeof b ? size - off : sizeof b;
+		if ((r = pread(fd, b, k, (off_t)off)) != (ssize_t)k) {
+			*err = 1;
+			return 0;
+		}
+		if (off == 0) {
+			memcpy(&h, b, sizeof h);
+			h.sum = 0;
+			memcpy(b, &h, sizeof h);
+		}
+		sum = sum_bytes(sum, b, k);
+	}
+	return sum;
+}
+
+/* Is X whole: its sum right, its vocabulary in order? Checked once, on
+ * first use, as that reads the whole file. */
+static int
+wx_sound(struct windex *x)
+{
+	struct whead h;
+	int err;
+
+	if (x->sound == 0) {
+		memcpy(&h, x->map, sizeof h);
+		x->sound = file_sum(x->fd, x->size, &err) == h.sum && !err &&
+		    wx_check(x) ? 1 : -1;
+	}
+	return x->sound > 0;
+}
+
 /* Checks the header of the file mapped at X->map; 1 when it is sound. */
 static int
 wx_head(struct windex *x)
@@ -245,8 +309,8 @@ windex_open(const char *path)
 		close(fd);
 		return NULL;
 	}
-	close(fd);
 	x = xcalloc(1, sizeof *x);
+	x->fd = fd;
 	x->map = map;
 	x->size = (size_t)st.st_size;
 	if (!wx_head(x)) {
@@ -262,6 +326,7 @@ windex_close(struct windex *x)
 	if (x == NULL)
 		return;
 	munmap(x->map, x->size);
+	close(x->fd);
 	free(x->art);
 	free(x->covered);
 	free(x);
@@ -322,7 +387,7 @@ windex_bind(struct windex *x, const struct article *v, size_t n)
 	x->art = xmalloc((x->ndocs + 1) * sizeof *x->art);
 	memset(x->art, 0xff, (x->ndocs + 1) * sizeof *x->art);
 	x->covered = xcalloc((n + 63) / 64 + 1, sizeof *x->covered);
-	if (!wx_check(x)) {
+	if (!wx_sound(x)) {
 		x->bound = -1;
 		return -1;
 	}
@@ -430,8 +495,7 @@ windex_build_new(const char *path, size_t n)
 	b->fresh = xcalloc(n + 1, 1);
 	b->gen = atomic_fetch_add(&build_gen, 1) + 1;
 	pthread_mutex_init(&b->lock, NULL);
-	if ((b->old = windex_open(path)) != NULL &&
-	    (!wx_check(b->old) || b->old->ndocs == 0)) {
+	if ((b->old = windex_open(path)) != NULL && b->old->ndocs == 0) {
 		windex_close(b->old);
 		b->old = NULL;
 	}
@@ -914,6 +978,7 @@ write_tail(struct merge *m, FILE *out, FILE *ents, const uint64_t *keys)
 	static const char pad[8];
 	struct whead h;
 	struct wentry end = { 0, 0, 0 };
+	int err;
 
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, WX_MAGIC, 8);
@@ -930,7 +995,12 @@ write_tail(struct merge *m, FILE *out, FILE *ents, const uint64_t *keys)
 	fwrite(&end, sizeof end, 1, out);
 	h.size = h.vocab_off + (h.nwords + 1) * sizeof end;
 	if (fseek(out, 0, SEEK_SET) != 0 || fwrite(&h, sizeof h, 1, out) != 1 ||
-	    fflush(out) != 0 || fsync(fileno(out)) != 0)
+	    fflush(out) != 0)
+		return -1;
+	h.sum = file_sum(fileno(out), (size_t)h.size, &err);
+	if (err || fseek(out, 0, SEEK_SET) != 0 ||
+	    fwrite(&h, sizeof h, 1, out) != 1 || fflush(out) != 0 ||
+	    fsync(fileno(out)) != 0)
 		return -1;
 	return 0;
 }
@@ -1051,6 +1121,12 @@ windex_build_finish(struct windex_build *b, const struct article *v,
 		thread_spill(b, t);
 	if (n != b->n)
 		b->failed = 1;
+	if (b->old != NULL && !wx_sound(b->old)) {
+		windex_close(b->old);	/* its articles go uncovered */
+		b->old = NULL;
+		memset(b->olddoc, 0xff, (b->n + 1) * sizeof *b->olddoc);
+		nold = 0;
+	}
 	newdoc = xcalloc(b->n + 1, sizeof *newdoc);
 	oldmap = xmalloc((nold + 1) * sizeof *oldmap);
 	memset(oldmap, 0xff, (nold + 1) * sizeof *oldmap);
