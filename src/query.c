@@ -657,38 +657,50 @@ bit(const uint64_t *set, size_t i)
 	return set[i / 64] >> (i % 64) & 1;
 }
 
-/*
- * The index's answer for each text term of Q, one bitset per term in
- * SETS (NULL for other terms): the articles having the word, or any word
- * of the prefix; for a phrase the articles having all of its words,
- * candidates only (text_ok decides). NULL when C has no usable index.
- */
+/* Sets in SET the articles of C's index having text term T: its word,
+ * or for a phrase all its pairs of adjacent words (exact for two words,
+ * candidates for more). ONE is scratch of NW words. */
+static void
+index_term(struct corpus *c, const struct qterm *t, uint64_t *set,
+    uint64_t *one, size_t nw)
+{
+	struct buf key;
+	size_t k, w;
+
+	if (t->nvals == 1) {
+		windex_or(c->words, t->vals[0], t->lens[0], t->prefix, set);
+		return;
+	}
+	buf_init(&key);
+	for (k = 1; k < t->nvals; k++) {
+		memset(one, 0, nw * sizeof *one);
+		windex_pair_key(&key, t->vals[k - 1], t->lens[k - 1],
+		    t->vals[k], t->lens[k]);
+		windex_or(c->words, key.s, key.len,
+		    t->prefix && k == t->nvals - 1, one);
+		for (w = 0; w < nw; w++)
+			set[w] = k == 1 ? one[w] : set[w] & one[w];
+	}
+	buf_free(&key);
+}
+
+/* The index's answer for each text term of Q, one bitset per term (NULL
+ * for other terms), or NULL when C has no usable index. */
 static uint64_t **
 index_sets(const struct query *q, struct corpus *c)
 {
-	size_t nw = (c->n + 63) / 64 + 1, j, k, w;
+	size_t nw = (c->n + 63) / 64 + 1, j;
 	uint64_t **sets, *one;
 
 	if (c->words == NULL || windex_bind(c->words, c->v, c->n) == -1)
 		return NULL;
 	sets = xcalloc(q->n, sizeof *sets);
 	one = xcalloc(nw, sizeof *one);
-	for (j = 0; j < q->n; j++) {
-		const struct qterm *t = &q->t[j];
-
-		if (t->kind != Q_TEXT)
-			continue;
-		sets[j] = xcalloc(nw, sizeof *sets[j]);
-		windex_or(c->words, t->vals[0], t->lens[0],
-		    t->prefix && t->nvals == 1, sets[j]);
-		for (k = 1; k < t->nvals; k++) {
-			memset(one, 0, nw * sizeof *one);
-			windex_or(c->words, t->vals[k], t->lens[k],
-			    t->prefix && k == t->nvals - 1, one);
-			for (w = 0; w < nw; w++)
-				sets[j][w] &= one[w];
+	for (j = 0; j < q->n; j++)
+		if (q->t[j].kind == Q_TEXT) {
+			sets[j] = xcalloc(nw, sizeof *sets[j]);
+			index_term(c, &q->t[j], sets[j], one, nw);
 		}
-	}
 	free(one);
 	return sets;
 }
@@ -710,7 +722,7 @@ text_ok_indexed(const struct query *q, struct corpus *c, size_t i,
 		if (!bit(sets[j], i)) {
 			if (!t->neg)
 				return 0;
-		} else if (t->nvals == 1) {
+		} else if (t->nvals <= 2) {	/* the index is exact */
 			if (t->neg)
 				return 0;
 		} else

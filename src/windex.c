@@ -18,12 +18,13 @@
 #include "util.h"
 #include "windex.h"
 
-#define WX_MAGIC	"TREADWX1"
+#define WX_MAGIC	"TREADWX2"
 #define WX_ORDER	0x0102030405060708ULL	/* rejects foreign byte order */
 #define RUN_POSTINGS	(1u << 19)	/* (word, article) pairs a thread
 					   holds before spilling a run */
 #define RUN_BYTES	(4u << 20)	/* ...or bytes of distinct words */
 #define NONE		UINT32_MAX
+#define PAIR_MARK	'\x01'	/* in no word: pair keys sort apart */
 
 /*
  * The file: this header, the records (each a word's bytes, then its
@@ -82,6 +83,7 @@ struct wthread {
 	size_t		 npairs, pcap;
 	struct token	*tok;
 	size_t		 tokcap;
+	struct buf	 pair;		/* a word pair's key */
 };
 
 struct windex_build {
@@ -481,6 +483,17 @@ windex_or(const struct windex *x, const char *w, size_t len, int prefix,
 	}
 }
 
+void
+windex_pair_key(struct buf *b, const char *w1, size_t len1, const char *w2,
+    size_t len2)
+{
+	b->len = 0;
+	buf_addc(b, PAIR_MARK);
+	buf_add(b, w1, len1);
+	buf_addc(b, PAIR_MARK);
+	buf_add(b, w2, len2);
+}
+
 /* --- building */
 
 struct windex_build *
@@ -579,25 +592,36 @@ thread_word(struct wthread *t, const char *w, size_t len)
 	return (uint32_t)t->nwords++;
 }
 
-/* Records that article ID has the words of TOK[0..N), once each. */
+/* Records that article ID has word W of T's run (once). */
+static void
+thread_pair(struct wthread *t, uint32_t id, uint32_t w)
+{
+	if (t->words[w].last == id + 1)
+		return;
+	t->words[w].last = id + 1;
+	if (t->npairs == t->pcap)
+		t->pairs = xreallocarray(t->pairs, t->pcap = t->pcap ?
+		    t->pcap * 2 : 65536, 2 * sizeof *t->pairs);
+	t->pairs[2 * t->npairs] = w;
+	t->pairs[2 * t->npairs + 1] = id;
+	t->npairs++;
+}
+
+/* Records that article ID has the words of TOK[0..N) and each pair of
+ * adjacent words (windex_pair_key), which answers two-word phrases. */
 static void
 thread_tokens(struct wthread *t, uint32_t id, const struct token *tok,
     size_t n)
 {
 	size_t i;
-	uint32_t w;
 
 	for (i = 0; i < n; i++) {
-		w = thread_word(t, tok[i].norm, tok[i].nlen);
-		if (t->words[w].last == id + 1)
+		thread_pair(t, id, thread_word(t, tok[i].norm, tok[i].nlen));
+		if (i == 0)
 			continue;
-		t->words[w].last = id + 1;
-		if (t->npairs == t->pcap)
-			t->pairs = xreallocarray(t->pairs, t->pcap = t->pcap ?
-			    t->pcap * 2 : 65536, 2 * sizeof *t->pairs);
-		t->pairs[2 * t->npairs] = w;
-		t->pairs[2 * t->npairs + 1] = id;
-		t->npairs++;
+		windex_pair_key(&t->pair, tok[i - 1].norm, tok[i - 1].nlen,
+		    tok[i].norm, tok[i].nlen);
+		thread_pair(t, id, thread_word(t, t->pair.s, t->pair.len));
 	}
 }
 
@@ -1159,6 +1183,7 @@ windex_build_free(struct windex_build *b)
 		free(t->slot);
 		free(t->pairs);
 		free(t->tok);
+		buf_free(&t->pair);
 		free(t);
 	}
 	for (i = 0; i < b->nruns; i++)

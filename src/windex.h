@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 struct article;
+struct buf;
 struct fold_cache;
 struct token;
 struct windex;
@@ -74,5 +75,14 @@ const uint64_t *windex_covered(const struct windex *);
  */
 void	 windex_or(const struct windex *, const char *w, size_t len,
 	    int prefix, uint64_t *set);
+
+/*
+ * The key under which the index lists the articles where word W1 is
+ * directly followed by W2 (in the title or the body): a two-word phrase
+ * is one lookup, with no text read; a longer one needs only the articles
+ * having all its pairs read. Keys never equal or prefix a word. Into B.
+ */
+void	 windex_pair_key(struct buf *b, const char *w1, size_t len1,
+	    const char *w2, size_t len2);
 
 #endif
