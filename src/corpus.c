@@ -738,6 +738,8 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 		save_cache(c, &L, paths, npaths);
 	cache_close(L.cache);	/* after build_themes: phrases point into it */
 	compact(c, &L, n);
+	if (c->words != NULL)	/* matched to the articles meanwhile */
+		windex_prepare(c->words, c->v, c->n);
 	loader_free(&L);
 	walk_free(&w);
 	return c->n;
@@ -749,6 +751,7 @@ corpus_free(struct corpus *c)
 	struct corpus_priv *p = c->priv;
 	size_t i;
 
+	windex_close(c->words);	/* first: windex_prepare may be reading */
 	for (i = 0; i < c->n; i++)
 		article_free(&c->v[i]);
 	free(c->v);
@@ -759,7 +762,6 @@ corpus_free(struct corpus *c)
 		free(p->sets);
 		free(p);
 	}
-	windex_close(c->words);
 	memset(c, 0, sizeof *c);
 }
 

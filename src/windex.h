@@ -64,6 +64,10 @@ void	 windex_close(struct windex *);
  */
 int	 windex_bind(struct windex *, const struct article *v, size_t n);
 
+/* Starts windex_bind(X, V, N) on a thread of its own, so that a UI can
+ * draw meanwhile; windex_bind waits for it. V must not change. */
+void	 windex_prepare(struct windex *, const struct article *v, size_t n);
+
 /* The bound articles the index covers, a bitset of (N + 63) / 64 words;
  * the others must be searched in their text. */
 const uint64_t *windex_covered(const struct windex *);

@@ -261,12 +261,24 @@ load(struct corpus *c, const struct lexicon *lex, int flags)
 	free(root);
 }
 
+/* Overwrites a few bytes inside the records of the file at PATH. */
+static void
+scribble(const char *path)
+{
+	FILE *fp;
+
+	if ((fp = fopen(path, "r+")) != NULL) {
+		fseek(fp, 200, SEEK_SET);
+		fputs("garbage garbage garbage garbage garbage", fp);
+		fclose(fp);
+	}
+}
+
 /* A stale index (written before files changed) and a corrupt one. */
 static void
 test_stale(const struct lexicon *lex, const char *wpath)
 {
 	struct corpus c;
-	FILE *fp;
 
 	load(&c, lex, CORPUS_NOCACHE);
 	ok(c.words == NULL, "--no-cache: no index");
@@ -280,17 +292,22 @@ test_stale(const struct lexicon *lex, const char *wpath)
 	    "changed files are not covered");
 	compare(&c, "stale index");
 	corpus_free(&c);
-	if ((fp = fopen(wpath, "r+")) != NULL) {
-		fseek(fp, 200, SEEK_SET);
-		fputs("garbage garbage garbage garbage garbage", fp);
-		fclose(fp);
-	}
+	scribble(wpath);
 	load(&c, lex, 0);
 	compare(&c, "after a corrupt index");
+	ok(covered(&c) < c.n, "a corrupt index is not merged");
+	corpus_free(&c);
+	load(&c, lex, 0);
+	is_int(covered(&c), c.n, "and built again on the next load");
 	corpus_free(&c);
 	truncate(wpath, 100);
 	load(&c, lex, 0);
 	is_int(covered(&c), c.n, "a truncated index is rebuilt");
+	corpus_free(&c);
+	scribble(wpath);
+	load(&c, lex, 0);
+	compare(&c, "a corrupt index, files unchanged");
+	ok(!paths_is_file(wpath), "it is removed, to be built again");
 	corpus_free(&c);
 }
 
