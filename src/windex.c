@@ -189,8 +189,9 @@ slot_of(uint64_t h, size_t cap)
 	return (size_t)(h >> 32 ^ h) & (cap - 1);
 }
 
-/* Word I of X: its bytes and length; 0, or -1 when the entry is bad. */
-static int
+/* Word I of X: its bytes and length (entries are checked by wx_sound
+ * before any use). */
+static void
 wx_word(const struct windex *x, size_t i, const unsigned char **s,
     size_t *len)
 {
@@ -198,7 +199,6 @@ wx_word(const struct windex *x, size_t i, const unsigned char **s,
 
 	*s = x->map + e->off;
 	*len = e->slen;
-	return 0;
 }
 
 /* Are X's vocabulary entries sound: records in order, inside the file,
