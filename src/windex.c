@@ -67,9 +67,11 @@ struct windex {
 
 /* A word of one thread's run: its bytes in the arena. */
 struct wword {
-	uint32_t	 soff, slen;
+	uint32_t	 soff, slen;	/* a word pair: the two words' indexes,
+					   made a key at spilling */
 	uint32_t	 last;		/* article id + 1 last added */
 	uint32_t	 count;		/* pairs (at spilling) */
+	uint32_t	 pair;
 };
 
 /* One loader thread's builder: the words and (word, id) pairs it has
@@ -117,10 +119,10 @@ put_varint(FILE *f, uint64_t v)
 	size_t n = 1;
 
 	for (; v >= 0x80; n++) {
-		putc((int)(v & 0x7f) | 0x80, f);
+		putc_unlocked((int)(v & 0x7f) | 0x80, f);
 		v >>= 7;
 	}
-	putc((int)v, f);
+	putc_unlocked((int)v, f);
 	return n;
 }
 
@@ -132,7 +134,7 @@ get_varint(FILE *f, uint64_t *v)
 
 	*v = 0;
 	do {
-		if ((c = getc(f)) == EOF || shift > 63)
+		if ((c = getc_unlocked(f)) == EOF || shift > 63)
 			return -1;
 		*v |= (uint64_t)(c & 0x7f) << shift;
 		shift += 7;
@@ -620,6 +622,23 @@ thread_get(struct windex_build *b)
 	return t;
 }
 
+/* The hash of word pair A, B (word indexes): no bytes to read. */
+static uint64_t
+pair_hash(uint32_t a, uint32_t b)
+{
+	uint64_t k = ((uint64_t)a << 32 | b) * 0x9e3779b97f4a7c15ULL;
+
+	return k ^ k >> 29;
+}
+
+/* The hash of T's word W. */
+static uint64_t
+word_hash(const struct wthread *t, const struct wword *w)
+{
+	return w->pair ? pair_hash(w->soff, w->slen) :
+	    hash_bytes(HASH_INIT, t->arena + w->soff, w->slen);
+}
+
 /* Doubles T's word hash table. */
 static void
 thread_rehash(struct wthread *t)
@@ -630,12 +649,25 @@ thread_rehash(struct wthread *t)
 	t->scap = t->scap ? t->scap * 2 : 4096;
 	t->slot = xcalloc(t->scap, sizeof *t->slot);
 	for (i = 0; i < t->nwords; i++) {
-		for (s = slot_of(hash_bytes(HASH_INIT, t->arena +
-		    t->words[i].soff, t->words[i].slen), t->scap); t->slot[s];
-		    s = (s + 1) & (t->scap - 1))
+		for (s = slot_of(word_hash(t, &t->words[i]), t->scap);
+		    t->slot[s]; s = (s + 1) & (t->scap - 1))
 			;
 		t->slot[s] = (uint32_t)i + 1;
 	}
+}
+
+/* Appends a word to T (SOFF, SLEN, PAIR as in struct wword) with table
+ * slot S; returns its index. */
+static uint32_t
+word_new(struct wthread *t, size_t soff, size_t slen, int pair, size_t s)
+{
+	if (t->nwords == t->wcap)
+		t->words = xreallocarray(t->words, t->wcap = t->wcap ?
+		    t->wcap * 2 : 1024, sizeof *t->words);
+	t->words[t->nwords] = (struct wword){ (uint32_t)soff,
+	    (uint32_t)slen, 0, 0, (uint32_t)pair };
+	t->slot[s] = (uint32_t)t->nwords + 1;
+	return (uint32_t)t->nwords++;
 }
 
 /* Adds word W[0..LEN) of T's run; returns its index. */
@@ -650,20 +682,60 @@ thread_word(struct wthread *t, const char *w, size_t len)
 		thread_rehash(t);
 	for (s = slot_of(h, t->scap); t->slot[s]; s = (s + 1) & (t->scap - 1)) {
 		ww = &t->words[t->slot[s] - 1];
-		if (ww->slen == len && memcmp(t->arena + ww->soff, w, len) == 0)
+		if (!ww->pair && ww->slen == len &&
+		    memcmp(t->arena + ww->soff, w, len) == 0)
 			return t->slot[s] - 1;
 	}
-	if (t->nwords == t->wcap)
-		t->words = xreallocarray(t->words, t->wcap = t->wcap ?
-		    t->wcap * 2 : 1024, sizeof *t->words);
 	if (t->alen + len > t->acap)
 		t->arena = xrealloc(t->arena, t->acap = (t->acap + len) * 2);
 	memcpy(t->arena + t->alen, w, len);
-	t->words[t->nwords] = (struct wword){ (uint32_t)t->alen,
-	    (uint32_t)len, 0, 0 };
 	t->alen += len;
-	t->slot[s] = (uint32_t)t->nwords + 1;
-	return (uint32_t)t->nwords++;
+	return word_new(t, t->alen - len, len, 0, s);
+}
+
+/* Adds the pair of T's words A then B; returns its index. */
+static uint32_t
+thread_word_pair(struct wthread *t, uint32_t a, uint32_t b)
+{
+	struct wword *ww;
+	size_t s;
+
+	if ((t->nwords + 1) * 2 > t->scap)
+		thread_rehash(t);
+	for (s = slot_of(pair_hash(a, b), t->scap); t->slot[s];
+	    s = (s + 1) & (t->scap - 1)) {
+		ww = &t->words[t->slot[s] - 1];
+		if (ww->pair && ww->soff == a && ww->slen == b)
+			return t->slot[s] - 1;
+	}
+	return word_new(t, a, b, 1, s);
+}
+
+/* Turns T's word pairs into their keys (windex_pair_key) in the arena,
+ * so that they sort and spill as words. */
+static void
+thread_pair_keys(struct wthread *t)
+{
+	struct wword *w, *a, *b;
+	size_t i, len;
+
+	for (i = 0; i < t->nwords; i++) {
+		if (!(w = &t->words[i])->pair)
+			continue;
+		a = &t->words[w->soff];
+		b = &t->words[w->slen];
+		len = a->slen + b->slen + 2;
+		if (t->alen + len > t->acap)
+			t->arena = xrealloc(t->arena, t->acap = (t->acap +
+			    len) * 2);
+		windex_pair_key(&t->pair, t->arena + a->soff, a->slen,
+		    t->arena + b->soff, b->slen);
+		memcpy(t->arena + t->alen, t->pair.s, len);
+		w->soff = (uint32_t)t->alen;
+		w->slen = (uint32_t)len;
+		w->pair = 0;
+		t->alen += len;
+	}
 }
 
 /* Records that article ID has word W of T's run (once). */
@@ -687,15 +759,15 @@ static void
 thread_tokens(struct wthread *t, uint32_t id, const struct token *tok,
     size_t n)
 {
+	uint32_t w, prev = 0;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		thread_pair(t, id, thread_word(t, tok[i].norm, tok[i].nlen));
-		if (i == 0)
-			continue;
-		windex_pair_key(&t->pair, tok[i - 1].norm, tok[i - 1].nlen,
-		    tok[i].norm, tok[i].nlen);
-		thread_pair(t, id, thread_word(t, t->pair.s, t->pair.len));
+		w = thread_word(t, tok[i].norm, tok[i].nlen);
+		thread_pair(t, id, w);
+		if (i > 0)
+			thread_pair(t, id, thread_word_pair(t, prev, w));
+		prev = w;
 	}
 }
 
@@ -775,6 +847,7 @@ thread_spill(struct windex_build *b, struct wthread *t)
 
 	if (t->npairs == 0)
 		return;
+	thread_pair_keys(t);
 	order = xcalloc(t->nwords + 1, sizeof *order);
 	for (i = 0; i < t->nwords; i++)
 		order[i] = (uint32_t)i;
