@@ -726,7 +726,7 @@ corpus_load(struct corpus *c, char *const *paths, size_t npaths,
 	if (L.cache != NULL) {
 		char *wpath = paths_cache("words");
 
-		L.words = windex_build_new(wpath, n);
+		L.words = windex_build_new(wpath, n, paths, npaths);
 		free(wpath);
 	}
 	load_all(&L);

@@ -18,7 +18,7 @@
 #include "util.h"
 #include "windex.h"
 
-#define WX_MAGIC	"TREADWX3"
+#define WX_MAGIC	"TREADWX4"
 #define WX_ORDER	0x0102030405060708ULL	/* rejects foreign byte order */
 #define RUN_POSTINGS	(1u << 19)	/* (word, article) pairs a thread
 					   holds before spilling a run */
@@ -29,15 +29,17 @@
 /*
  * The file: this header, the records (each a word's bytes, then its
  * article ids as varints: the first, then gaps), the document keys
- * (uint64, one per indexed article, in walk order), and the vocabulary:
- * NWORDS + 1 entries sorted by word bytes, the last one a sentinel whose
- * OFF ends the records.
+ * (uint64, one per indexed article), their absolute paths (each ended by
+ * a NUL, in the same order: files of other roots are kept, as the cache
+ * keeps them), and the vocabulary: NWORDS + 1 entries sorted by word
+ * bytes, the last one a sentinel whose OFF ends the records.
  */
 struct whead {
 	char		 magic[8];
 	uint64_t	 order;
 	uint64_t	 ndocs, nwords;
 	uint64_t	 docs_off, vocab_off, size;
+	uint64_t	 paths_off, paths_len;
 	uint64_t	 sum;		/* file_sum of the file, this zero */
 };
 struct wentry {
@@ -55,6 +57,8 @@ struct windex {
 	int		 preparing;	/* ...running */
 	int		 sound;		/* 1 checked, -1 corrupt, 0 not yet */
 	const uint64_t	*docs;
+	const char	*paths;		/* NUL-ended, one per doc */
+	size_t		 paths_len;
 	const struct wentry *ent;
 	size_t		 ndocs, nwords;
 	/* bound to a corpus: */
@@ -104,6 +108,8 @@ struct windex_build {
 	struct wthread	*threads;
 	FILE		**runs;
 	size_t		 nruns;
+	char		**roots;	/* absolute, no trailing '/' */
+	size_t		 nroots;
 	int		 failed;
 };
 
@@ -160,26 +166,35 @@ mem_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
 
 static uint64_t sum_bytes(uint64_t, const void *, size_t);
 
+/* The absolute form of PATH in OUT (OUTLEN bytes, NUL-ended): the cwd
+ * prefixed to a relative one, as cache_key does. Its length. */
+static size_t
+abs_path(char *out, size_t outlen, const char *path)
+{
+	static _Thread_local char cwd[4096];
+	static _Thread_local size_t cwdlen;
+	size_t len = strlen(path);
+
+	if (path[0] != '/' && cwdlen == 0 && getcwd(cwd, sizeof cwd) != NULL)
+		cwdlen = strlen(cwd);
+	if (path[0] != '/' && cwdlen + len + 2 <= outlen) {
+		memcpy(out, cwd, cwdlen);
+		out[cwdlen] = '/';
+		memcpy(out + cwdlen + 1, path, len + 1);
+		return cwdlen + 1 + len;
+	}
+	snprintf(out, outlen, "%s", path);
+	return len < outlen ? len : outlen - 1;
+}
+
 /* The key of an article's file: its absolute path, size and mtime, so
  * that an index written from another directory still applies. */
 static uint64_t
 doc_key(const char *path, uint64_t size, int64_t mtime)
 {
-	static _Thread_local char cwd[4096];
-	static _Thread_local size_t cwdlen;
 	char abs[8192];
-	size_t len = strlen(path);
-	uint64_t h;
+	uint64_t h = sum_bytes(HASH_INIT, abs, abs_path(abs, sizeof abs, path));
 
-	if (path[0] != '/' && cwdlen == 0 && getcwd(cwd, sizeof cwd) != NULL)
-		cwdlen = strlen(cwd);
-	if (path[0] != '/' && cwdlen + len + 1 < sizeof abs) {
-		memcpy(abs, cwd, cwdlen);
-		abs[cwdlen] = '/';
-		memcpy(abs + cwdlen + 1, path, len);
-		h = sum_bytes(HASH_INIT, abs, cwdlen + 1 + len);
-	} else
-		h = sum_bytes(HASH_INIT, path, len);
 	h = sum_bytes(h, &size, sizeof size);
 	return sum_bytes(h, &mtime, sizeof mtime);
 }
@@ -327,11 +342,15 @@ wx_head(struct windex *x)
 	    h.ndocs > UINT32_MAX || h.nwords > UINT32_MAX ||
 	    h.docs_off > x->size || (x->size - h.docs_off) / 8 < h.ndocs ||
 	    h.vocab_off > x->size || (x->size - h.vocab_off) /
-	    sizeof(struct wentry) < h.nwords + 1)
+	    sizeof(struct wentry) < h.nwords + 1 || h.paths_off > x->size ||
+	    x->size - h.paths_off < h.paths_len ||
+	    (h.paths_len > 0 && x->map[h.paths_off + h.paths_len - 1] != 0))
 		return 0;
 	x->ndocs = (size_t)h.ndocs;
 	x->nwords = (size_t)h.nwords;
 	x->docs = (const uint64_t *)(x->map + h.docs_off);
+	x->paths = (const char *)x->map + h.paths_off;
+	x->paths_len = (size_t)h.paths_len;
 	x->ent = (const struct wentry *)(x->map + h.vocab_off);
 	return 1;
 }
@@ -573,9 +592,20 @@ windex_pair_key(struct buf *b, const char *w1, size_t len1, const char *w2,
 /* --- building */
 
 struct windex_build *
-windex_build_new(const char *path, size_t n)
+windex_build_new(const char *path, size_t n, char *const *roots,
+    size_t nroots)
 {
 	struct windex_build *b = xcalloc(1, sizeof *b);
+	char abs[8192];
+	size_t i, len;
+
+	b->roots = xcalloc(nroots + 1, sizeof *b->roots);
+	for (i = 0; i < nroots; i++) {
+		len = abs_path(abs, sizeof abs, roots[i]);
+		while (len > 0 && abs[len - 1] == '/')
+			abs[--len] = '\0';
+		b->roots[b->nroots++] = xstrdup(abs);
+	}
 
 	b->path = xstrdup(path);
 	b->n = n;
@@ -1141,10 +1171,21 @@ copy_file(FILE *in, FILE *out)
 	return ferror(in) ? -1 : 0;
 }
 
-/* Writes the keys of the new docs, the vocabulary (from ENTS) and, at
- * the start, the header, after the records M wrote to OUT. 0 or -1. */
+/* The docs of the index being written. */
+struct newdocs {
+	uint32_t	*newdoc;	/* walk id -> doc, or NONE */
+	uint32_t	*oldmap;	/* old doc -> doc, or NONE */
+	unsigned char	*seen;		/* old doc: its file was loaded */
+	uint64_t	*keys;		/* per doc */
+	struct buf	 paths;		/* per doc, NUL-ended */
+	size_t		 n;
+};
+
+/* Writes the keys and paths of the new docs D, the vocabulary (from
+ * ENTS) and, at the start, the header, after the records M wrote to OUT.
+ * 0 or -1. */
 static int
-write_tail(struct merge *m, FILE *out, FILE *ents, const uint64_t *keys)
+write_tail(struct merge *m, FILE *out, FILE *ents, const struct newdocs *D)
 {
 	static const char pad[8];
 	struct whead h;
@@ -1154,13 +1195,17 @@ write_tail(struct merge *m, FILE *out, FILE *ents, const uint64_t *keys)
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, WX_MAGIC, 8);
 	h.order = WX_ORDER;
-	h.ndocs = m->ndocs;
+	h.ndocs = D->n;
 	h.nwords = m->nwords;
 	end.off = m->off;
 	h.docs_off = (m->off + 7) / 8 * 8;
 	fwrite(pad, 1, (size_t)(h.docs_off - m->off), out);
-	fwrite(keys, sizeof *keys, m->ndocs, out);
-	h.vocab_off = h.docs_off + 8 * (uint64_t)m->ndocs;
+	fwrite(D->keys, sizeof *D->keys, D->n, out);
+	h.paths_off = h.docs_off + 8 * (uint64_t)D->n;
+	h.paths_len = D->paths.len;
+	fwrite(D->paths.s, 1, D->paths.len, out);
+	h.vocab_off = (h.paths_off + h.paths_len + 7) / 8 * 8;
+	fwrite(pad, 1, (size_t)(h.vocab_off - h.paths_off - h.paths_len), out);
 	if (copy_file(ents, out) == -1)
 		return -1;
 	fwrite(&end, sizeof end, 1, out);
@@ -1179,7 +1224,7 @@ write_tail(struct merge *m, FILE *out, FILE *ents, const uint64_t *keys)
 /* Writes the index of B's runs and old index to B->path through a
  * temporary file, renamed over it once complete. 0 or -1 (warned). */
 static int
-write_index(struct windex_build *b, struct merge *m, const uint64_t *keys)
+write_index(struct windex_build *b, struct merge *m, const struct newdocs *D)
 {
 	struct buf tmp;
 	FILE *out = NULL, *ents = temp_file(b->path);
@@ -1192,7 +1237,7 @@ write_index(struct windex_build *b, struct merge *m, const uint64_t *keys)
 	    (out = fdopen(fd, "wb")) != NULL) {
 		m->off = fwrite(&zero, 1, sizeof zero, out);
 		merge_all(m, out, ents);
-		rc = m->failed || write_tail(m, out, ents, keys) == -1 ||
+		rc = m->failed || write_tail(m, out, ents, D) == -1 ||
 		    ferror(out) ? -1 : 0;
 	} else if (fd != -1)
 		close(fd);
@@ -1211,61 +1256,102 @@ write_index(struct windex_build *b, struct merge *m, const uint64_t *keys)
 	return rc;
 }
 
-/* Numbers the new docs: the loaded files the index will cover (read this
- * run, or unchanged in the old index), in walk order. Fills NEWDOC (walk
- * id -> doc), OLDMAP (old doc -> new doc) and the docs' KEYS; returns
- * their count. */
-static size_t
-number_docs(struct windex_build *b, const struct article *v, const char *ok,
-    uint32_t *newdoc, uint32_t *oldmap, uint64_t *keys)
+/* Adds doc KEY with path PATH (LEN bytes) to D; returns its number. */
+static uint32_t
+doc_add(struct newdocs *D, uint64_t key, const char *path, size_t len)
 {
-	size_t i, n = 0;
+	D->keys = xreallocarray(D->keys, D->n + 1, sizeof *D->keys);
+	D->keys[D->n] = key;
+	buf_add(&D->paths, path, len);
+	buf_addc(&D->paths, '\0');
+	return (uint32_t)D->n++;
+}
+
+/* Numbers the new docs: the loaded files the index will cover (read this
+ * run, or unchanged in the old index), in walk order. */
+static void
+number_docs(struct windex_build *b, const struct article *v, const char *ok,
+    struct newdocs *D)
+{
+	char abs[8192];
+	size_t i, len;
 
 	for (i = 0; i < b->n; i++) {
-		newdoc[i] = NONE;
+		D->newdoc[i] = NONE;
+		if (b->olddoc[i] != NONE)
+			D->seen[b->olddoc[i]] = 1;
 		if (!ok[i] || (!b->fresh[i] && b->olddoc[i] == NONE))
 			continue;
+		len = abs_path(abs, sizeof abs, v[i].path);
+		D->newdoc[i] = doc_add(D, doc_key(v[i].path, v[i].size,
+		    v[i].mtime), abs, len);
 		if (!b->fresh[i])
-			oldmap[b->olddoc[i]] = (uint32_t)n;
-		keys[n] = doc_key(v[i].path, v[i].size, v[i].mtime);
-		newdoc[i] = (uint32_t)n++;
+			D->oldmap[b->olddoc[i]] = D->newdoc[i];
 	}
-	return n;
+}
+
+/* Is absolute path P under one of B's roots? */
+static int
+under_roots(const struct windex_build *b, const char *p)
+{
+	size_t i, len;
+
+	for (i = 0; i < b->nroots; i++) {
+		len = strlen(b->roots[i]);
+		if (strncmp(p, b->roots[i], len) == 0 &&
+		    (p[len] == '/' || p[len] == '\0' || len == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Keeps the old docs of files not loaded and not under a root (another
+ * corpus's, as the cache keeps them), after the loaded ones. */
+static void
+keep_others(struct windex_build *b, struct newdocs *D)
+{
+	const struct windex *x = b->old;
+	const char *p = x->paths, *end = x->paths + x->paths_len;
+	size_t d, len;
+
+	for (d = 0; d < x->ndocs && p < end; d++, p += len + 1) {
+		len = strlen(p);
+		if (!D->seen[d] && !under_roots(b, p))
+			D->oldmap[d] = doc_add(D, x->docs[d], p, len);
+	}
 }
 
 /* Forgets B's old index, found corrupt: the articles taken from the
  * cache go uncovered (the next load reads them: wx_remove). */
 static void
-old_drop(struct windex_build *b, uint32_t *oldmap)
+old_drop(struct windex_build *b)
 {
-	memset(oldmap, 0xff, (b->old->ndocs + 1) * sizeof *oldmap);
 	windex_close(b->old);
 	b->old = NULL;
 	memset(b->olddoc, 0xff, (b->n + 1) * sizeof *b->olddoc);
 }
 
 /* Is the new index the same as the old one: nothing read this run, and
- * every old doc still there? */
+ * every old doc kept? */
 static int
-unchanged(const struct windex_build *b, const uint32_t *oldmap, size_t n)
+unchanged(const struct windex_build *b, const struct newdocs *D)
 {
 	size_t i;
 
-	if (b->old == NULL || n != b->old->ndocs)
+	if (b->old == NULL || D->n != b->old->ndocs)
 		return 0;
 	for (i = 0; i < b->n; i++)
 		if (b->fresh[i])
 			return 0;
 	for (i = 0; i < b->old->ndocs; i++)
-		if (oldmap[i] != i)
+		if (D->oldmap[i] == NONE)
 			return 0;
 	return 1;
 }
 
 /* Merges B's runs and old index into the new file; the index to use. */
 static struct windex *
-build_write(struct windex_build *b, const uint32_t *newdoc,
-    const uint32_t *oldmap, const uint64_t *keys, size_t ndocs)
+build_write(struct windex_build *b, const struct newdocs *D)
 {
 	struct merge m;
 	size_t i;
@@ -1273,14 +1359,14 @@ build_write(struct windex_build *b, const uint32_t *newdoc,
 
 	memset(&m, 0, sizeof m);
 	m.c = xcalloc(b->nruns + 1, sizeof *m.c);
-	m.ndocs = ndocs;
-	m.bits = xcalloc((ndocs + 63) / 64 + 1, sizeof *m.bits);
+	m.ndocs = D->n;
+	m.bits = xcalloc((D->n + 63) / 64 + 1, sizeof *m.bits);
 	for (i = 0; i < b->nruns; i++)
-		if (cur_run(&m.c[m.nc++], b->runs[i], newdoc, b->n) == -1)
+		if (cur_run(&m.c[m.nc++], b->runs[i], D->newdoc, b->n) == -1)
 			m.failed = 1;
 	if (b->old != NULL)
-		cur_old(&m.c[m.nc++], b->old, oldmap);
-	rc = m.failed ? -1 : write_index(b, &m, keys);
+		cur_old(&m.c[m.nc++], b->old, D->oldmap);
+	rc = m.failed ? -1 : write_index(b, &m, D);
 	for (i = 0; i < m.nc; i++)
 		free(m.c[i].buf);
 	free(m.c);
@@ -1289,38 +1375,57 @@ build_write(struct windex_build *b, const uint32_t *newdoc,
 	return rc == 0 ? windex_open(b->path) : NULL;
 }
 
+/* Numbers the docs of B's new index into D (V, OK: see finish). */
+static void
+docs_plan(struct windex_build *b, const struct article *v, const char *ok,
+    struct newdocs *D)
+{
+	size_t nold = b->old != NULL ? b->old->ndocs : 0;
+
+	free(D->oldmap);
+	free(D->seen);
+	free(D->keys);
+	buf_free(&D->paths);
+	memset(D, 0, sizeof *D);
+	D->newdoc = xcalloc(b->n + 1, sizeof *D->newdoc);
+	D->oldmap = xmalloc((nold + 1) * sizeof *D->oldmap);
+	memset(D->oldmap, 0xff, (nold + 1) * sizeof *D->oldmap);
+	D->seen = xcalloc(nold + 1, 1);
+	buf_init(&D->paths);
+	number_docs(b, v, ok, D);
+	if (b->old != NULL)
+		keep_others(b, D);
+}
+
 struct windex *
 windex_build_finish(struct windex_build *b, const struct article *v,
     const char *ok, size_t n)
 {
+	struct newdocs D;
 	struct windex *x = NULL;
 	struct wthread *t;
-	uint32_t *newdoc, *oldmap;
-	uint64_t *keys;
-	size_t nold = b->old != NULL ? b->old->ndocs : 0, ndocs;
 
 	for (t = b->threads; t != NULL; t = t->next)
 		thread_spill(b, t);
-	if (n != b->n)
-		b->failed = 1;
-	newdoc = xcalloc(b->n + 1, sizeof *newdoc);
-	oldmap = xmalloc((nold + 1) * sizeof *oldmap);
-	memset(oldmap, 0xff, (nold + 1) * sizeof *oldmap);
-	keys = xcalloc(b->n + 1, sizeof *keys);
-	ndocs = b->failed ? 0 : number_docs(b, v, ok, newdoc, oldmap, keys);
-	if (b->failed || unchanged(b, oldmap, ndocs)) {
+	memset(&D, 0, sizeof D);
+	if (n == b->n && !b->failed)
+		docs_plan(b, v, ok, &D);
+	if (n != b->n || b->failed || unchanged(b, &D)) {
 		x = b->old;	/* still right where it applies (bind) */
 		b->old = NULL;
 	} else {
 		if (b->old != NULL && !wx_sound(b->old)) {
-			old_drop(b, oldmap);
-			ndocs = number_docs(b, v, ok, newdoc, oldmap, keys);
+			old_drop(b);
+			free(D.newdoc);
+			docs_plan(b, v, ok, &D);
 		}
-		x = build_write(b, newdoc, oldmap, keys, ndocs);
+		x = build_write(b, &D);
 	}
-	free(newdoc);
-	free(oldmap);
-	free(keys);
+	free(D.newdoc);
+	free(D.oldmap);
+	free(D.seen);
+	free(D.keys);
+	buf_free(&D.paths);
 	windex_build_free(b);
 	return x;
 }
@@ -1351,6 +1456,9 @@ windex_build_free(struct windex_build *b)
 	free(b->olddoc);
 	free(b->fresh);
 	free(b->path);
+	for (i = 0; i < b->nroots; i++)
+		free(b->roots[i]);
+	free(b->roots);
 	pthread_mutex_destroy(&b->lock);
 	free(b);
 }

@@ -16,10 +16,13 @@ struct windex_build;
 
 /*
  * Starts building the index saved at PATH for a load of N files (walk
- * ids 0..N-1, in path order). The index PATH held before (if readable and
- * sound) is reused for articles that come from the cache unchanged.
+ * ids 0..N-1, in path order) under ROOTS. The index PATH held before is
+ * reused for articles that come from the cache unchanged, and keeps the
+ * files it had that are under none of ROOTS (another corpus's, as the
+ * cache keeps them); files under ROOTS that are gone are dropped.
  */
-struct windex_build *windex_build_new(const char *path, size_t n);
+struct windex_build *windex_build_new(const char *path, size_t n,
+	    char *const *roots, size_t nroots);
 
 /*
  * Does the previous index hold file ID (PATH, SIZE, MTIME as stat'ed)?

@@ -261,6 +261,44 @@ load(struct corpus *c, const struct lexicon *lex, int flags)
 	free(root);
 }
 
+/* The inode of PATH (0 when missing): tells a rewritten file. */
+static ino_t
+inode(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+/* Loading one directory keeps the other files' words: the next full
+ * load finds every article indexed and rewrites nothing. */
+static void
+test_roots(const struct lexicon *lex, const char *wpath)
+{
+	char sub[128];
+	struct corpus c;
+	char *root;
+	ino_t before;
+
+	snprintf(sub, sizeof sub, "%s/a/3", dir);
+	root = sub;
+	before = inode(wpath);
+	corpus_load(&c, &root, 1, lex, CORPUS_NODISCOVER);
+	ok(inode(wpath) == before, "one directory: index not rewritten");
+	corpus_free(&c);
+	article("a/3/003.txt", 3);	/* a change under the root */
+	corpus_load(&c, &root, 1, lex, CORPUS_NODISCOVER);
+	is_int(covered(&c), c.n, "one directory, a file changed: covered");
+	compare(&c, "one directory");
+	corpus_free(&c);
+	before = inode(wpath);
+	load(&c, lex, 0);
+	is_int(covered(&c), c.n, "then all: every article covered");
+	ok(inode(wpath) == before, "and the index kept the others");
+	compare(&c, "all after one directory");
+	corpus_free(&c);
+}
+
 /* Overwrites a few bytes inside the records of the file at PATH. */
 static void
 scribble(const char *path)
@@ -351,6 +389,7 @@ main(void)
 	is_int(covered(&c), c.n, "changed files: the index is merged");
 	compare(&c, "changed");
 	corpus_free(&c);
+	test_roots(lex, wpath);
 	test_stale(lex, wpath);
 	lexicon_free(lex);
 	rc = tap_done();
