@@ -1176,9 +1176,10 @@ struct newdocs {
 	uint32_t	*newdoc;	/* walk id -> doc, or NONE */
 	uint32_t	*oldmap;	/* old doc -> doc, or NONE */
 	unsigned char	*seen;		/* old doc: its file was loaded */
-	uint64_t	*keys;		/* per doc */
-	struct buf	 paths;		/* per doc, NUL-ended */
+	uint64_t	*keys;		/* per doc (when FILL) */
+	struct buf	 paths;		/* per doc, NUL-ended (when FILL) */
 	size_t		 n;
+	int		 fill;		/* not only count: keys and paths too */
 };
 
 /* Writes the keys and paths of the new docs D, the vocabulary (from
@@ -1260,10 +1261,11 @@ write_index(struct windex_build *b, struct merge *m, const struct newdocs *D)
 static uint32_t
 doc_add(struct newdocs *D, uint64_t key, const char *path, size_t len)
 {
-	D->keys = xreallocarray(D->keys, D->n + 1, sizeof *D->keys);
-	D->keys[D->n] = key;
-	buf_add(&D->paths, path, len);
-	buf_addc(&D->paths, '\0');
+	if (D->fill) {
+		D->keys[D->n] = key;
+		buf_add(&D->paths, path, len);
+		buf_addc(&D->paths, '\0');
+	}
 	return (uint32_t)D->n++;
 }
 
@@ -1274,7 +1276,8 @@ number_docs(struct windex_build *b, const struct article *v, const char *ok,
     struct newdocs *D)
 {
 	char abs[8192];
-	size_t i, len;
+	size_t i, len = 0;
+	uint64_t key = 0;
 
 	for (i = 0; i < b->n; i++) {
 		D->newdoc[i] = NONE;
@@ -1282,9 +1285,11 @@ number_docs(struct windex_build *b, const struct article *v, const char *ok,
 			D->seen[b->olddoc[i]] = 1;
 		if (!ok[i] || (!b->fresh[i] && b->olddoc[i] == NONE))
 			continue;
-		len = abs_path(abs, sizeof abs, v[i].path);
-		D->newdoc[i] = doc_add(D, doc_key(v[i].path, v[i].size,
-		    v[i].mtime), abs, len);
+		if (D->fill) {
+			len = abs_path(abs, sizeof abs, v[i].path);
+			key = doc_key(v[i].path, v[i].size, v[i].mtime);
+		}
+		D->newdoc[i] = doc_add(D, key, abs, len);
 		if (!b->fresh[i])
 			D->oldmap[b->olddoc[i]] = D->newdoc[i];
 	}
@@ -1312,8 +1317,12 @@ keep_others(struct windex_build *b, struct newdocs *D)
 {
 	const struct windex *x = b->old;
 	const char *p = x->paths, *end = x->paths + x->paths_len;
-	size_t d, len;
+	size_t d, len, nseen = 0;
 
+	for (d = 0; d < x->ndocs; d++)
+		nseen += D->seen[d];
+	if (nseen == x->ndocs)
+		return;		/* the usual warm load: no paths read */
 	for (d = 0; d < x->ndocs && p < end; d++, p += len + 1) {
 		len = strlen(p);
 		if (!D->seen[d] && !under_roots(b, p))
@@ -1375,18 +1384,30 @@ build_write(struct windex_build *b, const struct newdocs *D)
 	return rc == 0 ? windex_open(b->path) : NULL;
 }
 
-/* Numbers the docs of B's new index into D (V, OK: see finish). */
+/* Frees what D holds. */
 static void
-docs_plan(struct windex_build *b, const struct article *v, const char *ok,
-    struct newdocs *D)
+docs_free(struct newdocs *D)
 {
-	size_t nold = b->old != NULL ? b->old->ndocs : 0;
-
+	free(D->newdoc);
 	free(D->oldmap);
 	free(D->seen);
 	free(D->keys);
 	buf_free(&D->paths);
 	memset(D, 0, sizeof *D);
+}
+
+/* Numbers the docs of B's new index into D (V, OK: see finish); with
+ * FILL their keys and paths too, else only how many. */
+static void
+docs_plan(struct windex_build *b, const struct article *v, const char *ok,
+    struct newdocs *D, int fill)
+{
+	size_t nold = b->old != NULL ? b->old->ndocs : 0;
+
+	docs_free(D);
+	D->fill = fill;
+	if (fill)
+		D->keys = xcalloc(b->n + nold + 1, sizeof *D->keys);
 	D->newdoc = xcalloc(b->n + 1, sizeof *D->newdoc);
 	D->oldmap = xmalloc((nold + 1) * sizeof *D->oldmap);
 	memset(D->oldmap, 0xff, (nold + 1) * sizeof *D->oldmap);
@@ -1409,23 +1430,17 @@ windex_build_finish(struct windex_build *b, const struct article *v,
 		thread_spill(b, t);
 	memset(&D, 0, sizeof D);
 	if (n == b->n && !b->failed)
-		docs_plan(b, v, ok, &D);
+		docs_plan(b, v, ok, &D, 0);
 	if (n != b->n || b->failed || unchanged(b, &D)) {
 		x = b->old;	/* still right where it applies (bind) */
 		b->old = NULL;
 	} else {
-		if (b->old != NULL && !wx_sound(b->old)) {
+		if (b->old != NULL && !wx_sound(b->old))
 			old_drop(b);
-			free(D.newdoc);
-			docs_plan(b, v, ok, &D);
-		}
+		docs_plan(b, v, ok, &D, 1);
 		x = build_write(b, &D);
 	}
-	free(D.newdoc);
-	free(D.oldmap);
-	free(D.seen);
-	free(D.keys);
-	buf_free(&D.paths);
+	docs_free(&D);
 	windex_build_free(b);
 	return x;
 }
