@@ -1177,10 +1177,38 @@ struct newdocs {
 	uint32_t	*oldmap;	/* old doc -> doc, or NONE */
 	unsigned char	*seen;		/* old doc: its file was loaded */
 	uint64_t	*keys;		/* per doc (when FILL) */
-	struct buf	 paths;		/* per doc, NUL-ended (when FILL) */
 	size_t		 n;
-	int		 fill;		/* not only count: keys and paths too */
+	int		 fill;		/* not only count: the keys too */
+	const struct windex_build *b;	/* for the paths: write_paths */
+	const struct article *v;
 };
+
+/* Writes the absolute paths of D's docs to OUT, in their order: the
+ * loaded files by walk id, then those kept from the old index (made as
+ * written, not held: they are megabytes). Returns their bytes. */
+static uint64_t
+write_paths(const struct newdocs *D, FILE *out)
+{
+	const struct windex *x = D->b->old;
+	const char *p;
+	char abs[8192];
+	uint64_t bytes = 0;
+	size_t i, len;
+
+	for (i = 0; i < D->b->n; i++)
+		if (D->newdoc[i] != NONE) {
+			len = abs_path(abs, sizeof abs, D->v[i].path);
+			bytes += fwrite(abs, 1, len + 1, out);
+		}
+	p = x != NULL ? x->paths : NULL;
+	for (i = 0; x != NULL && i < x->ndocs &&
+	    p < x->paths + x->paths_len; i++, p += len + 1) {
+		len = strlen(p);
+		if (!D->seen[i] && D->oldmap[i] != NONE)
+			bytes += fwrite(p, 1, len + 1, out);
+	}
+	return bytes;
+}
 
 /* Writes the keys and paths of the new docs D, the vocabulary (from
  * ENTS) and, at the start, the header, after the records M wrote to OUT.
@@ -1203,8 +1231,7 @@ write_tail(struct merge *m, FILE *out, FILE *ents, const struct newdocs *D)
 	fwrite(pad, 1, (size_t)(h.docs_off - m->off), out);
 	fwrite(D->keys, sizeof *D->keys, D->n, out);
 	h.paths_off = h.docs_off + 8 * (uint64_t)D->n;
-	h.paths_len = D->paths.len;
-	fwrite(D->paths.s, 1, D->paths.len, out);
+	h.paths_len = write_paths(D, out);
 	h.vocab_off = (h.paths_off + h.paths_len + 7) / 8 * 8;
 	fwrite(pad, 1, (size_t)(h.vocab_off - h.paths_off - h.paths_len), out);
 	if (copy_file(ents, out) == -1)
@@ -1257,15 +1284,12 @@ write_index(struct windex_build *b, struct merge *m, const struct newdocs *D)
 	return rc;
 }
 
-/* Adds doc KEY with path PATH (LEN bytes) to D; returns its number. */
+/* Adds doc KEY to D; returns its number. */
 static uint32_t
-doc_add(struct newdocs *D, uint64_t key, const char *path, size_t len)
+doc_add(struct newdocs *D, uint64_t key)
 {
-	if (D->fill) {
+	if (D->fill)
 		D->keys[D->n] = key;
-		buf_add(&D->paths, path, len);
-		buf_addc(&D->paths, '\0');
-	}
 	return (uint32_t)D->n++;
 }
 
@@ -1275,9 +1299,7 @@ static void
 number_docs(struct windex_build *b, const struct article *v, const char *ok,
     struct newdocs *D)
 {
-	char abs[8192];
-	size_t i, len = 0;
-	uint64_t key = 0;
+	size_t i;
 
 	for (i = 0; i < b->n; i++) {
 		D->newdoc[i] = NONE;
@@ -1285,11 +1307,8 @@ number_docs(struct windex_build *b, const struct article *v, const char *ok,
 			D->seen[b->olddoc[i]] = 1;
 		if (!ok[i] || (!b->fresh[i] && b->olddoc[i] == NONE))
 			continue;
-		if (D->fill) {
-			len = abs_path(abs, sizeof abs, v[i].path);
-			key = doc_key(v[i].path, v[i].size, v[i].mtime);
-		}
-		D->newdoc[i] = doc_add(D, key, abs, len);
+		D->newdoc[i] = doc_add(D, D->fill ? doc_key(v[i].path,
+		    v[i].size, v[i].mtime) : 0);
 		if (!b->fresh[i])
 			D->oldmap[b->olddoc[i]] = D->newdoc[i];
 	}
@@ -1326,7 +1345,7 @@ keep_others(struct windex_build *b, struct newdocs *D)
 	for (d = 0; d < x->ndocs && p < end; d++, p += len + 1) {
 		len = strlen(p);
 		if (!D->seen[d] && !under_roots(b, p))
-			D->oldmap[d] = doc_add(D, x->docs[d], p, len);
+			D->oldmap[d] = doc_add(D, x->docs[d]);
 	}
 }
 
@@ -1392,7 +1411,6 @@ docs_free(struct newdocs *D)
 	free(D->oldmap);
 	free(D->seen);
 	free(D->keys);
-	buf_free(&D->paths);
 	memset(D, 0, sizeof *D);
 }
 
@@ -1406,13 +1424,14 @@ docs_plan(struct windex_build *b, const struct article *v, const char *ok,
 
 	docs_free(D);
 	D->fill = fill;
+	D->b = b;
+	D->v = v;
 	if (fill)
 		D->keys = xcalloc(b->n + nold + 1, sizeof *D->keys);
 	D->newdoc = xcalloc(b->n + 1, sizeof *D->newdoc);
 	D->oldmap = xmalloc((nold + 1) * sizeof *D->oldmap);
 	memset(D->oldmap, 0xff, (nold + 1) * sizeof *D->oldmap);
 	D->seen = xcalloc(nold + 1, 1);
-	buf_init(&D->paths);
 	number_docs(b, v, ok, D);
 	if (b->old != NULL)
 		keep_others(b, D);
