@@ -54,7 +54,8 @@ struct windex {
 	int		 fd;		/* for checking the sum: see wx_sound */
 	char		*path;		/* removed when found corrupt */
 	pthread_t	 prep;		/* windex_prepare's thread... */
-	int		 preparing;	/* ...running */
+	int		 preparing;	/* ...running, */
+	atomic_int	 stop;		/* ...to give up (windex_close) */
 	int		 sound;		/* 1 checked, -1 corrupt, 0 not yet */
 	const uint64_t	*docs;
 	const char	*paths;		/* NUL-ended, one per doc */
@@ -271,9 +272,10 @@ sum_bytes(uint64_t h, const void *vp, size_t n)
 }
 
 /* The sum of the file at FD (SIZE bytes), its header's sum as zero; read
- * with pread, not through the map, so that checking costs no memory. */
+ * with pread, not through the map, so that checking costs no memory.
+ * *ERR is 1 on a read error, 2 when STOP (if not NULL) was set. */
 static uint64_t
-file_sum(int fd, size_t size, int *err)
+file_sum(int fd, size_t size, int *err, atomic_int *stop)
 {
 	unsigned char b[1 << 16];
 	struct whead h;
@@ -283,6 +285,10 @@ file_sum(int fd, size_t size, int *err)
 
 	*err = 0;
 	for (off = 0; off < size; off += k) {
+		if (stop != NULL && atomic_load(stop)) {
+			*err = 2;
+			return 0;
+		}
 		k = size - off < sizeof b ? size - off : sizeof b;
 		if ((r = pread(fd, b, k, (off_t)off)) != (ssize_t)k) {
 			*err = 1;
@@ -316,12 +322,15 @@ static int
 wx_sound(struct windex *x)
 {
 	struct whead h;
+	uint64_t sum;
 	int err;
 
 	if (x->sound == 0) {
 		memcpy(&h, x->map, sizeof h);
-		x->sound = file_sum(x->fd, x->size, &err) == h.sum && !err &&
-		    wx_check(x) ? 1 : -1;
+		sum = file_sum(x->fd, x->size, &err, &x->stop);
+		if (err == 2)
+			return 0;	/* closing: neither sound nor not */
+		x->sound = sum == h.sum && !err && wx_check(x) ? 1 : -1;
 		if (x->sound < 0)
 			wx_remove(x);
 	}
@@ -372,6 +381,7 @@ windex_open(const char *path)
 		return NULL;
 	}
 	x = xcalloc(1, sizeof *x);
+	atomic_init(&x->stop, 0);
 	x->fd = fd;
 	x->path = xstrdup(path);
 	x->map = map;
@@ -388,8 +398,10 @@ windex_close(struct windex *x)
 {
 	if (x == NULL)
 		return;
-	if (x->preparing)
+	if (x->preparing) {
+		atomic_store(&x->stop, 1);	/* a batch run need not wait */
 		pthread_join(x->prep, NULL);
+	}
 	munmap(x->map, x->size);
 	close(x->fd);
 	free(x->path);
@@ -453,11 +465,13 @@ bind_now(struct windex *x, const struct article *v, size_t n)
 	memset(x->art, 0xff, (x->ndocs + 1) * sizeof *x->art);
 	x->covered = xcalloc((n + 63) / 64 + 1, sizeof *x->covered);
 	if (!wx_sound(x)) {
-		x->bound = -1;
+		x->bound = x->sound < 0 ? -1 : 0;
 		return -1;
 	}
 	t = docs_table(x, &cap);
 	for (k = 0; k < n; k++) {
+		if (k % 4096 == 0 && atomic_load(&x->stop))
+			break;	/* closing: bound stays 0 */
 		d = docs_find(x, t, cap, doc_key(v[k].path, v[k].size,
 		    v[k].mtime));
 		if (d != NONE && x->art[d] == NONE) {
@@ -466,6 +480,8 @@ bind_now(struct windex *x, const struct article *v, size_t n)
 		}
 	}
 	free(t);
+	if (k < n)
+		return -1;
 	x->bound = 1;
 	return 0;
 }
@@ -1241,7 +1257,7 @@ write_tail(struct merge *m, FILE *out, FILE *ents, const struct newdocs *D)
 	if (fseek(out, 0, SEEK_SET) != 0 || fwrite(&h, sizeof h, 1, out) != 1 ||
 	    fflush(out) != 0)
 		return -1;
-	h.sum = file_sum(fileno(out), (size_t)h.size, &err);
+	h.sum = file_sum(fileno(out), (size_t)h.size, &err, NULL);
 	if (err || fseek(out, 0, SEEK_SET) != 0 ||
 	    fwrite(&h, sizeof h, 1, out) != 1 || fflush(out) != 0 ||
 	    fsync(fileno(out)) != 0)
