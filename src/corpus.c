@@ -20,6 +20,7 @@
 #include "paths.h"
 #include "text.h"
 #include "util.h"
+#include "windex.h"
 
 #define MAX_THREADS	8
 #define MAX_DEPTH	64
@@ -243,6 +244,7 @@ struct loader {
 	uint32_t	*entry;		/* ...entry */
 	const struct lexicon *lex;
 	struct cache	*cache;
+	struct windex_build *words;	/* word index builder, or NULL */
 	int		 keep_all;	/* CORPUS_RESIDENT */
 	int		 resident;	/* keep bodies (decided after stat) */
 	int		 discover;
@@ -343,7 +345,9 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 
 	if (L->gone[i])
 		return;
-	if (L->cache != NULL && load_cached(L, i)) {
+	if (L->cache != NULL && (L->words == NULL || windex_build_known(L->words,
+	    i, L->w->files[i].path, L->w->files[i].size,
+	    L->w->files[i].mtime)) && load_cached(L, i)) {
 		L->ok[i] = 1;
 		return;
 	}
@@ -360,6 +364,9 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 	a->hits = r.hits;
 	a->nhits = (uint16_t)(r.nhits > UINT16_MAX ? UINT16_MAX : r.nhits);
 	free(r.spans);
+	if (L->words != NULL)	/* tok holds the body's tokens when ntok > 0 */
+		windex_build_add(L->words, i, fc, a->title, a->body,
+		    a->body_len, ntok > 0 ? tok : NULL, ntok);
 	if (L->discover) {
 		L->nphr[i] = discover_article_tokens(ws, fc, a->lang, a->body,
 		    a->body_len, tok, ntok, PHRASES_PER, &L->phr[i]);
@@ -800,6 +807,18 @@ snap_articles(struct corpus *c, const struct cache *cache,
 	}
 }
 
+/* Opens the word index the last full load left for C's articles (read
+ * only: a snapshot load reads no text) and matches it on its thread. */
+static void
+words_attach(struct corpus *c)
+{
+	char *wpath = paths_cache("words");
+
+	if (wpath != NULL && (c->words = windex_open(wpath)) != NULL)
+		windex_prepare(c->words, c->v, c->n);
+	free(wpath);
+}
+
 /* Builds C from the snapshot CACHE has for PATHS (files not looked at);
  * 1 when built (C then owns CACHE), 0 when there is none to use. */
 static int
@@ -825,6 +844,7 @@ snap_build(struct corpus *c, struct cache *cache, char *const *paths,
 	theme_table(c);
 	build_sets(c);
 	p->map = cache;
+	words_attach(c);
 	return 1;
 }
 
@@ -857,7 +877,16 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 	size_t n = L->w->nfiles, nok;
 	uint32_t *order;
 
+	if (L->cache != NULL) {
+		char *wpath = paths_cache("words");
+
+		L->words = windex_build_new(wpath, n, paths, npaths);
+		free(wpath);
+	}
 	load_all(L);
+	if (L->words != NULL)	/* before compact: walk order */
+		c->words = windex_build_finish(L->words, L->v, L->ok, n);
+	L->words = NULL;
 	c->resident = L->resident;
 	build_themes(c, L, n);
 	order = sort_order(L, n, &nok);
@@ -867,6 +896,8 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 	L->cache = NULL;
 	compact(c, L, n, order, nok);
 	free(order);
+	if (c->words != NULL)	/* matched to the articles meanwhile */
+		windex_prepare(c->words, c->v, c->n);
 }
 
 /* Sets up C, empty, for LEX. */
@@ -956,6 +987,7 @@ corpus_free(struct corpus *c)
 	struct corpus_priv *p = c->priv;
 	size_t i;
 
+	windex_close(c->words);	/* first: windex_prepare may be reading */
 	for (i = 0; i < c->n; i++) {
 		if (p != NULL && p->map != NULL)
 			free(c->v[i].body);	/* the rest is the map's */

@@ -7,6 +7,7 @@
 #include "article.h"
 
 struct lexicon;
+struct windex;
 
 enum theme_kind { THEME_LEXICON, THEME_DISCOVERED };
 
@@ -26,6 +27,7 @@ struct corpus {
 	const struct lexicon *lex;
 	int		 resident;	/* bodies kept once read (small) */
 	void		*priv;		/* discovered-theme storage */
+	struct windex	*words;		/* word index (windex.h), or NULL */
 };
 
 /* Bytes of files up to which bodies stay in memory once read (32 MB);

@@ -8,6 +8,7 @@
 #include "query.h"
 #include "text.h"
 #include "util.h"
+#include "windex.h"
 
 #define THEMES_LISTED	200	/* bytes of theme ids shown in an error */
 #define SOURCES_MAX	32	/* source: terms (bits of a memo entry) */
@@ -601,68 +602,171 @@ text_at(const struct qterm *t, const struct token *tok, size_t n, size_t i)
 	return 1;
 }
 
-/* Marks in FOUND the text terms of Q that occur in S. */
+/* Marks in FOUND the text terms of Q that occur in S; only those with
+ * WANT set (every text term when WANT is NULL). */
 static void
 text_scan(const struct query *q, const char *s, size_t len,
     struct fold_cache *fc, struct token **tok, size_t *cap,
-    unsigned char *found)
+    const unsigned char *want, unsigned char *found)
 {
 	size_t n = text_tokens(s, len, fc, tok, cap), i, j;
 
 	for (i = 0; i < n; i++)
 		for (j = 0; j < q->n; j++)
 			if (!found[j] && q->t[j].kind == Q_TEXT &&
+			    (want == NULL || want[j]) &&
 			    text_at(&q->t[j], *tok, n, i))
 				found[j] = 1;
 }
 
-/* Do the text terms of Q all hold for article I? */
+/* The scratch of the text checks, made once per evaluation. */
+struct scan {
+	struct fold_cache *fc;
+	struct token	*tok;
+	size_t		 cap;
+	unsigned char	*found;
+	unsigned char	*want;		/* terms the index left open */
+};
+
+/* Do the text terms of Q (those in WANT, or all when it is NULL) hold
+ * for article I? Reads its title and body. */
 static int
-text_ok(const struct query *q, struct corpus *c, size_t i,
-    struct fold_cache *fc, struct token **tok, size_t *cap,
-    unsigned char *found)
+text_ok(const struct query *q, struct corpus *c, size_t i, struct scan *S,
+    const unsigned char *want)
 {
 	const char *body;
 	size_t len, j;
 
-	memset(found, 0, q->n);
-	text_scan(q, c->v[i].title, strlen(c->v[i].title), fc, tok, cap,
-	    found);
+	memset(S->found, 0, q->n);
+	text_scan(q, c->v[i].title, strlen(c->v[i].title), S->fc, &S->tok,
+	    &S->cap, want, S->found);
 	if ((body = corpus_body(c, i, &len)) != NULL)
-		text_scan(q, body, len, fc, tok, cap, found);
+		text_scan(q, body, len, S->fc, &S->tok, &S->cap, want,
+		    S->found);
 	for (j = 0; j < q->n; j++)
-		if (q->t[j].kind == Q_TEXT && found[j] == q->t[j].neg)
+		if (q->t[j].kind == Q_TEXT && (want == NULL || want[j]) &&
+		    S->found[j] == q->t[j].neg)
 			return 0;
 	return 1;
+}
+
+/* Is bit I of SET set? */
+static int
+bit(const uint64_t *set, size_t i)
+{
+	return set[i / 64] >> (i % 64) & 1;
+}
+
+/* Sets in SET the articles of C's index having text term T: its word,
+ * or for a phrase all its pairs of adjacent words (exact for two words,
+ * candidates for more). ONE is scratch of NW words. */
+static void
+index_term(struct corpus *c, const struct qterm *t, uint64_t *set,
+    uint64_t *one, size_t nw)
+{
+	struct buf key;
+	size_t k, w;
+
+	if (t->nvals == 1) {
+		windex_or(c->words, t->vals[0], t->lens[0], t->prefix, set);
+		return;
+	}
+	buf_init(&key);
+	for (k = 1; k < t->nvals; k++) {
+		memset(one, 0, nw * sizeof *one);
+		windex_pair_key(&key, t->vals[k - 1], t->lens[k - 1],
+		    t->vals[k], t->lens[k]);
+		windex_or(c->words, key.s, key.len,
+		    t->prefix && k == t->nvals - 1, one);
+		for (w = 0; w < nw; w++)
+			set[w] = k == 1 ? one[w] : set[w] & one[w];
+	}
+	buf_free(&key);
+}
+
+/* The index's answer for each text term of Q, one bitset per term (NULL
+ * for other terms), or NULL when C has no usable index. */
+static uint64_t **
+index_sets(const struct query *q, struct corpus *c)
+{
+	size_t nw = (c->n + 63) / 64 + 1, j;
+	uint64_t **sets, *one;
+
+	if (c->words == NULL || windex_bind(c->words, c->v, c->n) == -1)
+		return NULL;
+	sets = xcalloc(q->n, sizeof *sets);
+	one = xcalloc(nw, sizeof *one);
+	for (j = 0; j < q->n; j++)
+		if (q->t[j].kind == Q_TEXT) {
+			sets[j] = xcalloc(nw, sizeof *sets[j]);
+			index_term(c, &q->t[j], sets[j], one, nw);
+		}
+	free(one);
+	return sets;
+}
+
+/* Do the text terms of Q hold for article I, which the index covers?
+ * Words are answered by SETS; phrase candidates are read (text_ok). */
+static int
+text_ok_indexed(const struct query *q, struct corpus *c, size_t i,
+    uint64_t *const *sets, struct scan *S)
+{
+	size_t j, open = 0;
+
+	for (j = 0; j < q->n; j++) {
+		const struct qterm *t = &q->t[j];
+
+		S->want[j] = 0;
+		if (t->kind != Q_TEXT)
+			continue;
+		if (!bit(sets[j], i)) {
+			if (!t->neg)
+				return 0;
+		} else if (t->nvals <= 2) {	/* the index is exact */
+			if (t->neg)
+				return 0;
+		} else
+			S->want[j] = 1, open++;
+	}
+	return open == 0 || text_ok(q, c, i, S, S->want);
 }
 
 size_t
 query_eval(const struct query *q, struct corpus *c, unsigned char *keep)
 {
-	struct fold_cache *fc = NULL;
-	struct token *tok = NULL;
-	unsigned char *found = NULL;
+	struct scan S = { NULL, NULL, 0, NULL, NULL };
 	struct memo memo = { NULL, 0, 0 };
-	size_t i, cap = 0, n = 0;
+	uint64_t **sets = NULL;
+	const uint64_t *covered = NULL;
+	size_t i, n = 0;
 
 	if (q == NULL || q->n == 0) {
 		memset(keep, 1, c->n);
 		return c->n;
 	}
 	if (q->ntext > 0) {
-		fc = fold_cache_new();
-		found = xcalloc(q->n, 1);
+		S.fc = fold_cache_new();
+		S.found = xcalloc(q->n, 1);
+		S.want = xcalloc(q->n, 1);
+		if ((sets = index_sets(q, c)) != NULL)
+			covered = windex_covered(c->words);
 	}
 	for (i = 0; i < c->n; i++) {
 		keep[i] = meta_ok(q, &c->v[i], c->nthemes, &memo) &&
-		    (q->ntext == 0 || text_ok(q, c, i, fc, &tok, &cap, found));
+		    (q->ntext == 0 || (covered != NULL && bit(covered, i) ?
+		    text_ok_indexed(q, c, i, sets, &S) :
+		    text_ok(q, c, i, &S, NULL)));
 		n += keep[i];
 	}
-	free(tok);
-	free(found);
+	for (i = 0; sets != NULL && i < q->n; i++)
+		free(sets[i]);
+	free(sets);
+	free(S.tok);
+	free(S.found);
+	free(S.want);
 	free(memo.e);
-	if (fc != NULL)
-		fold_cache_free(fc);
+	if (S.fc != NULL)
+		fold_cache_free(S.fc);
 	return n;
 }
 

@@ -54,6 +54,15 @@ quiet "warm run is quiet" warm
 "$TREAD" --themes "$CORPUS" >"$T_TMP/themes-warm2.out" 2>/dev/null
 same "warm --themes = cold (discovered themes too)" themes-cold themes-warm
 same "warm --themes again (discovered themes reused)" themes-cold themes-warm2
+# Word queries of a warm run come from the word index the cold run left
+# (the articles themselves come from the cache's snapshot): same answers.
+[ -s "$XDG_CACHE_HOME/tread/words" ] && pass "the cold run wrote the word index" ||
+	fail "the cold run wrote the word index"
+for q in energy 'energ*' '"Xi Jinping"' '-energy lang:en' lodz 'kazakh* -sco'; do
+	list "wq-cold" --no-cache --filter "$q"
+	list "wq-warm" --filter "$q"
+	same "warm word query = scanned: $q" wq-cold wq-warm
+done
 list warmjson --format json
 "$TREAD" --list --format json --no-cache "$CORPUS" >"$T_TMP/coldjson.out" 2>/dev/null
 same "warm JSON = cold JSON" coldjson warmjson
