@@ -1,5 +1,6 @@
 /* sample.h: a sample article of data/articles read the way the corpus
- * reads it (file_read, then decode_text), for tests of one engine stage. */
+ * reads it (file_read, then decode_text), for tests of one engine stage;
+ * and test corpora written file by file. */
 #ifndef TREAD_SAMPLE_H
 #define TREAD_SAMPLE_H
 
@@ -7,10 +8,11 @@
 #include <stdlib.h>
 
 #include "decode.h"
+#include "paths.h"
 #include "util.h"
 
 /* The clean text of DIR/articles/NAME (malloc'd), or NULL. */
-static char *
+static inline char *
 sample_text(const char *dir, const char *name, size_t *tlen)
 {
 	char path[1024], *raw, *text;
@@ -22,6 +24,24 @@ sample_text(const char *dir, const char *name, size_t *tlen)
 	text = decode_text(raw, len, tlen, NULL);
 	free(raw);
 	return text;
+}
+
+/* Writes TEXT to DIR/NAME (directories made); returns the path
+ * (malloc'd). */
+static inline char *
+sample_put(const char *dir, const char *name, const char *text)
+{
+	struct buf b;
+	FILE *fp;
+
+	buf_init(&b);
+	buf_addf(&b, "%s/%s", dir, name);
+	paths_mkdirs(b.s);
+	if ((fp = fopen(b.s, "w")) != NULL) {
+		fputs(text, fp);
+		fclose(fp);
+	}
+	return buf_steal(&b, NULL);
 }
 
 #endif

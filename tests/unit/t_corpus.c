@@ -16,6 +16,7 @@
 #include "paths.h"
 #include "util.h"
 #include "tap.h"
+#include "sample.h"
 
 static char dir[] = "/tmp/t_corpus.XXXXXX";
 
@@ -23,17 +24,7 @@ static char dir[] = "/tmp/t_corpus.XXXXXX";
 static char *
 put(const char *name, const char *text)
 {
-	struct buf b;
-	FILE *fp;
-
-	buf_init(&b);
-	buf_addf(&b, "%s/%s", dir, name);
-	paths_mkdirs(b.s);
-	if ((fp = fopen(b.s, "w")) != NULL) {
-		fputs(text, fp);
-		fclose(fp);
-	}
-	return buf_steal(&b, NULL);
+	return sample_put(dir, name, text);
 }
 
 /* DIR/NAME, malloc'd. */

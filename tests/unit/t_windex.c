@@ -17,6 +17,7 @@
 #include "util.h"
 #include "windex.h"
 #include "tap.h"
+#include "sample.h"
 
 #define NART	240
 
@@ -50,17 +51,7 @@ rnd(size_t n)
 static void
 put(const char *name, const char *text)
 {
-	struct buf b;
-	FILE *fp;
-
-	buf_init(&b);
-	buf_addf(&b, "%s/%s", dir, name);
-	paths_mkdirs(b.s);
-	if ((fp = fopen(b.s, "w")) != NULL) {
-		fputs(text, fp);
-		fclose(fp);
-	}
-	buf_free(&b);
+	free(sample_put(dir, name, text));
 }
 
 /* Appends N random words to B, separated by spaces or punctuation. */
