@@ -1,6 +1,7 @@
 /* lexicon.c: themes.ini (and a user lexicon) compiled to weighted terms, exclusions and proximity rules, with a first-word index. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,7 @@ struct lexicon {
 	uint64_t	 head_bits[FILTER_BITS / 64];
 	uint64_t	 word_bits[FILTER_BITS / 64];
 	uint64_t	 hash;
+	uint32_t	 serial;	/* this lexicon's token memo mark */
 };
 
 /* Where a complaint goes, and which line it is about. */
@@ -673,9 +675,12 @@ content_hash(const struct lexicon *lex)
 struct lexicon *
 lexicon_load(const char *path, const char *user, char *err, size_t errlen)
 {
+	static atomic_uint serials;
 	struct lexicon *lex = xcalloc(1, sizeof *lex);
 	struct fold_cache *fc = fold_cache_new();
 	int rc;
+
+	lex->serial = atomic_fetch_add(&serials, 1) + 1;	/* never 0 */
 
 	rc = load_file(lex, path, fc, err, errlen);
 	if (rc == 0 && user != NULL)
@@ -852,26 +857,34 @@ lexicon_match_at(const struct lexicon *lex, const struct token *t,
 {
 	const struct idx_slot *s;
 	const char *w = t[i].norm;
+	uint32_t *memo = text_memo(&t[i]);
 	uint64_t h = HASH_INIT;
 	size_t k = 0;
 	uint32_t l;
-	int prefixes = 0;
+	int prefixes = 0, slots = 0;
 
-	if (lex == NULL || lex->nterms == 0)
-		return 0;
+	if (lex == NULL || lex->nterms == 0 ||
+	    (memo != NULL && *memo == lex->serial))
+		return 0;	/* a word known to start no term */
 	for (l = 0;; l++) {	/* h: hash of the first l bytes */
 		if (l == MIN_PREFIX)
 			prefixes = bit_get(lex->head_bits, h);
 		if (prefixes && l <= MAX_PREFIX && (lex->prefix_lens >> l & 1) &&
-		    (s = index_get(lex, h, w, l, 1)) != NULL)
+		    (s = index_get(lex, h, w, l, 1)) != NULL) {
 			k = match_slot(lex, s, t, n, i, ids, k, max);
+			slots = 1;
+		}
 		if (l == t[i].nlen)
 			break;
 		h = fnv_step(h, (unsigned char)w[l]);
 	}
 	if (bit_get(lex->word_bits, h) &&
-	    (s = index_get(lex, h, w, t[i].nlen, 0)) != NULL)
+	    (s = index_get(lex, h, w, t[i].nlen, 0)) != NULL) {
 		k = match_slot(lex, s, t, n, i, ids, k, max);
+		slots = 1;
+	}
+	if (!slots && memo != NULL)	/* depends on the word alone */
+		*memo = lex->serial;
 	return k;
 }
 

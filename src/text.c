@@ -138,27 +138,48 @@ struct fold_cache {
 
 #define ARENA_CHUNK	(64 * 1024)
 
-/* Copies LEN bytes (plus a NUL) into the cache's arena: the strings live
- * as long as the cache, so callers may keep the pointers. */
+/* N bytes of the cache's arena at a multiple of ALIGN (a power of two):
+ * the memory lives as long as the cache, so callers may keep pointers. */
 static char *
-arena_dup(struct fold_cache *fc, const char *s, size_t len)
+arena_alloc(struct fold_cache *fc, size_t n, size_t align)
 {
 	struct arena_chunk *a = fc->chunks;
-	char *p;
+	size_t at = a != NULL ? (a->used + align - 1) & ~(align - 1) : 0;
 
-	if (a == NULL || a->size - a->used < len + 1) {
-		size_t sz = len + 1 > ARENA_CHUNK ? len + 1 : ARENA_CHUNK;
+	if (a == NULL || at > a->size || a->size - at < n) {
+		size_t sz = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+
 		a = xmalloc(sizeof *a + sz);
 		a->size = sz;
-		a->used = 0;
 		a->next = fc->chunks;
 		fc->chunks = a;
+		at = 0;
 	}
-	p = a->data + a->used;
+	a->used = at + n;
+	return a->data + at;
+}
+
+/* Copies LEN bytes (plus a NUL) into the cache's arena, after a zeroed
+ * memo word when MEMO (see text_memo). */
+static char *
+arena_dup(struct fold_cache *fc, const char *s, size_t len, int memo)
+{
+	size_t m = memo ? sizeof(uint32_t) : 0;
+	char *p = arena_alloc(fc, m + len + 1, memo ? sizeof(uint32_t) : 1);
+
+	memset(p, 0, m);
+	p += m;
 	memcpy(p, s, len);
 	p[len] = '\0';
-	a->used += len + 1;
 	return p;
+}
+
+uint32_t *
+text_memo(const struct token *t)
+{
+	if (!(t->flags & TOKEN_MEMO))
+		return NULL;
+	return (uint32_t *)(uintptr_t)(t->norm - sizeof(uint32_t));
 }
 
 /* A new, empty cache (one per thread). */
@@ -218,15 +239,15 @@ cache_insert(struct fold_cache *fc, size_t j, uint64_t h, const char *s,
 	char *f;
 
 	e->hash = h;
-	e->key = arena_dup(fc, s, len);
+	e->key = arena_dup(fc, s, len, 0);
 	e->klen = (uint32_t)len;
 	if (is_ascii(s, len)) {
-		f = (char *)arena_dup(fc, s, len);
+		f = arena_dup(fc, s, len, 1);
 		fold_ascii(f, s, len);
 		nlen = len;
 	} else {
 		char *t = text_fold(s, len, &nlen);
-		f = arena_dup(fc, t, nlen);
+		f = arena_dup(fc, t, nlen, 1);
 		free(t);
 	}
 	e->norm = f;
@@ -392,7 +413,7 @@ push_token(const char *s, size_t start, size_t end, uint32_t flags,
 	t = &(*out)[n];
 	t->off = (uint32_t)start;
 	t->len = (uint32_t)(end - start);
-	t->flags = flags;
+	t->flags = flags | TOKEN_MEMO;
 	t->norm = fold_cache_get(fc, s + start, end - start, &t->nlen);
 }
 

@@ -21,6 +21,7 @@ struct token {
 	uint32_t	 flags;
 #define TOKEN_CJK	0x1	/* one Han/Kana/Hangul character */
 #define TOKEN_PARA	0x2	/* first token of a paragraph */
+#define TOKEN_MEMO	0x4	/* from a fold cache: text_memo works */
 };
 
 /*
@@ -33,6 +34,15 @@ struct fold_cache *fold_cache_new(void);
 void	 fold_cache_free(struct fold_cache *);
 const char *fold_cache_get(struct fold_cache *, const char *, size_t,
 	    uint32_t *nlen);
+
+/*
+ * A word of memory that goes with the folded form of token T, zero at
+ * first, one per distinct word the cache has seen: a caller remembers
+ * there what it worked out about the word once (the lexicon: "no term
+ * starts here"), instead of per occurrence. NULL without TOKEN_MEMO.
+ * Lives as long as the cache; the cache's thread only.
+ */
+uint32_t *text_memo(const struct token *t);
 
 /*
  * Splits S into word tokens: runs of letters, digits and combining marks

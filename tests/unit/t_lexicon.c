@@ -2,8 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lexicon.h"
+#include "text.h"
 #include "tap.h"
 
 static char srcdir[1024];
@@ -159,6 +161,47 @@ t_bad(void)
 	    "missing file refused");
 }
 
+/* The per-word memo ("no term starts with this word") belongs to one
+ * lexicon: the same fold cache with another lexicon that has the word
+ * finds it. */
+static void
+t_memo(void)
+{
+	static const char *text = "golden years, golden years";
+	char path[2048], user[] = "/tmp/t_lexicon.XXXXXX", err[512] = "";
+	struct lexicon *a, *b = NULL;
+	struct fold_cache *fc = fold_cache_new();
+	struct token *t = NULL;
+	uint32_t ids[8];
+	size_t cap = 0, n;
+	int fd = mkstemp(user);
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/data/themes.ini", srcdir);
+	a = lexicon_load(path, NULL, err, sizeof err);
+	if (fd != -1 && (fp = fdopen(fd, "w")) != NULL) {
+		fputs("[gold]\nlabel = Gold\nen = golden years ^2\n", fp);
+		fclose(fp);
+		b = lexicon_load(path, user, err, sizeof err);
+	}
+	unlink(user);
+	n = text_tokens(text, strlen(text), fc, &t, &cap);
+	ok(a != NULL && b != NULL && n == 4, "two lexicons, four tokens (%s)",
+	    err);
+	if (a != NULL && b != NULL && n == 4) {
+		is_int(lexicon_match_at(a, t, n, 0, ids, 8), 0, "no term in A");
+		is_int(lexicon_match_at(a, t, n, 2, ids, 8), 0,
+		    "nor the second time (memo)");
+		is_int(lexicon_match_at(b, t, n, 2, ids, 8), 1,
+		    "B finds golden years where A's memo said none");
+		is_int(lexicon_match_at(a, t, n, 0, ids, 8), 0, "A again: none");
+	}
+	free(t);
+	fold_cache_free(fc);
+	lexicon_free(a);
+	lexicon_free(b);
+}
+
 int
 main(void)
 {
@@ -168,5 +211,6 @@ main(void)
 	t_shipped();
 	t_user();
 	t_bad();
+	t_memo();
 	return tap_done();
 }

@@ -70,8 +70,21 @@ t_tokens(void)
 		tok_is(s, &t[4], "an", "an");
 		tok_is(s, &t[5], "5G", "5g");
 		tok_is(s, &t[6], "Łódź", "lodz");
-		ok(t[0].flags == TOKEN_PARA, "first token starts a paragraph");
-		ok(t[1].flags == 0, "second token plain");
+		ok((t[0].flags & ~TOKEN_MEMO) == TOKEN_PARA,
+		    "first token starts a paragraph");
+		ok((t[1].flags & ~TOKEN_MEMO) == 0, "second token plain");
+		ok(text_memo(&t[0]) != NULL && *text_memo(&t[0]) == 0,
+		    "a memo word, zero at first");
+		ok(text_memo(&t[0]) != text_memo(&t[1]),
+		    "a memo word per distinct word");
+		if (text_memo(&t[1]) != NULL) {
+			uint32_t *m = text_memo(&t[1]);
+
+			*m = 7;
+			n = text_tokens("Energie!", 8, fc, &t, &cap);
+			ok(n == 1 && text_memo(&t[0]) == m && *m == 7,
+			    "the same word later: the same memo, kept");
+		}
 	}
 	free(t);
 	fold_cache_free(fc);
