@@ -69,7 +69,10 @@ trim(const char **s, size_t *n)
 	}
 }
 
-/* Words in a line: runs of non-space; Han text counts a word per 2 chars. */
+/* Words in a line: runs of non-space; Han text counts a word per 2 chars.
+ * Counting stops at WORDS_ENOUGH: no rule asks about more (the largest
+ * threshold below is 40), and body paragraphs are long. */
+#define WORDS_ENOUGH	40
 static int
 count_words(const char *s, size_t n)
 {
@@ -89,12 +92,13 @@ count_words(const char *s, size_t n)
 			i += k;
 			continue;
 		}
-		words += !in;
+		if (!in && ++words + cjk / 2 >= WORDS_ENOUGH)
+			return WORDS_ENOUGH;
 		in = 1;
 		cjk += (unsigned char)(u - 0xe3) <= 0xe9 - 0xe3;
 		i++;
 	}
-	return words + cjk / 2;
+	return words + cjk / 2 < WORDS_ENOUGH ? words + cjk / 2 : WORDS_ENOUGH;
 }
 
 /* Splits TEXT into trimmed lines, classified by the boilerplate patterns. */
@@ -161,7 +165,7 @@ is_meta(const struct line *l)
 static int
 is_prose(const struct line *l)
 {
-	if (l->len > TITLE_MAX || l->words >= 40)
+	if (l->len > TITLE_MAX || l->words >= WORDS_ENOUGH)
 		return 1;
 	return ends_sentence(l) && (l->words >= 16 ||
 	    (l->words >= 8 && l->len > TITLE_MAX / 2));
