@@ -10,8 +10,21 @@ UI_ARTS=$(echo "$ARTICLES"/*.txt)	# the paths tread is given
 # tm ARGS...: tmux on our own server, no user configuration.
 tm() { tmux -L "$TM_SOCK" -f /dev/null "$@"; }
 
-# ui_stop: kill the server (and tread in it).
-ui_stop() { tm kill-server >/dev/null 2>&1; }
+# ui_stop: kill the server (and tread in it). A tread that outlives its
+# terminal by 5 s is killed, so that none is left behind: under the
+# sanitizers, LeakSanitizer's exit check has been seen to hang here.
+ui_stop() {
+	tm kill-server >/dev/null 2>&1
+	stop_p=$(tread_pid)
+	[ -n "$stop_p" ] || return 0
+	stop_i=0
+	while kill -0 "$stop_p" 2>/dev/null && [ $stop_i -lt 100 ]; do
+		sleep 0.05
+		stop_i=$((stop_i + 1))
+	done
+	kill -0 "$stop_p" 2>/dev/null && kill -KILL "$stop_p" 2>/dev/null
+	rm -f "$T_TMP/pid"
+}
 trap 'ui_stop; rm -rf "$T_TMP"' EXIT
 
 # ui_start W H [ENV=VALUE...] [-- ARGS...]: a fresh server running a shell
