@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <term.h>
 #include <unistd.h>
 
@@ -546,12 +548,24 @@ ui_suspend(struct ui *ui)
 	return UI_FULL | UI_LAYOUT | UI_REDRAW;
 }
 
+/* Lowers the calling thread's priority (on Linux nice is per thread, and
+ * the threads it starts inherit it), so that background work on the
+ * other core never takes a frame from the keys. */
+static void
+thread_nice(void)
+{
+#ifdef __linux__
+	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+#endif
+}
+
 /* The background check: what the thread does. */
 static void *
 check_thread(void *arg)
 {
 	struct ui *ui = arg;
 
+	thread_nice();
 	check.changed = corpus_refresh(&check.fresh, ui->c, ui->opts->paths,
 	    ui->opts->npaths, ui->opts->load_flags);
 	atomic_store(&check_done, 1);
