@@ -12,6 +12,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Under AddressSanitizer (gcc or clang): the leak checker's interface. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TREAD_LSAN	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
+#define TREAD_LSAN	1
+#endif
+#endif
+#ifdef TREAD_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #include "cache.h"
 #include "corpus.h"
 #include "discover.h"
@@ -585,30 +597,53 @@ build_sets(struct corpus *c)
  * the system has them: a fresh 4 KB page costs a fault, and where faults
  * are dear (virtual machines: tens of microseconds) the 2,500 pages of
  * 100,000 articles would cost more than all the rest of a warm start.
- * Freed with munmap (corpus_free knows it by priv->vbytes).
+ * Small arrays (and a failed mmap) come from calloc: *MAPPED says which
+ * (then munmap, else free). LeakSanitizer does not look into a mapping
+ * for pointers, so under it the mapping is registered as a root.
  */
+#define BIG_ALLOC_MIN	(2u << 20)
 static void *
-big_alloc(size_t n)
+big_alloc(size_t n, int *mapped)
 {
-	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	void *p = n < BIG_ALLOC_MIN ? MAP_FAILED : mmap(NULL, n,
+	    PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
-	if (p == MAP_FAILED)
+	if ((*mapped = p != MAP_FAILED) == 0)
 		return xcalloc(1, n);	/* aborts when memory is out */
 #ifdef MADV_HUGEPAGE
 	madvise(p, n, MADV_HUGEPAGE);
 #endif
+#ifdef TREAD_LSAN
+	__lsan_register_root_region(p, n);
+#endif
 	return p;
 }
 
-/* Sets up C's article array for N articles (big_alloc). */
+/* Frees what big_alloc gave (N bytes, MAPPED as it said). */
+static void
+big_free(void *p, size_t n, int mapped)
+{
+	if (!mapped) {
+		free(p);
+		return;
+	}
+#ifdef TREAD_LSAN
+	__lsan_unregister_root_region(p, n);
+#endif
+	munmap(p, n);
+}
+
+/* Sets up C's article array for N articles (big_alloc; priv->vbytes is
+ * its size when mapped, else 0). */
 static void
 alloc_articles(struct corpus *c, size_t n)
 {
 	struct corpus_priv *p = c->priv;
+	size_t bytes = (n + 1) * sizeof *c->v;
+	int mapped;
 
-	p->vbytes = (n + 1) * sizeof *c->v;
-	c->v = big_alloc(p->vbytes);
+	c->v = big_alloc(bytes, &mapped);
+	p->vbytes = mapped ? bytes : 0;
 	c->n = n;
 }
 
@@ -994,10 +1029,7 @@ corpus_free(struct corpus *c)
 		else
 			article_free(&c->v[i]);
 	}
-	if (p != NULL && p->vbytes > 0)
-		munmap(c->v, p->vbytes);
-	else
-		free(c->v);
+	big_free(c->v, p != NULL ? p->vbytes : 0, p != NULL && p->vbytes > 0);
 	free(c->themes);
 	if (p != NULL) {
 		discover_themes_free(p->disc, p->ndisc);
