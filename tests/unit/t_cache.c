@@ -108,6 +108,22 @@ lookup(uint64_t lh, int k, int want, struct article *out, size_t *np,
 	return r;
 }
 
+/* Looks up every test article in C as A[k] (metadata only), its entry
+ * in E[k] when E is not NULL. */
+static void
+lookup_all(struct cache *c, struct article *a, uint32_t *e)
+{
+	int k;
+
+	for (k = 0; k < NART; k++) {
+		memset(&a[k], 0, sizeof a[k]);
+		a[k].path = v[k].path;
+		a[k].size = v[k].size;
+		a[k].mtime = v[k].mtime;
+		cache_lookup(c, &a[k], 0, e != NULL ? &e[k] : NULL);
+	}
+}
+
 /* Frees the fields a hit filled in (not the path, which is borrowed). */
 static void
 unfill(struct article *a)
@@ -213,13 +229,7 @@ test_no_rewrite(void)
 
 	stat(cpath, &s1);
 	c = cache_open(cpath, LEX);
-	for (k = 0; k < NART; k++) {
-		memset(&a[k], 0, sizeof a[k]);
-		a[k].path = v[k].path;
-		a[k].size = v[k].size;
-		a[k].mtime = v[k].mtime;
-		cache_lookup(c, &a[k], 0, NULL);
-	}
+	lookup_all(c, a, NULL);
 	cache_save(c, &b);
 	cache_close(c);
 	stat(cpath, &s2);
@@ -325,13 +335,7 @@ test_discovered(void)
 	is_int(cache_save(c, &b), 0, "saved with a discovered theme");
 	cache_close(c);
 	c = cache_open(cpath, LEX);
-	for (k = 0; k < NART; k++) {
-		memset(&a[k], 0, sizeof a[k]);
-		a[k].path = v[k].path;
-		a[k].size = v[k].size;
-		a[k].mtime = v[k].mtime;
-		cache_lookup(c, &a[k], 0, &e[k]);
-	}
+	lookup_all(c, a, e);
 	ok(e[0] == 0 && e[1] == 1 && e[2] == 2, "entries in saved order");
 	r = cache_discovered(c, NART, &out, &nd);
 	ok(r == 1 && nd == 1 && strcmp(out[0].id, "d:dry-port") == 0 &&
