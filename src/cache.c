@@ -16,11 +16,11 @@
 #include "article.h"
 #include "cache.h"
 #include "discover.h"
-#include "paths.h"
+#include "store.h"
 #include "util.h"
 
 #define CACHE_MAGIC	"TREADIX\n"
-#define CACHE_VERSION	3u
+#define CACHE_VERSION	4u	/* 4: store_sum */
 #define CACHE_MAX	(1u << 30)	/* bigger files are not ours */
 #define PHR_MAX		255u		/* phrases per entry */
 #define ENT_PHRASES	0x1		/* the entry's phrases were mined */
@@ -100,35 +100,15 @@ struct cache {
 	int		 valid;		/* the file on disk is current */
 };
 
-/* A fast checksum (four 64-bit lanes), to catch truncation and damage. */
-static uint64_t
-cache_sum(const char *p, size_t n)
-{
-	uint64_t h[4] = { 1, 2, 3, 4 }, w;
-	size_t i = 0;
-	int k;
-
-	for (; i + 32 <= n; i += 32)
-		for (k = 0; k < 4; k++) {
-			memcpy(&w, p + i + 8 * k, 8);
-			h[k] = (h[k] ^ w) * 0x9e3779b97f4a7c15ULL;
-			h[k] ^= h[k] >> 29;
-		}
-	w = hash_bytes(HASH_INIT, p + i, n - i);
-	for (k = 0; k < 4; k++)
-		w = (w ^ h[k]) * 0x100000001b3ULL;
-	return w ^ (uint64_t)n;
-}
-
 /* The checksum of the N sections P[i] (LEN[i] bytes). */
 static uint64_t
 sections_sum(const char *const *p, const size_t *len, int n)
 {
-	uint64_t h = HASH_INIT;
+	uint64_t h = STORE_SUM_INIT;
 	int i;
 
 	for (i = 0; i < n; i++)
-		h = (h ^ cache_sum(p[i], len[i])) * 0x100000001b3ULL;
+		h = store_sum(h, p[i], len[i]);
 	return h;
 }
 
@@ -139,36 +119,17 @@ key_hash(const char *key)
 	return hash_bytes(HASH_INIT, key, strlen(key));
 }
 
-/* The key of FILE: CWD (may be NULL) prefixed when FILE is relative,
- * leading "./" dropped. Written to DST (CAP bytes) when it fits, else
- * malloc'd: the caller frees a result other than DST. */
+/* The key of FILE (store_key) in DST when it fits, else malloc'd. */
 static char *
 key_make(char *dst, size_t cap, const char *cwd, const char *file)
 {
-	size_t nc = 0, nf;
-	char *k;
-
-	if (file[0] != '/' && cwd != NULL) {
-		nc = strlen(cwd);
-		while (file[0] == '.' && file[1] == '/')
-			file += 2;
-	}
-	nf = strlen(file);
-	k = nc + nf + 2 <= cap ? dst : xmalloc(nc + nf + 2);
-	if (nc > 0)
-		memcpy(k, cwd, nc);
-	if (nc > 0 && k[nc - 1] != '/')
-		k[nc++] = '/';
-	memcpy(k + nc, file, nf + 1);
-	return k;
+	return store_key(dst, cap, cwd, file, NULL);
 }
 
 char *
 cache_key(const char *file)
 {
-	char cwd[4096];
-
-	return key_make(NULL, 0, getcwd(cwd, sizeof cwd), file);
+	return store_key(NULL, 0, NULL, file, NULL);
 }
 
 /* Is every offset of the parsed file inside its arrays? */
@@ -306,10 +267,9 @@ cache_map(const char *path, size_t *len)
 	int fd;
 
 	*len = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if ((fd = store_open_read(path, &st)) == -1)
 		return NULL;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-	    (uint64_t)st.st_size > 4 * (uint64_t)CACHE_MAX) {
+	if (st.st_size <= 0 || (uint64_t)st.st_size > 4 * (uint64_t)CACHE_MAX) {
 		close(fd);
 		errno = 0;
 		return NULL;
@@ -334,8 +294,12 @@ cache_open(const char *path, uint64_t lexhash)
 	c->cwd = getcwd(NULL, 0);
 	c->lexhash = lexhash;
 	atomic_init(&c->nfound, 0);
+	store_clean(path);
 	if ((c->data = cache_map(path, &len)) == NULL && errno != 0) {
-		if (errno != ENOENT && errno != ENOTDIR)
+		if (errno == ELOOP || errno == EINVAL)
+			warn_at(path, "index cache not read: %s", errno == ELOOP ?
+			    "a symbolic link" : "not a regular file");
+		else if (errno != ENOENT && errno != ENOTDIR)
 			warn_at(path, "%s", strerror(errno));
 	} else if ((c->maplen = len, r = cache_parse(c, len)) != 1) {
 		if (r == 0 && !warned++)
@@ -742,54 +706,26 @@ under_roots(const char *key, char *const *rkeys, size_t n)
 	return 0;
 }
 
-/* Writes all of the N bytes at P to FD; 0 or -1. */
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t k;
-
-	while (n > 0) {
-		if ((k = write(fd, p, n)) == -1 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-/* Writes the K parts P[i] (LEN[i] bytes) to a temp file beside PATH,
- * syncs it and renames it over PATH. 0, or -1 (warned). */
+/* Writes the K parts P[i] (LEN[i] bytes) to PATH through the atomic
+ * writer. 0, or -1 (warned): a cache not written (a full disk, EFBIG
+ * under ulimit -f) only costs the next start its speed. */
 static int
 write_atomic(const char *path, const char *const *p, const size_t *len,
     int k)
 {
-	struct buf tmp;
-	int fd, i, rc = -1;
+	struct store_file f;
+	int i;
 
-	buf_init(&tmp);
-	buf_addf(&tmp, "%s.XXXXXX", path);
-	if (paths_mkdirs(path) == -1 || (fd = mkstemp(tmp.s)) == -1) {
-		warn_at(path, "cannot write index cache: %s", strerror(errno));
-		buf_free(&tmp);
+	if (store_begin(&f, path, "index cache") == -1)
 		return -1;
-	}
-	for (i = 0; i < k && write_all(fd, p[i], len[i]) == 0; i++)
-		;
-	if (i == k && fsync(fd) == 0 && close(fd) == 0) {
-		fd = -1;
-		if (rename(tmp.s, path) == 0)
-			rc = 0;
-	}
-	if (rc == -1) {
-		warn_at(path, "cannot write index cache: %s", strerror(errno));
-		if (fd != -1)
-			close(fd);
-		unlink(tmp.s);
-	}
-	buf_free(&tmp);
-	return rc;
+	for (i = 0; i < k; i++)
+		if (store_write(&f, p[i], len[i]) == -1) {
+			warn_at(path, "cannot write the index cache: %s",
+			    strerror(errno));
+			store_abort(&f);
+			return -1;
+		}
+	return store_commit(&f);
 }
 
 /* Writes the head and W's sections, without joining them in memory. */

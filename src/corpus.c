@@ -38,6 +38,7 @@
 #define MAX_DEPTH	64
 #define DISCOVER_MAX	12		/* discovered themes offered */
 #define PHRASES_PER	8		/* candidate phrases per article */
+#define CORPUS_REWORDS	0x100		/* the word index must be rebuilt */
 
 /* A file the walk found, with what the cache key needs (stat'ed by the
  * loader threads when the directory entry said "regular file"). */
@@ -842,20 +843,23 @@ snap_articles(struct corpus *c, const struct cache *cache,
 	}
 }
 
-/* Opens the word index the last full load left for C's articles (read
- * only: a snapshot load reads no text) and matches it on its thread. */
-static void
-words_attach(struct corpus *c)
+/* Opens the word index the last full load left (read only: a snapshot
+ * load reads no text), or NULL when it is missing or unsound. */
+static struct windex *
+words_open(void)
 {
 	char *wpath = paths_cache("words");
+	struct windex *x = wpath != NULL ? windex_open(wpath) : NULL;
 
-	if (wpath != NULL && (c->words = windex_open(wpath)) != NULL)
-		windex_prepare(c->words, c->v, c->n);
 	free(wpath);
+	return x;
 }
 
 /* Builds C from the snapshot CACHE has for PATHS (files not looked at);
- * 1 when built (C then owns CACHE), 0 when there is none to use. */
+ * 1 when built (C then owns CACHE), 0 when there is none to use. Without
+ * a word index there is none either, unless FLAGS has CORPUS_TRUST (the
+ * check that follows rebuilds it): a full load rebuilds a missing index,
+ * where the snapshot would leave every word query to scan the text. */
 static int
 snap_build(struct corpus *c, struct cache *cache, char *const *paths,
     size_t npaths, int flags)
@@ -869,8 +873,13 @@ snap_build(struct corpus *c, struct cache *cache, char *const *paths,
 	if (cache == NULL ||
 	    (n = cache_snapshot(cache, paths, npaths, discover, &order)) == 0)
 		return 0;
-	if (discover && !cache_snap_discovered(cache, &p->disc, &p->ndisc))
+	if ((c->words = words_open()) == NULL && !(flags & CORPUS_TRUST))
 		return 0;
+	if (discover && !cache_snap_discovered(cache, &p->disc, &p->ndisc)) {
+		windex_close(c->words);
+		c->words = NULL;
+		return 0;
+	}
 	alloc_articles(c, n);
 	snap_articles(c, cache, order, n);
 	for (k = 0; k < n; k++)
@@ -879,7 +888,8 @@ snap_build(struct corpus *c, struct cache *cache, char *const *paths,
 	theme_table(c);
 	build_sets(c);
 	p->map = cache;
-	words_attach(c);
+	if (c->words != NULL)	/* matched to the articles on its thread */
+		windex_prepare(c->words, c->v, c->n);
 	return 1;
 }
 
@@ -975,7 +985,8 @@ load_main(struct corpus *c, const struct cache *ref, char *const *paths,
 	walk_sort(&w);
 	loader_init(&L, &w, lex, flags, cache);
 	run_pool(&L, stat_thread);
-	same = snap_same(&L, ref != NULL ? ref : cache, paths, npaths);
+	same = snap_same(&L, ref != NULL ? ref : cache, paths, npaths) &&
+	    !(flags & CORPUS_REWORDS);
 	if (ref != NULL && !same)
 		L.cache = open_cache(lex, flags);
 	if (!(same && (ref != NULL || snap_build(c, L.cache, paths, npaths,
@@ -1009,6 +1020,8 @@ corpus_refresh(struct corpus *fresh, const struct corpus *old,
 	const struct corpus_priv *p = old->priv;
 
 	flags &= ~CORPUS_TRUST;
+	if (old->words == NULL && p != NULL && p->map != NULL)
+		flags |= CORPUS_REWORDS;	/* the snapshot had no index */
 	if (load_main(fresh, p != NULL ? p->map : NULL, paths, npaths,
 	    old->lex, flags))
 		return 1;

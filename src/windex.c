@@ -13,12 +13,12 @@
 #include <unistd.h>
 
 #include "article.h"
-#include "paths.h"
+#include "store.h"
 #include "text.h"
 #include "util.h"
 #include "windex.h"
 
-#define WX_MAGIC	"TREADWX4"
+#define WX_MAGIC	"TREADWX5"	/* 5: store_key paths */
 #define WX_ORDER	0x0102030405060708ULL	/* rejects foreign byte order */
 #define RUN_POSTINGS	(1u << 19)	/* (word, article) pairs a thread
 					   holds before spilling a run */
@@ -165,27 +165,21 @@ mem_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
 	return -1;
 }
 
-static uint64_t sum_bytes(uint64_t, const void *, size_t);
-
-/* The absolute form of PATH in OUT (OUTLEN bytes, NUL-ended): the cwd
- * prefixed to a relative one, as cache_key does. Its length. */
+/* The absolute form of PATH in OUT (OUTLEN bytes, NUL-ended): its
+ * store_key, cut when too long. Its length. */
 static size_t
 abs_path(char *out, size_t outlen, const char *path)
 {
-	static _Thread_local char cwd[4096];
-	static _Thread_local size_t cwdlen;
-	size_t len = strlen(path);
+	size_t len;
+	char *k = store_key(out, outlen, NULL, path, &len);
 
-	if (path[0] != '/' && cwdlen == 0 && getcwd(cwd, sizeof cwd) != NULL)
-		cwdlen = strlen(cwd);
-	if (path[0] != '/' && cwdlen + len + 2 <= outlen) {
-		memcpy(out, cwd, cwdlen);
-		out[cwdlen] = '/';
-		memcpy(out + cwdlen + 1, path, len + 1);
-		return cwdlen + 1 + len;
+	if (k != out) {
+		len = len < outlen ? len : outlen - 1;
+		memcpy(out, k, len);
+		out[len] = '\0';
+		free(k);
 	}
-	snprintf(out, outlen, "%s", path);
-	return len < outlen ? len : outlen - 1;
+	return len;
 }
 
 /* The key of an article's file: its absolute path, size and mtime, so
@@ -194,10 +188,12 @@ static uint64_t
 doc_key(const char *path, uint64_t size, int64_t mtime)
 {
 	char abs[8192];
-	uint64_t h = sum_bytes(HASH_INIT, abs, abs_path(abs, sizeof abs, path));
+	uint64_t h;
 
-	h = sum_bytes(h, &size, sizeof size);
-	return sum_bytes(h, &mtime, sizeof mtime);
+	h = store_sum(STORE_SUM_INIT, abs, abs_path(abs, sizeof abs, path));
+
+	h = store_sum(h, &size, sizeof size);
+	return store_sum(h, &mtime, sizeof mtime);
 }
 
 /* A table slot for hash H (the high bits, FNV's best mixed). */
@@ -237,40 +233,6 @@ wx_check(const struct windex *x)
 	return 1;
 }
 
-/* One step of sum_bytes: word W into lane H. */
-static uint64_t
-sum_step(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-	return h ^ h >> 29;
-}
-
-/* Adds the bytes P[0..N) to sum H: four independent lanes of 8-byte
- * words, so that tens of megabytes sum in a few milliseconds. Not FNV
- * (a byte at a time, several times slower): doc keys and file sums are
- * this file's own. */
-static uint64_t
-sum_bytes(uint64_t h, const void *vp, size_t n)
-{
-	const unsigned char *p = vp;
-	uint64_t l[4] = { h, h ^ 1, h ^ 2, h ^ 3 }, w;
-	int k;
-
-	for (; n >= 32; p += 32, n -= 32)
-		for (k = 0; k < 4; k++) {
-			memcpy(&w, p + 8 * k, 8);
-			l[k] = sum_step(l[k], w);
-		}
-	h = sum_step(sum_step(sum_step(l[0], l[1]), l[2]), l[3]);
-	for (; n >= 8; p += 8, n -= 8) {
-		memcpy(&w, p, 8);
-		h = sum_step(h, w);
-	}
-	for (w = 0, k = 0; n-- > 0; k += 8)
-		w |= (uint64_t)*p++ << k;
-	return sum_step(h, w);
-}
-
 /* The sum of the file at FD (SIZE bytes), its header's sum as zero; read
  * with pread, not through the map, so that checking costs no memory.
  * *ERR is 1 on a read error, 2 when STOP (if not NULL) was set. */
@@ -279,7 +241,7 @@ file_sum(int fd, size_t size, int *err, atomic_int *stop)
 {
 	unsigned char b[1 << 16];
 	struct whead h;
-	uint64_t sum = HASH_INIT;
+	uint64_t sum = STORE_SUM_INIT;
 	size_t off = 0, k;
 	ssize_t r;
 
@@ -299,7 +261,7 @@ file_sum(int fd, size_t size, int *err, atomic_int *stop)
 			h.sum = 0;
 			memcpy(b, &h, sizeof h);
 		}
-		sum = sum_bytes(sum, b, k);
+		sum = store_sum(sum, b, k);
 	}
 	return sum;
 }
@@ -372,9 +334,10 @@ windex_open(const char *path)
 	void *map;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	store_clean(path);
+	if ((fd = store_open_read(path, &st)) == -1)
 		return NULL;
-	if (fstat(fd, &st) == -1 || st.st_size < (off_t)sizeof(struct whead) ||
+	if (st.st_size < (off_t)sizeof(struct whead) ||
 	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd,
 	    0)) == MAP_FAILED) {
 		close(fd);
@@ -821,18 +784,15 @@ thread_tokens(struct wthread *t, uint32_t id, const struct token *tok,
 static FILE *
 temp_file(const char *path)
 {
-	struct buf b;
+	struct store_file sf;
 	FILE *f = NULL;
-	int fd;
 
-	buf_init(&b);
-	buf_addf(&b, "%s.XXXXXX", path);
-	if (paths_mkdirs(b.s) == 0 && (fd = mkstemp(b.s)) != -1) {
-		unlink(b.s);
-		if ((f = fdopen(fd, "w+b")) == NULL)
-			close(fd);
+	if (store_begin(&sf, path, "word index") == 0) {
+		unlink(sf.tmp);
+		if ((f = fdopen(sf.fd, "w+b")) != NULL)
+			sf.fd = -1;
+		store_abort(&sf);
 	}
-	buf_free(&b);
 	return f;
 }
 
@@ -1270,33 +1230,32 @@ write_tail(struct merge *m, FILE *out, FILE *ents, const struct newdocs *D)
 static int
 write_index(struct windex_build *b, struct merge *m, const struct newdocs *D)
 {
-	struct buf tmp;
+	struct store_file sf;
 	FILE *out = NULL, *ents = temp_file(b->path);
 	static const struct whead zero;
-	int fd = -1, rc = -1;
+	int fd, rc = -1;
 
-	buf_init(&tmp);
-	buf_addf(&tmp, "%s.XXXXXX", b->path);
-	if (ents != NULL && (fd = mkstemp(tmp.s)) != -1 &&
-	    (out = fdopen(fd, "wb")) != NULL) {
+	if (ents == NULL || store_begin(&sf, b->path, "word index") == -1) {
+		if (ents != NULL)
+			fclose(ents);
+		return -1;
+	}
+	if ((fd = dup(sf.fd)) != -1 && (out = fdopen(fd, "wb")) == NULL)
+		close(fd);
+	if (out != NULL) {
 		m->off = fwrite(&zero, 1, sizeof zero, out);
 		merge_all(m, out, ents);
 		rc = m->failed || write_tail(m, out, ents, D) == -1 ||
 		    ferror(out) ? -1 : 0;
-	} else if (fd != -1)
-		close(fd);
-	if (out != NULL && fclose(out) != 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp.s, b->path) == -1)
-		rc = -1;
+		if (fclose(out) != 0)
+			rc = -1;
+	}
 	if (rc == -1) {
 		warn_at(b->path, "word index not written: %s", strerror(errno));
-		if (fd != -1)
-			unlink(tmp.s);
-	}
-	if (ents != NULL)
-		fclose(ents);
-	buf_free(&tmp);
+		store_abort(&sf);
+	} else
+		rc = store_commit(&sf);
+	fclose(ents);
 	return rc;
 }
 
