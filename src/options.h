@@ -16,6 +16,7 @@ struct options {
 	int		 highlight;	/* --highlight */
 	const char	*themes_file;	/* --themes-file FILE */
 	const char	*config_file;	/* --config FILE */
+	const char	*encoding;	/* --encoding NAME */
 	int		 load_flags;	/* CORPUS_* */
 	char		**paths;
 	size_t		 npaths;
