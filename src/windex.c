@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "cache.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -1156,7 +1157,7 @@ struct newdocs {
 	size_t		 n;
 	int		 fill;		/* not only count: the keys too */
 	const struct windex_build *b;	/* for the paths: write_paths */
-	const struct article *v;
+	const struct loadrec *rec;
 };
 
 /* Writes the absolute paths of D's docs to OUT, in their order: the
@@ -1173,7 +1174,7 @@ write_paths(const struct newdocs *D, FILE *out)
 
 	for (i = 0; i < D->b->n; i++)
 		if (D->newdoc[i] != NONE) {
-			len = abs_path(abs, sizeof abs, D->v[i].path);
+			len = abs_path(abs, sizeof abs, D->rec[i].a.path);
 			bytes += fwrite(abs, 1, len + 1, out);
 		}
 	p = x != NULL ? x->paths : NULL;
@@ -1271,7 +1272,7 @@ doc_add(struct newdocs *D, uint64_t key)
 /* Numbers the new docs: the loaded files the index will cover (read this
  * run, or unchanged in the old index), in walk order. */
 static void
-number_docs(struct windex_build *b, const struct article *v, const char *ok,
+number_docs(struct windex_build *b, const struct loadrec *rec,
     struct newdocs *D)
 {
 	size_t i;
@@ -1280,10 +1281,10 @@ number_docs(struct windex_build *b, const struct article *v, const char *ok,
 		D->newdoc[i] = NONE;
 		if (b->olddoc[i] != NONE)
 			D->seen[b->olddoc[i]] = 1;
-		if (!ok[i] || (!b->fresh[i] && b->olddoc[i] == NONE))
+		if (!rec[i].ok || (!b->fresh[i] && b->olddoc[i] == NONE))
 			continue;
-		D->newdoc[i] = doc_add(D, D->fill ? doc_key(v[i].path,
-		    v[i].size, v[i].mtime) : 0);
+		D->newdoc[i] = doc_add(D, D->fill ? doc_key(rec[i].a.path,
+		    rec[i].a.size, rec[i].a.mtime) : 0);
 		if (!b->fresh[i])
 			D->oldmap[b->olddoc[i]] = D->newdoc[i];
 	}
@@ -1389,10 +1390,10 @@ docs_free(struct newdocs *D)
 	memset(D, 0, sizeof *D);
 }
 
-/* Numbers the docs of B's new index into D (V, OK: see finish); with
+/* Numbers the docs of B's new index into D (REC: see finish); with
  * FILL their keys and paths too, else only how many. */
 static void
-docs_plan(struct windex_build *b, const struct article *v, const char *ok,
+docs_plan(struct windex_build *b, const struct loadrec *rec,
     struct newdocs *D, int fill)
 {
 	size_t nold = b->old != NULL ? b->old->ndocs : 0;
@@ -1400,21 +1401,21 @@ docs_plan(struct windex_build *b, const struct article *v, const char *ok,
 	docs_free(D);
 	D->fill = fill;
 	D->b = b;
-	D->v = v;
+	D->rec = rec;
 	if (fill)
 		D->keys = xcalloc(b->n + nold + 1, sizeof *D->keys);
 	D->newdoc = xcalloc(b->n + 1, sizeof *D->newdoc);
 	D->oldmap = xmalloc((nold + 1) * sizeof *D->oldmap);
 	memset(D->oldmap, 0xff, (nold + 1) * sizeof *D->oldmap);
 	D->seen = xcalloc(nold + 1, 1);
-	number_docs(b, v, ok, D);
+	number_docs(b, rec, D);
 	if (b->old != NULL)
 		keep_others(b, D);
 }
 
 struct windex *
-windex_build_finish(struct windex_build *b, const struct article *v,
-    const char *ok, size_t n)
+windex_build_finish(struct windex_build *b, const struct loadrec *rec,
+    size_t n)
 {
 	struct newdocs D;
 	struct windex *x = NULL;
@@ -1424,14 +1425,14 @@ windex_build_finish(struct windex_build *b, const struct article *v,
 		thread_spill(b, t);
 	memset(&D, 0, sizeof D);
 	if (n == b->n && !b->failed)
-		docs_plan(b, v, ok, &D, 0);
+		docs_plan(b, rec, &D, 0);
 	if (n != b->n || b->failed || unchanged(b, &D)) {
 		x = b->old;	/* still right where it applies (bind) */
 		b->old = NULL;
 	} else {
 		if (b->old != NULL && !wx_sound(b->old))
 			old_drop(b);
-		docs_plan(b, v, ok, &D, 1);
+		docs_plan(b, rec, &D, 1);
 		x = build_write(b, &D);
 	}
 	docs_free(&D);
