@@ -5,7 +5,8 @@
 #include <stddef.h>
 #include "batch.h"
 
-enum mode { MODE_UI, MODE_LIST, MODE_THEMES, MODE_SHOW };
+enum mode { MODE_UI, MODE_LIST, MODE_THEMES, MODE_SHOW, MODE_ENTITIES,
+    MODE_STORIES, MODE_TIMELINE };
 
 struct options {
 	enum mode	 mode;
@@ -14,6 +15,7 @@ struct options {
 	const char	*show;		/* --show ID|PATH */
 	int		 width;		/* --width N, 0 = terminal */
 	int		 highlight;	/* --highlight */
+	int		 by;		/* --by: enum timeline_by */
 	const char	*themes_file;	/* --themes-file FILE */
 	const char	*config_file;	/* --config FILE */
 	int		 load_flags;	/* CORPUS_* */

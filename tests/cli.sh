@@ -38,7 +38,7 @@ status 0 "one missing path among good ones" "$TREAD" --list "$T_TMP/nope" data/a
 status 0 "default corpus" "$TREAD" --list
 [ "$(wc -l <"$T_TMP/out")" -eq 6 ] && pass "default corpus has 5 articles" ||
 	fail "default corpus has 5 articles" "$(cat "$T_TMP/out")"
-head -1 "$T_TMP/out" | grep -qx 'id	path	date	lang	source	title	themes' &&
+head -1 "$T_TMP/out" | grep -qx 'id	path	date	lang	source	title	themes	entities	story' &&
 	pass "--list header" || fail "--list header"
 
 # Batch mode works without a usable terminal.
