@@ -29,7 +29,7 @@
 /* Long options; the help text below and man/tread.1 list the same. */
 enum { OPT_FORMAT = 256, OPT_THEMES_FILE, OPT_NO_CACHE, OPT_HIGHLIGHT,
     OPT_KEYS_MDOC, OPT_ENTITIES, OPT_STORIES, OPT_TIMELINE, OPT_BY,
-    OPT_ENCODING };
+    OPT_ENCODING, OPT_EVIDENCE };
 static const struct option longopts[] = {
 	{ "list",	 no_argument,	    NULL, 'l' },
 	{ "themes",	 no_argument,	    NULL, 't' },
@@ -42,6 +42,7 @@ static const struct option longopts[] = {
 	{ "format",	 required_argument, NULL, OPT_FORMAT },
 	{ "width",	 required_argument, NULL, 'w' },
 	{ "highlight",	 no_argument,	    NULL, OPT_HIGHLIGHT },
+	{ "evidence",	 no_argument,	    NULL, OPT_EVIDENCE },
 	{ "themes-file", required_argument, NULL, OPT_THEMES_FILE },
 	{ "config",	 required_argument, NULL, 'c' },
 	{ "no-cache",	 no_argument,	    NULL, OPT_NO_CACHE },
@@ -78,7 +79,8 @@ usage(FILE *fp)
 "  -f, --filter QUERY      only articles matching QUERY (see tread(1), QUERIES)\n"
 "      --format tsv|json   output format of the batch modes (default tsv)\n"
 "  -w, --width N           wrap --show output to N columns (default: terminal or 80)\n"
-"      --highlight         mark theme evidence in --show output\n"
+"      --highlight         mark theme evidence in --show output ([[words|theme]])\n"
+"      --evidence          with --list --format json: each theme's evidence spans\n"
 "      --themes-file FILE  a theme lexicon extending the default one\n"
 "  -c, --config FILE       the configuration file (default: ~/.config/tread/tread.ini)\n"
 "      --no-cache          neither read nor write the index cache\n"
@@ -153,6 +155,7 @@ parse_options(struct options *o, int argc, char **argv)
 		case 'c': o->config_file = optarg; break;
 		case 'q': warn_quiet = 1; break;
 		case OPT_HIGHLIGHT: o->highlight = 1; break;
+		case OPT_EVIDENCE: o->evidence = 1; break;
 		case OPT_ENTITIES: o->mode = MODE_ENTITIES; break;
 		case OPT_STORIES: o->mode = MODE_STORIES; break;
 		case OPT_TIMELINE: o->mode = MODE_TIMELINE; break;
@@ -322,7 +325,7 @@ run_batch(const struct options *o, struct corpus *c)
 	query_eval(q, c, keep);
 	query_free(q);
 	if (o->mode == MODE_LIST)
-		rc = batch_list(stdout, c, keep, o->format);
+		rc = batch_list(stdout, c, keep, o->format, o->evidence);
 	else if (o->mode == MODE_ENTITIES)
 		rc = batch_entities(stdout, c, keep, o->format);
 	else if (o->mode == MODE_STORIES)

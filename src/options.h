@@ -15,6 +15,7 @@ struct options {
 	const char	*show;		/* --show ID|PATH */
 	int		 width;		/* --width N, 0 = terminal */
 	int		 highlight;	/* --highlight */
+	int		 evidence;	/* --evidence */
 	int		 by;		/* --by: enum timeline_by */
 	const char	*themes_file;	/* --themes-file FILE */
 	const char	*config_file;	/* --config FILE */
