@@ -2,10 +2,13 @@
 #ifndef TREAD_PATHS_H
 #define TREAD_PATHS_H
 
-/* The data directory: $TREAD_DATADIR, the source tree's data/ when
- * running from the build tree, else the installed $(pkgdatadir). */
+/* The data directory: $TREAD_DATADIR, the build tree's data/ when
+ * running from a build tree, else the installed $(pkgdatadir). */
 const char *paths_datadir(void);
 
+/* The system-wide $(sysconfdir)/tread/NAME, or $TREAD_SYSCONFDIR/NAME
+ * (for tests and staged installs): malloc'd. */
+char	*paths_sysconfig(const char *name);
 /* $XDG_CONFIG_HOME/tread/NAME (or ~/.config/tread/NAME): malloc'd. */
 char	*paths_config(const char *name);
 /* $XDG_STATE_HOME/tread/NAME (~/.local/state/tread): malloc'd. */
