@@ -16,11 +16,11 @@
 #include "article.h"
 #include "cache.h"
 #include "discover.h"
-#include "paths.h"
+#include "store.h"
 #include "util.h"
 
 #define CACHE_MAGIC	"TREADIX\n"
-#define CACHE_VERSION	3u
+#define CACHE_VERSION	4u	/* 4: store_sum */
 #define CACHE_MAX	(1u << 30)	/* bigger files are not ours */
 #define PHR_MAX		255u		/* phrases per entry */
 #define ENT_PHRASES	0x1		/* the entry's phrases were mined */
@@ -100,35 +100,15 @@ struct cache {
 	int		 valid;		/* the file on disk is current */
 };
 
-/* A fast checksum (four 64-bit lanes), to catch truncation and damage. */
-static uint64_t
-cache_sum(const char *p, size_t n)
-{
-	uint64_t h[4] = { 1, 2, 3, 4 }, w;
-	size_t i = 0;
-	int k;
-
-	for (; i + 32 <= n; i += 32)
-		for (k = 0; k < 4; k++) {
-			memcpy(&w, p + i + 8 * k, 8);
-			h[k] = (h[k] ^ w) * 0x9e3779b97f4a7c15ULL;
-			h[k] ^= h[k] >> 29;
-		}
-	w = hash_bytes(HASH_INIT, p + i, n - i);
-	for (k = 0; k < 4; k++)
-		w = (w ^ h[k]) * 0x100000001b3ULL;
-	return w ^ (uint64_t)n;
-}
-
 /* The checksum of the N sections P[i] (LEN[i] bytes). */
 static uint64_t
 sections_sum(const char *const *p, const size_t *len, int n)
 {
-	uint64_t h = HASH_INIT;
+	uint64_t h = STORE_SUM_INIT;
 	int i;
 
 	for (i = 0; i < n; i++)
-		h = (h ^ cache_sum(p[i], len[i])) * 0x100000001b3ULL;
+		h = store_sum(h, p[i], len[i]);
 	return h;
 }
 
@@ -139,36 +119,17 @@ key_hash(const char *key)
 	return hash_bytes(HASH_INIT, key, strlen(key));
 }
 
-/* The key of FILE: CWD (may be NULL) prefixed when FILE is relative,
- * leading "./" dropped. Written to DST (CAP bytes) when it fits, else
- * malloc'd: the caller frees a result other than DST. */
+/* The key of FILE (store_key) in DST when it fits, else malloc'd. */
 static char *
 key_make(char *dst, size_t cap, const char *cwd, const char *file)
 {
-	size_t nc = 0, nf;
-	char *k;
-
-	if (file[0] != '/' && cwd != NULL) {
-		nc = strlen(cwd);
-		while (file[0] == '.' && file[1] == '/')
-			file += 2;
-	}
-	nf = strlen(file);
-	k = nc + nf + 2 <= cap ? dst : xmalloc(nc + nf + 2);
-	if (nc > 0)
-		memcpy(k, cwd, nc);
-	if (nc > 0 && k[nc - 1] != '/')
-		k[nc++] = '/';
-	memcpy(k + nc, file, nf + 1);
-	return k;
+	return store_key(dst, cap, cwd, file, NULL);
 }
 
 char *
 cache_key(const char *file)
 {
-	char cwd[4096];
-
-	return key_make(NULL, 0, getcwd(cwd, sizeof cwd), file);
+	return store_key(NULL, 0, NULL, file, NULL);
 }
 
 /* Is every offset of the parsed file inside its arrays? */
@@ -306,10 +267,9 @@ cache_map(const char *path, size_t *len)
 	int fd;
 
 	*len = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if ((fd = store_open_read(path, &st)) == -1)
 		return NULL;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-	    (uint64_t)st.st_size > 4 * (uint64_t)CACHE_MAX) {
+	if (st.st_size <= 0 || (uint64_t)st.st_size > 4 * (uint64_t)CACHE_MAX) {
 		close(fd);
 		errno = 0;
 		return NULL;
@@ -334,8 +294,12 @@ cache_open(const char *path, uint64_t lexhash)
 	c->cwd = getcwd(NULL, 0);
 	c->lexhash = lexhash;
 	atomic_init(&c->nfound, 0);
+	store_clean(path);
 	if ((c->data = cache_map(path, &len)) == NULL && errno != 0) {
-		if (errno != ENOENT && errno != ENOTDIR)
+		if (errno == ELOOP || errno == EINVAL)
+			warn_at(path, "index cache not read: %s", errno == ELOOP ?
+			    "a symbolic link" : "not a regular file");
+		else if (errno != ENOENT && errno != ENOTDIR)
 			warn_at(path, "%s", strerror(errno));
 	} else if ((c->maplen = len, r = cache_parse(c, len)) != 1) {
 		if (r == 0 && !warned++)
@@ -384,7 +348,7 @@ cache_lexhits(const struct cache *c, const struct cache_ent *e,
 			a->hits[a->nhits++] = h[i];
 }
 
-int
+enum cache_hit
 cache_lookup(struct cache *c, struct article *a, int want_phr,
     uint32_t *entry)
 {
@@ -393,18 +357,18 @@ cache_lookup(struct cache *c, struct article *a, int want_phr,
 	long i;
 
 	if (c == NULL || c->head.nent == 0)
-		return 0;
+		return CACHE_MISS;
 	key = key_make(kb, sizeof kb, c->cwd, a->path);
 	i = cache_find(c, key, key_hash(key));
 	if (key != kb)
 		free(key);
 	if (i < 0)
-		return 0;
+		return CACHE_MISS;
 	c->used[i] = 1;		/* distinct paths: distinct bytes */
 	e = &c->ent[i];
 	if (e->size != a->size || e->mtime != a->mtime ||
 	    (want_phr && !(e->flags & ENT_PHRASES)))
-		return 0;
+		return CACHE_MISS;
 	a->title = xstrdup(c->str + e->title);
 	a->source = xstrdup(c->str + e->source);
 	memcpy(a->date, e->date, sizeof a->date);
@@ -416,7 +380,7 @@ cache_lookup(struct cache *c, struct article *a, int want_phr,
 	atomic_fetch_add(&c->nfound, 1);
 	if (entry != NULL)
 		*entry = (uint32_t)i;
-	return e->flags & ENT_PHRASES ? 2 : 1;
+	return e->flags & ENT_PHRASES ? CACHE_HIT_PHRASES : CACHE_HIT;
 }
 
 size_t
@@ -742,54 +706,26 @@ under_roots(const char *key, char *const *rkeys, size_t n)
 	return 0;
 }
 
-/* Writes all of the N bytes at P to FD; 0 or -1. */
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t k;
-
-	while (n > 0) {
-		if ((k = write(fd, p, n)) == -1 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-/* Writes the K parts P[i] (LEN[i] bytes) to a temp file beside PATH,
- * syncs it and renames it over PATH. 0, or -1 (warned). */
+/* Writes the K parts P[i] (LEN[i] bytes) to PATH through the atomic
+ * writer. 0, or -1 (warned): a cache not written (a full disk, EFBIG
+ * under ulimit -f) only costs the next start its speed. */
 static int
 write_atomic(const char *path, const char *const *p, const size_t *len,
     int k)
 {
-	struct buf tmp;
-	int fd, i, rc = -1;
+	struct store_file f;
+	int i;
 
-	buf_init(&tmp);
-	buf_addf(&tmp, "%s.XXXXXX", path);
-	if (paths_mkdirs(path) == -1 || (fd = mkstemp(tmp.s)) == -1) {
-		warn_at(path, "cannot write index cache: %s", strerror(errno));
-		buf_free(&tmp);
+	if (store_begin(&f, path, "index cache") == -1)
 		return -1;
-	}
-	for (i = 0; i < k && write_all(fd, p[i], len[i]) == 0; i++)
-		;
-	if (i == k && fsync(fd) == 0 && close(fd) == 0) {
-		fd = -1;
-		if (rename(tmp.s, path) == 0)
-			rc = 0;
-	}
-	if (rc == -1) {
-		warn_at(path, "cannot write index cache: %s", strerror(errno));
-		if (fd != -1)
-			close(fd);
-		unlink(tmp.s);
-	}
-	buf_free(&tmp);
-	return rc;
+	for (i = 0; i < k; i++)
+		if (store_write(&f, p[i], len[i]) == -1) {
+			warn_at(path, "cannot write the index cache: %s",
+			    strerror(errno));
+			store_abort(&f);
+			return -1;
+		}
+	return store_commit(&f);
 }
 
 /* Writes the head and W's sections, without joining them in memory. */
@@ -856,7 +792,7 @@ save_needed(const struct cache *c, const struct cache_batch *b,
 	size_t i, nok = 0, kept = 0;
 
 	for (i = 0; i < b->n; i++)
-		nok += b->ok[i] != 0;
+		nok += b->rec[i].ok != 0;
 	for (i = 0; i < c->head.nent; i++)
 		if (!c->used[i] && !under_roots(c->str + c->ent[i].key, rkeys,
 		    b->nroots)) {
@@ -872,24 +808,24 @@ save_needed(const struct cache *c, const struct cache_batch *b,
 	    nok + kept != c->head.nent;
 }
 
-/* Appends article I of B (key KEY) to W, its phrases from B or, for a
- * hit, from the old entry; frees phrases B gives away. */
+/* Appends record R of B (key KEY) to W, its phrases from R or, for a
+ * hit, from the old entry; frees phrases R gives away. */
 static void
 put_batch(struct writer *w, struct cache *c, const struct cache_batch *b,
-    size_t i, const char *key)
+    struct loadrec *r, const char *key)
 {
-	struct phrase *phr = b->phr != NULL ? b->phr[i] : NULL;
-	size_t nphr = b->phr != NULL ? b->nphr[i] : 0;
+	struct phrase *phr = r->phr;
+	size_t nphr = r->phr != NULL ? r->nphr : 0;
 
-	if (phr == NULL && b->cached != NULL && b->cached[i])
-		nphr = cache_phrases(c, b->entry[i], &phr);
+	if (phr == NULL && r->cached)
+		nphr = cache_phrases(c, r->entry, &phr);
 	/* the snapshot's articles keep their discovered themes too */
-	put_article(w, key, &b->v[i], b->order != NULL ? SIZE_MAX : b->nlex,
-	    phr, nphr,
-	    b->have_phr != NULL && b->have_phr[i]);
-	if (b->own_phr != NULL && b->own_phr[i]) {
-		free(b->phr[i]);
-		b->own_phr[i] = 0;
+	put_article(w, key, &r->a, b->order != NULL ? SIZE_MAX : b->nlex,
+	    phr, nphr, r->have_phr);
+	if (r->own_phr) {
+		free(r->phr);
+		r->phr = NULL;
+		r->own_phr = 0;
 	}
 }
 
@@ -902,14 +838,16 @@ writer_reserve(struct writer *w, const struct cache *c,
 	size_t i, nent = 0, nhits = 0, nphr = 0;
 
 	for (i = 0; i < b->n; i++) {
-		if (!b->ok[i])
+		const struct loadrec *r = &b->rec[i];
+
+		if (!r->ok)
 			continue;
 		nent++;
-		nhits += b->v[i].nhits;
-		if (b->phr != NULL && b->phr[i] != NULL)
-			nphr += b->nphr[i];
-		else if (b->cached != NULL && b->cached[i])
-			nphr += c->ent[b->entry[i]].nphr;
+		nhits += r->a.nhits;
+		if (r->phr != NULL)
+			nphr += r->nphr;
+		else if (r->cached)
+			nphr += c->ent[r->entry].nphr;
 	}
 	for (i = 0; i < c->head.nent; i++)
 		if (keep[i]) {
@@ -922,19 +860,19 @@ writer_reserve(struct writer *w, const struct cache *c,
 	buf_reserve(&w->phr, nphr * sizeof(struct cache_phr));
 }
 
-/* With a snapshot, records the path of article I as walked: its key's
- * string when the same (an absolute root: put_batch puts the key next),
- * else a string of its own. */
+/* With a snapshot, records PATH as walked: its key's string when the
+ * same (an absolute root: put_batch puts the key next), else a string of
+ * its own. */
 static void
-put_snap_path(struct writer *w, const struct cache_batch *b, size_t i,
-    const char *key)
+put_snap_path(struct writer *w, const struct cache_batch *b,
+    const char *path, const char *key)
 {
 	uint32_t off = (uint32_t)w->str.len;
 
 	if (b->order == NULL)
 		return;
-	if (strcmp(key, b->v[i].path) != 0)
-		off = put_str(w, b->v[i].path);
+	if (strcmp(key, path) != 0)
+		off = put_str(w, path);
 	buf_add(&w->spath, (const char *)&off, sizeof off);
 }
 
@@ -952,11 +890,11 @@ save_write(struct cache *c, const struct cache_batch *b,
 	w.nlex = b->nlex;
 	writer_reserve(&w, c, b, keep);
 	for (i = 0; i < b->n; i++) {
-		if (!b->ok[i])
+		if (!b->rec[i].ok)
 			continue;
-		key = key_make(kb, sizeof kb, c->cwd, b->v[i].path);
-		put_snap_path(&w, b, i, key);
-		put_batch(&w, c, b, i, key);
+		key = key_make(kb, sizeof kb, c->cwd, b->rec[i].a.path);
+		put_snap_path(&w, b, b->rec[i].a.path, key);
+		put_batch(&w, c, b, &b->rec[i], key);
 		if (key != kb)
 			free(key);
 	}

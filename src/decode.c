@@ -916,6 +916,25 @@ clean_c0(struct clean *c, struct buf *out, size_t i)
 	return 1;
 }
 
+/*
+ * A C1 character U (L bytes at I) in UTF-8 text is nearly always a
+ * Windows-1252 byte that was read as Latin-1 ("d\u0092accueil"): it
+ * becomes the cp1252 character, as browsers and ftfy read it. Of the five
+ * bytes cp1252 leaves undefined, DCS (U+0090) and OSC (U+009D) still take
+ * their sequence with them; the other three are dropped.
+ */
+static size_t
+clean_c1(struct clean *c, struct buf *out, size_t i, ucs4_t u, size_t l)
+{
+	if (cp1252_hi[u - 0x80] != 0) {
+		put_uc(out, cp1252_hi[u - 0x80]);
+		c->flags |= DECODE_C1;
+		return l;
+	}
+	c->flags |= DECODE_CONTROL;
+	return u == 0x90 || u == 0x9D ? esc_skip(c, i, u, l) : l;
+}
+
 /* Handles the non-ASCII char at I; returns the bytes consumed. */
 static size_t
 clean_uc(struct clean *c, struct buf *out, size_t i)
@@ -923,10 +942,8 @@ clean_uc(struct clean *c, struct buf *out, size_t i)
 	ucs4_t u;
 	size_t l = (size_t)u8_mbtouc(&u, c->s + i, c->n - i);
 
-	if (u >= 0x80 && u < 0xA0) {
-		c->flags |= DECODE_CONTROL;
-		return esc_skip(c, i, u, l);
-	}
+	if (u >= 0x80 && u < 0xA0)
+		return clean_c1(c, out, i, u, l);
 	if (u == 0x2028 || u == 0x2029)
 		buf_addc(out, '\n');
 	else if (is_invisible(u))

@@ -12,6 +12,7 @@
 #define DECODE_MOJIBAKE	0x08	/* double-encoded text repaired */
 #define DECODE_CONTROL	0x10	/* control / escape / bidi chars removed */
 #define DECODE_UTF16	0x20	/* UTF-16 with BOM, converted */
+#define DECODE_C1	0x40	/* C1 chars read as Windows-1252 */
 
 /*
  * Is this buffer not text (NUL bytes, archive/image magic, mostly
@@ -23,9 +24,11 @@ int	 decode_is_binary(const char *buf, size_t len);
  * Turns file bytes into clean UTF-8: BOM dropped, UTF-16 with a BOM
  * converted, invalid sequences to U+FFFD (or the whole file read as cp1252
  * when it is clearly not UTF-8, as cp1251 when its words are all letters
- * 0xC0..0xFF), mojibake repaired until stable (not in a legacy file), CRLF/CR and U+2028/U+2029 to LF, TAB to a space, every
- * other C0/C1 control and DEL removed, escape sequences (CSI, OSC, DCS,
- * SOS, PM, APC, 7- and 8-bit) removed whole, backspace overstrike undone,
+ * 0xC0..0xFF), mojibake repaired until stable (not in a legacy file),
+ * C1 characters read as the Windows-1252 ones (U+0092 as ’; the five
+ * undefined ones dropped), CRLF/CR and U+2028/U+2029 to LF, TAB to a
+ * space, every other C0 control and DEL removed, escape sequences (CSI,
+ * OSC, DCS, SOS, PM, APC; 8-bit DCS and OSC) removed whole, backspace overstrike undone,
  * bidi controls (U+061C, U+200E/F, U+202A..U+202E, U+2066..U+2069) and
  * invisible format characters (U+200B, U+2060..U+2064, U+FEFF,
  * U+FFF9..U+FFFB) removed; ZWNJ/ZWJ (U+200C/D) stay for Persian and

@@ -15,22 +15,30 @@
 #include "config.h"
 #include "corpus.h"
 #include "discover.h"
+#include "entity.h"
 #include "keys.h"
 #include "lang.h"
 #include "lexicon.h"
 #include "options.h"
 #include "paths.h"
 #include "query.h"
+#include "story.h"
+#include "timeline.h"
 #include "ui.h"
 #include "util.h"
 
 /* Long options; the help text below and man/tread.1 list the same. */
 enum { OPT_FORMAT = 256, OPT_THEMES_FILE, OPT_NO_CACHE, OPT_HIGHLIGHT,
-    OPT_KEYS_MDOC, OPT_COLOR, OPT_COMPLETE };
+    OPT_KEYS_MDOC, OPT_ENTITIES, OPT_STORIES, OPT_TIMELINE, OPT_BY,
+    OPT_COLOR, OPT_COMPLETE };
 static const struct option longopts[] = {
 	{ "list",	 no_argument,	    NULL, 'l' },
 	{ "themes",	 no_argument,	    NULL, 't' },
 	{ "show",	 required_argument, NULL, 's' },
+	{ "entities",	 no_argument,	    NULL, OPT_ENTITIES },
+	{ "stories",	 no_argument,	    NULL, OPT_STORIES },
+	{ "timeline",	 no_argument,	    NULL, OPT_TIMELINE },
+	{ "by",		 required_argument, NULL, OPT_BY },
 	{ "filter",	 required_argument, NULL, 'f' },
 	{ "format",	 required_argument, NULL, OPT_FORMAT },
 	{ "width",	 required_argument, NULL, 'w' },
@@ -57,6 +65,8 @@ usage(FILE *fp)
 "       tread --list [--filter QUERY] [--format tsv|json] [PATH...]\n"
 "       tread --themes [--filter QUERY] [--format tsv|json] [PATH...]\n"
 "       tread --show ID|PATH|- [--width N] [--highlight] [PATH...]\n"
+"       tread --entities|--stories [--filter QUERY] [--format tsv|json] [PATH...]\n"
+"       tread --timeline [--by day|week|month] [--filter QUERY] [PATH...]\n"
 "\n"
 "Read news articles in a terminal and slice them by theme. PATH is a file\n"
 "or a directory (searched recursively), - is the standard input; without\n"
@@ -65,8 +75,12 @@ usage(FILE *fp)
 "  -l, --list              list articles as TSV (id path date lang source title themes)\n"
 "  -t, --themes            list themes with article counts (theme label kind articles)\n"
 "  -s, --show ID|PATH      print one cleaned article wrapped to the width\n"
+"      --entities          people, places and organisations (entity label kind articles)\n"
+"      --stories           articles grouped into stories (story date langs articles title)\n"
+"      --timeline          articles per period and theme (period theme articles)\n"
+"      --by day|week|month the period of --timeline (default month)\n"
 "  -f, --filter QUERY      only articles matching QUERY (see tread(1), QUERIES)\n"
-"      --format tsv|json   output format of --list and --themes (default tsv)\n"
+"      --format tsv|json   output format of the batch modes (default tsv)\n"
 "  -w, --width N           wrap --show output to N columns (default: terminal or 80)\n"
 "      --highlight         mark theme evidence in --show output\n"
 "      --color[=WHEN]      colour: auto (a terminal, not TERM=dumb or NO_COLOR),\n"
@@ -99,7 +113,7 @@ parse_width(const char *s)
 
 /* The mode options by mode, for the conflict message. */
 static const char *const mode_names[] = { NULL, "--list", "--themes",
-    "--show" };
+    "--show", "--entities", "--stories", "--timeline" };
 
 /* Sets the mode to M; another mode given before is a usage error. */
 static void
@@ -170,6 +184,20 @@ color_decide(enum color_when when)
 	return isatty(STDOUT_FILENO);
 }
 
+/* Parses --by day|week|month; exits 2 on anything else. */
+static int
+parse_by(const char *s)
+{
+	if (strcmp(s, "day") == 0)
+		return BY_DAY;
+	if (strcmp(s, "week") == 0)
+		return BY_WEEK;
+	if (strcmp(s, "month") == 0)
+		return BY_MONTH;
+	warn_at("--by", "expected day, week or month: %s", s);
+	exit(2);
+}
+
 /* One option of the command line into O. */
 static void
 parse_one(struct options *o, int ch, unsigned *seen)
@@ -189,6 +217,10 @@ parse_one(struct options *o, int ch, unsigned *seen)
 		o->config_file = optarg; break;
 	case 'q': warn_quiet = 1; break;
 	case OPT_HIGHLIGHT: o->highlight = 1; break;
+	case OPT_ENTITIES: set_mode(o, MODE_ENTITIES); break;
+	case OPT_STORIES: set_mode(o, MODE_STORIES); break;
+	case OPT_TIMELINE: set_mode(o, MODE_TIMELINE); break;
+	case OPT_BY: once(seen, 1u << 7, "--by"); o->by = parse_by(optarg); break;
 	case OPT_THEMES_FILE: once(seen, 1u << 4, "--themes-file");
 		o->themes_file = optarg; break;
 	case OPT_NO_CACHE: o->load_flags |= CORPUS_NOCACHE; break;
@@ -212,6 +244,7 @@ parse_options(struct options *o, int argc, char **argv)
 	int ch;
 
 	memset(o, 0, sizeof *o);
+	o->by = BY_MONTH;
 	while ((ch = getopt_long(argc, argv, "lts:f:w:c:qhV", longopts,
 	    NULL)) != -1)
 		parse_one(o, ch, &seen);
@@ -282,6 +315,20 @@ load_lexicon(const struct options *o)
 	return lex;
 }
 
+/* Loads the gazetteer (and the user's additions); exits 2 when a file
+ * of it is malformed. */
+static void
+load_entities(const char *dir)
+{
+	char *user = paths_config("entities"), err[1024];
+
+	if (entity_init(dir, user, err, sizeof err) == -1) {
+		warn_at(NULL, "%s", err);
+		exit(2);
+	}
+	free(user);
+}
+
 /* Sets up the engine's data: boilerplate, language profiles, stop words. */
 static void
 load_data(void)
@@ -293,6 +340,7 @@ load_data(void)
 	boiler_load(path);
 	lang_init(dir);
 	discover_init(dir);
+	load_entities(dir);
 }
 
 /* An explicit --config FILE must be right whatever the mode: a typo in
@@ -386,6 +434,12 @@ run_batch(const struct options *o, struct corpus *c)
 	query_free(q);
 	if (o->mode == MODE_LIST)
 		rc = batch_list(stdout, c, keep, o->format);
+	else if (o->mode == MODE_ENTITIES)
+		rc = batch_entities(stdout, c, keep, o->format);
+	else if (o->mode == MODE_STORIES)
+		rc = batch_stories(stdout, c, keep, o->format);
+	else if (o->mode == MODE_TIMELINE)
+		rc = batch_timeline(stdout, c, keep, o->by, o->format);
 	else
 		rc = batch_themes(stdout, c, keep, o->format);
 	free(keep);
@@ -438,6 +492,8 @@ main(int argc, char **argv)
 	boiler_free();
 	lang_free();
 	discover_free();
+	story_free();
+	entity_free();
 	if (o.paths == deflt)
 		free(deflt[0]);
 	return rc;

@@ -1,6 +1,7 @@
 /* paths.c: where data, config, state and cache live (XDG base dirs). */
 #include <errno.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,7 +88,24 @@ paths_datadir(void)
 	return dir;
 }
 
-/* $VAR/tread/NAME, or $HOME/FALLBACK/tread/NAME. */
+const char *
+paths_home(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (home != NULL && home[0] == '/')
+		return home;
+	/* Never /tmp or the cwd: another user could make the directories
+	 * there first. The password database names the real home. */
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_dir != NULL &&
+	    pw->pw_dir[0] == '/')
+		return pw->pw_dir;
+	return NULL;
+}
+
+/* $VAR/tread/NAME, or HOME/FALLBACK/tread/NAME; exits when there is no
+ * home directory to put it in. */
 static char *
 xdg_path(const char *var, const char *fallback, const char *name)
 {
@@ -98,8 +116,13 @@ xdg_path(const char *var, const char *fallback, const char *name)
 	if (base != NULL && base[0] == '/')
 		buf_adds(&b, base);
 	else {
-		home = getenv("HOME");
-		buf_adds(&b, home != NULL && *home != '\0' ? home : "/tmp");
+		if ((home = paths_home()) == NULL) {
+			warn_at(NULL, "HOME is not set and the password database "
+			    "has no home directory for user %ld: set HOME or %s",
+			    (long)getuid(), var);
+			exit(1);
+		}
+		buf_adds(&b, home);
 		buf_addc(&b, '/');
 		buf_adds(&b, fallback);
 	}

@@ -9,6 +9,13 @@ const char *paths_datadir(void);
 /* The system-wide $(sysconfdir)/tread/NAME, or $TREAD_SYSCONFDIR/NAME
  * (for tests and staged installs): malloc'd. */
 char	*paths_sysconfig(const char *name);
+
+/* The home directory: $HOME when absolute, else the password database's
+ * entry for the user; NULL when there is none. */
+const char *paths_home(void);
+
+/* (The three below exit 1 with a message when they need a home directory
+ * and there is none.) */
 /* $XDG_CONFIG_HOME/tread/NAME (or ~/.config/tread/NAME): malloc'd. */
 char	*paths_config(const char *name);
 /* $XDG_STATE_HOME/tread/NAME (~/.local/state/tread): malloc'd. */

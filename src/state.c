@@ -5,11 +5,14 @@
  *	tread-state 1
  *	r<TAB>POS<TAB>KEY	("r" read, "-" unread; KEY escaped)
  *	...
- *	end COUNT HASH		(FNV-1a of every byte before this line)
- * A file without a valid end line is torn or corrupt and is ignored with
- * a warning. Saving writes PATH.tmp under an flock on PATH.lock, fsyncs,
- * renames over PATH and fsyncs the directory, so a kill at any moment
- * leaves the old or the new file.
+ *	end COUNT HASH		(store_sum of every byte before this line;
+ *				 FNV-1a in files of older treads)
+ * A file without a valid end line is torn or corrupt: the lines that
+ * parse are kept, the file is renamed aside (PATH.corrupt-TIME) with a
+ * warning the UI shows, and the next save writes what was kept. A file
+ * that cannot be read is never overwritten. Saving goes through the
+ * atomic writer (store.h) under an flock on PATH.lock, taken with a
+ * timeout, so a kill at any moment leaves the old or the new file.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,15 +21,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "decode.h"
 #include "paths.h"
 #include "state.h"
+#include "store.h"
 #include "util.h"
 
 #define STATE_MAGIC	"tread-state 1"
 #define STATE_MAGIC_PFX	"tread-state "
 #define STATE_MAX	(512u << 20)	/* refuse absurd files */
+#define LOCK_WAIT_MS	5000		/* then give up saving, warned */
 
 /* Which fields this process changed, to replay them over the file. */
 #define CH_READ	0x1
@@ -52,8 +59,13 @@ struct state {
 	char		*path;
 	struct table	 t;
 	int		 dirty;	/* changed since the last save */
+	int		 nosave;	/* the file could not be read: keep it */
+	char		*warning;	/* for the UI (state_warning) */
 	struct table	*alias;	/* article path -> key, a realpath memo */
 };
+
+/* What state_read found. */
+enum sread { SREAD_OK, SREAD_UNREADABLE, SREAD_CORRUPT };
 
 /* A fresh table with room for about N keys. */
 static void
@@ -275,7 +287,8 @@ parse_line(struct table *t, const char *s, size_t len)
 	return 0;
 }
 
-/* Checks the end line "end COUNT HASH" against what precedes it. */
+/* Checks the end line "end COUNT HASH" against what precedes it: the
+ * sum of today's files, or the FNV-1a of older treads' ones. */
 static int
 check_end(const char *body, size_t bodylen, const char *end, size_t endlen,
     size_t count)
@@ -284,17 +297,50 @@ check_end(const char *body, size_t bodylen, const char *end, size_t endlen,
 	int n;
 
 	n = snprintf(want, sizeof want, "end %zu %016llx", count,
+	    (unsigned long long)store_sum(STORE_SUM_INIT, body, bodylen));
+	if ((size_t)n == endlen && memcmp(want, end, endlen) == 0)
+		return 0;
+	n = snprintf(want, sizeof want, "end %zu %016llx", count,
 	    (unsigned long long)hash_bytes(HASH_INIT, body, bodylen));
 	return (size_t)n == endlen && memcmp(want, end, endlen) == 0 ? 0 : -1;
 }
 
+/* Parses the lines of DATA[0..len) after the header into T, skipping
+ * the malformed ones (counted in *BAD), up to the end line if any. *LAST
+ * is the start of the end line, or NULL when there is none. */
+static size_t
+parse_lines(struct table *t, const char *data, size_t len, size_t *bad,
+    const char **last)
+{
+	const char *p = data, *end = data + len, *nl;
+	size_t count = 0;
+
+	*bad = 0;
+	*last = NULL;
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL) {
+			(*bad)++;	/* a torn last line */
+			break;
+		}
+		if (nl - p >= 4 && strncmp(p, "end ", 4) == 0 && nl + 1 == end) {
+			*last = p;
+			break;
+		}
+		if (parse_line(t, p, (size_t)(nl - p)) == -1)
+			(*bad)++;
+		else
+			count++;
+	}
+	return count;
+}
+
 /* Parses the whole file DATA into T. Returns NULL, or the reason it is
- * not a valid state file (T then holds nothing useful). */
+ * not a valid state file (T then holds the lines that parsed). */
 static const char *
 state_parse(struct table *t, const char *data, size_t len)
 {
-	const char *p, *nl, *last;
-	size_t count = 0, hlen = strlen(STATE_MAGIC);
+	const char *last;
+	size_t count, bad, hlen = strlen(STATE_MAGIC);
 
 	if (len == 0)
 		return "empty file";
@@ -303,64 +349,155 @@ state_parse(struct table *t, const char *data, size_t len)
 		return "not a tread state file";
 	if (memcmp(data, STATE_MAGIC "\n", hlen + 1) != 0)
 		return "unsupported version";
-	if (data[len - 1] != '\n')
+	count = parse_lines(t, data + hlen + 1, len - hlen - 1, &bad, &last);
+	if (last == NULL)
 		return "truncated (no end line)";
-	/* The end line is the last one. */
-	for (last = data + len - 1; last > data && last[-1] != '\n'; last--)
-		;
-	if (last <= data + hlen || strncmp(last, "end ", 4) != 0)
-		return "truncated (no end line)";
-	for (p = data + hlen + 1; p < last; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(last - p));
-		if (parse_line(t, p, (size_t)(nl - p)) == -1)
-			return "malformed line";
-		count++;
-	}
+	if (bad > 0)
+		return "malformed line";
 	if (check_end(data, (size_t)(last - data), last,
 	    (size_t)(data + len - 1 - last), count) == -1)
 		return "checksum mismatch";
 	return NULL;
 }
 
-/* Reads PATH into T. 0 when loaded or missing; -1 when unreadable or
- * corrupt (T emptied, a warning given when WARN). */
-static int
-state_read(struct table *t, const char *path, int warn)
+/* Marks every entry of T as a change of this process, so that a save
+ * writes what was salvaged from a corrupt file. */
+static void
+table_claim(struct table *t)
 {
-	const char *why;
+	size_t i;
+
+	for (i = 0; i < t->cap; i++)
+		if (t->v[i].key != NULL)
+			t->v[i].changed = CH_READ | CH_POS;
+}
+
+/* Reads the file at PATH (a regular file, not a link) into *DATA. */
+static int
+read_file(const char *path, char **data, size_t *len)
+{
+	struct stat st;
+	struct buf b;
+	ssize_t n;
+	int fd;
+
+	if ((fd = store_open_read(path, &st)) == -1)
+		return -1;
+	buf_init(&b);
+	buf_reserve(&b, st.st_size > 0 && st.st_size <= STATE_MAX ?
+	    (size_t)st.st_size + 1 : 65536);
+	do {
+		if (b.cap - b.len < 2)
+			buf_reserve(&b, 65536);
+		n = read(fd, b.s + b.len, b.cap - b.len - 1);
+		if (n > 0)
+			b.len += (size_t)n;
+	} while ((n > 0 || (n == -1 && errno == EINTR)) && b.len <= STATE_MAX);
+	close(fd);
+	if (n == -1) {
+		buf_free(&b);
+		return -1;
+	}
+	*data = buf_steal(&b, len);
+	return 0;
+}
+
+/* Reads PATH into T: SREAD_OK when loaded or missing; SREAD_UNREADABLE
+ * (T empty) or SREAD_CORRUPT (T holds the lines that parsed), with the
+ * reason in WHY. */
+static enum sread
+state_read(struct table *t, const char *path, char *why, size_t whylen)
+{
+	const char *bad;
 	char *data;
 	size_t len;
 
-	if (file_read(path, STATE_MAX + 1, &data, &len) == -1) {
+	if (read_file(path, &data, &len) == -1) {
 		if (errno == ENOENT)
-			return 0;
-		if (warn)
-			warn_at(path, "cannot read state: %s", strerror(errno));
-		return -1;
+			return SREAD_OK;
+		snprintf(why, whylen, "%s", errno == ELOOP ?
+		    "a symbolic link" : errno == EINVAL ?
+		    "not a regular file" : strerror(errno));
+		return SREAD_UNREADABLE;
 	}
-	why = len > STATE_MAX ? "too large" : state_parse(t, data, len);
+	bad = len > STATE_MAX ? "too large" : state_parse(t, data, len);
 	free(data);
-	if (why == NULL)
-		return 0;
-	table_free(t);
-	table_init(t, 0);
-	if (warn)
-		warn_at(path, "corrupt state file (%s), all articles unread",
-		    why);
-	return -1;
+	if (bad == NULL)
+		return SREAD_OK;
+	snprintf(why, whylen, "%s", bad);
+	return SREAD_CORRUPT;
 }
 
+/* Moves the corrupt file at PATH aside, to PATH.corrupt-YYYYmmddHHMMSS
+ * (kept for the user); the new name (malloc'd), or NULL. */
+static char *
+state_set_aside(const char *path)
+{
+	char stamp[32];
+	struct tm tm;
+	struct buf b;
+	time_t now = time(NULL);
+
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
+	buf_init(&b);
+	buf_addf(&b, "%s.corrupt-%s", path, stamp);
+	if (access(b.s, F_OK) == 0)
+		buf_addf(&b, ".%ld", (long)getpid());
+	if (rename(path, b.s) == -1) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_steal(&b, NULL);
+}
+
+/* After a read of S->path that was not clean: the file set aside (when
+ * corrupt) and the warning, on stderr and for the UI. */
+static void
+state_trouble(struct state *s, enum sread r, const char *why)
+{
+	char msg[1024];
+	char *aside = NULL;
+	size_t kept = s->t.n;
+	struct buf w;
+
+	if (r == SREAD_CORRUPT && (aside = state_set_aside(s->path)) != NULL) {
+		table_claim(&s->t);
+		s->dirty = kept > 0;
+		snprintf(msg, sizeof msg, "corrupt state file (%s): %zu marks "
+		    "kept, the file moved to %s", why, kept, aside);
+	} else {
+		s->nosave = 1;
+		snprintf(msg, sizeof msg, "cannot read the state file (%s): "
+		    "marks will not be saved", why);
+	}
+	warn_at(s->path, "%s", msg);
+	buf_init(&w);
+	decode_sanitize(&w, s->path, strlen(s->path), 0);
+	buf_adds(&w, ": ");
+	decode_sanitize(&w, msg, strlen(msg), 0);
+	free(s->warning);
+	s->warning = buf_steal(&w, NULL);
+	free(aside);
+}
+
+/* Loads PATH (see state.h): never fails; what cannot be read is kept. */
 /* Loads PATH (see state.h): never fails, corrupt means empty. */
 struct state *
 state_open(const char *path)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 
+	char why[256];
+	enum sread r;
+
 	s->path = path != NULL ? xstrdup(path) : paths_state("state");
 	table_init(&s->t, 0);
 	s->alias = xcalloc(1, sizeof *s->alias);
 	table_init(s->alias, 0);
-	state_read(&s->t, s->path, 1);
+	store_clean(s->path);
+	if ((r = state_read(&s->t, s->path, why, sizeof why)) != SREAD_OK)
+		state_trouble(s, r, why);
 	return s;
 }
 
@@ -374,7 +511,14 @@ state_free(struct state *s)
 	table_free(s->alias);
 	free(s->alias);
 	free(s->path);
+	free(s->warning);
 	free(s);
+}
+
+const char *
+state_warning(const struct state *s)
+{
+	return s != NULL ? s->warning : NULL;
 }
 
 /* The entry for article path KEY, or NULL. */
@@ -487,89 +631,52 @@ state_format(struct buf *b, const struct table *t)
 		count++;
 	}
 	buf_addf(b, "end %zu %016llx\n", count,
-	    (unsigned long long)hash_bytes(HASH_INIT, b->s, b->len));
+	    (unsigned long long)store_sum(STORE_SUM_INIT, b->s, b->len));
 }
 
-/* Writes all of S[0..len) to FD; 0 or -1. */
-static int
-write_all(int fd, const char *s, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(fd, s, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		s += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Makes a rename in the directory of PATH durable. */
-static void
-fsync_dir(const char *path)
-{
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	int fd;
-
-	if (slash == dir)
-		slash[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	else
-		strcpy(dir, ".");
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
-/* Writes B to PATH.tmp, fsyncs, renames it over PATH. 0 or -1 (warned). */
+/* Writes B over PATH through the atomic writer. 0 or -1 (warned). */
 static int
 state_replace(const char *path, const struct buf *b)
 {
-	struct buf tmp;
-	int fd, rc = -1;
+	struct store_file f;
 
-	buf_init(&tmp);
-	buf_addf(&tmp, "%s.tmp", path);
-	fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd == -1)
-		warn_at(tmp.s, "cannot save state: %s", strerror(errno));
-	else if (write_all(fd, b->s, b->len) == -1 || fsync(fd) == -1) {
-		warn_at(tmp.s, "cannot save state: %s", strerror(errno));
-		close(fd);
-		unlink(tmp.s);
-	} else if (close(fd) == -1 || rename(tmp.s, path) == -1) {
+	if (store_begin(&f, path, "state") == -1)
+		return -1;
+	if (store_write(&f, b->s, b->len) == -1) {
 		warn_at(path, "cannot save state: %s", strerror(errno));
-		unlink(tmp.s);
-	} else {
-		fsync_dir(path);
-		rc = 0;
+		store_abort(&f);
+		return -1;
 	}
-	buf_free(&tmp);
-	return rc;
+	return store_commit(&f);
 }
 
-/* Takes the exclusive lock on PATH.lock; the fd, or -1 (warned). */
+/* Takes the exclusive lock on PATH.lock, waiting LOCK_WAIT_MS at most
+ * (another tread saving takes milliseconds; one holding it longer is
+ * stuck, or hostile). The fd, or -1 (warned). */
 static int
 state_lock(const char *path)
 {
+	struct timespec nap = { 0, 20 * 1000000L };
 	struct buf lk;
-	int fd;
+	int fd, waited;
 
 	buf_init(&lk);
 	buf_addf(&lk, "%s.lock", path);
-	fd = open(lk.s, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(lk.s, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK, 0600);
 	if (fd == -1)
 		warn_at(lk.s, "cannot lock state: %s", strerror(errno));
-	else {
-		while (flock(fd, LOCK_EX) == -1 && errno == EINTR)
-			;
+	for (waited = 0; fd != -1 && flock(fd, LOCK_EX | LOCK_NB) == -1;
+	    waited += 20) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) ||
+		    waited >= LOCK_WAIT_MS) {
+			warn_at(lk.s, "%s: state not saved", errno ==
+			    EWOULDBLOCK ? "locked by another process for 5 s" :
+			    strerror(errno));
+			close(fd);
+			fd = -1;
+		} else
+			nanosleep(&nap, NULL);
 	}
 	buf_free(&lk);
 	return fd;
@@ -583,19 +690,29 @@ state_save(struct state *s)
 	struct table now;
 	struct buf b;
 	int fd, rc;
+	char why[256];
+	enum sread r;
 
 	if (s == NULL)
 		return -1;
 	if (!s->dirty)
 		return 0;	/* nothing of ours to add */
-	if (paths_mkdirs(s->path) == -1) {
-		warn_at(s->path, "cannot create directory: %s", strerror(errno));
+	if (s->nosave) {
+		warn_at(s->path, "state not saved: the file could not be read");
 		return -1;
 	}
-	if ((fd = state_lock(s->path)) == -1)
+	if (store_dir(s->path, "state") == -1 ||
+	    (fd = state_lock(s->path)) == -1)
 		return -1;
 	table_init(&now, s->t.n);
-	state_read(&now, s->path, 0);
+	if ((r = state_read(&now, s->path, why, sizeof why)) != SREAD_OK &&
+	    (r == SREAD_UNREADABLE || state_set_aside(s->path) == NULL)) {
+		warn_at(s->path, "state not saved: the file became unreadable "
+		    "(%s)", why);
+		table_free(&now);
+		close(fd);
+		return -1;
+	}
 	state_merge(&now, &s->t);
 	buf_init(&b);
 	state_format(&b, &now);

@@ -7,10 +7,16 @@
 struct state;
 
 /* Opens the state file at PATH, or paths_state("state") when PATH is
- * NULL (missing = all unread; corrupt = all unread with a warning naming
- * the file). Never fails: returns an empty state at worst. */
+ * NULL. Missing = all unread. Corrupt = the lines that parse are kept,
+ * the file is renamed to PATH.corrupt-TIME and the next save writes what
+ * was kept. Unreadable (or a link, a FIFO...) = all unread, and the file
+ * is never overwritten. Either gives a warning naming the file on stderr
+ * and in state_warning. Never fails: returns an empty state at worst. */
 struct state *state_open(const char *path);
 void	 state_free(struct state *);
+/* The warning of a state file that was corrupt or unreadable, for the
+ * UI to show once the screen is up (stderr is hidden then); else NULL. */
+const char *state_warning(const struct state *);
 
 /* Marks and positions are keyed by the article's path. */
 int	 state_is_read(const struct state *, const char *key);
@@ -20,8 +26,9 @@ void	 state_set_pos(struct state *, const char *key, long pos);
 /* How many articles have a mark or a position (for tests and stats). */
 size_t	 state_count(const struct state *);
 
-/* Saves atomically (temp file, fsync, rename) after merging what another
- * tread wrote meanwhile, under a lock. 0, or -1 with a warning. */
+/* Saves atomically (store.h) after merging what another tread wrote
+ * meanwhile, under a lock waited for 5 s at most. 0, or -1 with a
+ * warning. */
 int	 state_save(struct state *);
 
 #endif

@@ -1022,6 +1022,8 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	for (p = 0; p < PANE_N; p++)
 		panes[p]->init(&ui);
 	ui_filter(&ui);
+	if (state_warning(ui.st) != NULL)	/* stderr is hidden now */
+		ui_message(&ui, 1, "%s", state_warning(ui.st));
 	ui_loop(&ui);
 	check_join(1);
 	ui_reader_save_pos(&ui);

@@ -13,12 +13,13 @@
 #include <unistd.h>
 
 #include "article.h"
-#include "paths.h"
+#include "cache.h"
+#include "store.h"
 #include "text.h"
 #include "util.h"
 #include "windex.h"
 
-#define WX_MAGIC	"TREADWX4"
+#define WX_MAGIC	"TREADWX5"	/* 5: store_key paths */
 #define WX_ORDER	0x0102030405060708ULL	/* rejects foreign byte order */
 #define RUN_POSTINGS	(1u << 19)	/* (word, article) pairs a thread
 					   holds before spilling a run */
@@ -165,27 +166,21 @@ mem_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
 	return -1;
 }
 
-static uint64_t sum_bytes(uint64_t, const void *, size_t);
-
-/* The absolute form of PATH in OUT (OUTLEN bytes, NUL-ended): the cwd
- * prefixed to a relative one, as cache_key does. Its length. */
+/* The absolute form of PATH in OUT (OUTLEN bytes, NUL-ended): its
+ * store_key, cut when too long. Its length. */
 static size_t
 abs_path(char *out, size_t outlen, const char *path)
 {
-	static _Thread_local char cwd[4096];
-	static _Thread_local size_t cwdlen;
-	size_t len = strlen(path);
+	size_t len;
+	char *k = store_key(out, outlen, NULL, path, &len);
 
-	if (path[0] != '/' && cwdlen == 0 && getcwd(cwd, sizeof cwd) != NULL)
-		cwdlen = strlen(cwd);
-	if (path[0] != '/' && cwdlen + len + 2 <= outlen) {
-		memcpy(out, cwd, cwdlen);
-		out[cwdlen] = '/';
-		memcpy(out + cwdlen + 1, path, len + 1);
-		return cwdlen + 1 + len;
+	if (k != out) {
+		len = len < outlen ? len : outlen - 1;
+		memcpy(out, k, len);
+		out[len] = '\0';
+		free(k);
 	}
-	snprintf(out, outlen, "%s", path);
-	return len < outlen ? len : outlen - 1;
+	return len;
 }
 
 /* The key of an article's file: its absolute path, size and mtime, so
@@ -194,10 +189,12 @@ static uint64_t
 doc_key(const char *path, uint64_t size, int64_t mtime)
 {
 	char abs[8192];
-	uint64_t h = sum_bytes(HASH_INIT, abs, abs_path(abs, sizeof abs, path));
+	uint64_t h;
 
-	h = sum_bytes(h, &size, sizeof size);
-	return sum_bytes(h, &mtime, sizeof mtime);
+	h = store_sum(STORE_SUM_INIT, abs, abs_path(abs, sizeof abs, path));
+
+	h = store_sum(h, &size, sizeof size);
+	return store_sum(h, &mtime, sizeof mtime);
 }
 
 /* A table slot for hash H (the high bits, FNV's best mixed). */
@@ -237,40 +234,6 @@ wx_check(const struct windex *x)
 	return 1;
 }
 
-/* One step of sum_bytes: word W into lane H. */
-static uint64_t
-sum_step(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-	return h ^ h >> 29;
-}
-
-/* Adds the bytes P[0..N) to sum H: four independent lanes of 8-byte
- * words, so that tens of megabytes sum in a few milliseconds. Not FNV
- * (a byte at a time, several times slower): doc keys and file sums are
- * this file's own. */
-static uint64_t
-sum_bytes(uint64_t h, const void *vp, size_t n)
-{
-	const unsigned char *p = vp;
-	uint64_t l[4] = { h, h ^ 1, h ^ 2, h ^ 3 }, w;
-	int k;
-
-	for (; n >= 32; p += 32, n -= 32)
-		for (k = 0; k < 4; k++) {
-			memcpy(&w, p + 8 * k, 8);
-			l[k] = sum_step(l[k], w);
-		}
-	h = sum_step(sum_step(sum_step(l[0], l[1]), l[2]), l[3]);
-	for (; n >= 8; p += 8, n -= 8) {
-		memcpy(&w, p, 8);
-		h = sum_step(h, w);
-	}
-	for (w = 0, k = 0; n-- > 0; k += 8)
-		w |= (uint64_t)*p++ << k;
-	return sum_step(h, w);
-}
-
 /* The sum of the file at FD (SIZE bytes), its header's sum as zero; read
  * with pread, not through the map, so that checking costs no memory.
  * *ERR is 1 on a read error, 2 when STOP (if not NULL) was set. */
@@ -279,7 +242,7 @@ file_sum(int fd, size_t size, int *err, atomic_int *stop)
 {
 	unsigned char b[1 << 16];
 	struct whead h;
-	uint64_t sum = HASH_INIT;
+	uint64_t sum = STORE_SUM_INIT;
 	size_t off = 0, k;
 	ssize_t r;
 
@@ -299,7 +262,7 @@ file_sum(int fd, size_t size, int *err, atomic_int *stop)
 			h.sum = 0;
 			memcpy(b, &h, sizeof h);
 		}
-		sum = sum_bytes(sum, b, k);
+		sum = store_sum(sum, b, k);
 	}
 	return sum;
 }
@@ -372,9 +335,10 @@ windex_open(const char *path)
 	void *map;
 	int fd;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	store_clean(path);
+	if ((fd = store_open_read(path, &st)) == -1)
 		return NULL;
-	if (fstat(fd, &st) == -1 || st.st_size < (off_t)sizeof(struct whead) ||
+	if (st.st_size < (off_t)sizeof(struct whead) ||
 	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd,
 	    0)) == MAP_FAILED) {
 		close(fd);
@@ -821,18 +785,15 @@ thread_tokens(struct wthread *t, uint32_t id, const struct token *tok,
 static FILE *
 temp_file(const char *path)
 {
-	struct buf b;
+	struct store_file sf;
 	FILE *f = NULL;
-	int fd;
 
-	buf_init(&b);
-	buf_addf(&b, "%s.XXXXXX", path);
-	if (paths_mkdirs(b.s) == 0 && (fd = mkstemp(b.s)) != -1) {
-		unlink(b.s);
-		if ((f = fdopen(fd, "w+b")) == NULL)
-			close(fd);
+	if (store_begin(&sf, path, "word index") == 0) {
+		unlink(sf.tmp);
+		if ((f = fdopen(sf.fd, "w+b")) != NULL)
+			sf.fd = -1;
+		store_abort(&sf);
 	}
-	buf_free(&b);
 	return f;
 }
 
@@ -1196,7 +1157,7 @@ struct newdocs {
 	size_t		 n;
 	int		 fill;		/* not only count: the keys too */
 	const struct windex_build *b;	/* for the paths: write_paths */
-	const struct article *v;
+	const struct loadrec *rec;
 };
 
 /* Writes the absolute paths of D's docs to OUT, in their order: the
@@ -1213,7 +1174,7 @@ write_paths(const struct newdocs *D, FILE *out)
 
 	for (i = 0; i < D->b->n; i++)
 		if (D->newdoc[i] != NONE) {
-			len = abs_path(abs, sizeof abs, D->v[i].path);
+			len = abs_path(abs, sizeof abs, D->rec[i].a.path);
 			bytes += fwrite(abs, 1, len + 1, out);
 		}
 	p = x != NULL ? x->paths : NULL;
@@ -1270,33 +1231,32 @@ write_tail(struct merge *m, FILE *out, FILE *ents, const struct newdocs *D)
 static int
 write_index(struct windex_build *b, struct merge *m, const struct newdocs *D)
 {
-	struct buf tmp;
+	struct store_file sf;
 	FILE *out = NULL, *ents = temp_file(b->path);
 	static const struct whead zero;
-	int fd = -1, rc = -1;
+	int fd, rc = -1;
 
-	buf_init(&tmp);
-	buf_addf(&tmp, "%s.XXXXXX", b->path);
-	if (ents != NULL && (fd = mkstemp(tmp.s)) != -1 &&
-	    (out = fdopen(fd, "wb")) != NULL) {
+	if (ents == NULL || store_begin(&sf, b->path, "word index") == -1) {
+		if (ents != NULL)
+			fclose(ents);
+		return -1;
+	}
+	if ((fd = dup(sf.fd)) != -1 && (out = fdopen(fd, "wb")) == NULL)
+		close(fd);
+	if (out != NULL) {
 		m->off = fwrite(&zero, 1, sizeof zero, out);
 		merge_all(m, out, ents);
 		rc = m->failed || write_tail(m, out, ents, D) == -1 ||
 		    ferror(out) ? -1 : 0;
-	} else if (fd != -1)
-		close(fd);
-	if (out != NULL && fclose(out) != 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp.s, b->path) == -1)
-		rc = -1;
+		if (fclose(out) != 0)
+			rc = -1;
+	}
 	if (rc == -1) {
 		warn_at(b->path, "word index not written: %s", strerror(errno));
-		if (fd != -1)
-			unlink(tmp.s);
-	}
-	if (ents != NULL)
-		fclose(ents);
-	buf_free(&tmp);
+		store_abort(&sf);
+	} else
+		rc = store_commit(&sf);
+	fclose(ents);
 	return rc;
 }
 
@@ -1312,7 +1272,7 @@ doc_add(struct newdocs *D, uint64_t key)
 /* Numbers the new docs: the loaded files the index will cover (read this
  * run, or unchanged in the old index), in walk order. */
 static void
-number_docs(struct windex_build *b, const struct article *v, const char *ok,
+number_docs(struct windex_build *b, const struct loadrec *rec,
     struct newdocs *D)
 {
 	size_t i;
@@ -1321,10 +1281,10 @@ number_docs(struct windex_build *b, const struct article *v, const char *ok,
 		D->newdoc[i] = NONE;
 		if (b->olddoc[i] != NONE)
 			D->seen[b->olddoc[i]] = 1;
-		if (!ok[i] || (!b->fresh[i] && b->olddoc[i] == NONE))
+		if (!rec[i].ok || (!b->fresh[i] && b->olddoc[i] == NONE))
 			continue;
-		D->newdoc[i] = doc_add(D, D->fill ? doc_key(v[i].path,
-		    v[i].size, v[i].mtime) : 0);
+		D->newdoc[i] = doc_add(D, D->fill ? doc_key(rec[i].a.path,
+		    rec[i].a.size, rec[i].a.mtime) : 0);
 		if (!b->fresh[i])
 			D->oldmap[b->olddoc[i]] = D->newdoc[i];
 	}
@@ -1430,10 +1390,10 @@ docs_free(struct newdocs *D)
 	memset(D, 0, sizeof *D);
 }
 
-/* Numbers the docs of B's new index into D (V, OK: see finish); with
+/* Numbers the docs of B's new index into D (REC: see finish); with
  * FILL their keys and paths too, else only how many. */
 static void
-docs_plan(struct windex_build *b, const struct article *v, const char *ok,
+docs_plan(struct windex_build *b, const struct loadrec *rec,
     struct newdocs *D, int fill)
 {
 	size_t nold = b->old != NULL ? b->old->ndocs : 0;
@@ -1441,21 +1401,21 @@ docs_plan(struct windex_build *b, const struct article *v, const char *ok,
 	docs_free(D);
 	D->fill = fill;
 	D->b = b;
-	D->v = v;
+	D->rec = rec;
 	if (fill)
 		D->keys = xcalloc(b->n + nold + 1, sizeof *D->keys);
 	D->newdoc = xcalloc(b->n + 1, sizeof *D->newdoc);
 	D->oldmap = xmalloc((nold + 1) * sizeof *D->oldmap);
 	memset(D->oldmap, 0xff, (nold + 1) * sizeof *D->oldmap);
 	D->seen = xcalloc(nold + 1, 1);
-	number_docs(b, v, ok, D);
+	number_docs(b, rec, D);
 	if (b->old != NULL)
 		keep_others(b, D);
 }
 
 struct windex *
-windex_build_finish(struct windex_build *b, const struct article *v,
-    const char *ok, size_t n)
+windex_build_finish(struct windex_build *b, const struct loadrec *rec,
+    size_t n)
 {
 	struct newdocs D;
 	struct windex *x = NULL;
@@ -1465,14 +1425,14 @@ windex_build_finish(struct windex_build *b, const struct article *v,
 		thread_spill(b, t);
 	memset(&D, 0, sizeof D);
 	if (n == b->n && !b->failed)
-		docs_plan(b, v, ok, &D, 0);
+		docs_plan(b, rec, &D, 0);
 	if (n != b->n || b->failed || unchanged(b, &D)) {
 		x = b->old;	/* still right where it applies (bind) */
 		b->old = NULL;
 	} else {
 		if (b->old != NULL && !wx_sound(b->old))
 			old_drop(b);
-		docs_plan(b, v, ok, &D, 1);
+		docs_plan(b, rec, &D, 1);
 		x = build_write(b, &D);
 	}
 	docs_free(&D);

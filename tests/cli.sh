@@ -40,10 +40,14 @@ status 2 "--themes --show" "$TREAD" -t -s 1
 stderr_has "--themes --show named" "^tread: --show: cannot be combined with --themes$"
 status 2 "--show --list" "$TREAD" --show 1 --list
 stderr_has "--show --list named" "^tread: --list: cannot be combined with --show$"
+status 2 "--entities --timeline" "$TREAD" --entities --timeline
+stderr_has "--entities --timeline named" "^tread: --timeline: cannot be combined with --entities$"
+status 2 "--stories --list" "$TREAD" --stories --list
+stderr_has "--stories --list named" "^tread: --list: cannot be combined with --stories$"
 status 2 "--show twice" "$TREAD" --show 1 --show 2
 stderr_has "--show twice named" "^tread: --show: given more than once$"
 for opt in "--filter lang:en" "--format tsv" "--width 40" "--config /dev/null" \
-	"--themes-file /dev/null" "--color=never"; do
+	"--themes-file /dev/null" "--color=never" "--by week"; do
 	# shellcheck disable=SC2086
 	status 2 "$opt twice" "$TREAD" --list $opt $opt
 	stderr_has "$opt twice named" "^tread: ${opt%%[ =]*}: given more than once$"
@@ -61,7 +65,7 @@ status 0 "one missing path among good ones" "$TREAD" --list "$T_TMP/nope" data/a
 status 0 "default corpus" "$TREAD" --list
 [ "$(wc -l <"$T_TMP/out")" -eq 6 ] && pass "default corpus has 5 articles" ||
 	fail "default corpus has 5 articles" "$(cat "$T_TMP/out")"
-head -1 "$T_TMP/out" | grep -qx 'id	path	date	lang	source	title	themes' &&
+head -1 "$T_TMP/out" | grep -qx 'id	path	date	lang	source	title	themes	entities	story' &&
 	pass "--list header" || fail "--list header"
 
 # Batch mode works without a usable terminal.

@@ -30,9 +30,15 @@ got:  '$got'"; fi
 }
 themes=$("$TREAD" --complete themes | sort | tr '\n' ' ' | sed 's/ $//')
 [ -n "$themes" ] && pass "--complete themes lists the lexicon" || fail "--complete themes lists the lexicon"
-fields=$("$TREAD" --complete fields | tr '\n' ' ')
-[ "$fields" = "theme: lang: source: after: before: date: " ] && pass "--complete fields" ||
-	fail "--complete fields" "$fields"
+# every field offered is one the query language knows
+fields=$("$TREAD" --complete fields)
+case " $(echo $fields) " in *" theme: "*" date: "*) pass "--complete fields" ;;
+*) fail "--complete fields" "$fields" ;; esac
+for f in $fields; do
+	"$TREAD" --list --filter "${f}x" >/dev/null 2>"$T_TMP/err"
+	grep -q "unknown field" "$T_TMP/err" && fail "the query knows $f" "$(cat "$T_TMP/err")" ||
+		pass "the query knows $f"
+done
 "$TREAD" --complete nonsense >/dev/null 2>"$T_TMP/err"
 [ $? -eq 2 ] && grep -q '^tread: --complete: ' "$T_TMP/err" && pass "--complete nonsense: usage error" ||
 	fail "--complete nonsense: usage error"
@@ -43,6 +49,7 @@ offers "--format's values" "tread --format " "json tsv"
 offers "--format=VALUE" "tread --list --format=j" "json"
 offers "--color=WHEN" "tread --color=" "always auto never"
 offers "--color=a" "tread --show 1 --color=a" "always auto"
+offers "--by's values" "tread --timeline --by=w" "week"
 offers "--width takes a number" "tread --width " ""
 offers "a field of a query" "tread --filter so" "source:"
 offers "a negated field" "tread --filter -la" "-lang:"
@@ -57,7 +64,7 @@ offers "files for --config" "tread -c $T_TMP/ext" "$T_TMP/extra.ini"
 # Every option tread has is in the zsh completion (so it cannot go stale).
 for o in $("$TREAD" --complete options); do
 	o=${o%=}
-	grep -q -e "[{,']$o[]=+,}'[]" completions/_tread && pass "zsh knows $o" ||
+	grep -q -e "[{,'\"]$o[]=+,}'[]" completions/_tread && pass "zsh knows $o" ||
 		fail "zsh completion lacks $o"
 done
 

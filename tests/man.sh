@@ -5,7 +5,7 @@
 cd "$top_srcdir" || exit 1
 
 if command -v mandoc >/dev/null 2>&1; then
-	for page in man/tread.1 man/tread-themes.5; do
+	for page in man/*.[1-9]; do
 		if mandoc -Tlint -Wwarning "$page" >"$T_TMP/lint" 2>&1; then
 			pass "mandoc -Tlint -Wwarning $page"
 		else
@@ -18,15 +18,17 @@ fi
 
 # The pages as installed (man/out/, made by make from the sources).
 : "${pkgdatadir:=/usr/local/share/tread}" "${sysconfdir:=/usr/local/etc}"
-for page in tread.1 tread-themes.5; do
+for page in tread.1 tread-themes.5 tread-entities.5; do
 	out="$top_builddir/man/out/$page"
 	if [ ! -f "$out" ]; then
 		fail "man/out/$page is built"
 		continue
 	fi
-	grep -q "^\.It Pa $pkgdatadir/themes.ini\$\|^\.Pa $pkgdatadir/themes.ini\$" "$out" &&
+	grep -q "^\.\(It \)\{0,1\}Pa $pkgdatadir/[a-z]" "$out" &&
 		pass "man/out/$page names $pkgdatadir" ||
-		fail "man/out/$page names $pkgdatadir" "$(grep -n 'themes.ini' "$out" | head -5)"
+		fail "man/out/$page names $pkgdatadir" "$(grep -n 'Pa ' "$out" | head -5)"
+	grep -q '\$datadir' "$out" && fail "man/out/$page: no \$datadir" ||
+		pass "man/out/$page: no \$datadir"
 	# only the configured directories remain (unless they are the defaults)
 	case $pkgdatadir in /usr/local/share/tread) ;; *)
 		grep -q '/usr/local/share/tread\|/usr/local/etc/tread' "$out" &&

@@ -68,14 +68,32 @@ static struct phrase ph[2] = {
 };
 static struct phrase *phr[NART] = { ph, NULL, ph };
 static size_t nphr[NART] = { 2, 0, 1 };
+static struct loadrec rec[NART];
+
+/* The load records of the test articles, those with OKV[k] set loaded;
+ * their phrases are borrowed (never own_phr). */
+static struct loadrec *
+recs(const char *okv)
+{
+	int k;
+
+	for (k = 0; k < NART; k++) {
+		memset(&rec[k], 0, sizeof rec[k]);
+		rec[k].a = v[k];
+		rec[k].phr = phr[k];
+		rec[k].nphr = (uint32_t)nphr[k];
+		rec[k].have_phr = (unsigned char)have[k];
+		rec[k].ok = (unsigned char)okv[k];
+	}
+	return rec;
+}
 
 /* Saves the test articles under root ROOT with lexicon hash LH. */
 static int
 save(uint64_t lh, char *root)
 {
 	struct cache *c = cache_open(cpath, lh);
-	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
-	    .have_phr = have, .n = NART, .nlex = 10, .roots = &root,
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10, .roots = &root,
 	    .nroots = 1 };
 	int rc;
 
@@ -220,8 +238,7 @@ test_stale(void)
 static void
 test_no_rewrite(void)
 {
-	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
-	    .have_phr = have, .n = NART, .nlex = 10 };
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10 };
 	struct article a[NART];
 	struct stat s1, s2;
 	struct cache *c;
@@ -243,14 +260,13 @@ test_no_rewrite(void)
 static void
 test_roots(void)
 {
-	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
-	    .have_phr = have, .n = NART, .nlex = 10 };
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10 };
 	char *root = xstrdup("/nonexistent/elsewhere"), ok0[NART] = { 0 };
 	struct article a;
 	struct cache *c;
 	size_t np;
 
-	b.ok = ok0;
+	b.rec = recs(ok0);
 	b.roots = &root;
 	b.nroots = 1;
 	c = cache_open(cpath, LEX);
@@ -323,8 +339,7 @@ test_discovered(void)
 {
 	uint32_t arts[2] = { 0, 2 }, e[NART];
 	struct discovered d = { "d:dry-port", "dry port", arts, 2 }, *out;
-	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
-	    .have_phr = have, .n = NART, .nlex = 10, .disc = &d, .ndisc = 1,
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10, .disc = &d, .ndisc = 1,
 	    .have_disc = 1 };
 	struct article a[NART];
 	struct cache *c;

@@ -194,6 +194,33 @@ test_newlines(void)
 	    "U+2028/U+2029 -> LF");
 }
 
+/* C1 characters in UTF-8 are cp1252 bytes read as Latin-1. */
+static void
+test_c1(void)
+{
+	DEC("d\xc2\x92" "accueil", "d\xe2\x80\x99" "accueil", DECODE_C1,
+	    DECODE_CONTROL, "U+0092 -> \u2019");
+	DEC("c\xc2\x9c" "ur, 100 \xc2\x80, \xc2\x93" "oui\xc2\x94 \xc2\x96 "
+	    "\xc2\x85", "cœur, 100 €, “oui” – …", DECODE_C1, DECODE_CONTROL,
+	    "œ € quotes dash ellipsis");
+	DEC("\xc2\x8a" "koda \xc2\x8e" "ena \xc2\x9f", "Škoda Žena Ÿ", DECODE_C1,
+	    0, "cp1252 letters");
+	DEC("x\xc2\x9d" "0;title\xc2\x9c" "y", "xy", DECODE_CONTROL, DECODE_C1,
+	    "undefined U+009D still takes its OSC with it");
+	DEC("x\xc2\x90", "x", DECODE_CONTROL, DECODE_C1,
+	    "a lone U+0090 at the end");
+	DEC("\xc2\x80\xc2\x81\xc2\x82\xc2\x83\xc2\x84\xc2\x85\xc2\x86\xc2\x87"
+	    "\xc2\x88\xc2\x89\xc2\x8a\xc2\x8b\xc2\x8c\xc2\x8d\xc2\x8e\xc2\x8f",
+	    "€‚ƒ„…†‡ˆ‰Š‹ŒŽ", DECODE_C1 | DECODE_CONTROL, 0,
+	    "U+0080..U+008F in turn");
+	DEC("\xc2\x91\xc2\x92\xc2\x93\xc2\x94\xc2\x95\xc2\x96\xc2\x97"
+	    "\xc2\x98\xc2\x99\xc2\x9a\xc2\x9b\xc2\x9c\xc2\x9e\xc2\x9f",
+	    "‘’“”•–—˜™š›œžŸ", DECODE_C1, DECODE_CONTROL,
+	    "U+0091..U+009F in turn");
+	DEC("caf\xc3\xa9 \xc2\xa0ok", "café \xc2\xa0ok", 0, DECODE_C1,
+	    "U+00A0 and up untouched");
+}
+
 static void
 test_escapes(void)
 {
@@ -207,7 +234,8 @@ test_escapes(void)
 	DEC("a\x1bXsos\x1b\\b", "ab", DECODE_CONTROL, 0, "SOS");
 	DEC("a\x1b^pm\x1b\\b", "ab", DECODE_CONTROL, 0, "PM");
 	DEC("a\x1b_apc\x1b\\b", "ab", DECODE_CONTROL, 0, "APC");
-	DEC("a\xc2\x9b" "31mb", "ab", DECODE_CONTROL, 0, "8-bit CSI");
+	DEC("a\xc2\x9b" "31mb", "a\xe2\x80\xba" "31mb", DECODE_C1,
+	    DECODE_CONTROL, "8-bit CSI is cp1252 0x9B: a harmless \u203a");
 	DEC("a\xc2\x9d" "0;t\xc2\x9c" "b", "ab", DECODE_CONTROL, 0,
 	    "8-bit OSC + ST");
 	DEC("a\xc2\x90" "dcs\xc2\x9c" "b", "ab", DECODE_CONTROL, 0,
@@ -231,8 +259,8 @@ test_controls(void)
 {
 	DEC("a\x01" "b\x7f" "c\0d", "abcd", DECODE_CONTROL, 0,
 	    "C0, DEL, NUL removed");
-	DEC("a\xc2\x85" "b\xc2\x80" "c", "abc", DECODE_CONTROL, 0,
-	    "C1 in UTF-8 removed");
+	DEC("a\xc2\x81" "b\xc2\x8d" "c\xc2\x8f" "d", "abcd", DECODE_CONTROL,
+	    DECODE_C1, "C1 undefined in cp1252 removed");
 	DEC("a\bb _\bx", "b x", DECODE_CONTROL, 0, "backspace overstrike");
 	DEC("\xc3\xa9\bz", "z", DECODE_CONTROL, 0,
 	    "backspace removes a whole UTF-8 char");
@@ -485,6 +513,7 @@ main(void)
 	test_mojibake();
 	test_not_mojibake();
 	test_newlines();
+	test_c1();
 	test_escapes();
 	test_controls();
 	test_binary();

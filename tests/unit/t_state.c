@@ -1,11 +1,14 @@
 /* t_state.c: read marks and positions: round trip, corrupt files, the
  * merge of two writers, odd keys, a big state. */
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <utime.h>
 #include <unistd.h>
 
 #include "state.h"
@@ -119,10 +122,31 @@ t_roundtrip(void)
 	ok(access(tpath("rt/state.tmp"), F_OK) == -1, "no temp file left");
 }
 
-/* Corrupt CONTENT must give an empty state and one warning naming the
- * file, never a crash. */
+/* How many files in the temp dir start with PREFIX; with RM, removed. */
+static int
+count_files(const char *prefix, int rm)
+{
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	int n = 0;
+
+	while (d != NULL && (de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0) {
+			n++;
+			if (rm)
+				unlink(tpath(de->d_name));
+		}
+	if (d != NULL)
+		closedir(d);
+	return n;
+}
+
+/* Corrupt CONTENT must keep at most MAXKEPT marks (the lines that
+ * parse), move the file aside and give one warning naming the file,
+ * never crash. */
 static void
-expect_corrupt(const char *name, const char *content, size_t len)
+expect_corrupt(const char *name, const char *content, size_t len,
+    size_t maxkept)
 {
 	const char *p = tpath("corrupt");
 	struct state *s;
@@ -130,7 +154,13 @@ expect_corrupt(const char *name, const char *content, size_t len)
 
 	put_file(p, content, len);
 	s = open_quiet(p, &w);
-	ok(state_count(s) == 0, "%s: empty state", name);
+	ok(state_count(s) <= maxkept, "%s: at most %zu marks kept", name,
+	    maxkept);
+	ok(access(p, F_OK) == -1 && count_files("corrupt.corrupt-", 1) == 1,
+	    "%s: the file is moved aside", name);
+	ok(state_warning(s) != NULL && strstr(state_warning(s), p) != NULL &&
+	    strstr(state_warning(s), "corrupt") != NULL,
+	    "%s: a warning for the UI", name);
 	ok(strncmp(w, "tread: ", 7) == 0 && strstr(w, p) != NULL &&
 	    strstr(w, "corrupt") != NULL, "%s: warning names the file", name);
 	if (strstr(w, "corrupt") == NULL)
@@ -148,37 +178,45 @@ expect_corrupt(const char *name, const char *content, size_t len)
 static void
 t_corrupt(void)
 {
-	const char *good = tpath("rt/state");
+	char good[512];
 	static const char bin[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe";
 	char *data, name[64], *w;
 	size_t len, i, bad = 0;
 	struct state *s;
 
-	expect_corrupt("empty file", "", 0);
-	expect_corrupt("garbage", "hello world\nthis is not state\n", 30);
-	expect_corrupt("binary", bin, sizeof bin - 1);
-	expect_corrupt("wrong version", WRONGV, strlen(WRONGV));
-	expect_corrupt("header only", "tread-state 1\n", 14);
-	expect_corrupt("bad line", BADLINE, strlen(BADLINE));
-	expect_corrupt("escape sequence in file", ESCAPES, strlen(ESCAPES));
+	snprintf(good, sizeof good, "%s", tpath("rt/state"));
+	expect_corrupt("empty file", "", 0, 0);
+	expect_corrupt("garbage", "hello world\nthis is not state\n", 30, 0);
+	expect_corrupt("binary", bin, sizeof bin - 1, 0);
+	expect_corrupt("wrong version", WRONGV, strlen(WRONGV), 0);
+	expect_corrupt("header only", "tread-state 1\n", 14, 0);
+	expect_corrupt("bad line", BADLINE, strlen(BADLINE), 0);
+	expect_corrupt("escape sequence in file", ESCAPES, strlen(ESCAPES), 0);
 	if (file_read(good, 0, &data, &len) == -1) {
 		ok(0, "round-trip file readable");
 		return;
 	}
-	/* Every proper prefix is a torn write and must be refused. */
+	/* Every proper prefix is a torn write: it keeps the whole lines
+	 * before the cut, never more, and is set aside. */
 	warn_quiet = 1;
 	for (i = 0; i < len; i++) {
+		size_t j, lines = 0;
+
+		for (j = 14; j < i; j++)
+			lines += data[j] == '\n';
 		put_file(tpath("torn"), data, i);
 		s = state_open(tpath("torn"));
-		bad += state_count(s) != 0;
+		bad += state_count(s) > lines || state_warning(s) == NULL ||
+		    access(tpath("torn"), F_OK) == 0;
 		state_free(s);
+		count_files("torn.corrupt-", 1);
 	}
 	warn_quiet = 0;
-	is_int(bad, 0, "every truncation of a good file is refused");
+	is_int(bad, 0, "every truncation keeps at most its whole lines, set aside");
 	snprintf(name, sizeof name, "truncated to %zu bytes", len / 2);
-	expect_corrupt(name, data, len / 2);
+	expect_corrupt(name, data, len / 2, 3);
 	data[len / 3] ^= 0x01;
-	expect_corrupt("one flipped bit", data, len);
+	expect_corrupt("one flipped bit", data, len, 3);
 	data[len / 3] ^= 0x01;
 	put_file(tpath("corrupt"), data, len);
 	s = open_quiet(tpath("corrupt"), &w);
@@ -210,6 +248,191 @@ t_corrupt_save(void)
 	ok(state_is_read(s, "/x") && *w == '\0', "and the new file loads clean");
 	free(w);
 	state_free(s);
+	count_files("csave.corrupt-", 1);
+}
+
+/* One bad line and a wrong sum: the other lines are kept, the file is
+ * kept aside byte for byte, a save with no change writes what was kept. */
+static void
+t_salvage(void)
+{
+	static const char text[] = "tread-state 1\nr\t5\t/s/one\n"
+	    "garbage line\n-\t9\t/s/two\nr\t0\t/s/three\nend 4 0123\n";
+	const char *p = tpath("salv");
+	struct dirent *de;
+	struct state *s;
+	char *w, *aside = NULL, *data;
+	size_t len;
+	DIR *d;
+
+	put_file(p, text, sizeof text - 1);
+	s = open_quiet(p, &w);
+	is_int(state_count(s), 3, "three good lines of four kept");
+	ok(state_is_read(s, "/s/one") && state_pos(s, "/s/one") == 5 &&
+	    state_pos(s, "/s/two") == 9 && state_is_read(s, "/s/three"),
+	    "with their marks and positions");
+	ok(strstr(w, "3 marks kept") != NULL, "the warning says what was kept");
+	free(w);
+	d = opendir(dir);
+	while (d != NULL && (de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, "salv.corrupt-", 13) == 0)
+			aside = xstrdup(tpath(de->d_name));
+	closedir(d);
+	ok(aside != NULL && file_read(aside, 0, &data, &len) == 0 &&
+	    len == sizeof text - 1 && memcmp(data, text, len) == 0 &&
+	    (free(data), 1), "the corrupt file is kept aside unchanged");
+	free(aside);
+	is_int(state_save(s), 0, "save without a change of ours");
+	state_free(s);
+	s = open_quiet(p, &w);
+	ok(*w == '\0' && state_count(s) == 3, "writes the kept marks: %s", w);
+	free(w);
+	state_free(s);
+}
+
+/* A state file that is a FIFO, a directory or a link is not read (and a
+ * FIFO does not block), and is never overwritten. */
+static void
+t_unreadable(void)
+{
+	const char *kinds[] = { "fifo", "dir", "link" };
+	struct stat st;
+	struct state *s;
+	char *w;
+	int k;
+
+	put_file(tpath("victim"), "precious\n", 9);
+	mkfifo(tpath("fifo"), 0600);
+	mkdir(tpath("dir"), 0700);
+	symlink(tpath("victim"), tpath("link"));
+	for (k = 0; k < 3; k++) {
+		s = open_quiet(tpath(kinds[k]), &w);
+		ok(strstr(w, "cannot read the state file") != NULL &&
+		    state_warning(s) != NULL, "%s: refused with a warning",
+		    kinds[k]);
+		free(w);
+		state_set_read(s, "/u", 1);
+		capture();
+		ok(state_save(s) == -1, "%s: not saved over", kinds[k]);
+		free(captured());
+		state_free(s);
+		ok(lstat(tpath(kinds[k]), &st) == 0 && (k != 0 ||
+		    S_ISFIFO(st.st_mode)) && (k != 1 || S_ISDIR(st.st_mode)) &&
+		    (k != 2 || S_ISLNK(st.st_mode)), "%s: still there", kinds[k]);
+	}
+	ok(file_read(tpath("victim"), 0, &w, NULL) == 0 &&
+	    strcmp(w, "precious\n") == 0, "the link's target is untouched");
+	free(w);
+}
+
+/* The old attack: a link planted at the temp name is not followed. */
+static void
+t_planted_links(void)
+{
+	const char *p = tpath("plant/state");
+	struct state *s;
+	char *w;
+
+	mkdir(tpath("plant"), 0700);
+	put_file(tpath("victim2"), "precious\n", 9);
+	symlink(tpath("victim2"), tpath("plant/state.tmp"));
+	symlink(tpath("victim2"), tpath("plant/state.lock"));
+	s = state_open(p);
+	state_set_read(s, "/p", 1);
+	capture();
+	state_save(s);
+	free(captured());
+	state_free(s);
+	ok(file_read(tpath("victim2"), 0, &w, NULL) == 0 &&
+	    strcmp(w, "precious\n") == 0, "planted links are not written through");
+	free(w);
+}
+
+/* A directory of another user's, or writable by others, is refused. */
+static void
+t_foreign_dir(void)
+{
+	struct state *s;
+	char *w;
+
+	mkdir(tpath("open"), 0777);
+	chmod(tpath("open"), 0777);
+	s = state_open(tpath("open/state"));
+	state_set_read(s, "/f", 1);
+	capture();
+	is_int(state_save(s), -1, "a directory writable by others: not saved");
+	w = captured();
+	ok(strstr(w, "writable by others") != NULL, "and says why: %s", w);
+	free(w);
+	state_free(s);
+	if (geteuid() != 0)
+		return;
+	mkdir(tpath("theirs"), 0700);
+	if (chown(tpath("theirs"), 4242, 4242) == -1)
+		return;
+	s = state_open(tpath("theirs/state"));
+	state_set_read(s, "/f", 1);
+	capture();
+	is_int(state_save(s), -1, "another user's directory: not saved");
+	w = captured();
+	ok(strstr(w, "not your own directory") != NULL, "and says why: %s", w);
+	free(w);
+	state_free(s);
+}
+
+/* A lock held by another process: the save gives up after a while, with
+ * a message, instead of hanging. */
+static void
+t_lock_timeout(void)
+{
+	const char *p = tpath("locked");
+	struct timespec a, b;
+	struct state *s;
+	char *w;
+	int fd;
+
+	fd = open(tpath("locked.lock"), O_RDWR | O_CREAT, 0600);
+	ok(fd != -1 && flock(fd, LOCK_EX) == 0, "lock taken by the test");
+	s = state_open(p);
+	state_set_read(s, "/l", 1);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	capture();
+	is_int(state_save(s), -1, "save under a held lock fails");
+	w = captured();
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	ok(strstr(w, "locked") != NULL, "with a message: %s", w);
+	ok(b.tv_sec - a.tv_sec < 30, "in %ld s", (long)(b.tv_sec - a.tv_sec));
+	free(w);
+	close(fd);
+	is_int(state_save(s), 0, "and saves once the lock is free");
+	state_free(s);
+}
+
+/* Temp files of killed writers go; a live writer's stay. */
+static void
+t_stale_temps(void)
+{
+	const char *p = tpath("stale/state");
+	struct utimbuf old = { 1000000000, 1000000000 };
+	char live[64];
+	struct state *s;
+
+	mkdir(tpath("stale"), 0700);
+	put_file(tpath("stale/state.999999999.aBcDeF"), "x", 1);
+	put_file(tpath("stale/state.QwErTy"), "x", 1);
+	utime(tpath("stale/state.QwErTy"), &old);
+	put_file(tpath("stale/state.zXcVbN"), "x", 1);	/* new: may be live */
+	snprintf(live, sizeof live, "stale/state.%ld.aBcDeF", (long)getppid());
+	put_file(tpath(live), "x", 1);
+	s = state_open(p);
+	state_free(s);
+	ok(access(tpath("stale/state.999999999.aBcDeF"), F_OK) == -1,
+	    "a dead process's temp file is removed");
+	ok(access(tpath("stale/state.QwErTy"), F_OK) == -1,
+	    "an old-style temp file an hour old is removed");
+	ok(access(tpath("stale/state.zXcVbN"), F_OK) == 0,
+	    "a recent old-style one stays");
+	ok(access(tpath(live), F_OK) == 0, "a live process's stays");
 }
 
 /* Two processes' worth of states on one file: nothing is lost. */
@@ -411,6 +634,12 @@ main(void)
 	t_roundtrip();
 	t_corrupt();
 	t_corrupt_save();
+	t_salvage();
+	t_unreadable();
+	t_planted_links();
+	t_foreign_dir();
+	t_lock_timeout();
+	t_stale_temps();
 	t_merge();
 	t_keys();
 	t_save_fails();
