@@ -13,6 +13,7 @@
 #include "boiler.h"
 #include "complete.h"
 #include "config.h"
+#include "decode.h"
 #include "corpus.h"
 #include "discover.h"
 #include "entity.h"
@@ -30,7 +31,7 @@
 /* Long options; the help text below and man/tread.1 list the same. */
 enum { OPT_FORMAT = 256, OPT_THEMES_FILE, OPT_NO_CACHE, OPT_HIGHLIGHT,
     OPT_KEYS_MDOC, OPT_ENTITIES, OPT_STORIES, OPT_TIMELINE, OPT_BY,
-    OPT_COLOR, OPT_COMPLETE };
+    OPT_ENCODING, OPT_COLOR, OPT_COMPLETE };
 static const struct option longopts[] = {
 	{ "list",	 no_argument,	    NULL, 'l' },
 	{ "themes",	 no_argument,	    NULL, 't' },
@@ -47,6 +48,7 @@ static const struct option longopts[] = {
 	{ "themes-file", required_argument, NULL, OPT_THEMES_FILE },
 	{ "config",	 required_argument, NULL, 'c' },
 	{ "no-cache",	 no_argument,	    NULL, OPT_NO_CACHE },
+	{ "encoding",	 required_argument, NULL, OPT_ENCODING },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "help",	 no_argument,	    NULL, 'h' },
 	{ "version",	 no_argument,	    NULL, 'V' },
@@ -88,6 +90,7 @@ usage(FILE *fp)
 "      --themes-file FILE  a theme lexicon extending the default one\n"
 "  -c, --config FILE       the configuration file (default: ~/.config/tread/tread.ini)\n"
 "      --no-cache          neither read nor write the index cache\n"
+"      --encoding NAME     read files that are not UTF-8 as NAME (iconv's names)\n"
 "  -q, --quiet             no warnings about skipped files\n"
 "  -h, --help              this help\n"
 "  -V, --version           the version\n"
@@ -184,6 +187,22 @@ color_decide(enum color_when when)
 	return isatty(STDOUT_FILENO);
 }
 
+/* --encoding NAME: every file is read as NAME; exits 2 if iconv knows no
+ * NAME. The cache holds articles as another encoding read them: not used. */
+static void
+set_encoding(struct options *o, const char *name)
+{
+	char err[256];
+
+	if (decode_set_encoding(name, err, sizeof err) == -1) {
+		warn_at("--encoding", "%s", err);
+		exit(2);
+	}
+	o->encoding = name;
+	if (decode_encoding() != NULL)
+		o->load_flags |= CORPUS_NOCACHE;
+}
+
 /* Parses --by day|week|month; exits 2 on anything else. */
 static int
 parse_by(const char *s)
@@ -224,6 +243,8 @@ parse_one(struct options *o, int ch, unsigned *seen)
 	case OPT_THEMES_FILE: once(seen, 1u << 4, "--themes-file");
 		o->themes_file = optarg; break;
 	case OPT_NO_CACHE: o->load_flags |= CORPUS_NOCACHE; break;
+	case OPT_ENCODING: once(seen, 1u << 8, "--encoding");
+		set_encoding(o, optarg); break;
 	case OPT_FORMAT: once(seen, 1u << 5, "--format");
 		o->format = parse_format(optarg); break;
 	case OPT_COLOR: once(seen, 1u << 6, "--color");
