@@ -347,8 +347,8 @@ show_line_sgr(struct buf *b, const char *body, const struct wrap_line *l,
 		s = g[j].off > pos ? g[j].off : pos;
 		e = g[j].off + g[j].len < end ? g[j].off + g[j].len : end;
 		decode_sanitize(b, body + pos, s - pos, 0);
-		buf_addf(b, g[j].ntheme > 1 ? "\033[7;4;%dm" : "\033[7;%dm",
-		    col[g[j].theme[0]]);	/* underlined: more themes */
+		buf_adds(b, g[j].ntheme > 1 ? "\033[7m\033[4m" : "\033[7m");
+		buf_addf(b, "\033[%dm", col[g[j].theme[0]]);	/* 4: several */
 		decode_sanitize(b, body + s, e - s, 0);
 		buf_adds(b, "\033[0m");
 		pos = e;
@@ -379,7 +379,7 @@ show_legend(struct buf *b, const struct corpus *c, const struct segment *g,
 				cols = 0;
 			} else
 				buf_addc(b, ' '), cols++;
-			buf_addf(b, "\033[7;%dm%s\033[0m", col[th], id);
+			buf_addf(b, "\033[7m\033[%dm%s\033[0m", col[th], id);
 			cols += strlen(id);
 		}
 	buf_adds(b, "\n\n");
