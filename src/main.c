@@ -11,6 +11,7 @@
 
 #include "boiler.h"
 #include "config.h"
+#include "decode.h"
 #include "corpus.h"
 #include "discover.h"
 #include "entity.h"
@@ -27,7 +28,8 @@
 
 /* Long options; the help text below and man/tread.1 list the same. */
 enum { OPT_FORMAT = 256, OPT_THEMES_FILE, OPT_NO_CACHE, OPT_HIGHLIGHT,
-    OPT_KEYS_MDOC, OPT_ENTITIES, OPT_STORIES, OPT_TIMELINE, OPT_BY };
+    OPT_KEYS_MDOC, OPT_ENTITIES, OPT_STORIES, OPT_TIMELINE, OPT_BY,
+    OPT_ENCODING };
 static const struct option longopts[] = {
 	{ "list",	 no_argument,	    NULL, 'l' },
 	{ "themes",	 no_argument,	    NULL, 't' },
@@ -43,6 +45,7 @@ static const struct option longopts[] = {
 	{ "themes-file", required_argument, NULL, OPT_THEMES_FILE },
 	{ "config",	 required_argument, NULL, 'c' },
 	{ "no-cache",	 no_argument,	    NULL, OPT_NO_CACHE },
+	{ "encoding",	 required_argument, NULL, OPT_ENCODING },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "help",	 no_argument,	    NULL, 'h' },
 	{ "version",	 no_argument,	    NULL, 'V' },
@@ -79,6 +82,7 @@ usage(FILE *fp)
 "      --themes-file FILE  a theme lexicon extending the default one\n"
 "  -c, --config FILE       the configuration file (default: ~/.config/tread/tread.ini)\n"
 "      --no-cache          neither read nor write the index cache\n"
+"      --encoding NAME     read files that are not UTF-8 as NAME (iconv's names)\n"
 "  -q, --quiet             no warnings about skipped files\n"
 "  -h, --help              this help\n"
 "  -V, --version           the version\n", fp);
@@ -98,6 +102,22 @@ parse_width(const char *s)
 		exit(2);
 	}
 	return (int)n;
+}
+
+/* --encoding NAME: every file is read as NAME; exits 2 if iconv knows no
+ * NAME. The cache holds articles as another encoding read them: not used. */
+static void
+set_encoding(struct options *o, const char *name)
+{
+	char err[256];
+
+	if (decode_set_encoding(name, err, sizeof err) == -1) {
+		warn_at("--encoding", "%s", err);
+		exit(2);
+	}
+	o->encoding = name;
+	if (decode_encoding() != NULL)
+		o->load_flags |= CORPUS_NOCACHE;
 }
 
 /* Parses --by day|week|month; exits 2 on anything else. */
@@ -139,6 +159,7 @@ parse_options(struct options *o, int argc, char **argv)
 		case OPT_BY: o->by = parse_by(optarg); break;
 		case OPT_THEMES_FILE: o->themes_file = optarg; break;
 		case OPT_NO_CACHE: o->load_flags |= CORPUS_NOCACHE; break;
+		case OPT_ENCODING: set_encoding(o, optarg); break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0)
 				o->format = FORMAT_TSV;

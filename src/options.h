@@ -18,6 +18,7 @@ struct options {
 	int		 by;		/* --by: enum timeline_by */
 	const char	*themes_file;	/* --themes-file FILE */
 	const char	*config_file;	/* --config FILE */
+	const char	*encoding;	/* --encoding NAME */
 	int		 load_flags;	/* CORPUS_* */
 	char		**paths;
 	size_t		 npaths;

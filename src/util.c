@@ -1,4 +1,6 @@
-/* util.c: allocation that never returns NULL, growable buffers, warnings. */
+/* util.c: allocation that never returns NULL, growable buffers, file
+ * reading (warnings are warn.c's: they need the sanitiser of decode.c,
+ * which needs these buffers). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -7,10 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "decode.h"
 #include "util.h"
-
-int warn_quiet;
 
 /* Out of memory is not something tread can work around: say so and go. */
 static void
@@ -162,51 +161,6 @@ buf_free(struct buf *b)
 {
 	free(b->s);
 	buf_init(b);
-}
-
-void
-vwarn_at(const char *where, const char *fmt, va_list ap)
-{
-	struct buf b, out;
-
-	if (warn_quiet)
-		return;
-	buf_init(&b);
-	buf_init(&out);
-	buf_adds(&b, "tread: ");
-	if (where != NULL) {
-		buf_adds(&b, where);
-		buf_adds(&b, ": ");
-	}
-	{
-		va_list aq;
-		int n;
-
-		va_copy(aq, ap);
-		n = vsnprintf(NULL, 0, fmt, aq);
-		va_end(aq);
-		if (n > 0) {
-			buf_reserve(&b, (size_t)n);
-			vsnprintf(b.s + b.len, (size_t)n + 1, fmt, ap);
-			b.len += (size_t)n;
-		}
-	}
-	decode_sanitize(&out, b.s, b.len, 0);
-	buf_addc(&out, '\n');
-	fwrite(out.s, 1, out.len, stderr);
-	fflush(stderr);
-	buf_free(&b);
-	buf_free(&out);
-}
-
-void
-warn_at(const char *where, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarn_at(where, fmt, ap);
-	va_end(ap);
 }
 
 int
