@@ -183,6 +183,10 @@ walk_root(struct walk *w, const char *path)
 {
 	struct stat st, lst;
 
+	if (file_is_stdin(path)) {	/* "-", read before the walk */
+		walk_file(w, path, file_stdin_stat());
+		return;
+	}
 	if (stat(path, &st) == -1) {
 		if (errno == ENOENT && lstat(path, &lst) == 0)
 			warn_at(path, "dangling symbolic link, skipped");
