@@ -468,7 +468,7 @@ match_curated(struct corpus *c, size_t i, struct fold_cache *fc,
 	memset(covered, 0, n);
 	for (k = 0; k < NKINDS; k++) {
 		memset(&r, 0, sizeof r);
-		match_article_tokens(G.lex[k], fc, c->v[i].title, body, len,
+		match_article_tokens(G.lex[k], fc, NULL, c->v[i].title, body, len,
 		    tok, n, 1, &r);
 		for (h = 0; h < r.nhits; h++)	/* entity << 8 | mentions */
 			u32_push(out, (uint32_t)(G.base[k] + r.hits[h].theme) << 8 |

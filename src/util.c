@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -192,6 +193,66 @@ fd_read(int fd, struct buf *b, size_t max, size_t hint)
 	}
 }
 
+/* Standard input as read by file_stdin_load: what the path "-" names. */
+static struct {
+	char		*s;
+	size_t		 len;
+	struct stat	 st;
+	int		 loaded;
+} stdin_data;
+
+int
+file_stdin_load(size_t max)
+{
+	struct buf b;
+	int saved;
+
+	if (stdin_data.loaded)
+		return 0;
+	buf_init(&b);
+	if (fd_read(STDIN_FILENO, &b, max, 65536) == -1) {
+		saved = errno;
+		buf_free(&b);
+		errno = saved;
+		return -1;
+	}
+	if (max != 0 && b.len > max)
+		b.len = max;
+	b.s[b.len] = '\0';
+	/* a regular file of its own as far as the loader can tell */
+	stdin_data.st.st_mode = S_IFREG | 0400;
+	stdin_data.st.st_size = (off_t)b.len;
+	stdin_data.st.st_mtime = time(NULL);
+	stdin_data.s = buf_steal(&b, &stdin_data.len);
+	stdin_data.loaded = 1;
+	return 0;
+}
+
+int
+file_is_stdin(const char *path)
+{
+	return stdin_data.loaded && strcmp(path, "-") == 0;
+}
+
+const struct stat *
+file_stdin_stat(void)
+{
+	return stdin_data.loaded ? &stdin_data.st : NULL;
+}
+
+/* A copy of standard input (file_stdin_load), as file_read_stat gives. */
+static int
+stdin_copy(size_t max, char **out, size_t *len, struct stat *stp)
+{
+	size_t n = max != 0 && stdin_data.len > max ? max : stdin_data.len;
+
+	*out = xstrndup(stdin_data.s, n);	/* memcpy: NULs and all */
+	*len = n;
+	if (stp != NULL)
+		*stp = stdin_data.st;
+	return 0;
+}
+
 int
 file_read_stat(const char *path, size_t max, char **out, size_t *len,
     struct stat *stp)
@@ -201,6 +262,8 @@ file_read_stat(const char *path, size_t max, char **out, size_t *len,
 	ssize_t n;
 	int fd, saved;
 
+	if (file_is_stdin(path))
+		return stdin_copy(max, out, len, stp);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
 		return -1;
 	if (fstat(fd, &st) == -1) {

@@ -42,6 +42,16 @@ int	 file_read_stat(const char *path, size_t max, char **out, size_t *len,
 	    struct stat *st);
 
 /*
+ * The path "-" is standard input: file_stdin_load reads all of it (at
+ * most MAX bytes) once, before the loader threads start; from then on
+ * file_read_stat of "-" gives a copy, as of a regular file whose
+ * status file_stdin_stat gives (NULL before the load).
+ */
+int	 file_stdin_load(size_t max);
+int	 file_is_stdin(const char *path);
+const struct stat *file_stdin_stat(void);
+
+/*
  * The character at S (N > 0 bytes left) into *UC, returning its length:
  * u8_mbtouc's answer (U+FFFD for an invalid sequence), with the one-,
  * two- and three-byte forms decoded inline, as the hot loops need.
