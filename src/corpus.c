@@ -712,7 +712,7 @@ open_cache(const struct lexicon *lex, int flags)
 	if ((flags & (CORPUS_NOCACHE | CORPUS_RESIDENT)) || lex == NULL)
 		return NULL;
 	cpath = paths_cache("index");
-	cache = cache_open(cpath, lexicon_hash(lex));
+	cache = cache_open(cpath, lexicon_hash(lex), lexicon_count(lex));
 	free(cpath);
 	return cache;
 }
