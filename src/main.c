@@ -13,6 +13,7 @@
 #include "config.h"
 #include "corpus.h"
 #include "discover.h"
+#include "fault.h"
 #include "keys.h"
 #include "lang.h"
 #include "lexicon.h"
@@ -87,6 +88,29 @@ parse_width(const char *s)
 	return (int)n;
 }
 
+/* getopt's complaint about ARGV[optind - 1], said by tread: through the
+ * sanitiser (an option may hold escape sequences), in tread's form. */
+static _Noreturn void
+bad_option(int ch, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	int islong = arg[0] == '-' && arg[1] == '-';
+	int n = (int)strcspn(arg, "=");
+	char opt[3] = { '-', (char)optopt, '\0' };
+
+	if (ch == ':')
+		warn_at(NULL, "option '%.*s' needs an argument", islong ? n : 2,
+		    islong ? arg : opt);
+	else if (islong && optopt != 0)
+		warn_at(NULL, "option '%.*s' takes no argument", n, arg);
+	else if (islong)
+		warn_at(NULL, "unknown or ambiguous option '%.*s'", n, arg);
+	else
+		warn_at(NULL, "unknown option '%s'", opt);
+	usage(stderr);
+	exit(2);
+}
+
 /* Fills O from the command line; exits on --help, --version and errors. */
 static void
 parse_options(struct options *o, int argc, char **argv)
@@ -94,7 +118,8 @@ parse_options(struct options *o, int argc, char **argv)
 	int ch;
 
 	memset(o, 0, sizeof *o);
-	while ((ch = getopt_long(argc, argv, "lts:f:w:c:qhV", longopts,
+	opterr = 0;	/* its messages print the option's bytes raw */
+	while ((ch = getopt_long(argc, argv, ":lts:f:w:c:qhV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'l': o->mode = MODE_LIST; break;
@@ -121,7 +146,7 @@ parse_options(struct options *o, int argc, char **argv)
 		case 'h': usage(stdout); exit(0);
 		case 'V': puts("tread " PACKAGE_VERSION); exit(0);
 		case OPT_KEYS_MDOC: keys_init(); keys_print_mdoc(stdout); exit(0);
-		default: usage(stderr); exit(2);
+		default: bad_option(ch, argv);
 		}
 	}
 	o->paths = argv + optind;
@@ -261,6 +286,23 @@ run_batch(const struct options *o, struct corpus *c)
 	return rc == 0 ? 0 : 1;
 }
 
+/* Flushes stdout: a write error there (a full disk, a closed pipe's
+ * EPIPE aside) is told, "tread: stdout: ...", and makes the exit 1.
+ * RC otherwise. */
+static int
+stdout_close(int rc)
+{
+	int err = ferror(stdout) ? errno : 0;
+
+	if (fflush(stdout) == EOF && err == 0)
+		err = errno;
+	if (!ferror(stdout))
+		return rc;
+	if (err != EPIPE)
+		warn_at("stdout", "%s", strerror(err != 0 ? err : EIO));
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -271,6 +313,7 @@ main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	fault_init();
 	parse_options(&o, argc, argv);
 	check_config(&o);
 	load_data();
@@ -303,5 +346,5 @@ main(int argc, char **argv)
 	discover_free();
 	if (o.paths == deflt)
 		free(deflt[0]);
-	return rc;
+	return stdout_close(rc);
 }
