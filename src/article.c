@@ -424,9 +424,12 @@ article_load(struct article *a, const char *path, char *err, size_t errlen)
 
 	memset(a, 0, sizeof *a);
 	if (file_read_stat(path, ARTICLE_MAX_BYTES, &raw, &len, &st) == -1) {
-		snprintf(err, errlen, "%s", strerror(errno));
+		snprintf(err, errlen, "%s", file_errstr(errno));
 		return -1;
 	}
+	if ((uint64_t)st.st_size > ARTICLE_MAX_BYTES)	/* said, not silent */
+		warn_at(path, "larger than %u MB: only the first %u MB read",
+		    ARTICLE_MAX_BYTES >> 20, ARTICLE_MAX_BYTES >> 20);
 	if (len == 0 || decode_is_binary(raw, len)) {
 		snprintf(err, errlen, len == 0 ? "empty file" :
 		    "not a text file, skipped");
