@@ -14,7 +14,6 @@
 #include "lang.h"
 #include "util.h"
 
-#define ARTICLE_MAX_BYTES	(64u << 20)	/* read at most this much */
 #define HEAD_LINES		12	/* the title is looked for here */
 #define TITLE_MAX		250	/* bytes; longer lines are paragraphs */
 #define LEAD_TITLE_MAX		90	/* bytes of a title made from the lead */
@@ -427,9 +426,6 @@ article_load(struct article *a, const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", file_errstr(errno));
 		return -1;
 	}
-	if ((uint64_t)st.st_size > ARTICLE_MAX_BYTES)	/* said, not silent */
-		warn_at(path, "larger than %u MB: only the first %u MB read",
-		    ARTICLE_MAX_BYTES >> 20, ARTICLE_MAX_BYTES >> 20);
 	if (len == 0 || decode_is_binary(raw, len)) {
 		snprintf(err, errlen, len == 0 ? "empty file" :
 		    "not a text file, skipped");

@@ -103,6 +103,7 @@ list_row(struct buf *b, struct corpus *c, size_t i, enum batch_format f)
 		tsv_field(b, a->title);
 		buf_addc(b, '\t');
 		themes_list(b, c, a, 0);
+		batch_list_more(b, c, i, f);
 		buf_addc(b, '\n');
 		return;
 	}
@@ -115,7 +116,9 @@ list_row(struct buf *b, struct corpus *c, size_t i, enum batch_format f)
 	json_str(b, a->title);
 	buf_adds(b, ",\"themes\":[");
 	themes_list(b, c, a, 1);
-	buf_adds(b, "]}");
+	buf_addc(b, ']');
+	batch_list_more(b, c, i, f);
+	buf_addc(b, '}');
 }
 
 int
@@ -127,7 +130,8 @@ batch_list(FILE *fp, struct corpus *c, const unsigned char *keep,
 
 	buf_init(&b);
 	if (f == FORMAT_TSV)
-		buf_adds(&b, "id\tpath\tdate\tlang\tsource\ttitle\tthemes\n");
+		buf_adds(&b, "id\tpath\tdate\tlang\tsource\ttitle\tthemes"
+		    "\tentities\tstory\n");
 	else
 		buf_addc(&b, '[');
 	for (i = 0; i < c->n; i++) {
@@ -287,7 +291,7 @@ batch_show(FILE *fp, struct corpus *c, size_t i, int width, int highlight)
 		return -1;
 	if (highlight && c->lex != NULL) {
 		fc = fold_cache_new();
-		match_article(c->lex, fc, a->title, body, len, 1, &r);
+		match_article(c->lex, fc, a->lang, a->title, body, len, 1, &r);
 		fold_cache_free(fc);
 	}
 	buf_init(&b);
@@ -299,4 +303,23 @@ batch_show(FILE *fp, struct corpus *c, size_t i, int width, int highlight)
 	free(lines);
 	match_result_free(&r);
 	return flush(fp, &b);
+}
+
+/* For batch_more.c: a TSV field, a JSON string, the final write. */
+void
+batch_tsv(struct buf *b, const char *s)
+{
+	tsv_field(b, s);
+}
+
+void
+batch_json(struct buf *b, const char *s)
+{
+	json_str(b, s);
+}
+
+int
+batch_flush(FILE *fp, struct buf *b)
+{
+	return flush(fp, b);
 }

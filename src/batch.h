@@ -17,4 +17,20 @@ int	 batch_themes(FILE *, struct corpus *, const unsigned char *keep,
 int	 batch_show(FILE *, struct corpus *, size_t i, int width,
 	    int highlight);
 
+/* batch_more.c: --entities, --stories, --timeline (BY: enum
+ * timeline_by), and the entities and story columns --list appends. */
+struct buf;
+int	 batch_entities(FILE *, struct corpus *, const unsigned char *keep,
+	    enum batch_format);
+int	 batch_stories(FILE *, struct corpus *, const unsigned char *keep,
+	    enum batch_format);
+int	 batch_timeline(FILE *, struct corpus *, const unsigned char *keep,
+	    int by, enum batch_format);
+void	 batch_list_more(struct buf *, struct corpus *, size_t i,
+	    enum batch_format);
+/* The field writers of batch.c, for batch_more.c. */
+void	 batch_tsv(struct buf *, const char *);
+void	 batch_json(struct buf *, const char *);
+int	 batch_flush(FILE *, struct buf *);
+
 #endif

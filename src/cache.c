@@ -494,7 +494,7 @@ cache_lexhits(const struct cache *c, const struct cache_ent *e,
 			a->hits[a->nhits++] = h[i];
 }
 
-int
+enum cache_hit
 cache_lookup(struct cache *c, struct article *a, int want_phr,
     uint32_t *entry)
 {
@@ -503,18 +503,18 @@ cache_lookup(struct cache *c, struct article *a, int want_phr,
 	long i;
 
 	if (c == NULL || c->head.nent == 0)
-		return 0;
+		return CACHE_MISS;
 	key = key_make(kb, sizeof kb, c->cwd, a->path);
 	i = cache_find(c, key, key_hash(key));
 	if (key != kb)
 		free(key);
 	if (i < 0)
-		return 0;
+		return CACHE_MISS;
 	c->used[i] = 1;		/* distinct paths: distinct bytes */
 	e = &c->ent[i];
 	if (e->size != a->size || e->mtime != a->mtime ||
 	    (want_phr && !(e->flags & ENT_PHRASES)))
-		return 0;
+		return CACHE_MISS;
 	a->title = xstrdup(c->str + e->title);
 	a->source = xstrdup(c->str + e->source);
 	memcpy(a->date, e->date, sizeof a->date);
@@ -526,7 +526,7 @@ cache_lookup(struct cache *c, struct article *a, int want_phr,
 	atomic_fetch_add(&c->nfound, 1);
 	if (entry != NULL)
 		*entry = (uint32_t)i;
-	return e->flags & ENT_PHRASES ? 2 : 1;
+	return e->flags & ENT_PHRASES ? CACHE_HIT_PHRASES : CACHE_HIT;
 }
 
 size_t
@@ -838,19 +838,17 @@ put_disc(struct writer *w, const struct cache_batch *b, size_t nok)
 	w->disc_n = nok;
 }
 
-/* Is KEY one of ROOTS or under one of them (so the walk saw it if it
- * still exists)? */
-static int
-under_roots(const char *key, char *const *rkeys, size_t n)
+int
+cache_under_roots(const char *key, char *const *roots, size_t n)
 {
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
-		k = strlen(rkeys[i]);
-		while (k > 1 && rkeys[i][k - 1] == '/')
+		k = strlen(roots[i]);
+		while (k > 0 && roots[i][k - 1] == '/')
 			k--;
-		if (strncmp(key, rkeys[i], k) == 0 &&
-		    (key[k] == '\0' || key[k] == '/'))
+		if (strncmp(key, roots[i], k) == 0 &&
+		    (k == 0 || key[k] == '\0' || key[k] == '/'))
 			return 1;
 	}
 	return 0;
@@ -942,10 +940,10 @@ save_needed(const struct cache *c, const struct cache_batch *b,
 	size_t i, nok = 0, kept = 0;
 
 	for (i = 0; i < b->n; i++)
-		nok += b->ok[i] != 0;
+		nok += b->rec[i].ok != 0;
 	for (i = 0; i < c->head.nent; i++)
-		if (!c->used[i] && !under_roots(c->str + c->ent[i].key, rkeys,
-		    b->nroots)) {
+		if (!c->used[i] && !cache_under_roots(c->str + c->ent[i].key,
+		    rkeys, b->nroots)) {
 			keep[i] = 1;
 			kept++;
 		}
@@ -958,24 +956,24 @@ save_needed(const struct cache *c, const struct cache_batch *b,
 	    nok + kept != c->head.nent;
 }
 
-/* Appends article I of B (key KEY) to W, its phrases from B or, for a
- * hit, from the old entry; frees phrases B gives away. */
+/* Appends record R of B (key KEY) to W, its phrases from R or, for a
+ * hit, from the old entry; frees phrases R gives away. */
 static void
 put_batch(struct writer *w, struct cache *c, const struct cache_batch *b,
-    size_t i, const char *key)
+    struct loadrec *r, const char *key)
 {
-	struct phrase *phr = b->phr != NULL ? b->phr[i] : NULL;
-	size_t nphr = b->phr != NULL ? b->nphr[i] : 0;
+	struct phrase *phr = r->phr;
+	size_t nphr = r->phr != NULL ? r->nphr : 0;
 
-	if (phr == NULL && b->cached != NULL && b->cached[i])
-		nphr = cache_phrases(c, b->entry[i], &phr);
+	if (phr == NULL && r->cached)
+		nphr = cache_phrases(c, r->entry, &phr);
 	/* the snapshot's articles keep their discovered themes too */
-	put_article(w, key, &b->v[i], b->order != NULL ? SIZE_MAX : b->nlex,
-	    phr, nphr,
-	    b->have_phr != NULL && b->have_phr[i]);
-	if (b->own_phr != NULL && b->own_phr[i]) {
-		free(b->phr[i]);
-		b->own_phr[i] = 0;
+	put_article(w, key, &r->a, b->order != NULL ? SIZE_MAX : b->nlex,
+	    phr, nphr, r->have_phr);
+	if (r->own_phr) {
+		free(r->phr);
+		r->phr = NULL;
+		r->own_phr = 0;
 	}
 }
 
@@ -988,14 +986,16 @@ writer_reserve(struct writer *w, const struct cache *c,
 	size_t i, nent = 0, nhits = 0, nphr = 0;
 
 	for (i = 0; i < b->n; i++) {
-		if (!b->ok[i])
+		const struct loadrec *r = &b->rec[i];
+
+		if (!r->ok)
 			continue;
 		nent++;
-		nhits += b->v[i].nhits;
-		if (b->phr != NULL && b->phr[i] != NULL)
-			nphr += b->nphr[i];
-		else if (b->cached != NULL && b->cached[i])
-			nphr += c->ent[b->entry[i]].nphr;
+		nhits += r->a.nhits;
+		if (r->phr != NULL)
+			nphr += r->nphr;
+		else if (r->cached)
+			nphr += c->ent[r->entry].nphr;
 	}
 	for (i = 0; i < c->head.nent; i++)
 		if (keep[i]) {
@@ -1008,19 +1008,19 @@ writer_reserve(struct writer *w, const struct cache *c,
 	buf_reserve(&w->phr, nphr * sizeof(struct cache_phr));
 }
 
-/* With a snapshot, records the path of article I as walked: its key's
- * string when the same (an absolute root: put_batch puts the key next),
- * else a string of its own. */
+/* With a snapshot, records PATH as walked: its key's string when the
+ * same (an absolute root: put_batch puts the key next), else a string of
+ * its own. */
 static void
-put_snap_path(struct writer *w, const struct cache_batch *b, size_t i,
-    const char *key)
+put_snap_path(struct writer *w, const struct cache_batch *b,
+    const char *path, const char *key)
 {
 	uint32_t off = (uint32_t)w->str.len;
 
 	if (b->order == NULL)
 		return;
-	if (strcmp(key, b->v[i].path) != 0)
-		off = put_str(w, b->v[i].path);
+	if (strcmp(key, path) != 0)
+		off = put_str(w, path);
 	buf_add(&w->spath, (const char *)&off, sizeof off);
 }
 
@@ -1038,11 +1038,11 @@ save_write(struct cache *c, const struct cache_batch *b,
 	w.nlex = b->nlex;
 	writer_reserve(&w, c, b, keep);
 	for (i = 0; i < b->n; i++) {
-		if (!b->ok[i])
+		if (!b->rec[i].ok)
 			continue;
-		key = key_make(kb, sizeof kb, c->cwd, b->v[i].path);
-		put_snap_path(&w, b, i, key);
-		put_batch(&w, c, b, i, key);
+		key = key_make(kb, sizeof kb, c->cwd, b->rec[i].a.path);
+		put_snap_path(&w, b, b->rec[i].a.path, key);
+		put_batch(&w, c, b, &b->rec[i], key);
 		if (key != kb)
 			free(key);
 	}

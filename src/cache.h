@@ -5,8 +5,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "article.h"
 
-struct article;
 struct theme_hit;
 struct phrase;
 struct cache;
@@ -27,11 +27,15 @@ struct cache *cache_open(const char *path, uint64_t lexhash, size_t nlex);
  * hit fills title, source, date, lang, decode_flags and hits (lexicon
  * indexes) of A, and *ENTRY (if not NULL) with the entry's index (for
  * cache_phrases). With WANT_PHR an entry saved without phrases is a
- * miss. Returns 0 on a miss, 1 on a hit whose phrases were never mined,
- * 2 on a hit with its phrases. Thread-safe: any number of threads may
+ * miss. Thread-safe: any number of threads may
  * look up at once (distinct paths).
  */
-int	 cache_lookup(struct cache *, struct article *a, int want_phr,
+enum cache_hit {
+	CACHE_MISS,		/* not there, or changed, or phrases wanted */
+	CACHE_HIT,		/* there; its phrases were never mined */
+	CACHE_HIT_PHRASES	/* there with its phrases */
+};
+enum cache_hit cache_lookup(struct cache *, struct article *a, int want_phr,
 	    uint32_t *entry);
 
 /* The key phrases of entry ENTRY: *OUT points into the cache (valid
@@ -78,25 +82,37 @@ int	 cache_snap_same(const struct cache *, size_t i, const char *path,
 void	 cache_snap_article(const struct cache *, uint32_t entry,
 	    struct article *a, const struct theme_hit **hits);
 
-/* What cache_save writes: the articles V[i] with OK[i] set, their hits
- * below NLEX, their phrases PHR[i] / NPHR[i] where HAVE_PHR[i] (PHR may
- * be NULL), the old entries of files not under one of ROOTS, and, with
- * HAVE_DISC, the discovered themes DISC (article indexes are ranks among
- * the articles with OK set; DISC_REUSED: they came from this cache).
- * Articles with CACHED[i] came from entry ENTRY[i]: their phrases are
- * taken from there when PHR[i] is NULL (both may be NULL).
- * Phrases PHR[i] with OWN_PHR[i] set (when OWN_PHR is not NULL) are one
- * block each: freed as soon as written and OWN_PHR[i] cleared, so that
- * the file is built while the phrases are let go, not on top of them.
- * With ORDER (all N articles OK, and walked from ROOTS), the snapshot:
- * ORDER[k] is the article shown at position k; then the discovered
- * themes' hits are saved too. */
+/*
+ * One file of a load, from the walk to the corpus: what the walk found
+ * (the path; size and mtime once stat'ed), what the loader made of it,
+ * and what cache_save and windex_build_finish read back. The loader
+ * keeps one array of these instead of one array per field.
+ */
+struct loadrec {
+	struct article	 a;
+	struct phrase	*phr;		/* its key phrases (NPHR), or NULL */
+	uint32_t	 nphr;
+	uint32_t	 entry;		/* the cache entry, when CACHED */
+	unsigned char	 statted;	/* a.size and a.mtime are known */
+	unsigned char	 gone;		/* went away before its stat */
+	unsigned char	 ok;		/* loaded */
+	unsigned char	 cached;	/* came from cache entry ENTRY */
+	unsigned char	 have_phr;	/* phrases mined (maybe none found) */
+	unsigned char	 own_phr;	/* PHR is one block of the record's */
+};
+
+/* What cache_save writes: the records REC[i] that are ok, their hits
+ * below NLEX and their phrases (when have_phr; taken from the old entry
+ * of a cached record whose phr is NULL), the old entries of files not
+ * under one of ROOTS, and, with HAVE_DISC, the discovered themes DISC
+ * (article indexes are ranks among the ok records; DISC_REUSED: they
+ * came from this cache). Phrases a record owns (own_phr) are freed as
+ * soon as written and own_phr cleared, so that the file is built while
+ * the phrases are let go, not on top of them. With ORDER (all N records
+ * ok, walked from ROOTS), the snapshot: ORDER[k] is the record shown at
+ * position k; then the discovered themes' hits are saved too. */
 struct cache_batch {
-	const struct article *v;
-	const char	*ok;
-	struct phrase	*const *phr;
-	const size_t	*nphr;
-	const char	*have_phr;
+	struct loadrec	*rec;
 	size_t		 n;
 	size_t		 nlex;
 	char *const	*roots;
@@ -105,9 +121,6 @@ struct cache_batch {
 	size_t		 ndisc;
 	int		 have_disc;
 	int		 disc_reused;
-	char		*own_phr;
-	const char	*cached;
-	const uint32_t	*entry;
 	const uint32_t	*order;
 };
 
@@ -121,6 +134,12 @@ void	 cache_close(struct cache *);
  * bytes, so that tests and fuzzers reach the checks behind it (a hostile
  * neighbour can do as much). 0, or -1 when its sizes do not add up. */
 int	 cache_reseal(char *data, size_t len);
+
+/* Is path key KEY (store_key) one of the path keys ROOTS[0..N) or under
+ * one (a root's trailing '/' ignored: "/" holds every key)? The cache
+ * and the word index drop a file under a root that the walk no longer
+ * finds, and keep the others (another corpus's). */
+int	 cache_under_roots(const char *key, char *const *roots, size_t n);
 
 /* The key of FILE: absolute (the cwd prefixed), not resolved. Malloc'd. */
 char	*cache_key(const char *file);

@@ -40,20 +40,12 @@
 #define PHRASES_PER	8		/* candidate phrases per article */
 #define CORPUS_REWORDS	0x100		/* the word index must be rebuilt */
 
-/* A file the walk found, with what the cache key needs (stat'ed by the
- * loader threads when the directory entry said "regular file"). */
-struct wfile {
-	char		*path;
-	uint64_t	 size;
-	int64_t		 mtime;
-	int		 statted;
-};
-
-/* What the walk collects: files, and the directories already seen
- * (device, inode) so that symlink loops end. */
+/* What the walk collects: a record per file (stat'ed by the loader
+ * threads when the directory entry said "regular file"), and the
+ * directories already seen (device, inode) so that symlink loops end. */
 struct walk {
-	struct wfile	*files;
-	size_t		 nfiles, cap;
+	struct loadrec	*rec;
+	size_t		 n, cap;
 	dev_t		*dev;
 	ino_t		*ino;
 	size_t		 ndirs;
@@ -170,17 +162,18 @@ walk_dir(struct walk *w, const char *path, const struct stat *st, int depth)
 static void
 walk_file(struct walk *w, const char *path, const struct stat *st)
 {
-	struct wfile *f;
+	struct loadrec *r;
 
-	if (w->nfiles == w->cap)
-		w->files = xreallocarray(w->files, w->cap = w->cap ?
-		    w->cap * 2 : 256, sizeof *w->files);
-	f = &w->files[w->nfiles++];
-	f->path = xstrdup(path);
-	f->statted = st != NULL;
+	if (w->n == w->cap)
+		w->rec = xreallocarray(w->rec, w->cap = w->cap ?
+		    w->cap * 2 : 256, sizeof *w->rec);
+	r = &w->rec[w->n++];
+	memset(r, 0, sizeof *r);
+	r->a.path = xstrdup(path);
+	r->statted = st != NULL;
 	if (st != NULL) {
-		f->size = (uint64_t)st->st_size;
-		f->mtime = (int64_t)st->st_mtime;
+		r->a.size = (uint64_t)st->st_size;
+		r->a.mtime = (int64_t)st->st_mtime;
 	}
 }
 
@@ -190,6 +183,10 @@ walk_root(struct walk *w, const char *path)
 {
 	struct stat st, lst;
 
+	if (file_is_stdin(path)) {	/* "-", read before the walk */
+		walk_file(w, path, file_stdin_stat());
+		return;
+	}
 	if (stat(path, &st) == -1) {
 		if (errno == ENOENT && lstat(path, &lst) == 0)
 			warn_at(path, "dangling symbolic link, skipped");
@@ -205,12 +202,12 @@ walk_root(struct walk *w, const char *path)
 		warn_at(path, "not a regular file, skipped");
 }
 
-/* Orders files by path (qsort). */
+/* Orders records by path (qsort). */
 static int
-cmp_wfile(const void *a, const void *b)
+cmp_rec(const void *a, const void *b)
 {
-	return strcmp(((const struct wfile *)a)->path,
-	    ((const struct wfile *)b)->path);
+	return strcmp(((const struct loadrec *)a)->a.path,
+	    ((const struct loadrec *)b)->a.path);
 }
 
 /* Sorts the files by path and drops those named twice. */
@@ -219,42 +216,35 @@ walk_sort(struct walk *w)
 {
 	size_t i, k = 0;
 
-	if (w->nfiles > 1)	/* w->files is NULL when nothing was found */
-		qsort(w->files, w->nfiles, sizeof *w->files, cmp_wfile);
-	for (i = 0; i < w->nfiles; i++) {
-		if (k > 0 &&
-		    strcmp(w->files[k - 1].path, w->files[i].path) == 0)
-			free(w->files[i].path);
+	if (w->n > 1)	/* w->rec is NULL when nothing was found */
+		qsort(w->rec, w->n, sizeof *w->rec, cmp_rec);
+	for (i = 0; i < w->n; i++) {
+		if (k > 0 && strcmp(w->rec[k - 1].a.path, w->rec[i].a.path) == 0)
+			free(w->rec[i].a.path);
 		else
-			w->files[k++] = w->files[i];
+			w->rec[k++] = w->rec[i];
 	}
-	w->nfiles = k;
+	w->n = k;
 }
 
-/* Frees what the walk collected. */
+/* Walks PATHS into W (the records sorted by path); frees what only the
+ * walk needed. */
 static void
-walk_free(struct walk *w)
+walk_all(struct walk *w, char *const *paths, size_t npaths)
 {
 	size_t i;
 
-	for (i = 0; i < w->nfiles; i++)
-		free(w->files[i].path);
-	free(w->files);
+	for (i = 0; i < npaths; i++)
+		walk_root(w, paths[i]);
+	walk_sort(w);
 	free(w->dev);
 	free(w->ino);
 }
 
-/* Shared by the loader threads; each writes only its own slots I. */
+/* Shared by the loader threads; each writes only its own records. */
 struct loader {
-	struct walk	*w;
-	struct article	*v;
-	char		*ok;		/* v[i] loaded */
-	struct phrase	**phr;		/* per-article key phrases */
-	size_t		*nphr;
-	char		*have_phr;	/* phrases mined (maybe none found) */
-	char		*own_phr;	/* phr[i] is ours (one block) */
-	char		*cached;	/* v[i] came from the cache... */
-	uint32_t	*entry;		/* ...entry */
+	struct loadrec	*rec;		/* per file, in walk (path) order */
+	size_t		 n;
 	const struct lexicon *lex;
 	struct cache	*cache;
 	struct windex_build *words;	/* word index builder, or NULL */
@@ -262,50 +252,60 @@ struct loader {
 	int		 resident;	/* keep bodies (decided after stat) */
 	int		 discover;
 	int		 disc_reused;	/* discovered themes from the cache */
-	char		*gone;		/* the file went away before stat */
 	atomic_size_t	 next, next_stat;
 	atomic_ullong	 bytes;		/* of all the files */
 };
 
-/* Stats file I if the walk did not; 0, or -1 (warned: it went away). */
+/* Stats record R if the walk did not; 0, or -1 (warned: it went away). */
 static int
-load_stat(struct loader *L, size_t i)
+load_stat(struct loadrec *r)
 {
-	struct wfile *f = &L->w->files[i];
 	struct stat st;
 
-	if (!f->statted) {
-		if (stat(f->path, &st) == -1) {
-			warn_at(f->path, "%s", strerror(errno));
+	if (!r->statted) {
+		if (stat(r->a.path, &st) == -1) {
+			warn_at(r->a.path, "%s", strerror(errno));
 			return -1;
 		}
-		f->size = (uint64_t)st.st_size;
-		f->mtime = (int64_t)st.st_mtime;
-		f->statted = 1;
+		r->a.size = (uint64_t)st.st_size;
+		r->a.mtime = (int64_t)st.st_mtime;
+		r->statted = 1;
 	}
 	return 0;
 }
 
-/* Fills article I from the cache; 1 on a hit. */
+/* Fills record R's article from the cache; 1 on a hit. */
 static int
-load_cached(struct loader *L, size_t i)
+load_cached(struct loader *L, struct loadrec *r)
 {
-	struct wfile *f = &L->w->files[i];
-	struct article *a = &L->v[i];
-	int r;
+	enum cache_hit hit = cache_lookup(L->cache, &r->a, L->discover,
+	    &r->entry);
 
-	a->path = f->path;
-	a->size = f->size;
-	a->mtime = f->mtime;
-	r = cache_lookup(L->cache, a, L->discover, &L->entry[i]);
-	if (r == 0) {
-		memset(a, 0, sizeof *a);
+	if (hit == CACHE_MISS)
 		return 0;
-	}
-	f->path = NULL;		/* the article owns it now */
-	L->have_phr[i] = r == 2;
-	L->cached[i] = 1;
+	r->have_phr = hit == CACHE_HIT_PHRASES;
+	r->cached = 1;
 	return 1;
+}
+
+/* Reads record R's file into its article, which keeps the walk's path;
+ * 0, or -1 (warned). */
+static int
+load_file(struct loadrec *r)
+{
+	char *path = r->a.path, err[256];
+
+	if (article_load(&r->a, path, err, sizeof err) == -1) {
+		warn_at(path, "%s", err);
+		r->a.path = path;
+		return -1;
+	}
+	free(r->a.path);	/* article_load's copy of PATH */
+	r->a.path = path;
+	if (r->a.size > ARTICLE_MAX_BYTES)	/* cut: said, not silent */
+		warn_at(path, "larger than %u MB: only the first %u MB read",
+		    ARTICLE_MAX_BYTES >> 20, ARTICLE_MAX_BYTES >> 20);
+	return 0;
 }
 
 /*
@@ -350,30 +350,27 @@ static void
 load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
     size_t i)
 {
-	struct article *a = &L->v[i];
+	struct loadrec *rec = &L->rec[i];
+	struct article *a = &rec->a;
 	struct match_result r;
 	struct token *tok = NULL;
 	size_t ntok = 0, tokcap = 0;
-	char err[256];
 
-	if (L->gone[i])
+	if (rec->gone)
 		return;
 	if (L->cache != NULL && (L->words == NULL || windex_build_known(L->words,
-	    i, L->w->files[i].path, L->w->files[i].size,
-	    L->w->files[i].mtime)) && load_cached(L, i)) {
-		L->ok[i] = 1;
+	    i, a->path, a->size, a->mtime)) && load_cached(L, rec)) {
+		rec->ok = 1;
 		return;
 	}
-	if (article_load(a, L->w->files[i].path, err, sizeof err) == -1) {
-		warn_at(L->w->files[i].path, "%s", err);
+	if (load_file(rec) == -1)
 		return;
-	}
-	L->ok[i] = 1;
+	rec->ok = 1;
 	/* one tokenising of the body serves matching and discovery */
 	if (L->discover && a->body_len <= DISCOVER_BODY_MAX)
 		ntok = text_tokens(a->body, a->body_len, fc, &tok, &tokcap);
-	match_article_tokens(L->lex, fc, a->title, a->body, a->body_len, tok,
-	    ntok, 0, &r);
+	match_article_tokens(L->lex, fc, a->lang, a->title, a->body,
+	    a->body_len, tok, ntok, 0, &r);
 	a->hits = r.hits;
 	a->nhits = (uint16_t)(r.nhits > UINT16_MAX ? UINT16_MAX : r.nhits);
 	free(r.spans);
@@ -381,10 +378,13 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 		windex_build_add(L->words, i, fc, a->title, a->body,
 		    a->body_len, ntok > 0 ? tok : NULL, ntok);
 	if (L->discover) {
-		L->nphr[i] = discover_article_tokens(ws, fc, a->lang, a->body,
-		    a->body_len, tok, ntok, PHRASES_PER, &L->phr[i]);
-		L->phr[i] = pack_phrases(L->phr[i], L->nphr[i]);
-		L->have_phr[i] = L->own_phr[i] = 1;
+		struct phrase *p;
+		size_t np = discover_article_tokens(ws, fc, a->lang, a->body,
+		    a->body_len, tok, ntok, PHRASES_PER, &p);
+
+		rec->phr = pack_phrases(p, np);
+		rec->nphr = (uint32_t)np;
+		rec->have_phr = rec->own_phr = 1;
 	}
 	free(tok);
 	if (!L->resident)
@@ -399,11 +399,11 @@ stat_thread(void *arg)
 	struct loader *L = arg;
 	size_t i;
 
-	while ((i = atomic_fetch_add(&L->next_stat, 1)) < L->w->nfiles) {
-		if (load_stat(L, i) == -1)
-			L->gone[i] = 1;
+	while ((i = atomic_fetch_add(&L->next_stat, 1)) < L->n) {
+		if (load_stat(&L->rec[i]) == -1)
+			L->rec[i].gone = 1;
 		else
-			atomic_fetch_add(&L->bytes, L->w->files[i].size);
+			atomic_fetch_add(&L->bytes, L->rec[i].a.size);
 	}
 	return NULL;
 }
@@ -417,7 +417,7 @@ loader_thread(void *arg)
 	struct discover_ws *ws = discover_ws_new();
 	size_t i;
 
-	while ((i = atomic_fetch_add(&L->next, 1)) < L->w->nfiles)
+	while ((i = atomic_fetch_add(&L->next, 1)) < L->n)
 		load_one(L, fc, ws, i);
 	discover_ws_free(ws);
 	fold_cache_free(fc);
@@ -434,7 +434,7 @@ run_pool(struct loader *L, void *(*fn)(void *))
 	int n, i;
 
 	n = ncpu < 1 ? 1 : ncpu > MAX_THREADS ? MAX_THREADS : (int)ncpu;
-	if (L->w->nfiles < 64)
+	if (L->n < 64)
 		n = 1;
 	for (i = 1; i < n; i++)
 		if (pthread_create(&t[i], NULL, fn, L) != 0)
@@ -493,9 +493,9 @@ reuse_discovered(struct corpus_priv *p, struct loader *L, size_t n)
 	if (L->cache == NULL)
 		return 0;
 	for (i = 0; i < n; i++) {
-		if (!L->ok[i])
+		if (!L->rec[i].ok)
 			continue;
-		if (!L->cached[i] || L->entry[i] != nok)
+		if (!L->rec[i].cached || L->rec[i].entry != nok)
 			return 0;
 		nok++;
 	}
@@ -503,7 +503,7 @@ reuse_discovered(struct corpus_priv *p, struct loader *L, size_t n)
 		return 0;
 	walk = xcalloc(nok + 1, sizeof *walk);
 	for (i = 0, k = 0; i < n; i++)
-		if (L->ok[i])
+		if (L->rec[i].ok)
 			walk[k++] = i;
 	for (j = 0; j < p->ndisc; j++) {
 		art = p->disc[j].articles;
@@ -515,17 +515,27 @@ reuse_discovered(struct corpus_priv *p, struct loader *L, size_t n)
 	return 1;
 }
 
-/* Points the phrases of the articles that came from the cache at the
- * cache's copies (discover_select needs them all). */
+/* Chooses the discovered themes from every record's phrases (those of
+ * records from the cache are the cache's copies) into P. */
 static void
-cached_phrases(struct loader *L, size_t n)
+select_discovered(struct corpus_priv *p, struct loader *L,
+    const struct lexicon *lex, size_t n)
 {
-	size_t i;
+	struct phrase **phr = xcalloc(n + 1, sizeof *phr);
+	size_t *nphr = xcalloc(n + 1, sizeof *nphr), i;
 
-	for (i = 0; i < n; i++)
-		if (L->cached[i])
-			L->nphr[i] = cache_phrases(L->cache, L->entry[i],
-			    &L->phr[i]);
+	for (i = 0; i < n; i++) {
+		if (L->rec[i].cached)
+			nphr[i] = cache_phrases(L->cache, L->rec[i].entry,
+			    &phr[i]);
+		else if (L->rec[i].phr != NULL) {
+			phr[i] = L->rec[i].phr;
+			nphr[i] = L->rec[i].nphr;
+		}
+	}
+	p->ndisc = discover_select(lex, phr, nphr, n, DISCOVER_MAX, &p->disc);
+	free(phr);
+	free(nphr);
 }
 
 /* The theme table: the lexicon's themes, then the discovered ones. */
@@ -556,16 +566,13 @@ build_themes(struct corpus *c, struct loader *L, size_t n)
 	struct corpus_priv *p = c->priv;
 	size_t nlex = c->lex != NULL ? lexicon_count(c->lex) : 0, i, j;
 
-	if (L->discover && !(L->disc_reused = reuse_discovered(p, L, n))) {
-		cached_phrases(L, n);
-		p->ndisc = discover_select(c->lex, L->phr, L->nphr, n,
-		    DISCOVER_MAX, &p->disc);
-	}
+	if (L->discover && !(L->disc_reused = reuse_discovered(p, L, n)))
+		select_discovered(p, L, c->lex, n);
 	theme_table(c);
 	for (j = 0; j < p->ndisc; j++) {
 		for (i = 0; i < p->disc[j].narticles; i++)
 			if (p->disc[j].articles[i] < n)
-				add_hit(&L->v[p->disc[j].articles[i]],
+				add_hit(&L->rec[p->disc[j].articles[i]].a,
 				    (uint16_t)(nlex + j), 0);
 	}
 }
@@ -673,8 +680,8 @@ sort_order(const struct loader *L, size_t n, size_t *nok)
 	size_t i, m = 0;
 
 	for (i = 0; i < n; i++)
-		if (L->ok[i])
-			k[m++] = (struct sortkey){ &L->v[i], (uint32_t)i };
+		if (L->rec[i].ok)
+			k[m++] = (struct sortkey){ &L->rec[i].a, (uint32_t)i };
 	qsort(k, m, sizeof *k, cmp_sortkey);
 	order = xcalloc(m + 1, sizeof *order);
 	for (i = 0; i < m; i++)
@@ -684,21 +691,19 @@ sort_order(const struct loader *L, size_t n, size_t *nok)
 	return order;
 }
 
-/* Keeps the NOK loaded articles only, in ORDER (walk indexes). */
+/* Moves the NOK loaded articles into C, in ORDER (walk indexes); the
+ * records keep none (loader_free frees the rest). */
 static void
-compact(struct corpus *c, struct loader *L, size_t n, const uint32_t *order,
+compact(struct corpus *c, struct loader *L, const uint32_t *order,
     size_t nok)
 {
 	size_t i;
 
 	alloc_articles(c, nok);
-	for (i = 0; i < nok; i++)
-		c->v[i] = L->v[order[i]];
-	for (i = 0; i < n; i++)
-		if (!L->ok[i])
-			article_free(&L->v[i]);
-	free(L->v);
-	L->v = NULL;
+	for (i = 0; i < nok; i++) {
+		c->v[i] = L->rec[order[i]].a;
+		memset(&L->rec[order[i]].a, 0, sizeof c->v[i]);
+	}
 	build_sets(c);
 }
 
@@ -728,7 +733,7 @@ disc_ranks(const struct corpus_priv *p, const struct loader *L, size_t n)
 	size_t i, j;
 
 	for (i = 0; i < n; i++)
-		rank[i] = L->ok[i] ? r++ : UINT32_MAX;
+		rank[i] = L->rec[i].ok ? r++ : UINT32_MAX;
 	for (j = 0; j < p->ndisc; j++) {
 		d[j] = p->disc[j];
 		d[j].articles = xcalloc(d[j].narticles + 1,
@@ -756,15 +761,8 @@ save_cache(struct corpus *c, struct loader *L, char *const *paths,
 	size_t j;
 
 	memset(&b, 0, sizeof b);
-	b.v = L->v;
-	b.ok = L->ok;
-	b.phr = L->phr;
-	b.nphr = L->nphr;
-	b.have_phr = L->have_phr;
-	b.own_phr = L->own_phr;
-	b.cached = L->cached;
-	b.entry = L->entry;
-	b.n = L->w->nfiles;
+	b.rec = L->rec;
+	b.n = L->n;
 	b.nlex = lexicon_count(L->lex);
 	b.roots = paths;
 	b.nroots = npaths;
@@ -780,43 +778,30 @@ save_cache(struct corpus *c, struct loader *L, char *const *paths,
 	free((struct discovered *)b.disc);
 }
 
-/* Frees the loader's per-article arrays (phrases it mined itself). */
+/* Frees the loader's records: what compact did not take, and the
+ * phrases it mined itself. */
 static void
 loader_free(struct loader *L)
 {
 	size_t i;
 
-	for (i = 0; i < L->w->nfiles; i++)
-		if (L->own_phr[i])
-			free(L->phr[i]);	/* one block: pack_phrases */
-	free(L->phr);
-	free(L->nphr);
-	free(L->have_phr);
-	free(L->own_phr);
-	free(L->cached);
-	free(L->gone);
-	free(L->entry);
-	free(L->ok);
-	free(L->v);	/* NULL once compact took the articles */
+	for (i = 0; i < L->n; i++) {
+		if (L->rec[i].own_phr)
+			free(L->rec[i].phr);	/* one block: pack_phrases */
+		article_free(&L->rec[i].a);
+	}
+	free(L->rec);
 }
 
-/* Sets up the loader for the files of W (CACHE: the index, or NULL). */
+/* Sets up the loader for the records of walk W, which it takes (CACHE:
+ * the index, or NULL). */
 static void
 loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
     int flags, struct cache *cache)
 {
-	size_t n = w->nfiles;
-
-	L->w = w;
-	L->v = xcalloc(n + 1, sizeof *L->v);
-	L->ok = xcalloc(n + 1, 1);
-	L->phr = xcalloc(n + 1, sizeof *L->phr);
-	L->nphr = xcalloc(n + 1, sizeof *L->nphr);
-	L->have_phr = xcalloc(n + 1, 1);
-	L->own_phr = xcalloc(n + 1, 1);
-	L->cached = xcalloc(n + 1, 1);
-	L->gone = xcalloc(n + 1, 1);
-	L->entry = xcalloc(n + 1, sizeof *L->entry);
+	L->rec = w->rec;
+	L->n = w->n;
+	w->rec = NULL;
 	L->lex = lex;
 	L->cache = cache;
 	L->keep_all = (flags & CORPUS_RESIDENT) != 0;
@@ -899,16 +884,16 @@ static int
 snap_same(const struct loader *L, const struct cache *ref,
     char *const *paths, size_t npaths)
 {
-	const struct wfile *f = L->w->files;
+	const struct loadrec *r = L->rec;
 	const uint32_t *order;
 	size_t i, n;
 
 	n = cache_snapshot(ref, paths, npaths, L->discover, &order);
-	if (n == 0 || n != L->w->nfiles)
+	if (n == 0 || n != L->n)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (L->gone[i] || !cache_snap_same(ref, i, f[i].path, f[i].size,
-		    f[i].mtime))
+		if (r[i].gone || !cache_snap_same(ref, i, r[i].a.path,
+		    r[i].a.size, r[i].a.mtime))
 			return 0;
 	return 1;
 }
@@ -919,7 +904,7 @@ static void
 load_rest(struct corpus *c, struct loader *L, char *const *paths,
     size_t npaths)
 {
-	size_t n = L->w->nfiles, nok;
+	size_t n = L->n, nok;
 	uint32_t *order;
 
 	if (L->cache != NULL) {
@@ -930,7 +915,7 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 	}
 	load_all(L);
 	if (L->words != NULL)	/* before compact: walk order */
-		c->words = windex_build_finish(L->words, L->v, L->ok, n);
+		c->words = windex_build_finish(L->words, L->rec, n);
 	L->words = NULL;
 	c->resident = L->resident;
 	build_themes(c, L, n);
@@ -939,7 +924,7 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 		save_cache(c, L, paths, npaths, order, nok);
 	cache_close(L->cache);	/* after build_themes: phrases point into it */
 	L->cache = NULL;
-	compact(c, L, n, order, nok);
+	compact(c, L, order, nok);
 	free(order);
 	if (c->words != NULL)	/* matched to the articles meanwhile */
 		windex_prepare(c->words, c->v, c->n);
@@ -969,7 +954,6 @@ load_main(struct corpus *c, const struct cache *ref, char *const *paths,
 	struct walk w = { 0 };
 	struct loader L = { 0 };
 	struct cache *cache = NULL;
-	size_t i;
 	int same;
 
 	corpus_init(c, lex);
@@ -980,9 +964,7 @@ load_main(struct corpus *c, const struct cache *ref, char *const *paths,
 		((struct corpus_priv *)c->priv)->trusted = 1;
 		return 1;
 	}
-	for (i = 0; i < npaths; i++)
-		walk_root(&w, paths[i]);
-	walk_sort(&w);
+	walk_all(&w, paths, npaths);
 	loader_init(&L, &w, lex, flags, cache);
 	run_pool(&L, stat_thread);
 	same = snap_same(&L, ref != NULL ? ref : cache, paths, npaths) &&
@@ -993,7 +975,6 @@ load_main(struct corpus *c, const struct cache *ref, char *const *paths,
 	    flags))))
 		load_rest(c, &L, paths, npaths);
 	loader_free(&L);
-	walk_free(&w);
 	return !(same && ref != NULL);
 }
 

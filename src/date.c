@@ -12,6 +12,7 @@
 #define YEAR_MIN	1900
 #define YEAR_MAX	2100
 #define WORD_MAX	24	/* code points; longer words are never months */
+#define SPACE_MAX	8	/* blanks between the parts of a date */
 #define HEAD_LINES	15	/* non-blank lines that make the head */
 #define HEAD_BYTES	4096	/* ... and never more than this */
 #define FIND_BYTES	(1 << 20)	/* a date further in is no publication date */
@@ -207,19 +208,24 @@ cur_lit(struct cur *c, const char *lit)
 	return 0;
 }
 
-/* Skips blanks (space, no-break and thin spaces); returns how many. */
+/*
+ * Skips blanks (space, no-break and thin spaces); returns how many. At
+ * most SPACE_MAX: more is no gap inside a date, and a bound keeps a long
+ * run of blanks from costing its length at every start.
+ */
 static int
 cur_space(struct cur *c)
 {
 	int n = 0;
 
-	for (;;) {
+	while (n < SPACE_MAX) {
 		if (cur_ch(c, ' ') || cur_lit(c, "\xC2\xA0") ||
 		    cur_lit(c, "\xE2\x80\xAF") || cur_lit(c, "\xE2\x80\x89"))
 			n++;
 		else
 			return n;
 	}
+	return n;
 }
 
 /* Is the cursor at the end of a token (no letter or digit follows)? */
@@ -531,9 +537,13 @@ static int
 month_day_shape(const struct cur *c)
 {
 	struct cur t = *c;
+	size_t end = c->len - c->i > 4 * WORD_MAX ? c->i + 4 * WORD_MAX :
+	    c->len;
 	uint8_t b;
 
-	while (t.i < t.len) {
+	/* Bounded: a month is at most WORD_MAX code points, so a run of
+	 * emoji or CJK punctuation costs the same at every start. */
+	while (t.i < end) {
 		b = t.s[t.i];
 		if (b < 0x80 ? !(((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) :
 		    (b == 0xC2 && t.i + 1 < t.len && t.s[t.i + 1] == 0xA0) ||

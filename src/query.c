@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "entity.h"
 #include "query.h"
 #include "text.h"
 #include "util.h"
@@ -13,7 +14,8 @@
 #define THEMES_LISTED	200	/* bytes of theme ids shown in an error */
 #define SOURCES_MAX	32	/* source: terms (bits of a memo entry) */
 
-enum qkind { Q_THEME, Q_LANG, Q_SOURCE, Q_AFTER, Q_BEFORE, Q_DATE, Q_TEXT };
+enum qkind { Q_THEME, Q_LANG, Q_SOURCE, Q_AFTER, Q_BEFORE, Q_DATE, Q_TEXT,
+    Q_ENTITY };
 
 /* One term of the query. */
 struct qterm {
@@ -290,27 +292,52 @@ term_source(struct parser *P, struct qterm *t, const char *v, size_t vlen)
 	return 0;
 }
 
+/* The field names; query_field and the shell completions list them. */
+static const char *const field_names[] = { "theme", "lang", "source",
+    "after", "before", "date", "entity", "who", "where" };
+#define NFIELDS	(sizeof field_names / sizeof *field_names)
+
+const char *
+query_field(size_t i)
+{
+	return i < NFIELDS ? field_names[i] : NULL;
+}
+
+/* entity:a,b (who:, where:): gazetteer ids, or found names ("n:...",
+ * known only once the corpus is indexed: an absent one matches none). */
+static int
+term_entity(struct parser *P, struct qterm *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nvals; i++)
+		if (strncmp(t->vals[i], "n:", 2) != 0 &&
+		    !entity_known(t->vals[i]))
+			return perr(P, "unknown entity", t->vals[i],
+			    strlen(t->vals[i]), "(see tread --entities)");
+	return 0;
+}
+
 /* A field:value term. F is the field name, V its value. */
 static int
 term_field(struct parser *P, int neg, const char *f, size_t flen,
     const char *v, size_t vlen)
 {
-	static const char *names[] = { "theme", "lang", "source", "after",
-	    "before", "date" };
 	static const enum qkind kinds[] = { Q_THEME, Q_LANG, Q_SOURCE,
-	    Q_AFTER, Q_BEFORE, Q_DATE };
+	    Q_AFTER, Q_BEFORE, Q_DATE, Q_ENTITY, Q_ENTITY, Q_ENTITY };
 	struct qterm *t;
 	size_t i, k;
 
-	for (i = 0; i < sizeof names / sizeof *names; i++) {
-		for (k = 0; k < flen && to_lower(f[k]) == names[i][k]; k++)
+	for (i = 0; i < NFIELDS; i++) {
+		for (k = 0; k < flen && to_lower(f[k]) == field_names[i][k];
+		    k++)
 			;
-		if (k == flen && names[i][k] == '\0')
+		if (k == flen && field_names[i][k] == '\0')
 			break;
 	}
-	if (i == sizeof names / sizeof *names)
+	if (i == NFIELDS)
 		return perr(P, "unknown field", f, flen, "(fields: theme, "
-		    "lang, source, after, before, date)");
+		    "lang, source, after, before, date, entity, who, where)");
 	if (vlen == 0)
 		return perr(P, "empty value", NULL, 0, NULL);
 	t = term_add(P->q, kinds[i], neg);
@@ -321,6 +348,8 @@ term_field(struct parser *P, int neg, const char *f, size_t flen,
 		return split_values(P, t, v, vlen) == -1 ? -1 : term_lang(P, t);
 	case Q_SOURCE:
 		return term_source(P, t, v, vlen);
+	case Q_ENTITY:
+		return split_values(P, t, v, vlen) == -1 ? -1 : term_entity(P, t);
 	default:
 		if (parse_date(v, vlen, t->kind != Q_DATE, t->date) == -1)
 			return perr(P, "bad date", v, vlen, "(use YYYY-MM-DD, "
@@ -569,7 +598,7 @@ meta_ok(const struct query *q, const struct article *a, size_t nthemes,
 	for (i = 0; i < q->n; i++) {
 		const struct qterm *t = &q->t[i];
 
-		if (t->kind == Q_TEXT)
+		if (t->kind == Q_TEXT || t->kind == Q_ENTITY)
 			continue;
 		if (a->date[0] == '\0' && (t->kind == Q_AFTER ||
 		    t->kind == Q_BEFORE || t->kind == Q_DATE))
@@ -731,6 +760,42 @@ text_ok_indexed(const struct query *q, struct corpus *c, size_t i,
 	return open == 0 || text_ok(q, c, i, S, S->want);
 }
 
+/* Does entity term T (any of its ids) hold for article I? */
+static int
+entity_ok(const struct qterm *t, const struct entity_index *ix, size_t i)
+{
+	size_t k;
+	long e;
+
+	for (k = 0; k < t->nvals; k++)
+		if ((e = entity_find(ix, t->vals[k])) >= 0 &&
+		    entity_has(ix, i, (uint32_t)e))
+			return 1;
+	return 0;
+}
+
+/* Unselects the articles of KEEP an entity term of Q rules out; returns
+ * how many. The entity index is built only when a term asks. */
+static size_t
+entity_pass(const struct query *q, struct corpus *c, unsigned char *keep)
+{
+	const struct entity_index *ix = NULL;
+	size_t i, j, dropped = 0;
+
+	for (j = 0; j < q->n; j++) {
+		if (q->t[j].kind != Q_ENTITY)
+			continue;
+		if (ix == NULL)
+			ix = entity_index(c);
+		for (i = 0; i < c->n; i++)
+			if (keep[i] && entity_ok(&q->t[j], ix, i) == q->t[j].neg) {
+				keep[i] = 0;
+				dropped++;
+			}
+	}
+	return dropped;
+}
+
 size_t
 query_eval(const struct query *q, struct corpus *c, unsigned char *keep)
 {
@@ -758,6 +823,7 @@ query_eval(const struct query *q, struct corpus *c, unsigned char *keep)
 		    text_ok(q, c, i, &S, NULL)));
 		n += keep[i];
 	}
+	n -= entity_pass(q, c, keep);
 	for (i = 0; sets != NULL && i < q->n; i++)
 		free(sets[i]);
 	free(sets);

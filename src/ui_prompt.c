@@ -21,14 +21,20 @@ ui_prompt_start(struct ui *ui, const char *label, const char *init,
 	ui->msg[0] = '\0';
 }
 
-/* Byte offset of the character before / after offset I. */
+/* Byte offset of the character before / after offset I. u8_prev stores
+ * the character it steps over, so it is given somewhere to put it; an
+ * invalid sequence is stepped over one byte at a time. */
 static size_t
 prev_char(const struct prompt *p, size_t i)
 {
 	const uint8_t *s = (const uint8_t *)p->text;
-	const uint8_t *q = i > 0 ? u8_prev(NULL, s + i, s) : NULL;
+	const uint8_t *q;
+	ucs4_t uc;
 
-	return q != NULL ? (size_t)(q - s) : 0;
+	if (i == 0)
+		return 0;
+	q = u8_prev(&uc, s + i, s);
+	return q != NULL ? (size_t)(q - s) : i - 1;
 }
 
 static size_t

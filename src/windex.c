@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "article.h"
+#include "cache.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -821,20 +822,38 @@ temp_file(const char *path)
 	return f;
 }
 
-/* Sorts word indexes by their bytes (qsort: the arena is a global, as
- * only the one spilling thread sorts at a time under the lock). */
-static const struct wthread *sort_thread;
+/* A word to sort: its bytes and its index (qsort needs no context). */
+struct wkey {
+	const char	*s;
+	uint32_t	 len, i;
+};
 
-/* Orders word indexes by bytes (qsort). */
+/* Orders words by bytes, a shorter one first (qsort). */
 static int
-cmp_word(const void *pa, const void *pb)
+cmp_wkey(const void *pa, const void *pb)
 {
-	const struct wword *a = &sort_thread->words[*(const uint32_t *)pa],
-	    *b = &sort_thread->words[*(const uint32_t *)pb];
-	int c = memcmp(sort_thread->arena + a->soff,
-	    sort_thread->arena + b->soff, a->slen < b->slen ? a->slen : b->slen);
+	const struct wkey *a = pa, *b = pb;
+	int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
 
-	return c != 0 ? c : (a->slen > b->slen) - (a->slen < b->slen);
+	return c != 0 ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* The indexes of T's words in byte order. */
+static uint32_t *
+words_sorted(const struct wthread *t)
+{
+	struct wkey *k = xcalloc(t->nwords + 1, sizeof *k);
+	uint32_t *order = xcalloc(t->nwords + 1, sizeof *order);
+	size_t i;
+
+	for (i = 0; i < t->nwords; i++)
+		k[i] = (struct wkey){ t->arena + t->words[i].soff,
+		    t->words[i].slen, (uint32_t)i };
+	qsort(k, t->nwords, sizeof *k, cmp_wkey);
+	for (i = 0; i < t->nwords; i++)
+		order[i] = k[i].i;
+	free(k);
+	return order;
 }
 
 /* Writes T's run to F: the word count, then per word in byte order its
@@ -873,18 +892,13 @@ static void
 thread_spill(struct windex_build *b, struct wthread *t)
 {
 	uint32_t *order;
-	size_t i;
 	FILE *f;
 
 	if (t->npairs == 0)
 		return;
 	thread_pair_keys(t);
-	order = xcalloc(t->nwords + 1, sizeof *order);
-	for (i = 0; i < t->nwords; i++)
-		order[i] = (uint32_t)i;
+	order = words_sorted(t);	/* each thread sorts its own */
 	pthread_mutex_lock(&b->lock);
-	sort_thread = t;
-	qsort(order, t->nwords, sizeof *order, cmp_word);
 	if ((f = temp_file(b->path)) == NULL)
 		b->failed = 1;
 	else {
@@ -1187,7 +1201,7 @@ struct newdocs {
 	size_t		 n;
 	int		 fill;		/* not only count: the keys too */
 	const struct windex_build *b;	/* for the paths: write_paths */
-	const struct article *v;
+	const struct loadrec *rec;
 };
 
 /* Writes the absolute paths of D's docs to OUT, in their order: the
@@ -1204,7 +1218,7 @@ write_paths(const struct newdocs *D, FILE *out)
 
 	for (i = 0; i < D->b->n; i++)
 		if (D->newdoc[i] != NONE) {
-			len = abs_path(abs, sizeof abs, D->v[i].path);
+			len = abs_path(abs, sizeof abs, D->rec[i].a.path);
 			bytes += fwrite(abs, 1, len + 1, out);
 		}
 	p = x != NULL ? x->paths : NULL;
@@ -1302,7 +1316,7 @@ doc_add(struct newdocs *D, uint64_t key)
 /* Numbers the new docs: the loaded files the index will cover (read this
  * run, or unchanged in the old index), in walk order. */
 static void
-number_docs(struct windex_build *b, const struct article *v, const char *ok,
+number_docs(struct windex_build *b, const struct loadrec *rec,
     struct newdocs *D)
 {
 	size_t i;
@@ -1311,28 +1325,13 @@ number_docs(struct windex_build *b, const struct article *v, const char *ok,
 		D->newdoc[i] = NONE;
 		if (b->olddoc[i] != NONE)
 			D->seen[b->olddoc[i]] = 1;
-		if (!ok[i] || (!b->fresh[i] && b->olddoc[i] == NONE))
+		if (!rec[i].ok || (!b->fresh[i] && b->olddoc[i] == NONE))
 			continue;
-		D->newdoc[i] = doc_add(D, D->fill ? doc_key(v[i].path,
-		    v[i].size, v[i].mtime) : 0);
+		D->newdoc[i] = doc_add(D, D->fill ? doc_key(rec[i].a.path,
+		    rec[i].a.size, rec[i].a.mtime) : 0);
 		if (!b->fresh[i])
 			D->oldmap[b->olddoc[i]] = D->newdoc[i];
 	}
-}
-
-/* Is absolute path P under one of B's roots? */
-static int
-under_roots(const struct windex_build *b, const char *p)
-{
-	size_t i, len;
-
-	for (i = 0; i < b->nroots; i++) {
-		len = strlen(b->roots[i]);
-		if (strncmp(p, b->roots[i], len) == 0 &&
-		    (p[len] == '/' || p[len] == '\0' || len == 0))
-			return 1;
-	}
-	return 0;
 }
 
 /* Keeps the old docs of files not loaded and not under a root (another
@@ -1350,7 +1349,7 @@ keep_others(struct windex_build *b, struct newdocs *D)
 		return;		/* the usual warm load: no paths read */
 	for (d = 0; d < x->ndocs && p < end; d++, p += len + 1) {
 		len = strlen(p);
-		if (!D->seen[d] && !under_roots(b, p))
+		if (!D->seen[d] && !cache_under_roots(p, b->roots, b->nroots))
 			D->oldmap[d] = doc_add(D, x->docs[d]);
 	}
 }
@@ -1424,10 +1423,10 @@ docs_free(struct newdocs *D)
 	memset(D, 0, sizeof *D);
 }
 
-/* Numbers the docs of B's new index into D (V, OK: see finish); with
+/* Numbers the docs of B's new index into D (REC: see finish); with
  * FILL their keys and paths too, else only how many. */
 static void
-docs_plan(struct windex_build *b, const struct article *v, const char *ok,
+docs_plan(struct windex_build *b, const struct loadrec *rec,
     struct newdocs *D, int fill)
 {
 	size_t nold = b->old != NULL ? b->old->ndocs : 0;
@@ -1435,21 +1434,21 @@ docs_plan(struct windex_build *b, const struct article *v, const char *ok,
 	docs_free(D);
 	D->fill = fill;
 	D->b = b;
-	D->v = v;
+	D->rec = rec;
 	if (fill)
 		D->keys = xcalloc(b->n + nold + 1, sizeof *D->keys);
 	D->newdoc = xcalloc(b->n + 1, sizeof *D->newdoc);
 	D->oldmap = xmalloc((nold + 1) * sizeof *D->oldmap);
 	memset(D->oldmap, 0xff, (nold + 1) * sizeof *D->oldmap);
 	D->seen = xcalloc(nold + 1, 1);
-	number_docs(b, v, ok, D);
+	number_docs(b, rec, D);
 	if (b->old != NULL)
 		keep_others(b, D);
 }
 
 struct windex *
-windex_build_finish(struct windex_build *b, const struct article *v,
-    const char *ok, size_t n)
+windex_build_finish(struct windex_build *b, const struct loadrec *rec,
+    size_t n)
 {
 	struct newdocs D;
 	struct windex *x = NULL;
@@ -1459,14 +1458,14 @@ windex_build_finish(struct windex_build *b, const struct article *v,
 		thread_spill(b, t);
 	memset(&D, 0, sizeof D);
 	if (n == b->n && !b->failed)
-		docs_plan(b, v, ok, &D, 0);
+		docs_plan(b, rec, &D, 0);
 	if (n != b->n || b->failed || unchanged(b, &D)) {
 		x = b->old;	/* still right where it applies (bind) */
 		b->old = NULL;
 	} else {
 		if (b->old != NULL && !wx_sound(b->old))
 			old_drop(b);
-		docs_plan(b, v, ok, &D, 1);
+		docs_plan(b, rec, &D, 1);
 		x = build_write(b, &D);
 	}
 	docs_free(&D);

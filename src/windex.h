@@ -10,6 +10,7 @@
 struct article;
 struct buf;
 struct fold_cache;
+struct loadrec;
 struct token;
 struct windex;
 struct windex_build;
@@ -45,13 +46,13 @@ void	 windex_build_add(struct windex_build *, size_t id,
 	    size_t len, const struct token *tok, size_t ntok);
 
 /*
- * Ends the build: V[0..N) are the files by walk id, OK[i] set for those
- * loaded. Writes the index (atomically) unless it would not change, and
+ * Ends the build: REC[0..N) are the files by walk id (those with ok set
+ * loaded). Writes the index (atomically) unless it would not change, and
  * returns it opened, or NULL when there is none (queries then scan).
  * Frees the builder.
  */
 struct windex *windex_build_finish(struct windex_build *,
-	    const struct article *v, const char *ok, size_t n);
+	    const struct loadrec *rec, size_t n);
 void	 windex_build_free(struct windex_build *);
 
 /* Opens the index at PATH (mmap), or NULL when missing or unsound. */

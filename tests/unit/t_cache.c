@@ -68,14 +68,32 @@ static struct phrase ph[2] = {
 };
 static struct phrase *phr[NART] = { ph, NULL, ph };
 static size_t nphr[NART] = { 2, 0, 1 };
+static struct loadrec rec[NART];
+
+/* The load records of the test articles, those with OKV[k] set loaded;
+ * their phrases are borrowed (never own_phr). */
+static struct loadrec *
+recs(const char *okv)
+{
+	int k;
+
+	for (k = 0; k < NART; k++) {
+		memset(&rec[k], 0, sizeof rec[k]);
+		rec[k].a = v[k];
+		rec[k].phr = phr[k];
+		rec[k].nphr = (uint32_t)nphr[k];
+		rec[k].have_phr = (unsigned char)have[k];
+		rec[k].ok = (unsigned char)okv[k];
+	}
+	return rec;
+}
 
 /* Saves the test articles under root ROOT with lexicon hash LH. */
 static int
 save(uint64_t lh, char *root)
 {
 	struct cache *c = cache_open(cpath, lh, 10);
-	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
-	    .have_phr = have, .n = NART, .nlex = 10, .roots = &root,
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10, .roots = &root,
 	    .nroots = 1 };
 	int rc;
 
@@ -220,8 +238,7 @@ test_stale(void)
 static void
 test_no_rewrite(void)
 {
-	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
-	    .have_phr = have, .n = NART, .nlex = 10 };
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10 };
 	struct article a[NART];
 	struct stat s1, s2;
 	struct cache *c;
@@ -243,14 +260,13 @@ test_no_rewrite(void)
 static void
 test_roots(void)
 {
-	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
-	    .have_phr = have, .n = NART, .nlex = 10 };
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10 };
 	char *root = xstrdup("/nonexistent/elsewhere"), ok0[NART] = { 0 };
 	struct article a;
 	struct cache *c;
 	size_t np;
 
-	b.ok = ok0;
+	b.rec = recs(ok0);
 	b.roots = &root;
 	b.nroots = 1;
 	c = cache_open(cpath, LEX, 10);
@@ -323,8 +339,7 @@ test_discovered(void)
 {
 	uint32_t arts[2] = { 0, 2 }, e[NART];
 	struct discovered d = { "d:dry-port", "dry port", arts, 2 }, *out;
-	struct cache_batch b = { .v = v, .ok = ok, .phr = phr, .nphr = nphr,
-	    .have_phr = have, .n = NART, .nlex = 10, .disc = &d, .ndisc = 1,
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10, .disc = &d, .ndisc = 1,
 	    .have_disc = 1 };
 	struct article a[NART];
 	struct cache *c;
@@ -365,21 +380,19 @@ test_discovered(void)
 static int
 hostile_hits(const struct article *w, int snap, const struct discovered *d)
 {
-	struct article a[NART], sv[NART];
+	struct article a[NART];
 	uint32_t order[NART] = { 2, 0, 1 };
 	char *root = dir;
-	struct cache_batch b = { .v = sv, .ok = ok, .phr = phr, .nphr = nphr,
-	    .have_phr = have, .n = NART, .nlex = 10, .roots = &root,
-	    .nroots = 1, .order = snap ? order : NULL, .disc = d,
-	    .ndisc = d != NULL, .have_disc = d != NULL };
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10,
+	    .roots = &root, .nroots = 1, .order = snap ? order : NULL,
+	    .disc = d, .ndisc = d != NULL, .have_disc = d != NULL };
 	const uint32_t *o;
 	struct cache *c;
 	int k, hits = 0;
 
-	memcpy(sv, v, sizeof sv);
 	for (k = 1; snap && k < NART; k++)
-		sv[k].nhits = 2;	/* a snapshot keeps them all: no 40 */
-	sv[0] = *w;
+		b.rec[k].a.nhits = 2;	/* a snapshot keeps them all: no 40 */
+	b.rec[0].a = *w;
 	unlink(cpath);
 	c = cache_open(cpath, LEX, 10);
 	cache_save(c, &b);
@@ -467,11 +480,9 @@ test_every_byte(void)
 	uint32_t arts[2] = { 0, 2 }, order[NART] = { 1, 2, 0 }, e[NART];
 	struct discovered dd = { "d:dry-port", "dry port", arts, 2 }, *out;
 	char *root = dir, *good, *s;
-	struct article sv[NART];
-	struct cache_batch b = { .v = sv, .ok = ok, .phr = phr, .nphr = nphr,
-	    .have_phr = have, .n = NART, .nlex = 10, .roots = &root,
-	    .nroots = 1, .order = order, .disc = &dd, .ndisc = 1,
-	    .have_disc = 1 };
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10,
+	    .roots = &root, .nroots = 1, .order = order, .disc = &dd,
+	    .ndisc = 1, .have_disc = 1 };
 	const struct theme_hit *h;
 	const uint32_t *o;
 	struct article a[NART], sa;
@@ -480,17 +491,16 @@ test_every_byte(void)
 	struct cache *c;
 	FILE *fp;
 
-	memcpy(sv, v, sizeof sv);
 	for (k = 0; k < NART; k++) {
-		sv[k].nhits = 2;
-		sv[k].hits[1].theme = 10;	/* the discovered one */
+		b.rec[k].a.nhits = 2;
+		b.rec[k].a.hits[1].theme = 10;	/* the discovered one */
 	}
 	unlink(cpath);
 	c = cache_open(cpath, LEX, 10);
 	cache_save(c, &b);
 	cache_close(c);
 	for (k = 0; k < NART; k++)
-		sv[k].hits[1].theme = 7;
+		v[k].hits[1].theme = 7;
 	if (file_read(cpath, 0, &good, &len) == -1) {
 		ok(0, "cache file written");
 		return;
@@ -542,6 +552,22 @@ test_key(void)
 	free(k);
 }
 
+/* The root filter the cache and the word index share. */
+static void
+test_under_roots(void)
+{
+	char *r1[] = { "/news/", "/other" }, *slash[] = { "/" };
+
+	ok(cache_under_roots("/news/a.txt", r1, 2), "under a root with '/'");
+	ok(cache_under_roots("/other", r1, 2), "the root itself");
+	ok(cache_under_roots("/other/x/y", r1, 2), "deep under a root");
+	ok(!cache_under_roots("/newsroom/a.txt", r1, 2),
+	    "a longer name is not under the root");
+	ok(!cache_under_roots("/elsewhere/a", r1, 2), "under no root");
+	ok(!cache_under_roots("/news/a", r1, 0), "no roots: under none");
+	ok(cache_under_roots("/any/file", slash, 1), "'/' holds every key");
+}
+
 int
 main(void)
 {
@@ -565,6 +591,7 @@ main(void)
 	test_every_byte();
 	warn_quiet = 0;
 	test_key();
+	test_under_roots();
 	for (k = 0; k < NART; k++) {
 		unlink(v[k].path);
 		article_free(&v[k]);

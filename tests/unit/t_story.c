@@ -1,0 +1,189 @@
+/* t_story.c: stories across languages and distractors; timeline periods and sparklines. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "entity.h"
+#include "number.h"
+#include "text.h"
+#include "story.h"
+#include "timeline.h"
+#include "util.h"
+#include "tap.h"
+
+static struct ctheme themes[] = {
+	{ "energy", "Energy", THEME_LEXICON, 0 },
+	{ "luban", "Luban workshops", THEME_LEXICON, 0 },
+};
+static struct corpus C;
+
+/* Adds an article (resident BODY) with theme T (-1: none) to C. */
+static void
+art(const char *lang, const char *date, int t, const char *body)
+{
+	struct article *a;
+
+	C.v = xreallocarray(C.v, C.n + 1, sizeof *C.v);
+	a = &C.v[C.n++];
+	memset(a, 0, sizeof *a);
+	a->path = xstrdup(body);
+	a->title = xstrdup(body);
+	a->source = xstrdup("");
+	snprintf(a->date, sizeof a->date, "%s", date);
+	snprintf(a->lang, sizeof a->lang, "%s", lang);
+	a->body = xstrdup(body);
+	a->body_len = strlen(body);
+	if (t >= 0) {
+		a->hits = xcalloc(1, sizeof *a->hits);
+		a->hits[0].theme = (uint16_t)t;
+		a->nhits = 1;
+		themes[t].count++;
+	}
+}
+
+/* Are articles A and B in one story? */
+static int
+same(size_t a, size_t b)
+{
+	const struct story_index *si = story_index(&C);
+
+	return si->of[a] == si->of[b];
+}
+
+/* The value of the first number in S (-1 when none), and in *NTOK the
+ * tokens it took. */
+static double
+value(const char *s, size_t *ntok)
+{
+	struct fold_cache *fc = fold_cache_new();
+	struct token *tok = NULL;
+	size_t cap = 0, n = text_tokens(s, strlen(s), fc, &tok, &cap), j;
+	double v = -1;
+
+	for (j = 0; j < n; j++) {
+		size_t at = j;
+
+		if (number_at(s, tok, n, &j, &v)) {
+			*ntok = j - at + 1;
+			break;
+		}
+	}
+	free(tok);
+	fold_cache_free(fc);
+	return v;
+}
+
+/* Amounts across languages and scripts. */
+static void
+number_tests(void)
+{
+	size_t k;
+
+	ok(value("1.2 million", &k) == 1.2e6 && value("1,2 миллиона", &k) ==
+	    1.2e6 && value("120万标准箱", &k) == 1.2e6 && value("1 200 000",
+	    &k) == 1.2e6, "1.2 million in en ru zh and digits");
+	ok(value("3,5 миллиарда", &k) == 3.5e9 && value("35亿立方米", &k) ==
+	    3.5e9 && value("3.5 billion", &k) == 3.5e9 && value("3,5 mld",
+	    &k) == 3.5e9 && value("3,5 Milliarden", &k) == 3.5e9,
+	    "3.5 billion");
+	ok(value("100,000 containers", &k) == 1e5 && k == 2 &&
+	    value("10万", &k) == 1e5 && value("100\u00a0000", &k) == 1e5,
+	    "thousands groups");
+	ok(value("700 milionów euro", &k) == 7e8 && value("5 тыс. тонн", &k)
+	    == 5e3, "inflected and abbreviated scales");
+	ok(value("2024-07-03", &k) == 2024 && k == 1, "a date is not a sum");
+	ok(value("no digits here", &k) == -1, "no number");
+	ok(value("1234567890123456789 x", &k) == -1, "an over-long digit run");
+}
+
+/* Timeline checks: periods, labels, counts, sparklines. */
+static void
+timeline_tests(void)
+{
+	struct timeline_span sp;
+	uint32_t n[8], c4[4] = { 0, 1, 4, 8 };
+	char l[32];
+
+	is_int(story_day("1970-01-01"), 0, "day 0");
+	is_int(story_day("2024-07-03"), 19907, "a day number");
+	ok(story_day("2024-13-01") == INT32_MIN && story_day("") == INT32_MIN &&
+	    story_day("garbage!!!") == INT32_MIN, "bad dates");
+	timeline_label(timeline_period("2024-07-03", BY_WEEK), BY_WEEK, l,
+	    sizeof l);
+	is_str(l, "2024-W27", "ISO week");
+	timeline_label(timeline_period("2021-01-03", BY_WEEK), BY_WEEK, l,
+	    sizeof l);
+	is_str(l, "2020-W53", "a January Sunday is in last year's week");
+	timeline_label(timeline_period("2019-12-30", BY_WEEK), BY_WEEK, l,
+	    sizeof l);
+	is_str(l, "2020-W01", "a December Monday in next year's week 1");
+	timeline_label(timeline_period("2024-07-03", BY_MONTH), BY_MONTH, l,
+	    sizeof l);
+	is_str(l, "2024-07", "month");
+	timeline_label(timeline_period("2024-07-03", BY_DAY), BY_DAY, l,
+	    sizeof l);
+	is_str(l, "2024-07-03", "day");
+	timeline_span(&C, BY_MONTH, &sp);
+	is_int(sp.n, 3, "span of months (June to August 2024)");
+	timeline_count(&C, &sp, NULL, NULL, NULL, n);
+	ok(n[0] == 1 && n[1] == C.n - 3 && n[2] == 1, "per month: %u %u %u",
+	    n[0], n[1], n[2]);
+	is_str(timeline_spark(c4, 4, 10, 1, l, sizeof l),
+	    " \u2581\u2584\u2588", "UTF-8 sparkline");
+	is_str(timeline_spark(c4, 4, 10, 0, l, sizeof l), " .-#",
+	    "ASCII sparkline");
+	is_str(timeline_spark(c4, 4, 2, 0, l, sizeof l), ".#",
+	    "periods summed into cells");
+}
+
+int
+main(void)
+{
+	const struct story_index *si;
+	char err[512];
+	size_t i;
+
+	warn_quiet = 1;
+	ok(entity_init(SRCDATADIR, NULL, err, sizeof err) == 0, "gazetteer: %s", err);
+	C.themes = themes;
+	C.nthemes = 2;
+	C.resident = 1;
+	/* one visit, four languages; 0-3 */
+	art("pl", "2024-07-03", 1, "Xi Jinping i Tokajew w Astanie: drugi "
+	    "warsztat Luban i umowa o 12 projektach.");
+	art("en", "2024-07-03", 1, "Xi Jinping and Tokayev met in Astana: a "
+	    "second Luban workshop and 12 projects.");
+	art("ru", "2024-07-04", 1, "Си Цзиньпин и Токаев в Астане: вторая "
+	    "мастерская Лубань и 12 проектов.");
+	art("zh", "2024-07-03", 1, "习近平与托卡耶夫在阿斯塔纳会谈，12个项目。");
+	/* distractors: the same people a month later in Beijing (4); the
+	 * same days, other people and place (5); undated (6) */
+	art("en", "2024-08-20", 0, "Tokayev and Xi Jinping in Beijing talk "
+	    "about gas, 40 billion cubic metres.");
+	art("fr", "2024-07-03", 0, "À Moscou, Poutine et Lavrov parlent de "
+	    "gaz avec la CNPC, 40 milliards.");
+	art("de", "", 1, "Xi Jinping und Tokajew in Astana, 12 Projekte.");
+	art("en", "2024-06-30", -1, "The weather in Almaty was fine.");
+
+	si = story_index(&C);
+	ok(same(0, 1) && same(0, 2) && same(0, 3), "one visit in pl en ru zh");
+	ok(!same(0, 4), "the same people a month later: another story");
+	ok(!same(0, 5), "the same day, other people: another story");
+	ok(!same(0, 6), "undated: a story of its own");
+	ok(!same(0, 7) && !same(5, 7), "unrelated");
+	is_str(si->v[si->of[0]].langs, "en,pl,ru,zh", "langs, sorted");
+	is_str(si->v[si->of[0]].date, "2024-07-03", "story date: earliest");
+	is_str(si->v[si->of[0]].id, "s1", "ids in article order");
+	is_int(story_find(si, "s1"), (long)si->of[0], "story_find");
+	ok(story_find(si, "s0") == -1 && story_find(si, "x1") == -1 &&
+	    story_find(si, "s99") == -1, "bad story ids");
+	ok(story_index(&C) == si, "built once");
+	timeline_tests();
+	number_tests();
+	story_free();
+	entity_free();
+	for (i = 0; i < C.n; i++)
+		article_free(&C.v[i]);
+	free(C.v);
+	return tap_done();
+}
