@@ -32,7 +32,7 @@
 /* Long options; the help text below and man/tread.1 list the same. */
 enum { OPT_FORMAT = 256, OPT_THEMES_FILE, OPT_NO_CACHE, OPT_HIGHLIGHT,
     OPT_KEYS_MDOC, OPT_ENTITIES, OPT_STORIES, OPT_TIMELINE, OPT_BY,
-    OPT_ENCODING, OPT_COLOR, OPT_COMPLETE };
+    OPT_ENCODING, OPT_COLOR, OPT_COMPLETE, OPT_EVIDENCE };
 static const struct option longopts[] = {
 	{ "list",	 no_argument,	    NULL, 'l' },
 	{ "themes",	 no_argument,	    NULL, 't' },
@@ -45,6 +45,7 @@ static const struct option longopts[] = {
 	{ "format",	 required_argument, NULL, OPT_FORMAT },
 	{ "width",	 required_argument, NULL, 'w' },
 	{ "highlight",	 no_argument,	    NULL, OPT_HIGHLIGHT },
+	{ "evidence",	 no_argument,	    NULL, OPT_EVIDENCE },
 	{ "color",	 optional_argument, NULL, OPT_COLOR },
 	{ "themes-file", required_argument, NULL, OPT_THEMES_FILE },
 	{ "config",	 required_argument, NULL, 'c' },
@@ -85,7 +86,8 @@ usage(FILE *fp)
 "  -f, --filter QUERY      only articles matching QUERY (see tread(1), QUERIES)\n"
 "      --format tsv|json   output format of the batch modes (default tsv)\n"
 "  -w, --width N           wrap --show output to N columns (default: terminal or 80)\n"
-"      --highlight         mark theme evidence in --show output\n"
+"      --highlight         mark theme evidence in --show output ([[words|theme]])\n"
+"      --evidence          with --list --format json: each theme's evidence spans\n"
 "      --color[=WHEN]      colour: auto (a terminal, not TERM=dumb or NO_COLOR),\n"
 "                          always or never; --color alone is always\n"
 "      --themes-file FILE  a theme lexicon extending the default one\n"
@@ -260,6 +262,7 @@ parse_one(struct options *o, int ch, unsigned *seen, char **argv)
 		o->config_file = optarg; break;
 	case 'q': warn_quiet = 1; break;
 	case OPT_HIGHLIGHT: o->highlight = 1; break;
+	case OPT_EVIDENCE: o->evidence = 1; break;
 	case OPT_ENTITIES: set_mode(o, MODE_ENTITIES); break;
 	case OPT_STORIES: set_mode(o, MODE_STORIES); break;
 	case OPT_TIMELINE: set_mode(o, MODE_TIMELINE); break;
@@ -479,7 +482,7 @@ run_batch(const struct options *o, struct corpus *c)
 	query_eval(q, c, keep);
 	query_free(q);
 	if (o->mode == MODE_LIST)
-		rc = batch_list(stdout, c, keep, o->format);
+		rc = batch_list(stdout, c, keep, o->format, o->evidence);
 	else if (o->mode == MODE_ENTITIES)
 		rc = batch_entities(stdout, c, keep, o->format);
 	else if (o->mode == MODE_STORIES)
@@ -538,6 +541,7 @@ main(int argc, char **argv)
 	}
 	if (!wants_discovery(&o))
 		o.load_flags |= CORPUS_NODISCOVER;
+	entity_cache_enable(!(o.load_flags & CORPUS_NOCACHE));
 	/* The reader shows the cache's snapshot at once and checks the
 	 * files behind it; batch modes stay exact. */
 	if (corpus_load(&c, o.paths, o.npaths, lex, o.load_flags |

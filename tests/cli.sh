@@ -59,6 +59,13 @@ status 0 "--highlight twice is one --highlight" "$TREAD" --show 1 --highlight --
 grep -q '\[\[' "$T_TMP/out" && pass "--highlight twice still marks" || fail "--highlight twice still marks"
 status 1 "nothing to load" "$TREAD" --list "$T_TMP/nonexistent"
 stderr_has "missing path named" "^tread: $T_TMP/nonexistent: No such file"
+# --highlight marks are part of the wrapped text: no line is wider than
+# --width (the marks once went past it).
+for w in 20 40 72; do
+	cols=$("$TREAD" --show 2 --width $w --highlight data/articles | wc -L)
+	expect "--show --width $w --highlight fits ($cols columns)" \
+		[ "$cols" -le $w ]
+done
 status 1 "--show unknown id" "$TREAD" --show 99 data/articles
 stderr_has "--show unknown id named" "^tread: 99: no such article"
 status 0 "one missing path among good ones" "$TREAD" --list "$T_TMP/nope" data/articles
