@@ -650,15 +650,27 @@ state_replace(const char *path, const struct buf *b)
 	return store_commit(&f);
 }
 
-/* Takes the exclusive lock on PATH.lock, waiting LOCK_WAIT_MS at most
- * (another tread saving takes milliseconds; one holding it longer is
- * stuck, or hostile). The fd, or -1 (warned). */
+/* The identity of the state file now: another tread's save replaces it
+ * (a new inode), so a change means the lock's holders make progress. */
+static ino_t
+state_ino(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+/* Takes the exclusive lock on PATH.lock, waiting at most LOCK_WAIT_MS
+ * during which no other tread saved (another tread saving takes
+ * milliseconds and replaces the file; one holding the lock without
+ * saving is stuck, or hostile). The fd, or -1 (warned). */
 static int
 state_lock(const char *path)
 {
 	struct timespec nap = { 0, 20 * 1000000L };
 	struct buf lk;
 	int fd, waited;
+	ino_t seen = state_ino(path), now;
 
 	buf_init(&lk);
 	buf_addf(&lk, "%s.lock", path);
@@ -675,8 +687,13 @@ state_lock(const char *path)
 			    strerror(errno));
 			close(fd);
 			fd = -1;
-		} else
-			nanosleep(&nap, NULL);
+			continue;
+		}
+		nanosleep(&nap, NULL);
+		if ((now = state_ino(path)) != seen) {
+			seen = now;	/* someone saved: not stuck */
+			waited = 0;
+		}
 	}
 	buf_free(&lk);
 	return fd;
