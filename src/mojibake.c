@@ -330,7 +330,8 @@ struct verdict {
 	int	 refused;	/* a sequence the page cannot have made */
 	int	 three;		/* the best tells without a letter near (CJK,
 				   Indic, a combining mark) */
-	int	 upper;		/* the best decodes to an uppercase letter */
+	int	 quoted;	/* the best is an uppercase letter made with
+				   a quote ("Ã’s": Ò, or an "Ã" and 's) */
 	uint8_t	 lead;		/* the best one's first byte */
 	size_t	 used;		/* bytes in sequences */
 };
@@ -373,7 +374,8 @@ run_weigh(const struct run *r, int p, const uint8_t *s)
 		if (w > v.best) {
 			v.best = w;
 			v.three = l == 3 || (u >= 0x300 && u <= 0x36F);
-			v.upper = uc_is_property_uppercase(u);
+			v.quoted = uc_is_property_uppercase(u) && l == 2 &&
+			    r->b[k + 1] >= 0x91 && r->b[k + 1] <= 0x94;
 			v.lead = r->b[k];
 		}
 		k += (size_t)l;
@@ -452,8 +454,8 @@ run_class(struct verdict v, int near)
 /*
  * Is the run (text S[OFF..END)) of class CLS mojibake of page P? CONF: the
  * text has other evidence for P. Windows-1252 takes one telling sequence
- * ("Ã©"; an uppercase result wants an uppercase neighbour: "ACCIÃ“N" but
- * "Ã’s"); the rarer pages want two, a lowercase letter glued to it, or
+ * ("Ã©"; an uppercase one made with a quote wants an uppercase
+ * neighbour: "ACCIÃ“N", but "Ã’s" stays); the rarer pages want two, a lowercase letter glued to it, or
  * evidence elsewhere; CP437 two in the run or Cyrillic/Vietnamese glued
  * to a letter: "CAFÉ…", „Spaß“, "√π" and box drawing stay as they are.
  */
@@ -473,7 +475,7 @@ run_is_mojibake(struct verdict v, int cls, int p, int conf, int nbytes,
 		return end - off == 4 || (v.best == 2 && v.lead == 0xE2) ||
 		    inside_word(s, n, off, end);
 	if (cls == 2 && p == P1252)
-		return !v.upper || upper_near(s, n, off, end);
+		return !v.quoted || upper_near(s, n, off, end);
 	/* a believable one glued to a letter, if it is the whole run
 	 * ("przeprowadziÅ‚"; in "‚Ä¶" Mac Roman explains more) */
 	return near && (cls == 2 || (!v.three && v.used == (size_t)nbytes));
@@ -673,7 +675,7 @@ fix_pass(struct buf *out, const uint8_t *s, size_t n, int p, struct run *r)
 {
 	size_t i = 0, j, end;
 	struct evidence ev = page_evidence(s, n, p, r);
-	int changed = 0, cls, any = ev.strong > 0 || ev.weak > 1;
+	int changed = 0, cls, any = ev.strong + ev.weak > 0;
 	struct verdict v;
 
 	buf_reserve(out, n);
