@@ -69,6 +69,14 @@ status 0 "default corpus" "$TREAD" --list
 head -1 "$T_TMP/out" | grep -qx 'id	path	date	lang	source	title	themes	entities	story' &&
 	pass "--list header" || fail "--list header"
 
+# A build tree's src/tread finds the build tree's data without
+# TREAD_DATADIR (from /proc/self/exe; a VPATH build through srcdata/).
+case $TREAD in "$top_builddir"/src/tread)
+	"$TREAD" --list >"$T_TMP/want" 2>&1
+	env -u TREAD_DATADIR "$TREAD" --list >"$T_TMP/out" 2>&1
+	check_file "build tree: the sample corpus without TREAD_DATADIR" "$T_TMP/want" "$T_TMP/out" ;;
+esac
+
 # Batch mode works without a usable terminal.
 env -u TERM "$TREAD" --list data/articles >/dev/null 2>&1 && pass "TERM unset: batch works" ||
 	fail "TERM unset: batch works"
