@@ -18,6 +18,7 @@
 
 #include "corpus.h"
 #include "decode.h"
+#include "fault.h"
 #include "options.h"
 #include "paths.h"
 #include "query.h"
@@ -1018,6 +1019,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 		return 1;
 	}
 	signals_init();
+	fault_on_fatal(endwin);	/* a crash gives the terminal back */
 	warn_quiet = 1;		/* stderr is the screen now */
 	for (p = 0; p < PANE_N; p++)
 		panes[p]->init(&ui);
@@ -1028,6 +1030,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	check_join(1);
 	ui_reader_save_pos(&ui);
 	endwin();
+	fault_on_fatal(NULL);
 	delscreen(scr);
 	warn_quiet = quiet;
 	if (got_signal)
@@ -1035,5 +1038,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	state_save(ui.st);
 	state_free(ui.st);
 	ui_free(&ui);
-	return got_signal ? 1 : 0;
+	if (got_signal)		/* saved: now end as the signal asked */
+		fault_reraise(got_signal);
+	return 0;
 }
