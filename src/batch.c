@@ -291,7 +291,7 @@ batch_show(FILE *fp, struct corpus *c, size_t i, int width, int highlight)
 		return -1;
 	if (highlight && c->lex != NULL) {
 		fc = fold_cache_new();
-		match_article(c->lex, fc, a->title, body, len, 1, &r);
+		match_article(c->lex, fc, a->lang, a->title, body, len, 1, &r);
 		fold_cache_free(fc);
 	}
 	buf_init(&b);

@@ -688,19 +688,17 @@ put_disc(struct writer *w, const struct cache_batch *b, size_t nok)
 	w->disc_n = nok;
 }
 
-/* Is KEY one of ROOTS or under one of them (so the walk saw it if it
- * still exists)? */
-static int
-under_roots(const char *key, char *const *rkeys, size_t n)
+int
+cache_under_roots(const char *key, char *const *roots, size_t n)
 {
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
-		k = strlen(rkeys[i]);
-		while (k > 1 && rkeys[i][k - 1] == '/')
+		k = strlen(roots[i]);
+		while (k > 0 && roots[i][k - 1] == '/')
 			k--;
-		if (strncmp(key, rkeys[i], k) == 0 &&
-		    (key[k] == '\0' || key[k] == '/'))
+		if (strncmp(key, roots[i], k) == 0 &&
+		    (k == 0 || key[k] == '\0' || key[k] == '/'))
 			return 1;
 	}
 	return 0;
@@ -794,8 +792,8 @@ save_needed(const struct cache *c, const struct cache_batch *b,
 	for (i = 0; i < b->n; i++)
 		nok += b->rec[i].ok != 0;
 	for (i = 0; i < c->head.nent; i++)
-		if (!c->used[i] && !under_roots(c->str + c->ent[i].key, rkeys,
-		    b->nroots)) {
+		if (!c->used[i] && !cache_under_roots(c->str + c->ent[i].key,
+		    rkeys, b->nroots)) {
 			keep[i] = 1;
 			kept++;
 		}

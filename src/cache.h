@@ -128,6 +128,12 @@ int	 cache_save(struct cache *, const struct cache_batch *batch);
 
 void	 cache_close(struct cache *);
 
+/* Is path key KEY (store_key) one of the path keys ROOTS[0..N) or under
+ * one (a root's trailing '/' ignored: "/" holds every key)? The cache
+ * and the word index drop a file under a root that the walk no longer
+ * finds, and keep the others (another corpus's). */
+int	 cache_under_roots(const char *key, char *const *roots, size_t n);
+
 /* The key of FILE: absolute (the cwd prefixed), not resolved. Malloc'd. */
 char	*cache_key(const char *file);
 

@@ -140,6 +140,7 @@ config_free(struct config *c)
 	for (i = 0; i < c->nkeys; i++) {
 		free(c->keys[i].action);
 		free(c->keys[i].keys);
+		free(c->keys[i].file);
 	}
 	free(c->keys);
 	free(c->path);
@@ -262,7 +263,8 @@ load_keys(struct config *c, const struct ini *ini)
 		snprintf(key, sizeof key, "keys:%s", name);
 		c->keys = xreallocarray(c->keys, c->nkeys + 1, sizeof *c->keys);
 		c->keys[c->nkeys++] = (struct config_key){ xstrdup(name),
-		    xstrdup(ini_get(ini, key, "")), line };
+		    xstrdup(ini_get(ini, key, "")), xstrdup(ini_path(ini)),
+		    line };
 	}
 }
 

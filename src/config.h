@@ -59,6 +59,7 @@ struct config_style {
 struct config_key {
 	char		*action;
 	char		*keys;
+	char		*file;		/* the file it is from */
 	int		 line;
 };
 

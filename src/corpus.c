@@ -183,6 +183,10 @@ walk_root(struct walk *w, const char *path)
 {
 	struct stat st, lst;
 
+	if (file_is_stdin(path)) {	/* "-", read before the walk */
+		walk_file(w, path, file_stdin_stat());
+		return;
+	}
 	if (stat(path, &st) == -1) {
 		if (errno == ENOENT && lstat(path, &lst) == 0)
 			warn_at(path, "dangling symbolic link, skipped");
@@ -362,8 +366,8 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 	/* one tokenising of the body serves matching and discovery */
 	if (L->discover && a->body_len <= DISCOVER_BODY_MAX)
 		ntok = text_tokens(a->body, a->body_len, fc, &tok, &tokcap);
-	match_article_tokens(L->lex, fc, a->title, a->body, a->body_len, tok,
-	    ntok, 0, &r);
+	match_article_tokens(L->lex, fc, a->lang, a->title, a->body,
+	    a->body_len, tok, ntok, 0, &r);
 	a->hits = r.hits;
 	a->nhits = (uint16_t)(r.nhits > UINT16_MAX ? UINT16_MAX : r.nhits);
 	free(r.spans);

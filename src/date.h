@@ -6,11 +6,19 @@
 
 /*
  * Finds the publication date of an article in TEXT (clean UTF-8, the
- * whole article; the head counts most). Writes "YYYY-MM-DD" and a NUL to
+ * whole article; the head counts most: a stamp, byline or dateline
+ * there before a date in a sentence). Writes "YYYY-MM-DD" and a NUL to
  * OUT, or "" when the text has no year and none can be inferred.
  * Returns 0 when a date was found, -1 otherwise.
  */
 int	date_find(const char *text, size_t len, char out[11]);
+
+/* The order of day and month in "03/04/2024": what the text shows (a day
+ * above 12, "March 3, 2024", a US dateline), day first, month first. */
+enum { DATE_ORDER_AUTO, DATE_ORDER_DMY, DATE_ORDER_MDY };
+
+/* date_find with ORDER for the slashed dates the text leaves open. */
+int	date_find_order(const char *text, size_t len, int order, char out[11]);
 
 /*
  * Parses one date expression at the start of S ("12.09.2019",

@@ -1,16 +1,25 @@
 /* decode.c: raw file bytes to clean UTF-8 (BOM, UTF-16, cp1252 fallback,
  * mojibake repair, control removal) and the last-guard output sanitiser. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <uchardet.h>
 #include <unictype.h>
 #include <unistr.h>
 
 #include "decode.h"
 
 #define BINARY_PEEK	8192
+#define DETECT_PEEK	(256 * 1024)	/* bytes uchardet looks at */
+#define DETECT_MIN	8		/* high bytes it needs to be asked */
 #define NONE		((size_t)-1)
+
+/* --encoding NAME (NULL: detect); set once before any loading. */
+static char *forced_encoding;
 
 /* Windows-1252 0x80..0x9F; 0 where undefined (then read as Latin-1). */
 static const uint16_t cp1252_hi[32] = {
@@ -299,8 +308,99 @@ utf8_valid(const uint8_t *s, size_t n)
 	return 1;
 }
 
+/* --- legacy encodings: uchardet names them, iconv converts */
+
+/* Is NAME one that decode_text reads without iconv (UTF-8, "auto")? */
+static int
+is_utf8_name(const char *name)
+{
+	return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0;
+}
+
+int
+decode_set_encoding(const char *name, char *err, size_t errlen)
+{
+	iconv_t cd;
+
+	free(forced_encoding);
+	forced_encoding = NULL;
+	if (name == NULL || strcasecmp(name, "auto") == 0)
+		return 0;
+	if (!is_utf8_name(name)) {
+		if ((cd = iconv_open("UTF-8", name)) == (iconv_t)-1) {
+			snprintf(err, errlen, "unknown encoding: %s", name);
+			return -1;
+		}
+		iconv_close(cd);
+	}
+	forced_encoding = xstrdup(name);
+	return 0;
+}
+
+const char *
+decode_encoding(void)
+{
+	return forced_encoding;
+}
+
+/* The encoding uchardet names for B, or NULL when it is unsure or says
+ * ASCII/UTF-8 (then the built-in guesses decide). Malloc'd. */
+static char *
+detect_charset(const uint8_t *b, size_t n)
+{
+	uchardet_t ud = uchardet_new();
+	const char *cs;
+	char *name = NULL;
+
+	if (ud == NULL)
+		return NULL;
+	if (uchardet_handle_data(ud, (const char *)b,
+	    n < DETECT_PEEK ? n : DETECT_PEEK) == 0) {
+		uchardet_data_end(ud);
+		cs = uchardet_get_charset(ud);
+		if (cs != NULL && *cs != '\0' && strcasecmp(cs, "ASCII") != 0 &&
+		    !is_utf8_name(cs))
+			name = xstrdup(cs);
+	}
+	uchardet_delete(ud);
+	return name;
+}
+
+/*
+ * B converted from ENC to UTF-8 by iconv into OUT; a byte ENC has no
+ * character for becomes U+FFFD and the conversion goes on after it.
+ * Returns -1 (OUT untouched) if iconv knows no ENC.
+ */
+static int
+from_iconv(struct buf *out, const uint8_t *b, size_t n, const char *enc,
+    unsigned *fl)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	char *in = (char *)b, *o;
+	size_t left = n, room, r;
+
+	if (cd == (iconv_t)-1)
+		return -1;
+	while (left > 0) {
+		buf_reserve(out, left * 4 + 16);
+		o = out->s + out->len;
+		room = out->cap - out->len - 1;
+		r = iconv(cd, &in, &left, &o, &room);
+		out->len = (size_t)(o - out->s);
+		if (r != (size_t)-1 || errno == E2BIG)
+			continue;
+		put_uc(out, 0xFFFD);	/* EILSEQ, or EINVAL at the end */
+		*fl |= DECODE_INVALID;
+		in++, left--;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	iconv_close(cd);
+	buf_add(out, "", 0);
+	return 0;
+}
+
 /* What stage 1 makes of bytes that are not valid UTF-8. */
-enum legacy { NOT_LEGACY, LEGACY_1252, LEGACY_1251 };
+enum legacy { NOT_LEGACY, LEGACY_1252, LEGACY_1251, LEGACY_OTHER };
 
 /*
  * Is this invalid UTF-8 really a legacy 8-bit file, and which? In Latin-1
@@ -308,6 +408,7 @@ enum legacy { NOT_LEGACY, LEGACY_1252, LEGACY_1251 };
  * in cp1251 Russian whole words are letters 0xC0..0xFF; either way valid
  * multibyte sequences are rare. Broken UTF-8 instead shows stray
  * continuation bytes, overlong or truncated sequences among valid ones.
+ * LEGACY_OTHER: not UTF-8, but neither pattern (KOI8-R, GB18030...).
  */
 static enum legacy
 looks_legacy(const uint8_t *b, size_t n)
@@ -339,7 +440,7 @@ looks_legacy(const uint8_t *b, size_t n)
 		return NOT_LEGACY;
 	if (word >= 6 && word * 3 > hi * 2)
 		return LEGACY_1251;
-	return lone * 2 >= invalid ? LEGACY_1252 : NOT_LEGACY;
+	return lone * 2 >= invalid ? LEGACY_1252 : LEGACY_OTHER;
 }
 
 /* --- stage 2: mojibake repair */
@@ -1002,6 +1103,27 @@ clean_text(struct buf *out, const uint8_t *s, size_t n)
 	return c.flags;
 }
 
+/* Converts B from the encoding uchardet names, if it names one iconv
+ * knows; returns whether it did. Below DETECT_MIN high bytes it is asked
+ * nothing: on so little it guesses, and the built-in rules do better. */
+static int
+detected(struct buf *u8, const uint8_t *b, size_t n, unsigned *fl)
+{
+	size_t hi = 0;
+	char *cs;
+	int ok;
+
+	for (size_t i = 0; i < n && hi < DETECT_MIN; i++)
+		hi += b[i] >= 0x80;
+	if (hi < DETECT_MIN)
+		return 0;
+	cs = detect_charset(b, n);
+	ok = cs != NULL && from_iconv(u8, b, n, cs, fl) == 0;
+
+	free(cs);
+	return ok;
+}
+
 /* Stage 1: BUF as valid UTF-8 in *S, *N (pointing into BUF or, when it
  * had to be converted, into U8). */
 static void
@@ -1024,9 +1146,23 @@ to_utf8(const char *buf, size_t len, struct buf *u8, const char **s,
 		*fl |= DECODE_BOM;
 		*s += 3, *n -= 3;
 	}
+	if (forced_encoding != NULL && !is_utf8_name(forced_encoding) &&
+	    !(*fl & DECODE_BOM) && from_iconv(u8, (const uint8_t *)*s, *n,
+	    forced_encoding, fl) == 0) {
+		*fl |= DECODE_LEGACY;
+		*s = u8->s, *n = u8->len;
+		return;
+	}
 	if (utf8_valid((const uint8_t *)*s, *n))
 		return;
-	if ((lg = looks_legacy((const uint8_t *)*s, *n)) != NOT_LEGACY) {
+	lg = looks_legacy((const uint8_t *)*s, *n);
+	if (forced_encoding == NULL && lg != NOT_LEGACY &&
+	    detected(u8, (const uint8_t *)*s, *n, fl)) {
+		*fl |= DECODE_LEGACY;
+		*s = u8->s, *n = u8->len;
+		return;
+	}
+	if (lg == LEGACY_1252 || lg == LEGACY_1251) {
 		from_legacy(u8, (const uint8_t *)*s, *n, lg == LEGACY_1251);
 		*fl |= DECODE_LEGACY;
 	} else {

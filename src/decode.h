@@ -8,7 +8,7 @@
 /* What decode_text found and did, for warnings and tests. */
 #define DECODE_BOM	0x01	/* a UTF-8 BOM was dropped */
 #define DECODE_INVALID	0x02	/* invalid UTF-8 replaced by U+FFFD */
-#define DECODE_LEGACY	0x04	/* not UTF-8: read as Windows-1252/1251 */
+#define DECODE_LEGACY	0x04	/* not UTF-8: converted (uchardet, iconv) */
 #define DECODE_MOJIBAKE	0x08	/* double-encoded text repaired */
 #define DECODE_CONTROL	0x10	/* control / escape / bidi chars removed */
 #define DECODE_UTF16	0x20	/* UTF-16 with BOM, converted */
@@ -21,10 +21,22 @@
 int	 decode_is_binary(const char *buf, size_t len);
 
 /*
+ * Forces the encoding of every file decode_text reads later (iconv's
+ * NAME; "auto" or NULL: detect again). Files with a UTF-8 BOM or a
+ * UTF-16 one are still read by it. -1 with ERR if iconv knows no NAME.
+ */
+int	 decode_set_encoding(const char *name, char *err, size_t errlen);
+/* The forced encoding, or NULL. */
+const char *decode_encoding(void);
+
+/*
  * Turns file bytes into clean UTF-8: BOM dropped, UTF-16 with a BOM
- * converted, invalid sequences to U+FFFD (or the whole file read as cp1252
- * when it is clearly not UTF-8, as cp1251 when its words are all letters
- * 0xC0..0xFF), mojibake repaired until stable (not in a legacy file),
+ * converted, a forced encoding (decode_set_encoding) converted by iconv;
+ * else a file that is not UTF-8 (more invalid sequences than valid
+ * multibyte ones) is converted from the encoding uchardet names, or, when
+ * it is unsure, read as cp1252 when its high bytes are lone letters, as
+ * cp1251 when its words are all letters 0xC0..0xFF; invalid sequences
+ * otherwise to U+FFFD; mojibake repaired until stable (not in a legacy file),
  * C1 characters read as the Windows-1252 ones (U+0092 as ’; the five
  * undefined ones dropped), CRLF/CR and U+2028/U+2029 to LF, TAB to a
  * space, every other C0 control and DEL removed, escape sequences (CSI,

@@ -8,6 +8,7 @@
 #include "entity.h"
 #include "lexicon.h"
 #include "match.h"
+#include "number.h"
 #include "paths.h"
 #include "text.h"
 #include "util.h"
@@ -143,6 +144,7 @@ memo_free(void)
 	free(M.ix.v);
 	free(M.ix.off);
 	free(M.ix.ents);
+	free(M.ix.mentions);
 	free(M.ix.noff);
 	free(M.ix.nums);
 	memset(&M, 0, sizeof M);
@@ -466,10 +468,12 @@ match_curated(struct corpus *c, size_t i, struct fold_cache *fc,
 	memset(covered, 0, n);
 	for (k = 0; k < NKINDS; k++) {
 		memset(&r, 0, sizeof r);
-		match_article_tokens(G.lex[k], fc, c->v[i].title, body, len,
+		match_article_tokens(G.lex[k], fc, NULL, c->v[i].title, body, len,
 		    tok, n, 1, &r);
-		for (h = 0; h < r.nhits; h++)
-			u32_push(out, (uint32_t)(G.base[k] + r.hits[h].theme));
+		for (h = 0; h < r.nhits; h++)	/* entity << 8 | mentions */
+			u32_push(out, (uint32_t)(G.base[k] + r.hits[h].theme) << 8 |
+			    (r.hits[h].score >= 255 ? 255u :
+			    (uint32_t)(r.hits[h].score + 0.5f)));
 		for (s = 0; s < r.nspans; s++)
 			cover_span(&r.spans[s], tok, n, covered);
 		match_result_free(&r);
@@ -592,8 +596,9 @@ found_rows(struct entity_index *ix, struct cands *C, uint32_t min)
 	free(narts);
 }
 
-/* Builds each article's sorted, distinct entity list from the curated
- * hits CUR (article boundaries in COFF) and the found pairs. */
+/* Builds each article's sorted, distinct entity list, with how often it
+ * names each, from the curated hits CUR (entity << 8 | mentions; article
+ * boundaries in COFF) and the found pairs (one mention each). */
 static void
 article_lists(struct entity_index *ix, const struct u32v *cur,
     const uint32_t *coff, struct cands *C)
@@ -611,36 +616,45 @@ article_lists(struct entity_index *ix, const struct u32v *cur,
 			uint32_t e = C->v[C->v[C->pair[p][1]].root].entity;
 
 			if (e != UINT32_MAX)
-				u32_push(&all, e);
+				u32_push(&all, e << 8 | 1);
 		}
 		qsort(all.v + start, all.n - start, sizeof *all.v, cmp_u32);
-		for (j = k = start; j < all.n; j++)
-			if (j == start || all.v[j] != all.v[k - 1])
+		for (j = k = start; j < all.n; j++)	/* the last: most mentions */
+			if (j == start || all.v[j] >> 8 != all.v[k - 1] >> 8)
 				all.v[k++] = all.v[j];
+			else
+				all.v[k - 1] = all.v[j];
 		all.n = k;
-		for (j = start; j < all.n; j++)
-			ix->v[all.v[j]].count++;
 		ix->off[i + 1] = (uint32_t)all.n;
+	}
+	ix->mentions = xmalloc((all.n ? all.n : 1) * sizeof *ix->mentions);
+	for (j = 0; j < all.n; j++) {
+		ix->mentions[j] = (uint8_t)(all.v[j] & 0xff);
+		all.v[j] >>= 8;
+		ix->v[all.v[j]].count++;
 	}
 	ix->ents = all.v;
 }
 
-/* Appends the distinct numbers of 2+ digits among TOK to NUMS (hashes,
- * sorted within the article): language-neutral evidence for stories. */
+/* Appends the distinct amounts of 10 or more among TOK (number.h: "1.2
+ * million" and "120万" are one value) to NUMS as hashes of the value to
+ * four digits, sorted within the article: language-neutral evidence for
+ * stories. */
 static void
-collect_numbers(struct u32v *nums, const struct token *tok, size_t n)
+collect_numbers(struct u32v *nums, const char *body, const struct token *tok,
+    size_t n)
 {
 	size_t j, k, start = nums->n;
+	char key[32];
+	double v;
+	int len;
 
 	for (j = 0; j < n; j++) {
-		if (tok[j].nlen < 2 || tok[j].nlen > 12)
+		if (!number_at(body, tok, n, &j, &v) || v < 10)
 			continue;
-		for (k = 0; k < tok[j].nlen; k++)
-			if (tok[j].norm[k] < '0' || tok[j].norm[k] > '9')
-				break;
-		if (k == tok[j].nlen)
-			u32_push(nums, (uint32_t)hash_bytes(HASH_INIT,
-			    tok[j].norm, tok[j].nlen));
+		len = snprintf(key, sizeof key, "%.4g", v);
+		u32_push(nums, (uint32_t)hash_bytes(HASH_INIT, key,
+		    (size_t)len));
 	}
 	qsort(nums->v + start, nums->n - start, sizeof *nums->v, cmp_u32);
 	for (j = k = start; j < nums->n; j++)
@@ -674,7 +688,7 @@ index_build(struct corpus *c)
 		match_curated(c, i, fc, body, len, tok, n, covered, &cur);
 		scan_names(&C, c, (uint32_t)i, body, tok, n, covered);
 		coff[i + 1] = (uint32_t)cur.n;
-		collect_numbers(&nums, tok, n);
+		collect_numbers(&nums, body, tok, n);
 		M.ix.noff[i + 1] = (uint32_t)nums.n;
 	}
 	M.ix.nums = nums.v;

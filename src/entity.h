@@ -40,8 +40,10 @@ struct entity_index {
 	uint32_t	*off;		/* article i's entities are
 					   ents[off[i]..off[i+1]), sorted */
 	uint32_t	*ents;
-	uint32_t	*noff;		/* article i's numbers (hashes of its
-					   words of 2+ digits, for stories) are
+	uint8_t		*mentions;	/* parallel to ents: how often the
+					   article names it (at most 255) */
+	uint32_t	*noff;		/* article i's amounts (hashes of their
+					   values, number.h; for stories) are
 					   nums[noff[i]..noff[i+1]), sorted */
 	uint32_t	*nums;
 	size_t		 narticles;

@@ -245,8 +245,8 @@ mdoc_names(FILE *fp, const char *names)
 		for (e = p; *e != '\0' && *e != ' '; e++)
 			;
 		fprintf(fp, "%s Cm %s%.*s", first ? "" : " ,",
-		    strchr("\\.<>[]", *p) != NULL ? "\\&" : "", (int)(e - p),
-		    p);
+		    strchr("\\.<>[](),:;?!|", *p) != NULL ? "\\&" : "",
+		    (int)(e - p), p);
 		first = 0;
 		p = e;
 	}

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unictype.h>
+#include <unistr.h>
+
 #include "ini.h"
 #include "lexicon.h"
 #include "text.h"
@@ -16,6 +19,7 @@
 #define MIN_PREFIX	3	/* bytes; "a*" would match half the text */
 #define MAX_WEIGHT	1000.0f
 #define FILTER_BITS	65536
+#define MIN_AFFIX	4	/* bytes of a "*word" or "*word*" */
 
 struct theme {
 	char		*id;
@@ -25,6 +29,7 @@ struct theme {
 	size_t		 nterms;
 	struct lex_rule	*rules;
 	size_t		 nrules;
+	uint64_t	 langs;		/* bit L: terms of language L */
 };
 
 /* One slot of the first-word index: the terms whose first word is KEY. */
@@ -47,6 +52,9 @@ struct lexicon {
 	struct idx_slot	*idx;
 	size_t		 idxcap;	/* power of two */
 	uint32_t	*ids;
+	size_t		 nids;		/* terms in the first-word index */
+	uint32_t	*affix;		/* terms whose first word is "*w"/"*w*" */
+	size_t		 naffix;
 	uint64_t	 prefix_lens;	/* bit L set: some prefix is L bytes */
 	/*
 	 * Filters that let most words skip the index: bit (hash & FILTER)
@@ -170,6 +178,12 @@ check_stars(struct perr *pe, const char *text, size_t len,
 	size_t j, nprefix = 0;
 
 	for (j = 0; j < t->ntok; j++) {
+		if (t->tok[j].suffix && (j > 0 || t->tok[j].len < MIN_AFFIX))
+			return lex_error(pe, j > 0 ? "'*' before a word only "
+			    "on the first word of '%.*s'" : "'*%.*s' is too "
+			    "short (at least 4 bytes)", (int)(j > 0 ? len :
+			    t->tok[j].len), j > 0 ? text : t->tok[j].s);
+		nprefix += t->tok[j].suffix;
 		if (!t->tok[j].prefix)
 			continue;
 		nprefix++;
@@ -209,17 +223,65 @@ term_words(struct perr *pe, struct fold_cache *fc, const char *text,
 		t->tok[j].len = tk[j].nlen;
 		t->tok[j].prefix = tk[j].off + tk[j].len < len &&
 		    text[tk[j].off + tk[j].len] == '*';
+		t->tok[j].suffix = tk[j].off > 0 && text[tk[j].off - 1] == '*';
 	}
 	free(tk);
 	t->text = xstrndup(text, len);
 	return check_stars(pe, text, len, t, nstars);
 }
 
+/* Is S[0..N) written in capitals: two cased letters or more, none of
+ * them lower case ("SCO", "ШОС", "UN-Sicherheitsrat" is not)? */
+static int
+all_capitals(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	size_t upper = 0;
+	ucs4_t c;
+	int k;
+
+	while (p < end) {
+		if ((k = u8_mbtouc(&c, p, (size_t)(end - p))) <= 0)
+			return 0;
+		p += k;
+		if (uc_is_property_lowercase(c))
+			return 0;
+		upper += uc_is_property_uppercase(c);
+	}
+	return upper >= 2;
+}
+
+/* Can term T apply to other languages of its script (see LEXT_PORTABLE)? */
+static int
+portable(const struct lex_term *t)
+{
+	size_t j, chars = 0;
+
+	if (t->flags & (LEXT_CAPS | LEXT_WEAK))
+		return 0;
+	for (j = 0; j < t->ntok; j++)
+		if (t->tok[j].prefix || t->tok[j].suffix)
+			return 0;
+	for (j = 0; j < t->tok[0].len; j++)
+		chars += ((unsigned char)t->tok[0].s[j] & 0xc0) != 0x80;
+	return t->ntok >= 2 || chars >= 6;
+}
+
+/* What a term list key says about its terms: kind, language, flags. */
+struct keyinfo {
+	int	 kind;
+	int	 lang;
+	int	 flags;
+	int	 veto;
+};
+
 /* Parses one term of a list ("word* phrase ^2"), appends it to TH. */
 static int
 parse_term(struct perr *pe, struct fold_cache *fc, struct theme *th,
-    const char *s, size_t n, int kind, int group, uint32_t rule)
+    const char *s, size_t n, const struct keyinfo *ki, int group,
+    uint32_t rule)
 {
+	int kind = ki->kind;
 	const char *caret;
 	struct lex_term t = { 0 };
 	float w = 1;
@@ -241,6 +303,10 @@ parse_term(struct perr *pe, struct fold_cache *fc, struct theme *th,
 	if (memchr(s, '|', n) != NULL || memchr(s, '~', n) != NULL)
 		return lex_error(pe, "'|' and '~' only belong in near rules");
 	t.kind = (uint8_t)kind;
+	t.lang = (uint8_t)ki->lang;
+	t.flags = (uint8_t)(ki->flags | (all_capitals(s, n) ? LEXT_CAPS : 0));
+	if (kind != LEX_NOT && !ki->veto)
+		th->langs |= 1ULL << ki->lang;
 	t.group = (uint8_t)group;
 	t.rule = rule;
 	t.weight = w;
@@ -248,6 +314,8 @@ parse_term(struct perr *pe, struct fold_cache *fc, struct theme *th,
 		term_free(&t);
 		return -1;
 	}
+	if (portable(&t))
+		t.flags |= LEXT_PORTABLE;
 	th->terms = xreallocarray(th->terms, th->nterms + 1, sizeof *th->terms);
 	th->terms[th->nterms++] = t;
 	return 0;
@@ -256,14 +324,15 @@ parse_term(struct perr *pe, struct fold_cache *fc, struct theme *th,
 /* Parses a comma-separated list of terms. */
 static int
 parse_list(struct perr *pe, struct fold_cache *fc, struct theme *th,
-    const char *s, size_t n, int kind, int group, uint32_t rule)
+    const char *s, size_t n, const struct keyinfo *ki, int group,
+    uint32_t rule)
 {
 	const char *end = s + n, *comma;
 
 	for (;;) {
 		if ((comma = memchr(s, ',', (size_t)(end - s))) == NULL)
 			comma = end;
-		if (parse_term(pe, fc, th, s, (size_t)(comma - s), kind, group,
+		if (parse_term(pe, fc, th, s, (size_t)(comma - s), ki, group,
 		    rule) == -1)
 			return -1;
 		if (comma == end)
@@ -290,12 +359,19 @@ near_option(struct perr *pe, const char *s, size_t *n, struct lex_rule *r)
 			    s + k);
 		r->weight = w;
 	} else {
+		size_t m = *n - k - 1;
+
 		r->ordered = s[k + 1] == '+';
-		if (parse_num(s + k + 1 + r->ordered, *n - k - 1 - r->ordered,
+		r->scope = LEX_SENTENCE;
+		if (m > 0 && s[k + m] == 'p') {	/* "~20p": the paragraph */
+			r->scope = LEX_PARAGRAPH;
+			m--;
+		}
+		if (parse_num(s + k + 1 + r->ordered, m - (size_t)r->ordered,
 		    &w) == -1 || w != (float)(int)w || w > LEX_MAX_WINDOW)
 			return lex_error(pe, "bad window '%.*s' (~1 to ~%d "
-			    "words, ~+N in order)", (int)(*n - k), s + k,
-			    LEX_MAX_WINDOW);
+			    "words, ~+N in order, ~Np within the paragraph)",
+			    (int)(*n - k), s + k, LEX_MAX_WINDOW);
 		r->window = (int)w;
 	}
 	*n = k;
@@ -305,9 +381,10 @@ near_option(struct perr *pe, const char *s, size_t *n, struct lex_rule *r)
 /* Parses "group | group ... [~N | ~+N] [^W]" into a rule of TH. */
 static int
 parse_near(struct perr *pe, struct fold_cache *fc, struct theme *th,
-    const char *s, size_t n)
+    const char *s, size_t n, const struct keyinfo *ki)
 {
-	struct lex_rule r = { .window = -1, .weight = 1 };
+	struct lex_rule r = { .window = -1, .weight = 1, .scope = LEX_ARTICLE,
+	    .veto = (uint8_t)ki->veto };
 	const char *end, *bar;
 	int rc, g = 0;
 
@@ -324,14 +401,14 @@ parse_near(struct perr *pe, struct fold_cache *fc, struct theme *th,
 			bar = end;
 		if (g >= LEX_MAX_GROUPS)
 			return lex_error(pe, "too many groups in a near rule");
-		if (parse_list(pe, fc, th, s, (size_t)(bar - s), LEX_NEAR, g,
+		if (parse_list(pe, fc, th, s, (size_t)(bar - s), ki, g,
 		    (uint32_t)th->nrules) == -1)
 			return -1;
 		if (bar == end)
 			break;
 		s = bar + 1;
 	}
-	if (g < 1)
+	if (g < 1 && !ki->veto)
 		return lex_error(pe, "a near rule needs at least two groups "
 		    "separated by '|'");
 	r.ngroups = (uint8_t)(g + 1);
@@ -343,41 +420,115 @@ parse_near(struct perr *pe, struct fold_cache *fc, struct theme *th,
 /* ------------------------------------------------------------------ */
 /* Sections and keys. */
 
-/* Languages a term list may be labelled with ("en", "en.2", "any"). */
+/* Languages a term list may be scoped to ("en", "en.2"; "any": all). */
 static const char *const lex_langs[] = {
 	"any", "en", "de", "pl", "ru", "kk", "zh", "fr", "es", "it", "uk",
-	"tr", "ky", "uz", "tg", "ja", "ko", "ar", "fa", "pt", "nl", NULL
+	"tr", "ky", "uz", "tg", "ja", "ko", "ar", "fa", "pt", "nl", "be",
+	"bg", "sr", "mn", "cs", "sk", "hu", "ro", "sv", "da", "no", "fi", NULL
 };
 
-/* Does KEY read NAME or NAME.SUFFIX (suffix of [a-z0-9_-])? */
-static int
-key_is(const char *key, const char *name)
+/* Language code of index I. */
+const char *
+lexicon_lang(size_t i)
 {
-	size_t n = strlen(name);
-	const char *p;
-
-	if (strncmp(key, name, n) != 0)
-		return 0;
-	if (key[n] == '\0')
-		return 1;
-	if (key[n] != '.' || key[n + 1] == '\0')
-		return 0;
-	for (p = key + n + 1; *p != '\0'; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    *p == '_' || *p == '-'))
-			return 0;
-	return 1;
+	return i < sizeof lex_langs / sizeof *lex_langs - 1 ? lex_langs[i] :
+	    "any";
 }
 
-/* Is KEY a term list of a known language? */
+/* Index of language CODE, or 0 (any) when the lexicon has no such code. */
+size_t
+lexicon_lang_index(const char *code)
+{
+	size_t i;
+
+	if (code == NULL || code[0] == '\0')
+		return 0;
+	for (i = 1; lex_langs[i] != NULL; i++)
+		if (strcmp(lex_langs[i], code) == 0)
+			return i;
+	return 0;
+}
+
+/* Script of language L: 0 Latin, 1 Cyrillic, 2 CJK, 3 Arabic. */
+int
+lexicon_lang_script(size_t l)
+{
+	static const char *const cyr[] = { "ru", "kk", "uk", "ky", "tg", "be",
+	    "bg", "sr", "mn", NULL };
+	static const char *const cjk[] = { "zh", "ja", "ko", NULL };
+	const char *c = lexicon_lang(l);
+	size_t i;
+
+	for (i = 0; cyr[i] != NULL; i++)
+		if (strcmp(c, cyr[i]) == 0)
+			return 1;
+	for (i = 0; cjk[i] != NULL; i++)
+		if (strcmp(c, cjk[i]) == 0)
+			return 2;
+	return strcmp(c, "ar") == 0 || strcmp(c, "fa") == 0 ? 3 : 0;
+}
+
+/* Is S[0..N) one of the language codes? Its index, or -1. */
 static int
-key_is_lang(const char *key)
+lang_code(const char *s, size_t n)
 {
 	size_t i;
 
 	for (i = 0; lex_langs[i] != NULL; i++)
-		if (key_is(key, lex_langs[i]))
-			return 1;
+		if (strlen(lex_langs[i]) == n && memcmp(lex_langs[i], s, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Is S a key suffix: [a-z0-9_-]+? */
+static int
+suffix_ok(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_' || *s == '-' || *s == '.'))
+			return 0;
+	return 1;
+}
+
+/*
+ * Reads a term list key into KI: "LANG[.N]" (plain terms of LANG),
+ * "not|near|weak|veto[.LANG][.N]" (no LANG: any language). Returns 0, or
+ * -1 when KEY is none of these.
+ */
+static int
+key_info(const char *key, struct keyinfo *ki)
+{
+	static const char *const kinds[] = { "not", "near", "weak", "veto",
+	    NULL };
+	const char *dot = strchr(key, '.'), *rest;
+	size_t n = dot != NULL ? (size_t)(dot - key) : strlen(key), k;
+	int l;
+
+	memset(ki, 0, sizeof *ki);
+	if (dot != NULL && !suffix_ok(dot + 1))
+		return -1;
+	if ((l = lang_code(key, n)) >= 0) {
+		ki->kind = LEX_PLAIN;
+		ki->lang = l;
+		return 0;
+	}
+	for (k = 0; kinds[k] != NULL; k++)
+		if (strlen(kinds[k]) == n && memcmp(kinds[k], key, n) == 0)
+			break;
+	if (kinds[k] == NULL)
+		return -1;
+	ki->kind = k == 0 ? LEX_NOT : k == 2 ? LEX_PLAIN : LEX_NEAR;
+	ki->flags = k == 2 ? LEXT_WEAK : 0;
+	ki->veto = k == 3;
+	if (dot != NULL) {
+		rest = dot + 1;
+		n = strcspn(rest, ".");
+		if ((l = lang_code(rest, n)) >= 0)
+			ki->lang = l;
+	}
 	return 0;
 }
 
@@ -402,6 +553,7 @@ parse_key(struct perr *pe, struct fold_cache *fc, struct theme *th,
     const char *key, const char *v)
 {
 	size_t n = strlen(v);
+	struct keyinfo ki;
 
 	if (strcmp(key, "label") == 0) {
 		trim(v, &n);
@@ -417,14 +569,13 @@ parse_key(struct perr *pe, struct fold_cache *fc, struct theme *th,
 			    "above 0, at most 1000)", v);
 		return 0;
 	}
-	if (key_is(key, "not"))
-		return parse_list(pe, fc, th, v, n, LEX_NOT, 0, 0);
-	if (key_is(key, "near"))
-		return parse_near(pe, fc, th, v, n);
-	if (key_is_lang(key))
-		return parse_list(pe, fc, th, v, n, LEX_PLAIN, 0, 0);
-	return lex_error(pe, "unknown key '%s' (label, threshold, a language "
-	    "such as en or en.2, not, near)", key);
+	if (key_info(key, &ki) == -1)
+		return lex_error(pe, "unknown key '%s' (label, threshold, a "
+		    "language such as en or en.2, any, not, near, weak, veto)",
+		    key);
+	if (ki.kind == LEX_NEAR)
+		return parse_near(pe, fc, th, v, n, &ki);
+	return parse_list(pe, fc, th, v, n, &ki, 0, 0);
 }
 
 /* Does TH have anything that can score? */
@@ -434,7 +585,9 @@ theme_scores(const struct theme *th)
 	size_t i;
 
 	for (i = 0; i < th->nterms; i++)
-		if (th->terms[i].kind != LEX_NOT)
+		if (th->terms[i].kind == LEX_PLAIN ||
+		    (th->terms[i].kind == LEX_NEAR &&
+		    !th->rules[th->terms[i].rule].veto))
 			return 1;
 	return 0;
 }
@@ -616,24 +769,28 @@ build_index(struct lexicon *lex)
 	size_t i, start;
 
 	lex->ids = xcalloc(lex->nterms + 1, sizeof *lex->ids);
+	lex->affix = xcalloc(lex->nterms + 1, sizeof *lex->affix);
 	for (i = 0; i < lex->nterms; i++)
-		lex->ids[i] = (uint32_t)i;
+		if (lex->terms[i].tok[0].suffix)
+			lex->affix[lex->naffix++] = (uint32_t)i;
+		else
+			lex->ids[lex->nids++] = (uint32_t)i;
 	sort_lex = lex;
-	qsort(lex->ids, lex->nterms, sizeof *lex->ids, cmp_first);
+	qsort(lex->ids, lex->nids, sizeof *lex->ids, cmp_first);
 	sort_lex = NULL;
-	for (lex->idxcap = 16; lex->idxcap < lex->nterms * 2; lex->idxcap *= 2)
+	for (lex->idxcap = 16; lex->idxcap < lex->nids * 2; lex->idxcap *= 2)
 		;
 	lex->idx = xcalloc(lex->idxcap, sizeof *lex->idx);
-	for (start = 0, i = 1; i <= lex->nterms; i++) {
+	for (start = 0, i = 1; i <= lex->nids; i++) {
 		const struct lex_tok *a, *b;
-		if (i < lex->nterms) {
+		if (i < lex->nids) {
 			a = &lex->terms[lex->ids[start]].tok[0];
 			b = &lex->terms[lex->ids[i]].tok[0];
 			if (a->prefix == b->prefix && a->len == b->len &&
 			    memcmp(a->s, b->s, a->len) == 0)
 				continue;
 		}
-		if (start < lex->nterms)
+		if (start < lex->nids)
 			index_put(lex, (uint32_t)start, (uint32_t)(i - start));
 		start = i;
 	}
@@ -644,7 +801,7 @@ build_index(struct lexicon *lex)
 static uint64_t
 content_hash(const struct lexicon *lex)
 {
-	uint64_t h = hash_bytes(HASH_INIT, "tread-lexicon-1", 15);
+	uint64_t h = hash_bytes(HASH_INIT, "tread-lexicon-2", 15);
 	const struct lex_term *t;
 	size_t i, j;
 
@@ -661,13 +818,24 @@ content_hash(const struct lexicon *lex)
 		h = hash_bytes(h, &t->group, 1);
 		h = hash_bytes(h, &t->rule, sizeof t->rule);
 		h = hash_bytes(h, &t->weight, sizeof t->weight);
+		h = hash_bytes(h, &t->lang, 1);
+		h = hash_bytes(h, &t->flags, 1);
 		for (j = 0; j < t->ntok; j++) {
 			h = hash_bytes(h, t->tok[j].s, t->tok[j].len + 1);
 			h = hash_bytes(h, &t->tok[j].prefix, sizeof(int));
+			h = hash_bytes(h, &t->tok[j].suffix, sizeof(int));
 		}
 	}
-	for (i = 0; i < lex->nrules; i++)
-		h = hash_bytes(h, &lex->rules[i], sizeof lex->rules[i]);
+	for (i = 0; i < lex->nrules; i++) {
+		const struct lex_rule *r = &lex->rules[i];
+		h = hash_bytes(h, &r->theme, sizeof r->theme);
+		h = hash_bytes(h, &r->ngroups, 1);
+		h = hash_bytes(h, &r->scope, 1);
+		h = hash_bytes(h, &r->veto, 1);
+		h = hash_bytes(h, &r->window, sizeof r->window);
+		h = hash_bytes(h, &r->ordered, sizeof r->ordered);
+		h = hash_bytes(h, &r->weight, sizeof r->weight);
+	}
 	return h;
 }
 
@@ -711,6 +879,7 @@ lexicon_free(struct lexicon *lex)
 	free(lex->rules);
 	free(lex->idx);
 	free(lex->ids);
+	free(lex->affix);
 	free(lex);
 }
 
@@ -750,6 +919,13 @@ float
 lexicon_threshold(const struct lexicon *lex, size_t i)
 {
 	return lex->themes[i].threshold;
+}
+
+/* Does theme TH have terms of its own in language L? */
+int
+lexicon_theme_has_lang(const struct lexicon *lex, size_t th, size_t l)
+{
+	return th < lex->nthemes && l < 64 && (lex->themes[th].langs >> l & 1);
 }
 
 /* Compiled term I (match.c). */
@@ -807,6 +983,53 @@ tok_match(const struct lex_tok *k, const struct token *w)
 	return w->nlen == k->len && memcmp(w->norm, k->s, k->len) == 0;
 }
 
+/* Do the words after the first of TERM match T[I + 1..N)? */
+static int
+rest_match(const struct lex_term *term, const struct token *t, size_t n,
+    size_t i)
+{
+	uint32_t j;
+
+	if (i + term->ntok > n)
+		return 0;
+	for (j = 1; j < term->ntok; j++)
+		if ((t[i + j].flags & TOKEN_PARA) ||
+		    !tok_match(&term->tok[j], &t[i + j]))
+			return 0;
+	return 1;
+}
+
+/* Does word W end in K ("*k"), or contain it ("*k*")? */
+static int
+affix_match(const struct lex_tok *k, const struct token *w)
+{
+	if (w->nlen < k->len)
+		return 0;
+	if (!k->prefix)
+		return memcmp(w->norm + w->nlen - k->len, k->s, k->len) == 0;
+	return memmem(w->norm, w->nlen, k->s, k->len) != NULL;
+}
+
+/* Appends the "*word" terms matching at T[I]; sets *HIT when one's first
+ * word matches (the word is then not one that starts no term). */
+static size_t
+match_affix(const struct lexicon *lex, const struct token *t, size_t n,
+    size_t i, uint32_t *ids, size_t k, size_t max, int *hit)
+{
+	const struct lex_term *term;
+	size_t a;
+
+	for (a = 0; a < lex->naffix && k < max; a++) {
+		term = &lex->terms[lex->affix[a]];
+		if (!affix_match(&term->tok[0], &t[i]))
+			continue;
+		*hit = 1;
+		if (rest_match(term, t, n, i))
+			ids[k++] = lex->affix[a];
+	}
+	return k;
+}
+
 /* Appends the terms of index slot S that match T[I..N) in full. */
 static size_t
 match_slot(const struct lexicon *lex, const struct idx_slot *s,
@@ -814,17 +1037,11 @@ match_slot(const struct lexicon *lex, const struct idx_slot *s,
     size_t max)
 {
 	const struct lex_term *term;
-	uint32_t c, j;
+	uint32_t c;
 
 	for (c = 0; c < s->count && k < max; c++) {
 		term = &lex->terms[lex->ids[s->first + c]];
-		if (i + term->ntok > n)
-			continue;
-		for (j = 1; j < term->ntok; j++)
-			if ((t[i + j].flags & TOKEN_PARA) ||
-			    !tok_match(&term->tok[j], &t[i + j]))
-				break;
-		if (j == term->ntok)
+		if (rest_match(term, t, n, i))
 			ids[k++] = lex->ids[s->first + c];
 	}
 	return k;
@@ -883,6 +1100,8 @@ lexicon_match_at(const struct lexicon *lex, const struct token *t,
 		k = match_slot(lex, s, t, n, i, ids, k, max);
 		slots = 1;
 	}
+	if (lex->naffix > 0)
+		k = match_affix(lex, t, n, i, ids, k, max, &slots);
 	if (!slots && memo != NULL)	/* depends on the word alone */
 		*memo = lex->serial;
 	return k;
@@ -927,7 +1146,9 @@ lexicon_covers(const struct lexicon *lex, const char *p, size_t len)
 	for (i = 0; i < n && !found; i++) {
 		k = lexicon_match_at(lex, t, n, i, ids, 64);
 		for (j = 0; j < k; j++)
-			if (lex->terms[ids[j]].kind != LEX_NOT)
+			if (lex->terms[ids[j]].kind == LEX_PLAIN ||
+			    (lex->terms[ids[j]].kind == LEX_NEAR &&
+			    !lex->rules[lex->terms[ids[j]].rule].veto))
 				found = 1;
 	}
 	free(t);

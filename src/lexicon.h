@@ -44,7 +44,16 @@ struct lex_tok {
 	char		*s;	/* folded */
 	uint32_t	 len;
 	int		 prefix; /* "word*": matches words starting with s */
+	int		 suffix; /* "*word": words ending in s ("*word*": containing
+			  * it); the first word of a term only */
 };
+
+/* Term flags. */
+#define LEXT_CAPS	0x1	/* written in capitals: matches capitals only */
+#define LEXT_WEAK	0x2	/* counts only with a non-weak term of the theme */
+#define LEXT_PORTABLE	0x4	/* a phrase or a whole word of 6 letters or more,
+				 * not weak, capitals or a prefix: it also
+				 * applies to other languages of its script */
 
 struct lex_term {
 	char		*text;	/* as written, without its weight */
@@ -53,13 +62,26 @@ struct lex_term {
 	uint16_t	 theme;
 	uint8_t		 kind;	/* enum lex_kind */
 	uint8_t		 group;	/* LEX_NEAR: which group of the rule */
+	uint8_t		 lang;	/* index of lexicon_lang; 0: any language */
+	uint8_t		 flags;	/* LEXT_* */
 	uint32_t	 rule;	/* LEX_NEAR: index into the rules */
 	float		 weight; /* LEX_PLAIN */
+};
+
+/* Where a proximity window may reach. */
+enum lex_scope {
+	LEX_SENTENCE,	/* "~N": the same sentence (the default) */
+	LEX_PARAGRAPH,	/* "~Np": the same paragraph */
+	LEX_ARTICLE	/* no "~N": anywhere in the article */
 };
 
 struct lex_rule {
 	uint16_t	 theme;
 	uint8_t		 ngroups;
+	uint8_t		 scope;	/* enum lex_scope */
+	uint8_t		 veto;	/* "veto": with no window, the theme is off when
+				 * every group occurs; with one, the words of
+				 * group 0 near the others count for nothing */
 	int		 window; /* in words; -1: anywhere in the article */
 	int		 ordered; /* "~+N": later groups follow group 0 */
 	float		 weight;
@@ -71,6 +93,16 @@ struct lex_rule {
 const struct lex_term *lexicon_term(const struct lexicon *, uint32_t);
 const struct lex_rule *lexicon_rule(const struct lexicon *, uint32_t);
 size_t	 lexicon_nrules(const struct lexicon *);
+/* The language code of index I ("any" for 0), and the index of CODE (an
+ * article's language; 0 when it is not one the lexicon knows). */
+const char *lexicon_lang(size_t i);
+size_t	 lexicon_lang_index(const char *code);
+/* Does theme TH have terms of language L of its own? (Else the terms of
+ * other languages in the same script stand in for them.) */
+int	 lexicon_theme_has_lang(const struct lexicon *, size_t th, size_t l);
+/* The script of language L: 0 Latin, 1 Cyrillic, 2 Han and other CJK,
+ * 3 Arabic. */
+int	 lexicon_lang_script(size_t l);
 float	 lexicon_threshold(const struct lexicon *, size_t theme);
 /*
  * Terms matching the tokens T[I..N) from T[I] on (a phrase never runs

@@ -1,5 +1,6 @@
 /* main.c: options, the data files, and the choice of batch mode or UI. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
@@ -10,7 +11,9 @@
 #include <unistd.h>
 
 #include "boiler.h"
+#include "complete.h"
 #include "config.h"
+#include "decode.h"
 #include "corpus.h"
 #include "discover.h"
 #include "entity.h"
@@ -27,7 +30,8 @@
 
 /* Long options; the help text below and man/tread.1 list the same. */
 enum { OPT_FORMAT = 256, OPT_THEMES_FILE, OPT_NO_CACHE, OPT_HIGHLIGHT,
-    OPT_KEYS_MDOC, OPT_ENTITIES, OPT_STORIES, OPT_TIMELINE, OPT_BY };
+    OPT_KEYS_MDOC, OPT_ENTITIES, OPT_STORIES, OPT_TIMELINE, OPT_BY,
+    OPT_ENCODING, OPT_COLOR, OPT_COMPLETE };
 static const struct option longopts[] = {
 	{ "list",	 no_argument,	    NULL, 'l' },
 	{ "themes",	 no_argument,	    NULL, 't' },
@@ -40,14 +44,18 @@ static const struct option longopts[] = {
 	{ "format",	 required_argument, NULL, OPT_FORMAT },
 	{ "width",	 required_argument, NULL, 'w' },
 	{ "highlight",	 no_argument,	    NULL, OPT_HIGHLIGHT },
+	{ "color",	 optional_argument, NULL, OPT_COLOR },
 	{ "themes-file", required_argument, NULL, OPT_THEMES_FILE },
 	{ "config",	 required_argument, NULL, 'c' },
 	{ "no-cache",	 no_argument,	    NULL, OPT_NO_CACHE },
+	{ "encoding",	 required_argument, NULL, OPT_ENCODING },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "help",	 no_argument,	    NULL, 'h' },
 	{ "version",	 no_argument,	    NULL, 'V' },
 	/* Not for users: prints the key table for man/tread.1 (make man-keys). */
 	{ "keys-mdoc",	 no_argument,	    NULL, OPT_KEYS_MDOC },
+	/* Not for users: words for the shell completions (completions/). */
+	{ "complete",	 required_argument, NULL, OPT_COMPLETE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -58,12 +66,13 @@ usage(FILE *fp)
 "usage: tread [options] [PATH...]\n"
 "       tread --list [--filter QUERY] [--format tsv|json] [PATH...]\n"
 "       tread --themes [--filter QUERY] [--format tsv|json] [PATH...]\n"
-"       tread --show ID|PATH [--width N] [--highlight] [PATH...]\n"
+"       tread --show ID|PATH|- [--width N] [--highlight] [PATH...]\n"
 "       tread --entities|--stories [--filter QUERY] [--format tsv|json] [PATH...]\n"
 "       tread --timeline [--by day|week|month] [--filter QUERY] [PATH...]\n"
 "\n"
 "Read news articles in a terminal and slice them by theme. PATH is a file\n"
-"or a directory (searched recursively); without PATH, the sample corpus.\n"
+"or a directory (searched recursively), - is the standard input; without\n"
+"PATH, the sample corpus.\n"
 "\n"
 "  -l, --list              list articles as TSV (id path date lang source title themes)\n"
 "  -t, --themes            list themes with article counts (theme label kind articles)\n"
@@ -76,12 +85,17 @@ usage(FILE *fp)
 "      --format tsv|json   output format of the batch modes (default tsv)\n"
 "  -w, --width N           wrap --show output to N columns (default: terminal or 80)\n"
 "      --highlight         mark theme evidence in --show output\n"
+"      --color[=WHEN]      colour: auto (a terminal, not TERM=dumb or NO_COLOR),\n"
+"                          always or never; --color alone is always\n"
 "      --themes-file FILE  a theme lexicon extending the default one\n"
 "  -c, --config FILE       the configuration file (default: ~/.config/tread/tread.ini)\n"
 "      --no-cache          neither read nor write the index cache\n"
+"      --encoding NAME     read files that are not UTF-8 as NAME (iconv's names)\n"
 "  -q, --quiet             no warnings about skipped files\n"
 "  -h, --help              this help\n"
-"  -V, --version           the version\n", fp);
+"  -V, --version           the version\n"
+"\n"
+"Report bugs to <" PACKAGE_BUGREPORT ">.\n", fp);
 }
 
 /* Parses a positive column count; exits 2 on junk. */
@@ -100,6 +114,95 @@ parse_width(const char *s)
 	return (int)n;
 }
 
+/* The mode options by mode, for the conflict message. */
+static const char *const mode_names[] = { NULL, "--list", "--themes",
+    "--show", "--entities", "--stories", "--timeline" };
+
+/* Sets the mode to M; another mode given before is a usage error. */
+static void
+set_mode(struct options *o, enum mode m)
+{
+	if (o->mode != MODE_UI && o->mode != m) {
+		warn_at(mode_names[m], "cannot be combined with %s",
+		    mode_names[o->mode]);
+		exit(2);
+	}
+	o->mode = m;
+}
+
+/* Options that take one value: a second one is a usage error rather
+ * than a silent override (which of two --filter was meant?). */
+static void
+once(unsigned *seen, unsigned bit, const char *name)
+{
+	if (*seen & bit) {
+		warn_at(name, "given more than once");
+		exit(2);
+	}
+	*seen |= bit;
+}
+
+/* --color[=WHEN]: auto, always (also --color alone) or never. */
+static enum color_when
+parse_color(const char *s)
+{
+	if (s == NULL || strcmp(s, "always") == 0)
+		return COLOR_ALWAYS;
+	if (strcmp(s, "never") == 0)
+		return COLOR_NEVER;
+	if (strcmp(s, "auto") == 0)
+		return COLOR_AUTO;
+	warn_at("--color", "expected auto, always or never: %s", s);
+	exit(2);
+}
+
+/* --format tsv|json. */
+static enum batch_format
+parse_format(const char *s)
+{
+	if (strcmp(s, "tsv") == 0)
+		return FORMAT_TSV;
+	if (strcmp(s, "json") == 0)
+		return FORMAT_JSON;
+	warn_at("--format", "expected tsv or json: %s", s);
+	exit(2);
+}
+
+/*
+ * Whether output to standard output is coloured: always, never, or (auto)
+ * when it is a terminal that is not dumb and NO_COLOR is unset or empty
+ * (no-color.org: an explicit --color=always still wins).
+ */
+static int
+color_decide(enum color_when when)
+{
+	const char *term = getenv("TERM"), *nc = getenv("NO_COLOR");
+
+	if (when != COLOR_AUTO)
+		return when == COLOR_ALWAYS;
+	if (nc != NULL && *nc != '\0')
+		return 0;
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+/* --encoding NAME: every file is read as NAME; exits 2 if iconv knows no
+ * NAME. The cache holds articles as another encoding read them: not used. */
+static void
+set_encoding(struct options *o, const char *name)
+{
+	char err[256];
+
+	if (decode_set_encoding(name, err, sizeof err) == -1) {
+		warn_at("--encoding", "%s", err);
+		exit(2);
+	}
+	o->encoding = name;
+	if (decode_encoding() != NULL)
+		o->load_flags |= CORPUS_NOCACHE;
+}
+
 /* Parses --by day|week|month; exits 2 on anything else. */
 static int
 parse_by(const char *s)
@@ -114,50 +217,100 @@ parse_by(const char *s)
 	exit(2);
 }
 
+/* One option of the command line into O. */
+static void
+parse_one(struct options *o, int ch, unsigned *seen)
+{
+	switch (ch) {
+	case 'l': set_mode(o, MODE_LIST); break;
+	case 't': set_mode(o, MODE_THEMES); break;
+	case 's':
+		once(seen, 1u << 0, "--show");
+		set_mode(o, MODE_SHOW);
+		o->show = optarg;
+		break;
+	case 'f': once(seen, 1u << 1, "--filter"); o->filter = optarg; break;
+	case 'w': once(seen, 1u << 2, "--width");
+		o->width = parse_width(optarg); break;
+	case 'c': once(seen, 1u << 3, "--config");
+		o->config_file = optarg; break;
+	case 'q': warn_quiet = 1; break;
+	case OPT_HIGHLIGHT: o->highlight = 1; break;
+	case OPT_ENTITIES: set_mode(o, MODE_ENTITIES); break;
+	case OPT_STORIES: set_mode(o, MODE_STORIES); break;
+	case OPT_TIMELINE: set_mode(o, MODE_TIMELINE); break;
+	case OPT_BY: once(seen, 1u << 7, "--by"); o->by = parse_by(optarg); break;
+	case OPT_THEMES_FILE: once(seen, 1u << 4, "--themes-file");
+		o->themes_file = optarg; break;
+	case OPT_NO_CACHE: o->load_flags |= CORPUS_NOCACHE; break;
+	case OPT_ENCODING: once(seen, 1u << 8, "--encoding");
+		set_encoding(o, optarg); break;
+	case OPT_FORMAT: once(seen, 1u << 5, "--format");
+		o->format = parse_format(optarg); break;
+	case OPT_COLOR: once(seen, 1u << 6, "--color");
+		o->color_when = parse_color(optarg); break;
+	case 'h': usage(stdout); exit(0);
+	case 'V': puts("tread " PACKAGE_VERSION); exit(0);
+	case OPT_KEYS_MDOC: keys_init(); keys_print_mdoc(stdout); exit(0);
+	case OPT_COMPLETE: o->complete = optarg; break;
+	default: usage(stderr); exit(2);
+	}
+}
+
 /* Fills O from the command line; exits on --help, --version and errors. */
 static void
 parse_options(struct options *o, int argc, char **argv)
 {
+	unsigned seen = 0;
 	int ch;
 
 	memset(o, 0, sizeof *o);
 	o->by = BY_MONTH;
 	while ((ch = getopt_long(argc, argv, "lts:f:w:c:qhV", longopts,
-	    NULL)) != -1) {
-		switch (ch) {
-		case 'l': o->mode = MODE_LIST; break;
-		case 't': o->mode = MODE_THEMES; break;
-		case 's': o->mode = MODE_SHOW; o->show = optarg; break;
-		case 'f': o->filter = optarg; break;
-		case 'w': o->width = parse_width(optarg); break;
-		case 'c': o->config_file = optarg; break;
-		case 'q': warn_quiet = 1; break;
-		case OPT_HIGHLIGHT: o->highlight = 1; break;
-		case OPT_ENTITIES: o->mode = MODE_ENTITIES; break;
-		case OPT_STORIES: o->mode = MODE_STORIES; break;
-		case OPT_TIMELINE: o->mode = MODE_TIMELINE; break;
-		case OPT_BY: o->by = parse_by(optarg); break;
-		case OPT_THEMES_FILE: o->themes_file = optarg; break;
-		case OPT_NO_CACHE: o->load_flags |= CORPUS_NOCACHE; break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "tsv") == 0)
-				o->format = FORMAT_TSV;
-			else if (strcmp(optarg, "json") == 0)
-				o->format = FORMAT_JSON;
-			else {
-				warn_at("--format", "expected tsv or json: %s",
-				    optarg);
-				exit(2);
-			}
-			break;
-		case 'h': usage(stdout); exit(0);
-		case 'V': puts("tread " PACKAGE_VERSION); exit(0);
-		case OPT_KEYS_MDOC: keys_init(); keys_print_mdoc(stdout); exit(0);
-		default: usage(stderr); exit(2);
-		}
-	}
+	    NULL)) != -1)
+		parse_one(o, ch, &seen);
 	o->paths = argv + optind;
 	o->npaths = (size_t)(argc - optind);
+	o->color = color_decide(o->color_when);
+}
+
+/* Is "-" (standard input) among the paths or the --show argument? */
+static int
+uses_stdin(const struct options *o)
+{
+	size_t i;
+
+	if (o->show != NULL && strcmp(o->show, "-") == 0)
+		return 1;
+	for (i = 0; i < o->npaths; i++)
+		if (strcmp(o->paths[i], "-") == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Reads standard input when a path is "-": all of it, before loading,
+ * so that the article can be read again like a file. It is never cached
+ * (the same size and time say nothing about a pipe). The reader then
+ * takes its keys from the terminal, as less does.
+ */
+static void
+read_stdin(struct options *o)
+{
+	int fd;
+
+	if (!uses_stdin(o))
+		return;
+	if (file_stdin_load(64u << 20) == -1) {
+		warn_at("-", "%s", strerror(errno));
+		exit(1);
+	}
+	o->load_flags |= CORPUS_NOCACHE;
+	if (o->mode == MODE_UI && !isatty(STDIN_FILENO) &&
+	    (fd = open("/dev/tty", O_RDONLY | O_CLOEXEC)) != -1) {
+		dup2(fd, STDIN_FILENO);
+		close(fd);
+	}
 }
 
 /* Loads the lexicon: the default one, extended by --themes-file or the
@@ -250,10 +403,10 @@ static int
 run_show(const struct options *o, struct corpus *c, const struct lexicon *lex)
 {
 	long i = corpus_find(c, o->show);
-	int hl = o->highlight ? (isatty(STDOUT_FILENO) ? 2 : 1) : 0;
+	int hl = o->highlight ? (o->color ? 2 : 1) : 0;
 	char *one[1];
 
-	if (i < 0 && paths_is_file(o->show)) {
+	if (i < 0 && (paths_is_file(o->show) || file_is_stdin(o->show))) {
 		corpus_free(c);
 		one[0] = (char *)o->show;
 		corpus_load(c, one, 1, lex, o->load_flags | CORPUS_NODISCOVER);
@@ -328,6 +481,12 @@ main(int argc, char **argv)
 	check_config(&o);
 	load_data();
 	lex = load_lexicon(&o);
+	if (o.complete != NULL) {
+		rc = complete_print(stdout, o.complete, longopts, lex);
+		lexicon_free(lex);
+		return rc;
+	}
+	read_stdin(&o);
 	if (o.npaths == 0) {
 		deflt[0] = xmalloc(PATH_MAX);
 		snprintf(deflt[0], PATH_MAX, "%s/articles", paths_datadir());

@@ -1,6 +1,9 @@
 /* match.c: one pass of every lexicon term over an article's words, then scores, exclusions, proximity rules and evidence spans. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "lexicon.h"
 #include "match.h"
@@ -22,6 +25,7 @@ struct occ {
 	uint32_t	 pos;	/* first word */
 	uint32_t	 end;	/* one past the last word */
 	uint32_t	 para;	/* paragraph number (the title is 0) */
+	uint32_t	 sent;	/* sentence number */
 	uint32_t	 off;	/* bytes in the body; UINT32_MAX: in the title */
 	uint32_t	 len;
 	float		 weight;
@@ -29,6 +33,7 @@ struct occ {
 	uint8_t		 kind;
 	uint8_t		 used;	/* counted: evidence if the theme is a hit */
 	uint8_t		 masked; /* inside one of the theme's exclusions */
+	uint8_t		 flags;	/* the term's LEXT_* */
 };
 
 /* Everything one article's matching needs. */
@@ -40,42 +45,145 @@ struct mstate {
 	struct token	*tok;
 	size_t		 tokcap;
 	uint32_t	 para;	/* paragraphs seen in the body so far */
+	uint32_t	 sent;	/* sentences seen so far */
+	size_t		 alang;	/* the article's language (lexicon index) */
+	int		 ascript;
+	uint32_t	*boiler; /* boilerplate byte ranges of the body */
+	size_t		 nboiler;
+	size_t		 bk;	/* the first range that may still matter */
 };
 
-/* Records every term occurrence in the N words TOK, which start at byte
- * BOFF of the body; positions from BASE. */
+/* Does term T apply to an article in M's language: its own language or
+ * any, text in another script, a portable term (a language may be told
+ * wrong), or a theme with no terms of that language (the same script's
+ * terms stand in)? */
+static int
+term_applies(const struct mstate *m, const struct lex_term *t)
+{
+	if (t->lang == 0 || m->alang == 0 || t->lang == m->alang)
+		return 1;
+	if (lexicon_lang_script(t->lang) != m->ascript ||
+	    (t->flags & LEXT_PORTABLE))
+		return 1;
+	return !lexicon_theme_has_lang(m->lex, t->theme, m->alang);
+}
+
+/* Is S[0..N) free of lower-case letters (a term in capitals matches it)? */
+static int
+no_lower(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	ucs4_t c;
+	int k;
+
+	for (; p < end; p += k) {
+		if ((k = u8_mbtouc(&c, p, (size_t)(end - p))) <= 0)
+			return 0;
+		if (uc_is_property_lowercase(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* Does the gap S[0..N) between two words end a sentence? */
+static int
+ends_sentence(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c == '.' || c == '!' || c == '?' || c == ';') &&
+		    (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\n' ||
+		    (unsigned char)s[i + 1] >= 0x80 || s[i + 1] == '"'))
+			return 1;
+		if (c == 0xe3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x82)
+			return 1;	/* 。 */
+		if (c == 0xef && i + 2 < n && (unsigned char)s[i + 1] == 0xbc &&
+		    ((unsigned char)s[i + 2] == 0x81 ||
+		    (unsigned char)s[i + 2] == 0x9f ||
+		    (unsigned char)s[i + 2] == 0x9b))
+			return 1;	/* ！？； */
+	}
+	return 0;
+}
+
+/* Is body byte OFF inside a boilerplate range? (Offsets come in order.) */
+static int
+in_boiler(struct mstate *m, uint32_t off)
+{
+	while (m->bk < m->nboiler && m->boiler[2 * m->bk + 1] <= off)
+		m->bk++;
+	return m->bk < m->nboiler && m->boiler[2 * m->bk] <= off;
+}
+
+/* Appends an occurrence of term ID at TOK[I] (of the chunk at TEXT). */
 static void
-scan_tokens(struct mstate *m, const struct token *tok, size_t n,
+add_occ(struct mstate *m, const struct token *tok, size_t i, uint32_t id,
     uint32_t base, uint32_t boff, int in_body)
+{
+	const struct lex_term *t = lexicon_term(m->lex, id);
+	struct occ *o;
+
+	if (m->n >= m->cap) {
+		m->cap = m->cap < 64 ? 64 : m->cap * 2;
+		m->v = xreallocarray(m->v, m->cap, sizeof *m->v);
+	}
+	o = &m->v[m->n++];
+	memset(o, 0, sizeof *o);
+	o->term = id;
+	o->pos = base + (uint32_t)i;
+	o->end = o->pos + t->ntok;
+	o->para = in_body ? m->para : 0;
+	o->sent = m->sent;
+	o->off = in_body ? boff + tok[i].off : UINT32_MAX;
+	o->len = tok[i + t->ntok - 1].off + tok[i + t->ntok - 1].len -
+	    tok[i].off;
+	o->weight = t->weight;
+	o->theme = t->theme;
+	o->kind = t->kind;
+	o->flags = t->flags;
+}
+
+/* Do the words of term T at TOK[I] obey its scope (language, capitals)? */
+static int
+occ_ok(const struct mstate *m, const struct lex_term *t, const char *text,
+    const struct token *tok, size_t i)
+{
+	uint16_t j;
+
+	if (!term_applies(m, t))
+		return 0;
+	if (t->flags & LEXT_CAPS)
+		for (j = 0; j < t->ntok; j++)
+			if (!no_lower(text + tok[i + j].off, tok[i + j].len))
+				return 0;
+	return 1;
+}
+
+/* Records every term occurrence in the N words TOK of TEXT, which start
+ * at byte BOFF of the body; positions from BASE. */
+static void
+scan_tokens(struct mstate *m, const char *text, const struct token *tok,
+    size_t n, uint32_t base, uint32_t boff, int in_body)
 {
 	uint32_t ids[MAX_AT];
 	size_t i, k, j;
-	const struct lex_term *t;
-	struct occ *o;
 
 	for (i = 0; i < n; i++) {
 		if (in_body && (tok[i].flags & TOKEN_PARA))
 			m->para++;
+		if ((tok[i].flags & TOKEN_PARA) || (i > 0 && ends_sentence(
+		    text + tok[i - 1].off + tok[i - 1].len, tok[i].off -
+		    tok[i - 1].off - tok[i - 1].len)))
+			m->sent++;
 		k = lexicon_match_at(m->lex, tok, n, i, ids, MAX_AT);
-		for (j = 0; j < k; j++) {
-			if (m->n >= m->cap) {
-				m->cap = m->cap < 64 ? 64 : m->cap * 2;
-				m->v = xreallocarray(m->v, m->cap, sizeof *m->v);
-			}
-			t = lexicon_term(m->lex, ids[j]);
-			o = &m->v[m->n++];
-			memset(o, 0, sizeof *o);
-			o->term = ids[j];
-			o->pos = base + (uint32_t)i;
-			o->end = o->pos + t->ntok;
-			o->para = in_body ? m->para : 0;
-			o->off = in_body ? boff + tok[i].off : UINT32_MAX;
-			o->len = tok[i + t->ntok - 1].off +
-			    tok[i + t->ntok - 1].len - tok[i].off;
-			o->weight = t->weight;
-			o->theme = t->theme;
-			o->kind = t->kind;
-		}
+		if (k == 0 || (in_body && in_boiler(m, boff + tok[i].off)))
+			continue;
+		for (j = 0; j < k; j++)
+			if (occ_ok(m, lexicon_term(m->lex, ids[j]), text, tok, i))
+				add_occ(m, tok, i, ids[j], base, boff, in_body);
 	}
 }
 
@@ -90,7 +198,7 @@ scan_chunk(struct mstate *m, struct fold_cache *fc, const char *text,
 	n = text_tokens(text, len, fc, &m->tok, &m->tokcap);
 	if (n > 0 && mid_para)
 		m->tok[0].flags &= ~(uint32_t)TOKEN_PARA;
-	scan_tokens(m, m->tok, n, base, boff, in_body);
+	scan_tokens(m, text, m->tok, n, base, boff, in_body);
 	return n;
 }
 
@@ -227,9 +335,10 @@ mark_masked(struct occ *v, size_t n)
 }
 
 /* Plain terms: each counts once where it is not excluded and not inside
- * a longer match of the same theme ("natural gas" hides its "gas"). */
+ * a longer match of the same theme ("natural gas" hides its "gas"); weak
+ * ones only when STRONG (a non-weak term of the theme counted). */
 static float
-score_plain(struct occ *v, size_t n)
+score_plain(struct occ *v, size_t n, int strong)
 {
 	uint32_t covered = 0;
 	float score = 0;
@@ -237,6 +346,8 @@ score_plain(struct occ *v, size_t n)
 
 	for (i = 0; i < n; i++) {
 		if (v[i].kind != LEX_PLAIN || v[i].pos < covered || v[i].masked)
+			continue;
+		if ((v[i].flags & LEXT_WEAK) && !strong)
 			continue;
 		v[i].used = 1;
 		covered = v[i].end;
@@ -288,6 +399,8 @@ find_partner(struct occ *v, struct group *g, const struct occ *a,
 			break;
 		if (w >= 0 && b->para != a->para)
 			continue;
+		if (w >= 0 && rule->scope == LEX_SENTENCE && b->sent != a->sent)
+			continue;
 		if ((gap = gap_between(a, b, rule->ordered)) < 0 ||
 		    (w >= 0 && gap > w))
 			continue;
@@ -301,18 +414,21 @@ find_partner(struct occ *v, struct group *g, const struct occ *a,
 	return found;
 }
 
-/* Proximity rule R: each anchor (a group-0 occurrence) with every other
- * group near it adds the rule's weight once. */
-static float
-score_rule(const struct lexicon *lex, struct occ *v, size_t n, uint32_t r)
+/*
+ * Proximity rule R: the anchors (group-0 occurrences) with every other
+ * group near them, into FIRED (indexes of V); returns how many. USE marks
+ * them and their partners as evidence.
+ */
+static size_t
+rule_eval(const struct lexicon *lex, struct occ *v, size_t n, uint32_t r,
+    int use, size_t *fired)
 {
 	const struct lex_rule *rule = lexicon_rule(lex, r);
 	struct group grp[LEX_MAX_GROUPS] = { { 0 } };
 	struct occ *partner[LEX_MAX_GROUPS];
 	const struct lex_term *t;
 	uint32_t covered = 0;
-	float score = 0;
-	size_t i;
+	size_t i, nf = 0;
 	int g;
 
 	for (i = 0; i < n; i++) {
@@ -334,15 +450,53 @@ score_rule(const struct lexicon *lex, struct occ *v, size_t n, uint32_t r)
 				break;
 		if (g < rule->ngroups)
 			continue;
-		for (g = 1; g < rule->ngroups; g++)
+		for (g = 1; use && g < rule->ngroups; g++)
 			partner[g]->used = 1;
-		a->used = 1;
+		a->used |= (uint8_t)use;
 		covered = a->end;
-		score += rule->weight;
+		fired[nf++] = grp[0].v[i];
 	}
 	for (g = 0; g < LEX_MAX_GROUPS; g++)
 		free(grp[g].v);
-	return score;
+	return nf;
+}
+
+/* Masks the occurrences of V that overlap the words of V[F[0..NF)] (in
+ * position order): one sweep, as mark_masked. */
+static void
+mask_at(struct occ *v, size_t n, const size_t *f, size_t nf)
+{
+	size_t i, k = 0;
+	uint32_t maxend = 0;
+
+	for (i = 0; i < n; i++) {
+		for (; k < nf && v[f[k]].pos <= v[i].pos; k++)
+			if (v[f[k]].end > maxend)
+				maxend = v[f[k]].end;
+		if (maxend > v[i].pos || (k < nf && v[f[k]].pos < v[i].end))
+			v[i].masked = 1;
+	}
+}
+
+/* The theme's vetoes: a windowed one masks the words it fires on; one
+ * without a window returns 1 (the theme is off) when it fires. */
+static int
+apply_vetoes(const struct lexicon *lex, struct occ *v, size_t n,
+    uint16_t th, size_t *fired)
+{
+	const struct lex_rule *rule;
+	size_t r, nf;
+
+	for (r = 0; r < lexicon_nrules(lex); r++) {
+		rule = lexicon_rule(lex, (uint32_t)r);
+		if (rule->theme != th || !rule->veto)
+			continue;
+		nf = rule_eval(lex, v, n, (uint32_t)r, 0, fired);
+		if (nf > 0 && rule->window < 0)
+			return 1;
+		mask_at(v, n, fired, nf);
+	}
+	return 0;
 }
 
 /* Orders hits strongest first, then by lexicon order. */
@@ -396,20 +550,42 @@ add_spans(const struct occ *v, size_t n, uint16_t th,
 	}
 }
 
+/* Is there a non-weak plain occurrence that counts? */
+static int
+has_strong(const struct occ *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].kind == LEX_PLAIN && !v[i].masked &&
+		    !(v[i].flags & LEXT_WEAK))
+			return 1;
+	return 0;
+}
+
 /* Scores theme TH (its occurrences are V[0..N)); adds a hit and, if
  * wanted, its evidence spans when it reaches the threshold. */
 static void
 score_theme(const struct lexicon *lex, struct occ *v, size_t n,
     uint16_t th, int want_spans, struct match_result *out)
 {
-	float score;
-	size_t r;
+	size_t r, *fired = xcalloc(n + 1, sizeof *fired);
+	float score = 0;
+	const struct lex_rule *rule;
+	int vetoed;
 
 	mark_masked(v, n);
-	score = score_plain(v, n);
-	for (r = 0; r < lexicon_nrules(lex); r++)
-		if (lexicon_rule(lex, (uint32_t)r)->theme == th)
-			score += score_rule(lex, v, n, (uint32_t)r);
+	vetoed = apply_vetoes(lex, v, n, th, fired);
+	for (r = 0; !vetoed && r < lexicon_nrules(lex); r++) {
+		rule = lexicon_rule(lex, (uint32_t)r);
+		if (rule->theme == th && !rule->veto)
+			score += rule->weight * (float)rule_eval(lex, v, n,
+			    (uint32_t)r, 1, fired);
+	}
+	free(fired);
+	if (vetoed)
+		return;
+	score += score_plain(v, n, score > 0 || has_strong(v, n));
 	if (score < lexicon_threshold(lex, th))
 		return;
 	out->hits = xreallocarray(out->hits, out->nhits + 1, sizeof *out->hits);
@@ -433,11 +609,11 @@ spans_unique(struct match_result *out)
 /* Matches all themes against TITLE and BODY in one pass over the words. */
 void
 match_article(const struct lexicon *lex, struct fold_cache *fc,
-    const char *title, const char *body, size_t len, int want_spans,
-    struct match_result *out)
+    const char *lang, const char *title, const char *body, size_t len,
+    int want_spans, struct match_result *out)
 {
-	match_article_tokens(lex, fc, title, body, len, NULL, 0, want_spans,
-	    out);
+	match_article_tokens(lex, fc, lang, title, body, len, NULL, 0,
+	    want_spans, out);
 }
 
 /* As match_article; a body of one chunk is read from TOK when given (the
@@ -445,7 +621,7 @@ match_article(const struct lexicon *lex, struct fold_cache *fc,
  * for matching and discovery. */
 void
 match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
-    const char *title, const char *body, size_t len,
+    const char *lang, const char *title, const char *body, size_t len,
     const struct token *tok, size_t ntok, int want_spans,
     struct match_result *out)
 {
@@ -455,13 +631,19 @@ match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
 	memset(out, 0, sizeof *out);
 	if (lex == NULL || lexicon_count(lex) == 0 || fc == NULL)
 		return;
+	m.alang = lexicon_lang_index(lang);
+	m.ascript = lexicon_lang_script(m.alang);
+	if (body != NULL)
+		m.nboiler = match_boilerplate(body, len, &m.boiler);
 	if (title != NULL)
 		ntitle = scan_text(&m, fc, title, strlen(title), 0, 0);
 	if (body != NULL && tok != NULL && len <= CHUNK)
-		scan_tokens(&m, tok, ntok, (uint32_t)ntitle + BODY_GAP, 0, 1);
+		scan_tokens(&m, body, tok, ntok, (uint32_t)ntitle + BODY_GAP,
+		    0, 1);
 	else if (body != NULL)
 		scan_text(&m, fc, body, len, (uint32_t)ntitle + BODY_GAP, 1);
 	free(m.tok);
+	free(m.boiler);
 	group_by_theme(&m);
 	for (start = 0, i = 1; i <= m.n; i++)
 		if (i == m.n || m.v[i].theme != m.v[start].theme) {
@@ -485,4 +667,178 @@ match_result_free(struct match_result *r)
 	free(r->hits);
 	free(r->spans);
 	memset(r, 0, sizeof *r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Boilerplate blocks inside a body: what article.c's line patterns leave
+ * (link lists in the middle of a page, tag lines of other sites). */
+
+/* Headings of link lists and tag lines, as written; folded once. */
+static const char *const boiler_heads[] = {
+	"see also", "related", "related articles", "related news",
+	"related stories", "read also", "read more", "more on this",
+	"more on this topic", "more news", "topics", "tags", "also read",
+	"siehe auch", "mehr zum thema", "lesen sie auch", "das könnte sie "
+	"auch interessieren", "themen", "schlagworte", "zobacz też",
+	"zobacz także", "czytaj też", "czytaj także", "więcej na ten temat",
+	"tematy", "tagi", "polecamy", "читайте также", "смотрите также",
+	"по теме", "похожие новости", "похожие материалы", "темы", "теги",
+	"читайте також", "також читайте", "схожі новини", "теми",
+	"ұқсас жаңалықтар", "тақырыпқа қатысты", "тегтер", "相关新闻",
+	"相关阅读", "延伸阅读", "推荐阅读", "相关报道", "标签", "关键词",
+	"voir aussi", "à lire aussi", "lire aussi", "sur le même sujet",
+	"sujets", "mots-clés", "ver también", "lea también",
+	"noticias relacionadas", "temas", "etiquetas", "leggi anche",
+	"vedi anche", "argomenti", "lees ook", "zie ook", "meer over",
+	"onderwerpen", "ilgili haberler", "ilginizi çekebilir", "etiketler",
+	"konular", NULL
+};
+
+#define NHEADS	(sizeof boiler_heads / sizeof *boiler_heads - 1)
+#define LINE_HEAD	96	/* bytes of a line compared with the headings */
+#define LINK_MAX	200	/* bytes: longer lines are prose, not links */
+
+static char *heads_folded[NHEADS];
+static size_t heads_len[NHEADS];
+static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
+
+/* Folds the headings (once, for all threads). */
+static void
+heads_init(void)
+{
+	size_t i;
+
+	for (i = 0; i < NHEADS; i++)
+		heads_folded[i] = text_fold(boiler_heads[i],
+		    strlen(boiler_heads[i]), &heads_len[i]);
+}
+
+/* Does the (folded) line F start with a heading? Returns the bytes after
+ * it (0: no heading): the heading must end at a non-letter. */
+static size_t
+heading_at(const char *f, size_t n)
+{
+	size_t i, best = 0;
+
+	for (i = 0; i < NHEADS; i++) {
+		size_t k = heads_len[i];
+		if (heads_folded[i] == NULL || k > n ||
+		    memcmp(f, heads_folded[i], k) != 0)
+			continue;
+		if (k < n && f[k] != ' ' && f[k] != ':' && f[k] != '-' &&
+		    f[k] != '|' && (unsigned char)f[k] != 0xef &&
+		    (unsigned char)f[k] < 0xe0)
+			continue;	/* "related" in "relatedness" */
+		if (k > best)
+			best = k;
+	}
+	return best;
+}
+
+/* Does line S[0..N) start with a list bullet? */
+static int
+is_bullet(const char *s, size_t n)
+{
+	static const char *const b[] = { "- ", "* ", "\xe2\x80\xa2", "\xc2\xbb",
+	    "\xe2\x80\x93 ", "\xe2\x80\x94 ", "\xc2\xb7", "\xe2\x96\xaa",
+	    "\xe2\x96\xba", "> ", NULL };
+	size_t i;
+
+	for (i = 0; b[i] != NULL; i++)
+		if (n >= strlen(b[i]) && memcmp(s, b[i], strlen(b[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does line S[0..N) end like prose ('.', '!', '。', '！', '…')? */
+static int
+is_prose(const char *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == ')'))
+		n--;
+	if (n == 0)
+		return 0;
+	if (s[n - 1] == '.' || s[n - 1] == '!')
+		return 1;
+	return n >= 3 && (memcmp(s + n - 3, "\xe3\x80\x82", 3) == 0 ||
+	    memcmp(s + n - 3, "\xef\xbc\x81", 3) == 0 ||
+	    memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
+/* What line S[0..N) is: 2 a heading on its own (link lines follow), 1
+ * boilerplate (a tag line, a link), 0 text. */
+static int
+line_kind(const char *s, size_t n)
+{
+	size_t flen, h, k = n < LINE_HEAD ? n : LINE_HEAD, rest;
+	char *f;
+	int kind = 0;
+
+	while (k < n && ((unsigned char)s[k] & 0xc0) == 0x80)
+		k++;	/* whole characters only */
+	if ((f = text_fold(s, k, &flen)) != NULL &&
+	    (h = heading_at(f, flen)) > 0) {
+		for (rest = h; rest < flen && (f[rest] == ' ' ||
+		    f[rest] == ':' || (unsigned char)f[rest] == 0xef); rest++)
+			if ((unsigned char)f[rest] == 0xef)
+				rest += 2;	/* "：" */
+		kind = rest >= flen && k == n ? 2 :
+		    (n <= LINK_MAX * 2 && !is_prose(s, n));
+	}
+	free(f);
+	if (kind == 0 && (memmem(s, n, "http://", 7) != NULL ||
+	    memmem(s, n, "https://", 8) != NULL || memmem(s, n, "www.", 4)))
+		kind = 1;
+	if (kind == 0 && is_bullet(s, n) && n <= LINK_MAX && !is_prose(s, n))
+		kind = 1;
+	return kind;
+}
+
+/* Appends the range [A, B) to *V (*N ranges, capacity *CAP). */
+static void
+range_add(uint32_t **v, size_t *n, size_t *cap, size_t a, size_t b)
+{
+	if (*n > 0 && (*v)[2 * *n - 1] == a) {
+		(*v)[2 * *n - 1] = (uint32_t)b;	/* joins the last one */
+		return;
+	}
+	if (*n >= *cap) {
+		*cap = *cap < 8 ? 8 : *cap * 2;
+		*v = xreallocarray(*v, *cap, 2 * sizeof **v);
+	}
+	(*v)[2 * *n] = (uint32_t)a;
+	(*v)[2 * *n + 1] = (uint32_t)b;
+	(*n)++;
+}
+
+/* The boilerplate lines of BODY: tag lines, links, and the link-like
+ * lines under a heading such as "See also" (up to the next prose line). */
+size_t
+match_boilerplate(const char *body, size_t len, uint32_t **out)
+{
+	size_t i = 0, n = 0, cap = 0, e, s;
+	int links = 0, k;
+	const char *nl;
+
+	*out = NULL;
+	pthread_once(&heads_once, heads_init);
+	if (len > UINT32_MAX)
+		return 0;
+	while (i < len) {
+		nl = memchr(body + i, '\n', len - i);
+		e = nl != NULL ? (size_t)(nl - body) : len;
+		for (s = i; s < e && body[s] == ' '; s++)
+			;
+		if (s < e) {
+			k = line_kind(body + s, e - s);
+			if (k == 0 && links && e - s <= LINK_MAX &&
+			    !is_prose(body + s, e - s))
+				k = 1;
+			links = k == 2 || (links && k == 1);
+			if (k > 0)
+				range_add(out, &n, &cap, i, e);
+		}
+		i = e + 1;
+	}
+	return n;
 }

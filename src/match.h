@@ -29,12 +29,23 @@ struct match_result {
  * Matches every theme of LEX against TITLE and BODY in one pass. Theme
  * indexes in the result are lexicon indexes. SPANS are byte offsets into
  * BODY (title matches count for the score but have no span). FC is the
- * caller's (per-thread) fold cache. WANT_SPANS = 0 skips evidence.
+ * caller's (per-thread) fold cache. LANG is the article's language code
+ * (NULL or "": unknown, every term applies); terms scoped to another
+ * language apply only to text in another script. Mentions inside
+ * boilerplate blocks of the body (link lists after "See also", tag
+ * lines) do not count. WANT_SPANS = 0 skips evidence.
  */
 void	 match_article(const struct lexicon *lex, struct fold_cache *fc,
-	    const char *title, const char *body, size_t len, int want_spans,
-	    struct match_result *out);
+	    const char *lang, const char *title, const char *body, size_t len,
+	    int want_spans, struct match_result *out);
 void	 match_result_free(struct match_result *);
+
+/*
+ * The boilerplate blocks of BODY[0..LEN) that matching skips: byte ranges
+ * [start, end) in pairs, in order, into *OUT (malloc'd); returns how many
+ * ranges.
+ */
+size_t	 match_boilerplate(const char *body, size_t len, uint32_t **out);
 
 /*
  * As match_article, with TOK[0..NTOK) the tokens text_tokens made of
@@ -42,7 +53,7 @@ void	 match_result_free(struct match_result *);
  * one piece is then not tokenised again.
  */
 void	 match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
-	    const char *title, const char *body, size_t len,
+	    const char *lang, const char *title, const char *body, size_t len,
 	    const struct token *tok, size_t ntok, int want_spans,
 	    struct match_result *out);
 

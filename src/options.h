@@ -7,6 +7,7 @@
 
 enum mode { MODE_UI, MODE_LIST, MODE_THEMES, MODE_SHOW, MODE_ENTITIES,
     MODE_STORIES, MODE_TIMELINE };
+enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct options {
 	enum mode	 mode;
@@ -15,9 +16,13 @@ struct options {
 	const char	*show;		/* --show ID|PATH */
 	int		 width;		/* --width N, 0 = terminal */
 	int		 highlight;	/* --highlight */
+	enum color_when	 color_when;	/* --color=WHEN */
+	int		 color;		/* ...decided: colour standard output */
+	const char	*complete;	/* --complete WHAT (completions/) */
 	int		 by;		/* --by: enum timeline_by */
 	const char	*themes_file;	/* --themes-file FILE */
 	const char	*config_file;	/* --config FILE */
+	const char	*encoding;	/* --encoding NAME */
 	int		 load_flags;	/* CORPUS_* */
 	char		**paths;
 	size_t		 npaths;

@@ -19,26 +19,58 @@ paths_is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Is the running binary the one in this build tree (not installed)? */
+/* Does DIR/NAME exist as a regular file? */
 static int
-running_from_builddir(void)
+has_file(const char *dir, const char *name)
 {
-	char exe[PATH_MAX], built[PATH_MAX];
-	ssize_t n;
+	char path[PATH_MAX];
 
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
+	return snprintf(path, sizeof path, "%s/%s", dir, name) <
+	    (int)sizeof path && paths_is_file(path);
+}
+
+/* If build tree TOP (PATH_MAX bytes) has data directory SUB, makes TOP
+ * TOP/SUB and returns 1. */
+static int
+data_at(char *top, const char *sub)
+{
+	char ini[64];
+	size_t n = strlen(top);
+
+	snprintf(ini, sizeof ini, "%s/themes.ini", sub);
+	if (!has_file(top, ini) || n + 1 + strlen(sub) >= PATH_MAX)
 		return 0;
-	exe[n] = '\0';
-	if (realpath(BUILDDIR "/src/tread", built) != NULL &&
-	    strcmp(exe, built) == 0)
-		return 1;
-	/* Unit tests live in the build tree too. */
-	if (realpath(BUILDDIR, built) != NULL &&
-	    strncmp(exe, built, strlen(built)) == 0 &&
-	    strstr(exe + strlen(built), "/tests/") != NULL)
-		return 1;
-	return 0;
+	top[n] = '/';
+	strcpy(top + n + 1, sub);
+	return 1;
+}
+
+/*
+ * The data directory of the build tree this program runs from (src/tread,
+ * or a test two levels down), or NULL when it is not in one: the top of a
+ * build tree has config.status, and data/ (srcdata/, a link to the source
+ * tree's, in a VPATH build). Found from /proc/self/exe, not from a path
+ * compiled in, so that two builds in two places give the same binary.
+ */
+static const char *
+builddir_data(void)
+{
+	static char dir[PATH_MAX];
+	char *slash;
+	ssize_t n;
+	int up;
+
+	n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+	if (n <= 0)
+		return NULL;
+	dir[n] = '\0';
+	for (up = 0; up < 3 && (slash = strrchr(dir, '/')) != NULL; up++) {
+		*slash = '\0';	/* the program's directory, then up */
+		if (up > 0 && has_file(dir, "config.status") &&
+		    (data_at(dir, "data") || data_at(dir, "srcdata")))
+			return dir;
+	}
+	return NULL;
 }
 
 const char *
@@ -51,10 +83,7 @@ paths_datadir(void)
 		return dir;
 	if ((env = getenv("TREAD_DATADIR")) != NULL && *env != '\0')
 		dir = env;
-	else if (running_from_builddir() &&
-	    paths_is_file(SRCDATADIR "/themes.ini"))
-		dir = SRCDATADIR;
-	else
+	else if ((dir = builddir_data()) == NULL)
 		dir = PKGDATADIR;
 	return dir;
 }
@@ -98,6 +127,22 @@ xdg_path(const char *var, const char *fallback, const char *name)
 		buf_adds(&b, fallback);
 	}
 	buf_adds(&b, "/tread/");
+	buf_adds(&b, name);
+	return buf_steal(&b, NULL);
+}
+
+char *
+paths_sysconfig(const char *name)
+{
+	const char *env = getenv("TREAD_SYSCONFDIR");
+	struct buf b;
+
+	buf_init(&b);
+	if (env != NULL && *env != '\0')
+		buf_adds(&b, env);
+	else
+		buf_adds(&b, SYSCONFDIR "/tread");
+	buf_addc(&b, '/');
 	buf_adds(&b, name);
 	return buf_steal(&b, NULL);
 }

@@ -2,9 +2,13 @@
 #ifndef TREAD_PATHS_H
 #define TREAD_PATHS_H
 
-/* The data directory: $TREAD_DATADIR, the source tree's data/ when
- * running from the build tree, else the installed $(pkgdatadir). */
+/* The data directory: $TREAD_DATADIR, the build tree's data/ when
+ * running from a build tree, else the installed $(pkgdatadir). */
 const char *paths_datadir(void);
+
+/* The system-wide $(sysconfdir)/tread/NAME, or $TREAD_SYSCONFDIR/NAME
+ * (for tests and staged installs): malloc'd. */
+char	*paths_sysconfig(const char *name);
 
 /* The home directory: $HOME when absolute, else the password database's
  * entry for the user; NULL when there is none. */

@@ -292,6 +292,17 @@ term_source(struct parser *P, struct qterm *t, const char *v, size_t vlen)
 	return 0;
 }
 
+/* The field names; query_field and the shell completions list them. */
+static const char *const field_names[] = { "theme", "lang", "source",
+    "after", "before", "date", "entity", "who", "where" };
+#define NFIELDS	(sizeof field_names / sizeof *field_names)
+
+const char *
+query_field(size_t i)
+{
+	return i < NFIELDS ? field_names[i] : NULL;
+}
+
 /* entity:a,b (who:, where:): gazetteer ids, or found names ("n:...",
  * known only once the corpus is indexed: an absent one matches none). */
 static int
@@ -312,20 +323,19 @@ static int
 term_field(struct parser *P, int neg, const char *f, size_t flen,
     const char *v, size_t vlen)
 {
-	static const char *names[] = { "theme", "lang", "source", "after",
-	    "before", "date", "entity", "who", "where" };
 	static const enum qkind kinds[] = { Q_THEME, Q_LANG, Q_SOURCE,
 	    Q_AFTER, Q_BEFORE, Q_DATE, Q_ENTITY, Q_ENTITY, Q_ENTITY };
 	struct qterm *t;
 	size_t i, k;
 
-	for (i = 0; i < sizeof names / sizeof *names; i++) {
-		for (k = 0; k < flen && to_lower(f[k]) == names[i][k]; k++)
+	for (i = 0; i < NFIELDS; i++) {
+		for (k = 0; k < flen && to_lower(f[k]) == field_names[i][k];
+		    k++)
 			;
-		if (k == flen && names[i][k] == '\0')
+		if (k == flen && field_names[i][k] == '\0')
 			break;
 	}
-	if (i == sizeof names / sizeof *names)
+	if (i == NFIELDS)
 		return perr(P, "unknown field", f, flen, "(fields: theme, "
 		    "lang, source, after, before, date, entity, who, where)");
 	if (vlen == 0)

@@ -36,6 +36,9 @@ struct query *query_parse(const char *query, const struct corpus *c,
 	    char *err, size_t errlen);
 void	 query_free(struct query *);
 
+/* The I-th field name ("theme", "lang", ...), or NULL past the last. */
+const char *query_field(size_t i);
+
 /* Sets KEEP[i] = 1 for every article of C the query selects, else 0.
  * Returns the number selected. A NULL query selects everything.
  * Metadata terms are checked first and cost no I/O (a theme toggle over

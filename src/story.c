@@ -6,6 +6,7 @@
 
 #include "corpus.h"
 #include "entity.h"
+#include "lexicon.h"
 #include "story.h"
 #include "util.h"
 
@@ -14,12 +15,14 @@
 #define F_THEME		0x40000000u
 #define F_NUMBER	0x80000000u
 
-/* Weights of a feature kind, times its rarity: a shared person or place
- * says more about the event than a shared theme or number. */
-#define W_ENTITY	1.0f
+/* Weights of a feature kind, times its rarity. A place says less than
+ * the rest: many events happen in one capital, and a report names the
+ * places around an event too; a found name may be a common word. */
+#define W_ENTITY	1.0f	/* people, organisations */
+#define W_PLACE		0.5f
 #define W_FOUND		0.7f
-#define W_THEME		0.6f
-#define W_NUMBER	0.5f
+#define W_THEME		1.0f
+#define W_NUMBER	1.0f	/* amounts, as values (number.h) */
 
 /* One feature of an article. */
 struct feat {
@@ -170,6 +173,26 @@ feat_push(struct fvec *v, size_t *cap, uint32_t key, float w)
 	v->f[v->n++].w = w;
 }
 
+/* How central a feature named M times is to its article: 0.5 for a
+ * mention in passing, 1 from three on. A long report names many places
+ * and bodies once; what it is about it names again and again. */
+static float
+salience(unsigned m)
+{
+	return m >= 3 ? 1.0f : m <= 1 ? 0.5f : 0.75f;
+}
+
+/* The salience of theme hit H: its score over the theme's threshold
+ * (one threshold's worth is a mention in passing). */
+static float
+theme_salience(const struct corpus *c, const struct theme_hit *h)
+{
+	float t = c->lex != NULL && h->theme < lexicon_count(c->lex) ?
+	    lexicon_threshold(c->lex, h->theme) : 1;
+
+	return salience((unsigned)(h->score / (t > 0 ? t : 1) + 0.5f));
+}
+
 /* Article I's feature vector. */
 static void
 features(struct build *B, size_t i, const struct numdf *nd)
@@ -184,23 +207,26 @@ features(struct build *B, size_t i, const struct numdf *nd)
 		const struct entity *e = &ix->v[ix->ents[j]];
 
 		feat_push(v, &cap, ix->ents[j], rarity(e->count, B->n) *
-		    (e->kind == ENTITY_FOUND ? W_FOUND : W_ENTITY));
+		    salience(ix->mentions[j]) *
+		    (e->kind == ENTITY_FOUND ? W_FOUND :
+		    e->kind == ENTITY_PLACE ? W_PLACE : W_ENTITY));
 	}
 	for (j = 0; j < a->nhits; j++)
 		if (B->c->themes[a->hits[j].theme].kind == THEME_LEXICON)
 			feat_push(v, &cap, F_THEME | a->hits[j].theme,
-			    W_THEME * rarity(B->c->themes[a->hits[j].theme].count,
-			    B->n));
+			    W_THEME * theme_salience(B->c, &a->hits[j]) *
+			    rarity(B->c->themes[a->hits[j].theme].count, B->n));
 	for (j = ix->noff[i]; j < ix->noff[i + 1]; j++)
 		feat_push(v, &cap, F_NUMBER | (ix->nums[j] & 0x3fffffffu),
-		    W_NUMBER * rarity(numdf_get(nd, ix->nums[j]), B->n));
+		    W_NUMBER * salience(1) *
+		    rarity(numdf_get(nd, ix->nums[j]), B->n));
 	qsort(v->f, v->n, sizeof *v->f, cmp_feat);
 	for (j = 0; j < v->n; j++)
 		sq += (double)v->f[j].w * v->f[j].w;
 	v->norm = (float)sqrt(sq);
 }
 
-/* Cosine of articles A and B's vectors (merge of two sorted lists). */
+/* Cosine of articles A and B's vectors (a merge of two sorted lists). */
 static float
 similarity(const struct build *B, uint32_t a, uint32_t b)
 {

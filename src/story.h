@@ -26,9 +26,11 @@ struct story_index {
  * The stories of C, built on first use from the entity index (entity.h)
  * and each article's lexicon themes and dates, and kept until C's
  * articles change or story_free. Two articles are one story when their
- * dates are at most STORY_DAYS apart and their shared entities, themes
- * and numbers, each weighted by how rare it is in the corpus, reach a
- * cosine of STORY_MIN; a story never spans more than STORY_SPAN days.
+ * dates are at most STORY_DAYS apart and their entities, lexicon themes
+ * and amounts (number.h), each weighted by its rarity in the corpus, its
+ * kind and how often the article names it, reach a cosine of STORY_MIN;
+ * undated articles stay alone; a story never spans more than STORY_SPAN
+ * days.
  * No translation: every feature is language-neutral. Each article
  * looks at a bounded number of neighbours (the ones sharing its rarest
  * features), so the time is linear in the corpus.
@@ -43,6 +45,6 @@ int32_t	 story_day(const char *date);
 
 #define STORY_DAYS	3
 #define STORY_SPAN	6
-#define STORY_MIN	0.30f
+#define STORY_MIN	0.47f
 
 #endif

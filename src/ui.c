@@ -900,32 +900,38 @@ ui_config_failed(struct ui *ui, int explicit, const char *where,
 	return 0;
 }
 
-/* Reads tread.ini (--config, else the XDG one if present) and applies
- * its key bindings. 0, or -1 after a warning. */
+/* Reads the system-wide tread.ini if present, then over it --config or
+ * else the user's (XDG) one if present, and applies their key bindings:
+ * the user's settings win. 0, or -1 after a warning. */
 static int
 ui_config(struct ui *ui)
 {
 	char err[512], where[512];
-	int explicit = ui->opts->config_file != NULL;
+	const char *file = ui->opts->config_file;
 	char *path;
 	size_t k;
 
 	config_defaults(&ui->cfg);
 	keys_init();
-	path = explicit ? xstrdup(ui->opts->config_file) :
-	    paths_config("tread.ini");
-	if ((explicit || paths_is_file(path)) &&
+	path = paths_sysconfig("tread.ini");
+	if (paths_is_file(path) &&
+	    config_load(&ui->cfg, path, err, sizeof err) == -1)
+		ui_config_failed(ui, 0, NULL, err);
+	free(path);
+	path = file != NULL ? xstrdup(file) : paths_config("tread.ini");
+	if ((file != NULL || paths_is_file(path)) &&
 	    config_load(&ui->cfg, path, err, sizeof err) == -1) {
 		free(path);
-		return ui_config_failed(ui, explicit, NULL, err);
+		return ui_config_failed(ui, file != NULL, NULL, err);
 	}
 	free(path);
 	for (k = 0; k < ui->cfg.nkeys; k++)
 		if (keys_bind(ui->cfg.keys[k].action, ui->cfg.keys[k].keys, err,
 		    sizeof err) == -1) {
-			snprintf(where, sizeof where, "%s:%d", ui->cfg.path,
-			    ui->cfg.keys[k].line);
-			return ui_config_failed(ui, explicit, where, err);
+			snprintf(where, sizeof where, "%s:%d",
+			    ui->cfg.keys[k].file, ui->cfg.keys[k].line);
+			return ui_config_failed(ui, file != NULL &&
+			    strcmp(ui->cfg.keys[k].file, file) == 0, where, err);
 		}
 	return 0;
 }

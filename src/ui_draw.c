@@ -7,6 +7,7 @@
 #include <wchar.h>
 
 #include "decode.h"
+#include "options.h"
 #include "ui_draw.h"
 #include "util.h"
 #include "wrap.h"
@@ -49,11 +50,11 @@ fit_color(short c)
 void
 ui_colors_init(struct ui *ui)
 {
-	const char *nc = getenv("NO_COLOR");
 	const struct config_style *st;
 	int e;
 
-	ui->color = has_colors() && (nc == NULL || *nc == '\0');
+	/* --color and NO_COLOR, decided in main (ui->opts->color) */
+	ui->color = has_colors() && ui->opts->color;
 	if (ui->color && (start_color() == ERR || COLOR_PAIRS <= CFG_NELEM))
 		ui->color = 0;
 	if (ui->color)

@@ -152,7 +152,8 @@ ui_reader_show(struct ui *ui, long art)
 	r->blen = body != NULL ? len : strlen(r->body);
 	if (body != NULL && ui->lex != NULL) {
 		fc = fold_cache_new();
-		match_article(ui->lex, fc, r->title, r->body, r->blen, 1, &r->mr);
+		match_article(ui->lex, fc, a->lang, r->title, r->body, r->blen, 1,
+		    &r->mr);
 		fold_cache_free(fc);
 	}
 	r->pending = state_pos(ui->st, ui_article_key(ui, (size_t)art));

@@ -1,16 +1,16 @@
-/* util.c: allocation that never returns NULL, growable buffers, warnings. */
+/* util.c: allocation that never returns NULL, growable buffers, file
+ * reading (warnings are warn.c's: they need the sanitiser of decode.c,
+ * which needs these buffers). */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "decode.h"
 #include "util.h"
-
-int warn_quiet;
 
 /* Out of memory is not something tread can work around: say so and go. */
 static void
@@ -164,51 +164,6 @@ buf_free(struct buf *b)
 	buf_init(b);
 }
 
-void
-vwarn_at(const char *where, const char *fmt, va_list ap)
-{
-	struct buf b, out;
-
-	if (warn_quiet)
-		return;
-	buf_init(&b);
-	buf_init(&out);
-	buf_adds(&b, "tread: ");
-	if (where != NULL) {
-		buf_adds(&b, where);
-		buf_adds(&b, ": ");
-	}
-	{
-		va_list aq;
-		int n;
-
-		va_copy(aq, ap);
-		n = vsnprintf(NULL, 0, fmt, aq);
-		va_end(aq);
-		if (n > 0) {
-			buf_reserve(&b, (size_t)n);
-			vsnprintf(b.s + b.len, (size_t)n + 1, fmt, ap);
-			b.len += (size_t)n;
-		}
-	}
-	decode_sanitize(&out, b.s, b.len, 0);
-	buf_addc(&out, '\n');
-	fwrite(out.s, 1, out.len, stderr);
-	fflush(stderr);
-	buf_free(&b);
-	buf_free(&out);
-}
-
-void
-warn_at(const char *where, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vwarn_at(where, fmt, ap);
-	va_end(ap);
-}
-
 int
 file_read(const char *path, size_t max, char **out, size_t *len)
 {
@@ -238,6 +193,66 @@ fd_read(int fd, struct buf *b, size_t max, size_t hint)
 	}
 }
 
+/* Standard input as read by file_stdin_load: what the path "-" names. */
+static struct {
+	char		*s;
+	size_t		 len;
+	struct stat	 st;
+	int		 loaded;
+} stdin_data;
+
+int
+file_stdin_load(size_t max)
+{
+	struct buf b;
+	int saved;
+
+	if (stdin_data.loaded)
+		return 0;
+	buf_init(&b);
+	if (fd_read(STDIN_FILENO, &b, max, 65536) == -1) {
+		saved = errno;
+		buf_free(&b);
+		errno = saved;
+		return -1;
+	}
+	if (max != 0 && b.len > max)
+		b.len = max;
+	b.s[b.len] = '\0';
+	/* a regular file of its own as far as the loader can tell */
+	stdin_data.st.st_mode = S_IFREG | 0400;
+	stdin_data.st.st_size = (off_t)b.len;
+	stdin_data.st.st_mtime = time(NULL);
+	stdin_data.s = buf_steal(&b, &stdin_data.len);
+	stdin_data.loaded = 1;
+	return 0;
+}
+
+int
+file_is_stdin(const char *path)
+{
+	return stdin_data.loaded && strcmp(path, "-") == 0;
+}
+
+const struct stat *
+file_stdin_stat(void)
+{
+	return stdin_data.loaded ? &stdin_data.st : NULL;
+}
+
+/* A copy of standard input (file_stdin_load), as file_read_stat gives. */
+static int
+stdin_copy(size_t max, char **out, size_t *len, struct stat *stp)
+{
+	size_t n = max != 0 && stdin_data.len > max ? max : stdin_data.len;
+
+	*out = xstrndup(stdin_data.s, n);	/* memcpy: NULs and all */
+	*len = n;
+	if (stp != NULL)
+		*stp = stdin_data.st;
+	return 0;
+}
+
 int
 file_read_stat(const char *path, size_t max, char **out, size_t *len,
     struct stat *stp)
@@ -247,6 +262,8 @@ file_read_stat(const char *path, size_t max, char **out, size_t *len,
 	ssize_t n;
 	int fd, saved;
 
+	if (file_is_stdin(path))
+		return stdin_copy(max, out, len, stp);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
 		return -1;
 	if (fstat(fd, &st) == -1) {

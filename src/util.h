@@ -1,4 +1,5 @@
-/* util.h: allocation that never returns NULL, growable buffers, warnings. */
+/* util.h: allocation that never returns NULL, growable buffers, file
+ * reading; warn.h for the warnings. */
 #ifndef TREAD_UTIL_H
 #define TREAD_UTIL_H
 
@@ -30,15 +31,7 @@ void	 buf_reserve(struct buf *, size_t);
 char	*buf_steal(struct buf *, size_t *);	/* hand over s, reset */
 void	 buf_free(struct buf *);
 
-/*
- * Warnings and errors: "tread: WHERE: message" on stderr. WHERE (a path,
- * or "path:line") is passed through the output sanitiser, so a hostile
- * file name cannot reach the terminal as a control sequence.
- */
-void	 warn_at(const char *where, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
-void	 vwarn_at(const char *where, const char *fmt, va_list);
-extern int warn_quiet;		/* set by tests and --quiet */
+#include "warn.h"		/* warn_at, defined in warn.c */
 
 /* Reads a whole file (at most MAX bytes, 0 = no limit); -1 with errno.
  * file_read_stat also gives the file's status (fstat of the file read),
@@ -47,6 +40,16 @@ struct stat;
 int	 file_read(const char *path, size_t max, char **out, size_t *len);
 int	 file_read_stat(const char *path, size_t max, char **out, size_t *len,
 	    struct stat *st);
+
+/*
+ * The path "-" is standard input: file_stdin_load reads all of it (at
+ * most MAX bytes) once, before the loader threads start; from then on
+ * file_read_stat of "-" gives a copy, as of a regular file whose
+ * status file_stdin_stat gives (NULL before the load).
+ */
+int	 file_stdin_load(size_t max);
+int	 file_is_stdin(const char *path);
+const struct stat *file_stdin_stat(void);
 
 /*
  * The character at S (N > 0 bytes left) into *UC, returning its length:

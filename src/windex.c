@@ -797,20 +797,38 @@ temp_file(const char *path)
 	return f;
 }
 
-/* Sorts word indexes by their bytes (qsort: the arena is a global, as
- * only the one spilling thread sorts at a time under the lock). */
-static const struct wthread *sort_thread;
+/* A word to sort: its bytes and its index (qsort needs no context). */
+struct wkey {
+	const char	*s;
+	uint32_t	 len, i;
+};
 
-/* Orders word indexes by bytes (qsort). */
+/* Orders words by bytes, a shorter one first (qsort). */
 static int
-cmp_word(const void *pa, const void *pb)
+cmp_wkey(const void *pa, const void *pb)
 {
-	const struct wword *a = &sort_thread->words[*(const uint32_t *)pa],
-	    *b = &sort_thread->words[*(const uint32_t *)pb];
-	int c = memcmp(sort_thread->arena + a->soff,
-	    sort_thread->arena + b->soff, a->slen < b->slen ? a->slen : b->slen);
+	const struct wkey *a = pa, *b = pb;
+	int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
 
-	return c != 0 ? c : (a->slen > b->slen) - (a->slen < b->slen);
+	return c != 0 ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* The indexes of T's words in byte order. */
+static uint32_t *
+words_sorted(const struct wthread *t)
+{
+	struct wkey *k = xcalloc(t->nwords + 1, sizeof *k);
+	uint32_t *order = xcalloc(t->nwords + 1, sizeof *order);
+	size_t i;
+
+	for (i = 0; i < t->nwords; i++)
+		k[i] = (struct wkey){ t->arena + t->words[i].soff,
+		    t->words[i].slen, (uint32_t)i };
+	qsort(k, t->nwords, sizeof *k, cmp_wkey);
+	for (i = 0; i < t->nwords; i++)
+		order[i] = k[i].i;
+	free(k);
+	return order;
 }
 
 /* Writes T's run to F: the word count, then per word in byte order its
@@ -849,18 +867,13 @@ static void
 thread_spill(struct windex_build *b, struct wthread *t)
 {
 	uint32_t *order;
-	size_t i;
 	FILE *f;
 
 	if (t->npairs == 0)
 		return;
 	thread_pair_keys(t);
-	order = xcalloc(t->nwords + 1, sizeof *order);
-	for (i = 0; i < t->nwords; i++)
-		order[i] = (uint32_t)i;
+	order = words_sorted(t);	/* each thread sorts its own */
 	pthread_mutex_lock(&b->lock);
-	sort_thread = t;
-	qsort(order, t->nwords, sizeof *order, cmp_word);
 	if ((f = temp_file(b->path)) == NULL)
 		b->failed = 1;
 	else {
@@ -1290,21 +1303,6 @@ number_docs(struct windex_build *b, const struct loadrec *rec,
 	}
 }
 
-/* Is absolute path P under one of B's roots? */
-static int
-under_roots(const struct windex_build *b, const char *p)
-{
-	size_t i, len;
-
-	for (i = 0; i < b->nroots; i++) {
-		len = strlen(b->roots[i]);
-		if (strncmp(p, b->roots[i], len) == 0 &&
-		    (p[len] == '/' || p[len] == '\0' || len == 0))
-			return 1;
-	}
-	return 0;
-}
-
 /* Keeps the old docs of files not loaded and not under a root (another
  * corpus's, as the cache keeps them), after the loaded ones. */
 static void
@@ -1320,7 +1318,7 @@ keep_others(struct windex_build *b, struct newdocs *D)
 		return;		/* the usual warm load: no paths read */
 	for (d = 0; d < x->ndocs && p < end; d++, p += len + 1) {
 		len = strlen(p);
-		if (!D->seen[d] && !under_roots(b, p))
+		if (!D->seen[d] && !cache_under_roots(p, b->roots, b->nroots))
 			D->oldmap[d] = doc_add(D, x->docs[d]);
 	}
 }

@@ -21,6 +21,8 @@ stderr_has() {
 
 status 0 "--help" "$TREAD" --help
 grep -q '^usage: tread' "$T_TMP/out" && pass "--help prints usage" || fail "--help prints usage"
+grep -q '^Report bugs to <[^<>]*@[^<>]*>\.$' "$T_TMP/out" && pass "--help names the bug address" ||
+	fail "--help names the bug address"
 status 0 "--version" "$TREAD" --version
 grep -qx 'tread [0-9][0-9.]*' "$T_TMP/out" && pass "--version format" || fail "--version format"
 status 2 "unknown option" "$TREAD" --bogus
@@ -29,6 +31,32 @@ stderr_has "bad --format names the option" "^tread: --format: "
 status 2 "bad --width" "$TREAD" --show 1 --width abc
 status 2 "bad --filter" "$TREAD" --list --filter 'nosuchfield:x'
 stderr_has "bad --filter message" "^tread: --filter: "
+# Two modes, or one single-valued option twice, are usage errors (which
+# one was meant?), said on stderr before anything is loaded.
+status 2 "--list --themes" "$TREAD" --list --themes
+stderr_has "--list --themes named" "^tread: --themes: cannot be combined with --list$"
+[ -s "$T_TMP/out" ] && fail "--list --themes: nothing on stdout" || pass "--list --themes: nothing on stdout"
+status 2 "--themes --show" "$TREAD" -t -s 1
+stderr_has "--themes --show named" "^tread: --show: cannot be combined with --themes$"
+status 2 "--show --list" "$TREAD" --show 1 --list
+stderr_has "--show --list named" "^tread: --list: cannot be combined with --show$"
+status 2 "--entities --timeline" "$TREAD" --entities --timeline
+stderr_has "--entities --timeline named" "^tread: --timeline: cannot be combined with --entities$"
+status 2 "--stories --list" "$TREAD" --stories --list
+stderr_has "--stories --list named" "^tread: --list: cannot be combined with --stories$"
+status 2 "--show twice" "$TREAD" --show 1 --show 2
+stderr_has "--show twice named" "^tread: --show: given more than once$"
+for opt in "--filter lang:en" "--format tsv" "--width 40" "--config /dev/null" \
+	"--themes-file /dev/null" "--color=never" "--by week" \
+	"--encoding UTF-8"; do
+	# shellcheck disable=SC2086
+	status 2 "$opt twice" "$TREAD" --list $opt $opt
+	stderr_has "$opt twice named" "^tread: ${opt%%[ =]*}: given more than once$"
+done
+status 2 "-f and --filter" "$TREAD" --list -f lang:en --filter lang:pl
+status 0 "--list twice is one --list" "$TREAD" --list --list data/articles
+status 0 "--highlight twice is one --highlight" "$TREAD" --show 1 --highlight --highlight
+grep -q '\[\[' "$T_TMP/out" && pass "--highlight twice still marks" || fail "--highlight twice still marks"
 status 1 "nothing to load" "$TREAD" --list "$T_TMP/nonexistent"
 stderr_has "missing path named" "^tread: $T_TMP/nonexistent: No such file"
 status 1 "--show unknown id" "$TREAD" --show 99 data/articles

@@ -11,6 +11,8 @@ trap 'rm -rf "$T_TMP"' EXIT
 export HOME="$T_TMP/home" XDG_CONFIG_HOME="$T_TMP/config" \
 	XDG_STATE_HOME="$T_TMP/state" XDG_CACHE_HOME="$T_TMP/cache"
 mkdir -p "$HOME"
+# no system-wide tread.ini of this machine either (tests/sysconfig.sh)
+export TREAD_SYSCONFDIR="$T_TMP/etc"
 export TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8 TERM=xterm-256color
 unset NO_COLOR COLUMNS LINES
 ARTICLES="$top_srcdir/data/articles"

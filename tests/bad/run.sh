@@ -156,6 +156,23 @@ article text "$W/longline.txt"
 run "200,000 bytes of Cyrillic: --show" 0 "$TREAD" --no-cache --show "$W/longcyr.txt" --width 60 "$W/longcyr.txt"
 width "Cyrillic word wrapped to 60" 60
 
+section "generated: 200 KB runs of combining marks, emoji, CJK punctuation, blanks"
+# Date detection once cost the rest of the run at every start (issue 9):
+# 200 KB took 7-10 s. Linear, each is a small fraction of a second, so a
+# bound of 3 s holds under ASan too.
+for kind in comb emoji cjk nbsp; do
+	perl -CS -e '
+		my %u = (comb => "\x{301}", emoji => "\x{1F600}\x{FE0F}",
+		    cjk => "\x{3001}", nbsp => "1\x{A0}");
+		my $u = $u{$ARGV[0]}; my $n = int(200000 / length(do { my $b = $u; utf8::encode($b); $b }));
+		print "Run of $ARGV[0]\n\n", "a", $u x $n, "\n3 July 2024\n";' "$kind" >"$W/run-$kind.txt"
+	t0=$(date +%s.%N)
+	run "200 KB of $kind: --list" 0 "$TREAD" --no-cache --list "$W/run-$kind.txt"
+	el=$(awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN { printf "%.2f", a - b }')
+	if awk -v e="$el" 'BEGIN { exit !(e < 3) }'; then pass "200 KB of $kind in ${el}s (< 3 s)"
+	else fail "200 KB of $kind took ${el}s (want < 3 s: quadratic date scan?)"; fi
+done
+
 section "generated: 100 nested directories"
 d="$W/deep"
 mkdir -p "$d" && cp "$GOOD" "$d/top.txt"

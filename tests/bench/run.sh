@@ -9,6 +9,8 @@
 #   3. memory: peak RSS of the UI and RSS per article
 #   4. bytes written to the terminal to scroll the reader by ten lines and
 #      then a page, next to less(1) on the same text in the same viewport
+#   5. adversarial text: one 1 MB article of combining marks, of emoji, of
+#      CJK punctuation (cold load; linear, so well under a second each)
 # Environment: TREAD, top_builddir, top_srcdir (set by make bench),
 # BENCH_RUNS, BENCH_SIZES (default "10000 100000"), BENCH_DIR.
 set -u
@@ -302,6 +304,29 @@ scroll_table() {
 	printf '   %-22s %10s %10s\n' "then a page (Space)" "$(median <"$TMP/tp")" "$(median <"$TMP/lp")"
 }
 
+# adversarial_table: part 5, 1 MB runs that were once quadratic in the
+# date scan (issue 9): each must load in well under a second.
+adversarial_table() {
+	echo
+	echo "5. adversarial text, one 1 MB article each, tread --list --no-cache, median of $BENCH_RUNS"
+	for kind in comb emoji cjk; do
+		mkdir -p "$TMP/adv-$kind"
+		perl -CS -e '
+			my %u = (comb => "\x{301}", emoji => "\x{1F600}",
+			    cjk => "\x{3001}\x{3002}");
+			my $u = $u{$ARGV[0]}; my $b = $u; utf8::encode($b);
+			print "A run of $ARGV[0]\n\n", "a", $u x int(1048576 / length $b), "\n";' \
+		    "$kind" >"$TMP/adv-$kind/a.txt"
+		: >"$TMP/adv"
+		i=0
+		while [ "$i" -lt "$BENCH_RUNS" ]; do
+			measure "$TMP/adv" "$TREAD" --list --no-cache "$TMP/adv-$kind"
+			i=$((i + 1))
+		done
+		printf '   %-40s %8s s (budget < 1)\n' "$kind" "$(col 1 "$TMP/adv")"
+	done
+}
+
 mkdir -p "$BENCH_DIR"
 "$TERMS_BIN" >"$TMP/terms" || exit 1
 echo "tread benchmark: $(nproc 2>/dev/null || echo '?') cores, $BENCH_RUNS runs per figure, $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -311,4 +336,5 @@ done
 big=$(echo "$BENCH_SIZES" | awk '{ print $NF }')
 startup_table "$big"
 scroll_table "$big"
+adversarial_table
 exit 0

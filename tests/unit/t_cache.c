@@ -387,6 +387,22 @@ test_key(void)
 	free(k);
 }
 
+/* The root filter the cache and the word index share. */
+static void
+test_under_roots(void)
+{
+	char *r1[] = { "/news/", "/other" }, *slash[] = { "/" };
+
+	ok(cache_under_roots("/news/a.txt", r1, 2), "under a root with '/'");
+	ok(cache_under_roots("/other", r1, 2), "the root itself");
+	ok(cache_under_roots("/other/x/y", r1, 2), "deep under a root");
+	ok(!cache_under_roots("/newsroom/a.txt", r1, 2),
+	    "a longer name is not under the root");
+	ok(!cache_under_roots("/elsewhere/a", r1, 2), "under no root");
+	ok(!cache_under_roots("/news/a", r1, 0), "no roots: under none");
+	ok(cache_under_roots("/any/file", slash, 1), "'/' holds every key");
+}
+
 int
 main(void)
 {
@@ -406,6 +422,7 @@ main(void)
 	test_corrupt();
 	test_discovered();
 	test_key();
+	test_under_roots();
 	for (k = 0; k < NART; k++) {
 		unlink(v[k].path);
 		article_free(&v[k]);

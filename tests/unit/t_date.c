@@ -181,7 +181,7 @@ test_find_texts(void)
 	    "9\n10\n11\n12\n13\n14\n15\n16\nOn July 5, 2024, more.\n",
 	    "2024-07-03", "dateline, year from a date after the head");
 	finds("Title\nASTANA, July 3 (Xinhua) -- on July 1, 2024 they met.\n",
-	    "2024-07-01", "a complete date in the head beats a dateline");
+	    "2024-07-03", "a dateline beats an event date in its sentence");
 	finds("Title\nNur-Sultan, June 6 (Xinhua) -- the next 30 golden "
 	    "years. 2 + 2 and 5G.\n", "", "no year anywhere");
 	finds("Title\nMonday, June 6 | 2022\nText.\n", "2022-06-06",
@@ -199,6 +199,110 @@ test_find_texts(void)
 	finds("标题\n（2023年）阿斯塔纳7月3日电\n", "2023-07-03",
 	    "a Han partial date with its year next to it");
 	finds("Call +7 7172 12 34 56 or 8-800-2024\n", "", "phone numbers");
+}
+
+/* Every month form of the seven languages: CLDR's abbreviated and full
+ * names in all their grammatical cases. */
+static void
+test_month_forms(void)
+{
+	parses("21 Sty 2024", 2024, 1, 21, 0);
+	parses("21 kwi 2024", 2024, 4, 21, 0);
+	parses("21 Kwie 2024", 2024, 4, 21, 0);
+	parses("21 paź 2024", 2024, 10, 21, 0);
+	parses("21 Pazdziernika 2024", 2024, 10, 21, 0);
+	parses("21 sie 2024", 2024, 8, 21, 0);
+	parses("21 lis 2024", 2024, 11, 21, 0);
+	parses("21 Styczniu 2024", 2024, 1, 21, 0);
+	parses("21. Feber 2024", 2024, 2, 21, 0);
+	parses("21. Mrz 2024", 2024, 3, 21, 0);
+	parses("21. Jän. 2024", 2024, 1, 21, 0);
+	parses("21 aoû 2024", 2024, 8, 21, 0);
+	parses("21 қаң 2024", 2024, 1, 21, 0);
+	parses("2024 жылғы 21 жел", 2024, 12, 21, 0);
+	parses("2024 жылғы 5 шілдеде", 2024, 7, 5, 0);
+	parses("5 шілденің 2024", 2024, 7, 5, 0);
+	parses("5 қазандағы", 0, 10, 5, 0);
+	parses("12 желтоқсаннан 2023", 2023, 12, 12, 0);
+	parses("2 нояб. 2020", 2020, 11, 2, 0);
+	parses("2 Сен 2020", 2020, 9, 2, 0);
+	/* abbreviations that are words too need a year */
+	rejects("3 sie");
+	rejects("5 там");
+	rejects("2 қар жауды");
+	rejects("3 lis w lesie");
+	parses("3 lipca", 0, 7, 3, 0);
+}
+
+/* Chinese numerals, a day without 日, hyphenated day-month-year. */
+static void
+test_cjk_hyphen(void)
+{
+	parses("2024年一月21日", 2024, 1, 21, 0);
+	parses("2024年十二月三十一日", 2024, 12, 31, 0);
+	parses("二〇二四年七月三日", 2024, 7, 3, 0);
+	parses("七月二十日", 0, 7, 20, 0);
+	parses("2016年6月29", 2016, 6, 29, strlen("2016年6月29"));
+	parses("2016年6月29，晴", 2016, 6, 29, 0);
+	parses("7月3号", 0, 7, 3, 0);
+	rejects("6月29家企业");	/* no year, no 日: a count */
+	rejects("2016年6月29家");
+	rejects("二〇二年七月三日");	/* a three-digit year is none */
+	rejects("七月四十日");
+	parses("12-Mar-2014", 2014, 3, 12, strlen("12-Mar-2014"));
+	parses("12-Mär-2014", 2014, 3, 12, 0);
+	parses("03-Sept-2019 10:00", 2019, 9, 3, 0);
+	parses("3 Mar 2014", 2014, 3, 3, 0);
+	rejects("12-Mar");
+	rejects("12-Mar-20145");
+	finds("新华社阿斯塔纳二〇二四年七月三日电\n", "2024-07-03",
+	    "Chinese numerals glued to Han text");
+	finds("标题\n十二月三日\n2024年\n", "", "十二月: no 二月 inside it");
+}
+
+/* US month-first order where the text shows it, and the order setting. */
+static void
+test_order(void)
+{
+	char out[11];
+	const char *us = "Title\nWASHINGTON, March 3 (Reuters) - Text.\n"
+	    "Filed 03/04/2024 by staff.\n";
+	const char *eu = "Title\nPosted 03/04/2024\nText.\n";
+	const char *mixed = "Title\nMarch 5, 2024 03/04/2024\n";
+
+	finds(us, "2024-03-03", "US dateline, year from the numeric date");
+	finds("Title\nPosted 03/04/2024 and due 05/20/2024.\n",
+	    "2024-03-04", "a day above 12 makes the text month first");
+	finds("Title\nPosted 03/04/2024 and due 20/05/2024.\n",
+	    "2024-04-03", "a day above 12 first: day first");
+	finds("Title\nMarch 5, 2024\nThe meeting of 03/04/2024 ended.\n",
+	    "2024-03-05", "US month-name date");
+	finds(eu, "2024-04-03", "no sign: day first");
+	date_find_order(eu, strlen(eu), DATE_ORDER_MDY, out);
+	is_str(out, "2024-03-04", "order setting: month first");
+	date_find_order(mixed, strlen(mixed), DATE_ORDER_DMY, out);
+	is_str(out, "2024-03-05", "order setting day first keeps word dates");
+	date_find_order(eu, strlen(eu), DATE_ORDER_DMY, out);
+	is_str(out, "2024-04-03", "order setting: day first");
+}
+
+/* The byline or publication stamp beats event dates of the lead. */
+static void
+test_publication(void)
+{
+	finds("Title\nThe summit of 12 March 2024 in Astana brought leaders of "
+	    "five countries together for talks on trade.\nBy Anna Smith | 14 "
+	    "March 2024\n", "2024-03-14", "byline after the lead");
+	finds("Title\nНа встрече 1 июля 2024 года в Астане министры обсудили "
+	    "торговлю, энергетику и транспорт между странами.\n"
+	    "Опубликовано: 3 июля 2024\n", "2024-07-03", "ru stamp");
+	finds("Title\nAm 1. Juli 2024 trafen sich die Minister in Astana und "
+	    "sprachen über Handel und Energie und Verkehr.\n"
+	    "Veröffentlicht am 03.07.2024, 10:15 Uhr\n", "2024-07-03",
+	    "de stamp");
+	finds("Title\nThe deal was signed on 1 July 2024 by ministers from five "
+	    "countries who met in the capital for two days of talks.\n",
+	    "2024-07-01", "only a date in a sentence: still a date");
 }
 
 /* Reads a sample article the way the corpus does and finds its date. */
@@ -228,6 +332,10 @@ main(void)
 	test_invalid();
 	test_valid_iso();
 	test_find_texts();
+	test_month_forms();
+	test_cjk_hyphen();
+	test_order();
+	test_publication();
 	find_article(dir, "000_b552a4a843a8c362.txt", "2019-09-12");
 	find_article(dir, "001_dedb6af14ab0635c.txt", "2024-07-03");
 	find_article(dir, "002_d4b47ef68aae7118.txt", "2025-06-17");

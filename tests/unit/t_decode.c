@@ -221,6 +221,46 @@ test_c1(void)
 	    "U+00A0 and up untouched");
 }
 
+/* Legacy encodings uchardet names, and --encoding. */
+static void
+test_detect(void)
+{
+	char err[128];
+
+	DEC("\xf0\xd2\xc1\xd7\xc9\xd4\xc5\xcc\xd8\xd3\xd4\xd7\xcf \xcf\xc2\xdf"
+	    "\xd1\xd7\xc9\xcc\xcf \xcf \xce\xcf\xd7\xcf\xcd \xd0\xcc\xc1\xce\xc5 \xd3"
+	    "\xd4\xd2\xcf\xc9\xd4\xc5\xcc\xd8\xd3\xd4\xd7\xc1 \xc4\xcf\xd2\xcf\xc7",
+	    "Правительство объявило о новом плане строительства дорог",
+	    DECODE_LEGACY, DECODE_INVALID, "KOI8-R");
+	DEC("\x8f\xe0\xa0\xa2\xa8\xe2\xa5\xab\xec\xe1\xe2\xa2\xae \xae\xa1\xea"
+	    "\xef\xa2\xa8\xab\xae \xae \xad\xae\xa2\xae\xac \xaf\xab\xa0\xad\xa5 \xe1"
+	    "\xe2\xe0\xae\xa8\xe2\xa5\xab\xec\xe1\xe2\xa2\xa0 \xa4\xae\xe0\xae\xa3",
+	    "Правительство объявило о новом плане строительства дорог",
+	    DECODE_LEGACY, DECODE_INVALID, "CP866");
+	DEC("\xd5\xfe\xb8\xae\xd0\xfb\xb2\xbc\xd0\xc2\xb5\xc4\xb5\xc0\xc2\xb7"
+	    "\xbd\xa8\xc9\xe8\xbc\xc6\xbb\xae\xa3\xac\xd7\xca\xbd\xf0\xc0\xb4\xd7"
+	    "\xd4\xb9\xfa\xbc\xd2\xd4\xa4\xcb\xe3",
+	    "政府宣布新的道路建设计划，资金来自国家预算", DECODE_LEGACY,
+	    DECODE_INVALID, "GB18030");
+	DEC("\xc3\xa9t\xc3\xa9 \xc3\xa0 Z\xc3\xbcrich, na\xc3\xafve \xff\xfe "
+	    "caf\xc3\xa9 cr\xc3\xa8me", "été à Zürich, naïve \xef\xbf\xbd\xef\xbf\xbd "
+	    "café crème", DECODE_INVALID, DECODE_LEGACY,
+	    "broken UTF-8 is not sent to the detector");
+	ok(decode_set_encoding("no-such-code", err, sizeof err) == -1 &&
+	    strstr(err, "no-such-code") != NULL, "unknown encoding refused");
+	ok(decode_encoding() == NULL, "a refused name forces nothing");
+	ok(decode_set_encoding("WINDOWS-1250", err, sizeof err) == 0,
+	    "--encoding WINDOWS-1250");
+	DEC("Minister powiedzia\xb3, \xbf" "e", "Minister powiedział, że",
+	    DECODE_LEGACY, 0, "forced: a short file the detector cannot judge");
+	DEC("\xef\xbb\xbfgr\xc3\xbc\xc3\x9f", "grüß", DECODE_BOM, DECODE_LEGACY,
+	    "forced: a UTF-8 BOM still wins");
+	ok(decode_set_encoding("auto", err, sizeof err) == 0 &&
+	    decode_encoding() == NULL, "auto: detect again");
+	DEC("Minister powiedzia\xb3, \xbf" "e", "Minister powiedzia³, ¿e",
+	    DECODE_LEGACY, 0, "unforced: too little to ask, cp1252");
+}
+
 static void
 test_escapes(void)
 {
@@ -514,6 +554,7 @@ main(void)
 	test_not_mojibake();
 	test_newlines();
 	test_c1();
+	test_detect();
 	test_escapes();
 	test_controls();
 	test_binary();

@@ -4,6 +4,8 @@
 
 #include "corpus.h"
 #include "entity.h"
+#include "number.h"
+#include "text.h"
 #include "story.h"
 #include "timeline.h"
 #include "util.h"
@@ -46,6 +48,52 @@ same(size_t a, size_t b)
 	const struct story_index *si = story_index(&C);
 
 	return si->of[a] == si->of[b];
+}
+
+/* The value of the first number in S (-1 when none), and in *NTOK the
+ * tokens it took. */
+static double
+value(const char *s, size_t *ntok)
+{
+	struct fold_cache *fc = fold_cache_new();
+	struct token *tok = NULL;
+	size_t cap = 0, n = text_tokens(s, strlen(s), fc, &tok, &cap), j;
+	double v = -1;
+
+	for (j = 0; j < n; j++) {
+		size_t at = j;
+
+		if (number_at(s, tok, n, &j, &v)) {
+			*ntok = j - at + 1;
+			break;
+		}
+	}
+	free(tok);
+	fold_cache_free(fc);
+	return v;
+}
+
+/* Amounts across languages and scripts. */
+static void
+number_tests(void)
+{
+	size_t k;
+
+	ok(value("1.2 million", &k) == 1.2e6 && value("1,2 миллиона", &k) ==
+	    1.2e6 && value("120万标准箱", &k) == 1.2e6 && value("1 200 000",
+	    &k) == 1.2e6, "1.2 million in en ru zh and digits");
+	ok(value("3,5 миллиарда", &k) == 3.5e9 && value("35亿立方米", &k) ==
+	    3.5e9 && value("3.5 billion", &k) == 3.5e9 && value("3,5 mld",
+	    &k) == 3.5e9 && value("3,5 Milliarden", &k) == 3.5e9,
+	    "3.5 billion");
+	ok(value("100,000 containers", &k) == 1e5 && k == 2 &&
+	    value("10万", &k) == 1e5 && value("100\u00a0000", &k) == 1e5,
+	    "thousands groups");
+	ok(value("700 milionów euro", &k) == 7e8 && value("5 тыс. тонн", &k)
+	    == 5e3, "inflected and abbreviated scales");
+	ok(value("2024-07-03", &k) == 2024 && k == 1, "a date is not a sum");
+	ok(value("no digits here", &k) == -1, "no number");
+	ok(value("1234567890123456789 x", &k) == -1, "an over-long digit run");
 }
 
 /* Timeline checks: periods, labels, counts, sparklines. */
@@ -131,6 +179,7 @@ main(void)
 	    story_find(si, "s99") == -1, "bad story ids");
 	ok(story_index(&C) == si, "built once");
 	timeline_tests();
+	number_tests();
 	story_free();
 	entity_free();
 	for (i = 0; i < C.n; i++)

@@ -1,0 +1,17 @@
+/* warn.h: warnings and errors on stderr (warn.c). */
+#ifndef TREAD_WARN_H
+#define TREAD_WARN_H
+
+#include <stdarg.h>
+
+/*
+ * Warnings and errors: "tread: WHERE: message" on stderr. WHERE (a path,
+ * or "path:line") is passed through the output sanitiser, so a hostile
+ * file name cannot reach the terminal as a control sequence.
+ */
+void	 warn_at(const char *where, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 vwarn_at(const char *where, const char *fmt, va_list);
+extern int warn_quiet;		/* set by tests and --quiet */
+
+#endif

@@ -1,0 +1,40 @@
+# tests/eval/listlib.py: runs a tread binary's --list once over many
+# generated case files (the textmeta evals: dates, languages, titles).
+import os
+import shutil
+import subprocess
+import tempfile
+
+COLS = ("id", "path", "date", "lang", "source", "title")
+
+
+def list_cases(binary, cases, extra=()):
+	"""Writes each (name, text) of CASES to its own file, runs BINARY
+	--list --no-cache on them all and returns {name: {column: value}}."""
+	tmp = tempfile.mkdtemp(prefix="tread-eval-")
+	try:
+		d = os.path.join(tmp, "c")
+		os.mkdir(d)
+		for name, text in cases:
+			with open(os.path.join(d, name + ".txt"), "wb") as f:
+				f.write(text.encode("utf-8"))
+		env = dict(os.environ, HOME=tmp, LC_ALL="C.UTF-8", TZ="UTC",
+			   XDG_CONFIG_HOME=tmp, XDG_CACHE_HOME=tmp,
+			   XDG_STATE_HOME=tmp, XDG_DATA_HOME=tmp)
+		r = subprocess.run([binary, "--no-cache", "-q", "--list"] +
+				   list(extra) + [d], capture_output=True,
+				   env=env, timeout=600)
+		out = {}
+		for line in r.stdout.decode("utf-8", "replace").splitlines()[1:]:
+			f = line.split("\t")
+			row = dict(zip(COLS, f))
+			name = os.path.basename(row.get("path", ""))[:-4]
+			out[name] = row
+		return out
+	finally:
+		shutil.rmtree(tmp, ignore_errors=True)
+
+
+def pct(n, total):
+	"""N of TOTAL as a percentage string."""
+	return "%.0f%%" % (100.0 * n / total) if total else "n/a"
