@@ -495,6 +495,7 @@ main(int argc, char **argv)
 	}
 	if (!wants_discovery(&o))
 		o.load_flags |= CORPUS_NODISCOVER;
+	entity_cache_enable(!(o.load_flags & CORPUS_NOCACHE));
 	/* The reader shows the cache's snapshot at once and checks the
 	 * files behind it; batch modes stay exact. */
 	if (corpus_load(&c, o.paths, o.npaths, lex, o.load_flags |
