@@ -4,6 +4,7 @@
  * paths) and one arena of interned strings. Checked by a checksum; never trusted
  * further than its bounds. Written whole, atomically. */
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 
 #include "article.h"
 #include "cache.h"
+#include "decode.h"
 #include "discover.h"
 #include "store.h"
 #include "util.h"
@@ -81,6 +83,8 @@ struct cache {
 	char		*path;
 	char		*cwd;		/* for the keys of relative paths */
 	uint64_t	 lexhash;
+	size_t		 nlex;		/* the lexicon's themes */
+	uint32_t	 snap_top;	/* snapshot: highest theme hit + 1 */
 	char		*data;		/* the file, mapped; NULL when empty */
 	size_t		 maplen;
 	struct cache_head head;
@@ -165,6 +169,116 @@ cache_check(struct cache *c)
 	return 1;
 }
 
+/* Is S text that may reach a terminal, TSV or JSON as it is: valid
+ * UTF-8 that the output sanitiser would leave unchanged (no C0, DEL, C1,
+ * bidi or invisible controls)? SCRATCH is reused between calls. */
+static int
+str_clean(const char *s, struct buf *scratch)
+{
+	const unsigned char *p;
+	size_t n;
+
+	for (p = (const unsigned char *)s; *p >= 0x20 && *p < 0x7f; p++)
+		;
+	if (*p == '\0')
+		return 1;	/* plain ASCII: the usual case, and fast */
+	n = strlen(s);
+	scratch->len = 0;
+	decode_sanitize(scratch, s, n, 0);
+	return scratch->len == n && memcmp(scratch->s, s, n) == 0;
+}
+
+/* Is the id of a discovered theme ("d:" and a slug) sound? It is
+ * printed unquoted in TSV. */
+static int
+disc_id_ok(const char *s, struct buf *scratch)
+{
+	if (strncmp(s, "d:", 2) != 0 || s[2] == '\0' || !str_clean(s, scratch))
+		return 0;
+	return strpbrk(s, " ,\t") == NULL;
+}
+
+/* Is DATE "" or YYYY-MM-DD, and LANG "" or two or three lowercase
+ * letters (both NUL-ended in their fields)? They go to TSV and JSON as
+ * they are. */
+static int
+meta_ok(const char *date, const char *lang)
+{
+	static const char form[] = "dddd-dd-dd";
+	int i;
+
+	if (date[0] != '\0') {
+		for (i = 0; i < 10; i++)
+			if (form[i] == 'd' ? date[i] < '0' || date[i] > '9' :
+			    date[i] != '-')
+				return 0;
+		if (date[10] != '\0')
+			return 0;
+	}
+	for (i = 0; i < 4 && lang[i] >= 'a' && lang[i] <= 'z'; i++)
+		;
+	return i < 4 && lang[i] == '\0' && i != 1;
+}
+
+/* Are the entries' values sound: text clean, date and language in form,
+ * hit themes in the theme table (the lexicon's, then the discovered),
+ * scores finite? Notes the snapshot's highest theme in snap_top. */
+static int
+cache_check_ents(struct cache *c, struct buf *sb)
+{
+	const struct cache_head *h = &c->head;
+	const struct theme_hit *t;
+	size_t i, k;
+
+	for (i = 0; i < h->nent; i++) {
+		const struct cache_ent *e = &c->ent[i];
+
+		if (!str_clean(c->str + e->title, sb) ||
+		    !str_clean(c->str + e->source, sb) ||
+		    !meta_ok(e->date, e->lang))
+			return 0;
+		for (k = 0, t = c->hits + e->hit0; k < e->nhits; k++, t++) {
+			if (t->theme >= h->nlex + h->ndisc || !isfinite(t->score))
+				return 0;
+			if (i < h->nsnap && t->theme >= c->snap_top)
+				c->snap_top = t->theme + 1u;
+		}
+	}
+	return 1;
+}
+
+/* Are the values the offsets point at sound, whatever the checksum says
+ * (anyone who can write the file can fix it up)? */
+static int
+cache_check_values(struct cache *c)
+{
+	const struct cache_head *h = &c->head;
+	unsigned char *seen;
+	struct buf sb;
+	size_t i;
+	int good = h->nlex == c->nlex && h->ndisc <= UINT16_MAX - h->nlex &&
+	    h->disc_n <= h->nent;
+
+	buf_init(&sb);
+	good = good && cache_check_ents(c, &sb);
+	for (i = 0; good && i < h->nphr; i++)
+		good = str_clean(c->str + c->phr[i].text, &sb) &&
+		    str_clean(c->str + c->phr[i].label, &sb) &&
+		    isfinite(c->phr[i].score);
+	for (i = 0; good && i < h->ndisc; i++)
+		good = disc_id_ok(c->str + c->disc[i].id, &sb) &&
+		    str_clean(c->str + c->disc[i].label, &sb);
+	for (i = 0; good && i < h->ndart; i++)
+		good = c->dart[i] < h->disc_n;
+	/* the display order: each snapshot entry once */
+	seen = xcalloc(h->nsnap + 1, 1);
+	for (i = 0; good && i < h->nsnap; i++)
+		good = !seen[c->order[i]]++;
+	free(seen);
+	buf_free(&sb);
+	return good;
+}
+
 /* The byte sizes of the sections of head H. */
 static void
 section_sizes(const struct cache_head *h, size_t len[NSECT])
@@ -218,7 +332,36 @@ cache_parse(struct cache *c, size_t len)
 	c->str = sp[7];
 	if (!cache_check(c))
 		return 0;
-	return h->lexhash == c->lexhash ? 1 : -1;
+	if (h->lexhash != c->lexhash)
+		return -1;
+	return cache_check_values(c);
+}
+
+int
+cache_reseal(char *data, size_t len)
+{
+	struct cache_head h;
+	size_t slen[NSECT], need = sizeof h;
+	const char *sp[NSECT];
+	int i;
+
+	if (len < sizeof h)
+		return -1;
+	memcpy(&h, data, sizeof h);
+	if (h.nent > CACHE_MAX || h.nhits > CACHE_MAX || h.nphr > CACHE_MAX ||
+	    h.nstr > CACHE_MAX || h.ndisc > CACHE_MAX || h.ndart > CACHE_MAX ||
+	    h.nsnap > CACHE_MAX)
+		return -1;
+	section_sizes(&h, slen);
+	for (i = 0; i < NSECT; i++) {
+		sp[i] = data + need;
+		need += slen[i];
+	}
+	if (need != len)
+		return -1;
+	h.sum = sections_sum(sp, slen, NSECT);
+	memcpy(data, &h, sizeof h);
+	return 0;
 }
 
 /* Builds the key hash table of the entries. */
@@ -283,7 +426,7 @@ cache_map(const char *path, size_t *len)
 }
 
 struct cache *
-cache_open(const char *path, uint64_t lexhash)
+cache_open(const char *path, uint64_t lexhash, size_t nlex)
 {
 	static int warned;
 	struct cache *c = xcalloc(1, sizeof *c);
@@ -293,9 +436,12 @@ cache_open(const char *path, uint64_t lexhash)
 	c->path = xstrdup(path);
 	c->cwd = getcwd(NULL, 0);
 	c->lexhash = lexhash;
+	c->nlex = nlex;
 	atomic_init(&c->nfound, 0);
 	store_clean(path);
-	if ((c->data = cache_map(path, &len)) == NULL && errno != 0) {
+	if (store_dir(path, "index cache") == -1)
+		c->data = NULL;		/* another's directory: not read */
+	else if ((c->data = cache_map(path, &len)) == NULL && errno != 0) {
 		if (errno == ELOOP || errno == EINVAL)
 			warn_at(path, "index cache not read: %s", errno == ELOOP ?
 			    "a symbolic link" : "not a regular file");
@@ -481,6 +627,10 @@ cache_snapshot(const struct cache *c, char *const *roots, size_t nroots,
 	*order = NULL;
 	if (c == NULL || !c->valid || c->head.nsnap == 0 ||
 	    c->head.snapsig != snap_sig(c, roots, nroots, discover))
+		return 0;
+	/* Its hits name discovered themes only when they come with it. */
+	if (c->snap_top > c->nlex + (discover && c->head.disc_n ==
+	    c->head.nsnap ? c->head.ndisc : 0))
 		return 0;
 	*order = c->order;
 	return (size_t)c->head.nsnap;

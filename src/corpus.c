@@ -302,6 +302,9 @@ load_file(struct loadrec *r)
 	}
 	free(r->a.path);	/* article_load's copy of PATH */
 	r->a.path = path;
+	if (r->a.size > ARTICLE_MAX_BYTES)	/* cut: said, not silent */
+		warn_at(path, "larger than %u MB: only the first %u MB read",
+		    ARTICLE_MAX_BYTES >> 20, ARTICLE_MAX_BYTES >> 20);
 	return 0;
 }
 
@@ -714,7 +717,7 @@ open_cache(const struct lexicon *lex, int flags)
 	if ((flags & (CORPUS_NOCACHE | CORPUS_RESIDENT)) || lex == NULL)
 		return NULL;
 	cpath = paths_cache("index");
-	cache = cache_open(cpath, lexicon_hash(lex));
+	cache = cache_open(cpath, lexicon_hash(lex), lexicon_count(lex));
 	free(cpath);
 	return cache;
 }

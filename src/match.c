@@ -660,6 +660,50 @@ match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
 	}
 }
 
+/* Adds theme TH to segment G (kept in lexicon order, no repeats). */
+static void
+seg_add_theme(struct segment *g, uint16_t th)
+{
+	size_t i, j;
+
+	for (i = 0; i < g->ntheme && g->theme[i] < th; i++)
+		;
+	if ((i < g->ntheme && g->theme[i] == th) || g->ntheme >=
+	    MATCH_SEG_THEMES)
+		return;
+	for (j = g->ntheme; j > i; j--)
+		g->theme[j] = g->theme[j - 1];
+	g->theme[i] = th;
+	g->ntheme++;
+}
+
+/* Merges overlapping spans (sorted by offset) into segments. */
+size_t
+match_segments(const struct match_result *r, struct segment **out)
+{
+	struct segment *v = NULL, *g = NULL;
+	size_t i, n = 0;
+
+	*out = NULL;
+	if (r->nspans == 0)
+		return 0;
+	v = xcalloc(r->nspans, sizeof *v);
+	for (i = 0; i < r->nspans; i++) {
+		const struct span *sp = &r->spans[i];
+		if (g != NULL && sp->off < g->off + g->len) {
+			if (sp->off + sp->len > g->off + g->len)
+				g->len = sp->off + sp->len - g->off;
+		} else {
+			g = &v[n++];
+			g->off = sp->off;
+			g->len = sp->len;
+		}
+		seg_add_theme(g, sp->theme);
+	}
+	*out = v;
+	return n;
+}
+
 /* Frees a result and resets it. */
 void
 match_result_free(struct match_result *r)

@@ -33,7 +33,7 @@
 #define STATE_MAGIC	"tread-state 1"
 #define STATE_MAGIC_PFX	"tread-state "
 #define STATE_MAX	(512u << 20)	/* refuse absurd files */
-#define LOCK_WAIT_MS	5000		/* then give up saving, warned */
+#define LOCK_WAIT_MS	30000		/* then give up saving, warned */
 
 /* Which fields this process changed, to replay them over the file. */
 #define CH_READ	0x1
@@ -60,6 +60,7 @@ struct state {
 	struct table	 t;
 	int		 dirty;	/* changed since the last save */
 	int		 nosave;	/* the file could not be read: keep it */
+	long		 lock_wait;	/* ms state_save waits for the lock */
 	char		*warning;	/* for the UI (state_warning) */
 	struct table	*alias;	/* article path -> key, a realpath memo */
 };
@@ -492,6 +493,7 @@ state_open(const char *path)
 	enum sread r;
 
 	s->path = path != NULL ? xstrdup(path) : paths_state("state");
+	s->lock_wait = LOCK_WAIT_MS;
 	table_init(&s->t, 0);
 	s->alias = xcalloc(1, sizeof *s->alias);
 	table_init(s->alias, 0);
@@ -513,6 +515,12 @@ state_free(struct state *s)
 	free(s->path);
 	free(s->warning);
 	free(s);
+}
+
+void
+state_set_lock_wait(struct state *s, long ms)
+{
+	s->lock_wait = ms;
 }
 
 const char *
@@ -650,15 +658,17 @@ state_replace(const char *path, const struct buf *b)
 	return store_commit(&f);
 }
 
-/* Takes the exclusive lock on PATH.lock, waiting LOCK_WAIT_MS at most
- * (another tread saving takes milliseconds; one holding it longer is
- * stuck, or hostile). The fd, or -1 (warned). */
+/* Takes the exclusive lock on PATH.lock, waiting WAIT ms at most
+ * (another tread saving takes milliseconds, a slow disk's fsync some
+ * seconds; one holding it longer is stuck, or hostile). The fd, or -1
+ * (warned). */
 static int
-state_lock(const char *path)
+state_lock(const char *path, long wait)
 {
 	struct timespec nap = { 0, 20 * 1000000L };
 	struct buf lk;
-	int fd, waited;
+	long waited;
+	int fd;
 
 	buf_init(&lk);
 	buf_addf(&lk, "%s.lock", path);
@@ -668,11 +678,13 @@ state_lock(const char *path)
 		warn_at(lk.s, "cannot lock state: %s", strerror(errno));
 	for (waited = 0; fd != -1 && flock(fd, LOCK_EX | LOCK_NB) == -1;
 	    waited += 20) {
-		if ((errno != EWOULDBLOCK && errno != EINTR) ||
-		    waited >= LOCK_WAIT_MS) {
-			warn_at(lk.s, "%s: state not saved", errno ==
-			    EWOULDBLOCK ? "locked by another process for 5 s" :
-			    strerror(errno));
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			warn_at(lk.s, "%s: state not saved", strerror(errno));
+			close(fd);
+			fd = -1;
+		} else if (waited >= wait) {
+			warn_at(lk.s, "locked by another process for %ld s: "
+			    "state not saved", (wait + 999) / 1000);
 			close(fd);
 			fd = -1;
 		} else
@@ -702,7 +714,7 @@ state_save(struct state *s)
 		return -1;
 	}
 	if (store_dir(s->path, "state") == -1 ||
-	    (fd = state_lock(s->path)) == -1)
+	    (fd = state_lock(s->path, s->lock_wait)) == -1)
 		return -1;
 	table_init(&now, s->t.n);
 	if ((r = state_read(&now, s->path, why, sizeof why)) != SREAD_OK &&

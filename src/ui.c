@@ -18,6 +18,7 @@
 
 #include "corpus.h"
 #include "decode.h"
+#include "fault.h"
 #include "options.h"
 #include "paths.h"
 #include "query.h"
@@ -1075,6 +1076,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 		return 1;
 	}
 	signals_init();
+	fault_on_fatal(endwin);	/* a crash gives the terminal back */
 	warn_quiet = 1;		/* stderr is the screen now */
 	for (p = 0; p < PANE_N; p++)
 		panes[p]->init(&ui);
@@ -1086,6 +1088,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	ui_reader_save_pos(&ui);
 	ui_windows_free(&ui);
 	endwin();
+	fault_on_fatal(NULL);
 	delscreen(scr);
 	warn_quiet = quiet;
 	/* Read once: a second signal (a Ctrl-C after q) must not change the
@@ -1096,5 +1099,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	state_save(ui.st);
 	state_free(ui.st);
 	ui_free(&ui);
-	return sig ? 1 : 0;
+	if (sig)		/* saved: now end as the signal asked */
+		fault_reraise(sig);
+	return 0;
 }

@@ -113,6 +113,7 @@ struct windex_build {
 	char		**roots;	/* absolute, no trailing '/' */
 	size_t		 nroots;
 	int		 failed;
+	int		 err;		/* errno of a run that failed to write */
 };
 
 /* Each thread finds its builder here; GEN tells a new build's. */
@@ -265,6 +266,30 @@ file_sum(int fd, size_t size, int *err, atomic_int *stop)
 		sum = store_sum(sum, b, k);
 	}
 	return sum;
+}
+
+int
+windex_reseal(unsigned char *data, size_t len)
+{
+	unsigned char b[1 << 16];
+	struct whead h;
+	uint64_t sum = STORE_SUM_INIT;
+	size_t off, k;
+
+	if (len < sizeof h)
+		return -1;
+	memcpy(&h, data, sizeof h);
+	h.sum = 0;
+	for (off = 0; off < len; off += k) {	/* as file_sum cuts it */
+		k = len - off < sizeof b ? len - off : sizeof b;
+		memcpy(b, data + off, k);
+		if (off == 0)
+			memcpy(b, &h, sizeof h);
+		sum = store_sum(sum, b, k);
+	}
+	h.sum = sum;
+	memcpy(data, &h, sizeof h);
+	return 0;
 }
 
 /* Removes X's file (when it is still the one at its path), so that the
@@ -881,8 +906,14 @@ thread_spill(struct windex_build *b, struct wthread *t)
 		b->runs[b->nruns++] = f;
 	}
 	pthread_mutex_unlock(&b->lock);
-	if (f != NULL)
+	if (f != NULL) {
 		run_write(t, f, order);
+		if (fflush(f) != 0 || ferror(f)) {	/* EFBIG, ENOSPC */
+			pthread_mutex_lock(&b->lock);
+			b->err = errno;
+			pthread_mutex_unlock(&b->lock);
+		}
+	}
 	free(order);
 	t->nwords = t->alen = t->npairs = 0;
 	memset(t->slot, 0, t->scap * sizeof *t->slot);
@@ -1364,8 +1395,12 @@ build_write(struct windex_build *b, const struct newdocs *D)
 	m.ndocs = D->n;
 	m.bits = xcalloc((D->n + 63) / 64 + 1, sizeof *m.bits);
 	for (i = 0; i < b->nruns; i++)
-		if (cur_run(&m.c[m.nc++], b->runs[i], D->newdoc, b->n) == -1)
+		if (ferror(b->runs[i]) || cur_run(&m.c[m.nc++], b->runs[i],
+		    D->newdoc, b->n) == -1)
 			m.failed = 1;
+	if (m.failed)	/* optional: queries scan the text meanwhile */
+		warn_at(b->path, "word index not written: %s",
+		    strerror(b->err != 0 ? b->err : EIO));
 	if (b->old != NULL)
 		cur_old(&m.c[m.nc++], b->old, D->oldmap);
 	rc = m.failed ? -1 : write_index(b, &m, D);
