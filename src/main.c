@@ -94,7 +94,7 @@ usage(FILE *fp)
 "  -c, --config FILE       the configuration file (default: ~/.config/tread/tread.ini)\n"
 "      --no-cache          neither read nor write the index cache\n"
 "      --encoding NAME     read files that are not UTF-8 as NAME (iconv's names)\n"
-"  -q, --quiet             no warnings about skipped files\n"
+"  -q, --quiet             no warnings about skipped files, no progress\n"
 "  -h, --help              this help\n"
 "  -V, --version           the version\n"
 "\n"
@@ -464,6 +464,32 @@ wants_discovery(const struct options *o)
 	return 1;
 }
 
+/* A load's progress as a status line on stderr, erased at the end. */
+static void
+show_progress(void *arg, const struct corpus_progress *p)
+{
+	(void)arg;
+	if (p->stage == CORPUS_DONE)
+		warn_status_end();
+	else
+		warn_status("%s: %zu/%zu files, %.0f/s",
+		    p->stage == CORPUS_READING ? "reading" : "indexing",
+		    p->done, p->total, p->secs > 0 ? p->done / p->secs : 0.0);
+}
+
+/* The progress watcher for the load: a status line when stderr is a
+ * terminal that can erase a line (and not under --quiet), else none. */
+static corpus_progress_fn *
+progress_watch(void)
+{
+	const char *term = getenv("TERM");
+
+	if (warn_quiet || !isatty(STDERR_FILENO) || term == NULL ||
+	    strcmp(term, "dumb") == 0)
+		return NULL;
+	return show_progress;
+}
+
 /* --list and --themes, after --filter. */
 static int
 run_batch(const struct options *o, struct corpus *c)
@@ -544,8 +570,9 @@ main(int argc, char **argv)
 	entity_cache_enable(!(o.load_flags & CORPUS_NOCACHE));
 	/* The reader shows the cache's snapshot at once and checks the
 	 * files behind it; batch modes stay exact. */
-	if (corpus_load(&c, o.paths, o.npaths, lex, o.load_flags |
-	    (o.mode == MODE_UI ? CORPUS_TRUST : 0)) == 0 &&
+	if (corpus_load_watch(&c, o.paths, o.npaths, lex, o.load_flags |
+	    (o.mode == MODE_UI ? CORPUS_TRUST : 0), progress_watch(),
+	    NULL) == 0 &&
 	    o.mode != MODE_SHOW) {
 		warn_at(NULL, "no articles could be loaded");
 		rc = 1;
