@@ -658,10 +658,20 @@ state_replace(const char *path, const struct buf *b)
 	return store_commit(&f);
 }
 
-/* Takes the exclusive lock on PATH.lock, waiting WAIT ms at most
- * (another tread saving takes milliseconds, a slow disk's fsync some
- * seconds; one holding it longer is stuck, or hostile). The fd, or -1
- * (warned). */
+/* The identity of the state file now: another tread's save replaces it
+ * (a new inode), so a change means the lock's holders make progress. */
+static ino_t
+state_ino(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+/* Takes the exclusive lock on PATH.lock, waiting at most WAIT ms during
+ * which no other tread saved (another tread saving takes milliseconds, a
+ * slow disk's fsync some seconds, and replaces the file; one holding the
+ * lock without saving is stuck, or hostile). The fd, or -1 (warned). */
 static int
 state_lock(const char *path, long wait)
 {
@@ -669,6 +679,7 @@ state_lock(const char *path, long wait)
 	struct buf lk;
 	long waited;
 	int fd;
+	ino_t seen = state_ino(path), now;
 
 	buf_init(&lk);
 	buf_addf(&lk, "%s.lock", path);
@@ -687,8 +698,14 @@ state_lock(const char *path, long wait)
 			    "state not saved", (wait + 999) / 1000);
 			close(fd);
 			fd = -1;
-		} else
-			nanosleep(&nap, NULL);
+		}
+		if (fd == -1)
+			break;
+		nanosleep(&nap, NULL);
+		if ((now = state_ino(path)) != seen) {
+			seen = now;	/* someone saved: not stuck */
+			waited = 0;
+		}
 	}
 	buf_free(&lk);
 	return fd;
