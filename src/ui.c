@@ -34,7 +34,8 @@
 #define KEY_CHECKED (-3) /* getkey: the background check has finished */
 
 static const struct view_ops *const panes[PANE_N] = {
-	&ui_list_ops, &ui_reader_ops, &ui_themes_ops, &ui_help_ops
+	&ui_list_ops, &ui_reader_ops, &ui_themes_ops, &ui_help_ops,
+	&ui_timeline_ops
 };
 
 static volatile sig_atomic_t got_signal;
@@ -231,10 +232,12 @@ ui_layout(struct ui *ui)
 	pane_place(ui, &ui->message, mh + 1, 0, 1, ui->w);
 	if (ui->help)
 		pane_place(ui, &ui->pane[PANE_HELP], 0, 0, mh, ui->w);
+	else if (ui->timeline)
+		pane_place(ui, &ui->pane[PANE_TIMELINE], 0, 0, mh, ui->w);
 	else
 		layout_panes(ui, mh);
 	/* The focus follows what is shown. */
-	if (!ui->help && !pane_shown(ui, ui->focus))
+	if (!ui->help && !ui->timeline && !pane_shown(ui, ui->focus))
 		ui->focus = PANE_LIST;
 }
 
@@ -537,7 +540,7 @@ ui_draw(struct ui *ui)
 			continue;
 		werase(ui->pane[p].win);
 		panes[p]->draw(ui, ui->pane[p].win, p == ui->focus ||
-		    p == PANE_HELP);
+		    p == PANE_HELP || p == PANE_TIMELINE);
 		wnoutrefresh(ui->pane[p].win);
 	}
 	if (ui->status.win != NULL) {
@@ -810,6 +813,9 @@ ui_global(struct ui *ui, enum action a)
 	case ACT_HELP:
 		ui->help = 1;
 		return UI_LAYOUT | UI_REDRAW;
+	case ACT_TIMELINE:
+		ui->timeline = 1;
+		return UI_LAYOUT | UI_REDRAW;
 	case ACT_RELOAD:
 		check_join(1);	/* the reload reads the files anyway */
 		return ui_reload(ui, NULL);
@@ -845,7 +851,8 @@ ui_mouse(struct ui *ui)
 		    !wenclose(ui->pane[p].win, ev.y, ev.x))
 			continue;
 		r = UI_REDRAW;
-		if (wheel == 0 && p != PANE_HELP && p != ui->focus) {
+		if (wheel == 0 && p != PANE_HELP && p != PANE_TIMELINE &&
+		    p != ui->focus) {
 			ui->focus = p;
 			r |= UI_LAYOUT;
 		}
@@ -861,7 +868,8 @@ ui_mouse(struct ui *ui)
 static int
 ui_key(struct ui *ui, int ch)
 {
-	int view = ui->help ? PANE_HELP : ui->focus, r;
+	int view = ui->help ? PANE_HELP : ui->timeline ? PANE_TIMELINE :
+	    ui->focus, r;
 	enum action a;
 
 	if (ch == KEY_RESIZE)

@@ -74,7 +74,7 @@ draw_theme(struct ui *ui, WINDOW *win, int y, size_t t, int cursor,
     int focused)
 {
 	const struct ctheme *th = &ui->c->themes[t];
-	int w = getmaxx(win) - 1, cw;
+	int w = getmaxx(win) - 1, cw, sw;
 	char count[16], head[8];
 	attr_t base = cursor ? ui->attr[focused ? CFG_cursor : CFG_cursor_idle]
 	    : ui->attr[CFG_normal];
@@ -85,10 +85,15 @@ draw_theme(struct ui *ui, WINDOW *win, int y, size_t t, int cursor,
 	wmove(win, y, 0);
 	cw = ui_str(ui, win, head, w, cursor ? base : ui->tsel[t] ?
 	    ui->attr[CFG_selected] : ui->attr[CFG_marks]);
+	/* a sparkline of the theme's articles per month, when it fits */
+	sw = w >= 24 ? (w >= 40 ? 12 : 6) : 0;
 	cw += ui_str(ui, win, th->label[0] ? th->label : th->id,
-	    w - cw - (int)strlen(count), cursor ? base : ui->tsel[t] ?
-	    ui->attr[CFG_selected] : base);
-	ui_pad(win, w - cw - (int)strlen(count), base);
+	    w - cw - (int)strlen(count) - sw - (sw > 0), cursor ? base :
+	    ui->tsel[t] ? ui->attr[CFG_selected] : base);
+	ui_pad(win, w - cw - (int)strlen(count) - sw, base);
+	if (sw > 0)
+		ui_pad(win, sw - ui_theme_spark(ui, win, t, sw, cursor ? base :
+		    ui->attr[CFG_meta]), base);
 	ui_str(ui, win, count, w, base);
 }
 
