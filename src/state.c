@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -430,7 +431,9 @@ state_read(struct table *t, const char *path, char *why, size_t whylen)
 }
 
 /* Moves the corrupt file at PATH aside, to PATH.corrupt-YYYYmmddHHMMSS
- * (kept for the user); the new name (malloc'd), or NULL. */
+ * (".N" added when taken), kept for the user and never replacing an
+ * earlier one: link(2) refuses an existing name. The new name
+ * (malloc'd), or NULL. */
 static char *
 state_set_aside(const char *path)
 {
@@ -438,18 +441,30 @@ state_set_aside(const char *path)
 	struct tm tm;
 	struct buf b;
 	time_t now = time(NULL);
+	int i;
 
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
 	buf_init(&b);
-	buf_addf(&b, "%s.corrupt-%s", path, stamp);
-	if (access(b.s, F_OK) == 0)
-		buf_addf(&b, ".%ld", (long)getpid());
-	if (rename(path, b.s) == -1) {
-		buf_free(&b);
-		return NULL;
+	for (i = 0; i < 1000; i++) {
+		b.len = 0;
+		buf_addf(&b, "%s.corrupt-%s", path, stamp);
+		if (i > 0)
+			buf_addf(&b, ".%d", i);
+		if (link(path, b.s) == 0) {
+			unlink(path);
+			return buf_steal(&b, NULL);
+		}
+		if (errno == EEXIST)
+			continue;
+		/* no hard links here (some file systems): rename to a free name */
+		if (access(b.s, F_OK) == -1 && errno == ENOENT &&
+		    rename(path, b.s) == 0)
+			return buf_steal(&b, NULL);
+		break;
 	}
-	return buf_steal(&b, NULL);
+	buf_free(&b);
+	return NULL;
 }
 
 /* After a read of S->path that was not clean: the file set aside (when
