@@ -340,6 +340,8 @@ build_rows(struct ui *ui)
 	}
 	count_themes(ui, bits);
 	free(bits);
+	if (ui->fold)
+		ui->nrows = ui_stories_fold(ui, ui->rows, ui->nrows);
 }
 
 /* The filter without a typed query: the selected themes' sets (all of
@@ -779,6 +781,11 @@ ui_filter_action(struct ui *ui, enum action a)
 		break;
 	case ACT_REVERSE:
 		ui->reverse = !ui->reverse;
+		break;
+	case ACT_FOLD:
+		ui->fold = !ui->fold;
+		ui_message(ui, 0, "%s", ui->fold ? "stories: one row each" :
+		    "stories expanded");
 		break;
 	default:
 		return 0;
