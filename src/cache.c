@@ -18,6 +18,7 @@
 #include "cache.h"
 #include "decode.h"
 #include "discover.h"
+#include "hash.h"
 #include "store.h"
 #include "util.h"
 
@@ -97,8 +98,7 @@ struct cache {
 	const uint32_t	*order;		/* snapshot: entries in display order */
 	const uint32_t	*spath;		/* snapshot: entry's path as walked */
 	const char	*str;
-	uint32_t	*slot;		/* hash table: entry index + 1 */
-	size_t		 nslot;
+	struct hash	 slot;		/* key hash -> entry index + 1 */
 	unsigned char	*used;		/* looked up (hit or stale) */
 	atomic_size_t	 nfound;	/* hits */
 	int		 valid;		/* the file on disk is current */
@@ -356,16 +356,16 @@ cache_reseal(char *data, size_t len)
 static void
 cache_index(struct cache *c)
 {
-	size_t i, j;
+	uint32_t *s;
+	size_t i, pos;
 
-	for (c->nslot = 16; c->nslot < 2 * c->head.nent; c->nslot *= 2)
-		;
-	c->slot = xcalloc(c->nslot, sizeof *c->slot);
+	hash_init(&c->slot, c->head.nent + 1);	/* never grows */
 	for (i = 0; i < c->head.nent; i++) {
-		j = c->ent[i].keyhash & (c->nslot - 1);
-		while (c->slot[j] != 0)
-			j = (j + 1) & (c->nslot - 1);
-		c->slot[j] = (uint32_t)i + 1;
+		for (s = hash_first(&c->slot, c->ent[i].keyhash, &pos);
+		    *s != 0; s = hash_next(&c->slot, &pos))
+			;
+		*s = (uint32_t)i + 1;
+		hash_placed(&c->slot);
 	}
 	c->used = xcalloc(c->head.nent + 1, 1);
 }
@@ -451,15 +451,15 @@ cache_open(const char *path, uint64_t lexhash, size_t nlex)
 static long
 cache_find(const struct cache *c, const char *key, uint64_t h)
 {
-	size_t j = h & (c->nslot - 1);
-	uint32_t s;
+	const uint32_t *s;
+	size_t pos;
 
-	while ((s = c->slot[j]) != 0) {
-		const struct cache_ent *e = &c->ent[s - 1];
+	for (s = hash_first(&c->slot, h, &pos); *s != 0;
+	    s = hash_next(&c->slot, &pos)) {
+		const struct cache_ent *e = &c->ent[*s - 1];
 
 		if (e->keyhash == h && strcmp(c->str + e->key, key) == 0)
-			return (long)s - 1;
-		j = (j + 1) & (c->nslot - 1);
+			return (long)*s - 1;
 	}
 	return -1;
 }
@@ -669,32 +669,16 @@ struct writer {
 	struct buf	 ent, hits, phr, disc, dart, order, spath, str;
 	size_t		 nlex;
 	uint64_t	 nent, nhits, nphr, ndisc, ndart, disc_n;
-	uint32_t	*itab;		/* arena offset + 1 */
-	uint32_t	*ihash;		/* low bits of the string's hash */
-	size_t		 icap, iused;
+	struct hash	 itab;		/* string hash -> arena offset + 1 */
 };
 
-/* Grows the interning table to twice its size. */
-static void
-intern_grow(struct writer *w)
+/* The hash of the string at arena offset OFF of writer W (hash_grow). */
+static uint64_t
+intern_key(const void *w, uint32_t off)
 {
-	size_t ocap = w->icap, i, j;
-	uint32_t *otab = w->itab, *ohash = w->ihash;
+	const char *s = ((const struct writer *)w)->str.s + off;
 
-	w->icap = ocap ? ocap * 2 : 4096;
-	w->itab = xcalloc(w->icap, sizeof *w->itab);
-	w->ihash = xcalloc(w->icap, sizeof *w->ihash);
-	for (i = 0; i < ocap; i++) {
-		if (otab[i] == 0)
-			continue;
-		for (j = ohash[i] & (w->icap - 1); w->itab[j] != 0;
-		    j = (j + 1) & (w->icap - 1))
-			;
-		w->itab[j] = otab[i];
-		w->ihash[j] = ohash[i];
-	}
-	free(otab);
-	free(ohash);
+	return hash_bytes(HASH_INIT, s, strlen(s));
 }
 
 /* Appends S to the arena without looking for it: keys and titles are
@@ -713,21 +697,20 @@ put_str(struct writer *w, const char *s)
 static uint32_t
 intern(struct writer *w, const char *s)
 {
-	size_t n = strlen(s), j;
-	uint32_t h = (uint32_t)hash_bytes(HASH_INIT, s, n), off;
+	size_t n = strlen(s), pos;
+	uint64_t h = hash_bytes(HASH_INIT, s, n);
+	uint32_t off, *t;
 
-	if (2 * (w->iused + 1) > w->icap)
-		intern_grow(w);
-	for (j = h & (w->icap - 1); w->itab[j] != 0;
-	    j = (j + 1) & (w->icap - 1))
-		if (w->ihash[j] == h &&
-		    strcmp(w->str.s + w->itab[j] - 1, s) == 0)
-			return w->itab[j] - 1;
+	if (hash_full(&w->itab))
+		hash_grow(&w->itab, intern_key, w);
+	for (t = hash_first(&w->itab, h, &pos); *t != 0;
+	    t = hash_next(&w->itab, &pos))
+		if (strcmp(w->str.s + *t - 1, s) == 0)
+			return *t - 1;
 	off = (uint32_t)w->str.len;
 	buf_add(&w->str, s, n + 1);
-	w->itab[j] = off + 1;
-	w->ihash[j] = h;
-	w->iused++;
+	*t = off + 1;
+	hash_placed(&w->itab);
 	return off;
 }
 
@@ -921,8 +904,7 @@ writer_free(struct writer *w)
 	buf_free(&w->order);
 	buf_free(&w->spath);
 	buf_free(&w->str);
-	free(w->itab);
-	free(w->ihash);
+	hash_free(&w->itab);
 }
 
 /* Would saving B change the file? Counts the old entries B keeps in
@@ -1086,7 +1068,7 @@ cache_close(struct cache *c)
 	if (c->data != NULL)
 		munmap(c->data, c->maplen);
 	free(c->pcache);
-	free(c->slot);
+	hash_free(&c->slot);
 	free(c->used);
 	free(c);
 }

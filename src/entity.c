@@ -622,7 +622,9 @@ article_lists(struct entity_index *ix, const struct u32v *cur,
 			if (e != UINT32_MAX)
 				u32_push(&all, e << 8 | 1);
 		}
-		qsort(all.v + start, all.n - start, sizeof *all.v, cmp_u32);
+		if (all.n - start > 1)	/* all.v may be NULL: no qsort */
+			qsort(all.v + start, all.n - start, sizeof *all.v,
+			    cmp_u32);
 		for (j = k = start; j < all.n; j++)	/* the last: most mentions */
 			if (j == start || all.v[j] >> 8 != all.v[k - 1] >> 8)
 				all.v[k++] = all.v[j];
@@ -660,7 +662,9 @@ collect_numbers(struct u32v *nums, const char *body, const struct token *tok,
 		u32_push(nums, (uint32_t)hash_bytes(HASH_INIT, key,
 		    (size_t)len));
 	}
-	qsort(nums->v + start, nums->n - start, sizeof *nums->v, cmp_u32);
+	if (nums->n - start > 1)	/* nums->v may be NULL: no qsort */
+		qsort(nums->v + start, nums->n - start, sizeof *nums->v,
+		    cmp_u32);
 	for (j = k = start; j < nums->n; j++)
 		if (j == start || nums->v[j] != nums->v[k - 1])
 			nums->v[k++] = nums->v[j];

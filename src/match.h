@@ -58,9 +58,10 @@ size_t	 match_segments(const struct match_result *r, struct segment **out);
 /*
  * The boilerplate blocks of BODY[0..LEN) that matching skips: byte ranges
  * [start, end) in pairs, in order, into *OUT (malloc'd); returns how many
- * ranges.
+ * ranges. FC folds the heads of short lines.
  */
-size_t	 match_boilerplate(const char *body, size_t len, uint32_t **out);
+size_t	 match_boilerplate(struct fold_cache *fc, const char *body, size_t len,
+	    uint32_t **out);
 
 /*
  * As match_article, with TOK[0..NTOK) the tokens text_tokens made of

@@ -85,6 +85,7 @@ struct ui {
 	int		 side;		/* the themes panel is wanted */
 	int		 help;		/* the help view is up */
 	int		 timeline;	/* the timeline view is up */
+	int		 fold;		/* the list shows one row per story */
 	int		 too_small;
 
 	/* The filter: selected themes, the typed query, the language. */
@@ -110,6 +111,7 @@ struct ui {
 
 	/* Views' private state. */
 	void		*list, *reader, *themes, *helpv, *timelinev;
+	void		*people;	/* ui_people.c */
 };
 
 /* ui.c: the message line, the filter, the state key of an article. */
@@ -134,6 +136,28 @@ int	 ui_open_article(struct ui *, size_t row);	/* UI_* flags */
  * a sparkline of at most COLS cells at the cursor; returns the columns
  * used. */
 int	 ui_theme_spark(struct ui *, WINDOW *, size_t t, int cols, attr_t);
+
+/* ui_stories.c: keeps the first of ROWS[0..N) of each story (ROWS
+ * compacted; returns how many), and draws article ART's story badges
+ * ("[en pl] (2) ") in at most COLS columns, returning the columns used. */
+size_t	 ui_stories_fold(struct ui *, size_t *rows, size_t n);
+int	 ui_stories_badges(struct ui *, WINDOW *, size_t art, int cols,
+	    attr_t attr, attr_t count_attr);
+
+/* ui_people.c: the People & places group of the themes panel: how many
+ * entities (made for the corpus shown on first use), drawing entity K at
+ * row Y, toggling it, the filter's counts (after each filter change),
+ * its terms for the filter ("entity:a entity:b"; returns whether any),
+ * clearing the selection, freeing. */
+struct buf;
+size_t	 ui_people_n(struct ui *);
+void	 ui_people_draw(struct ui *, WINDOW *, int y, size_t k, int cursor,
+	    int focused);
+int	 ui_people_toggle(struct ui *, size_t k);
+void	 ui_people_count(struct ui *);
+int	 ui_people_compose(const struct ui *, struct buf *);
+void	 ui_people_clear(struct ui *);
+void	 ui_people_free(struct ui *);
 
 /* ui_reader.c: the article shown (-1: none) and its saved position. */
 void	 ui_reader_show(struct ui *, long art);

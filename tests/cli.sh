@@ -76,6 +76,15 @@ status 0 "default corpus" "$TREAD" --list
 head -1 "$T_TMP/out" | grep -qx 'id	path	date	lang	source	title	themes	entities	story' &&
 	pass "--list header" || fail "--list header"
 
+# A build tree's src/tread finds the build tree's data without
+# TREAD_DATADIR (from /proc/self/exe; a VPATH build through srcdata/).
+case $TREAD in "$top_builddir"/src/tread)
+	# (the same articles; their paths differ in a VPATH build)
+	"$TREAD" --list 2>&1 | cut -f1,3- >"$T_TMP/want"
+	env -u TREAD_DATADIR "$TREAD" --list 2>&1 | cut -f1,3- >"$T_TMP/out"
+	check_file "build tree: the sample corpus without TREAD_DATADIR" "$T_TMP/want" "$T_TMP/out" ;;
+esac
+
 # Batch mode works without a usable terminal.
 env -u TERM "$TREAD" --list data/articles >/dev/null 2>&1 && pass "TERM unset: batch works" ||
 	fail "TERM unset: batch works"
