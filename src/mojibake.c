@@ -210,6 +210,7 @@ struct run {
 	uint8_t	*b;
 	size_t	*off;
 	size_t	 n, cap;
+	const uint8_t *s;	/* the text it was collected from */
 };
 
 /* Appends byte C, from offset OFF of the text, to the run. */
@@ -232,35 +233,6 @@ basic_cyrillic(ucs4_t u)
 	return (u >= 0x410 && u <= 0x44F) || u == 0x401 || u == 0x451;
 }
 
-/*
- * The character a sequence of LEN bytes at B means when byte LOST of it
- * was lost: each byte a sloppy cp1252 decoder cannot map (81 8D 8F 90 9D)
- * is tried; a combining mark wins (the virama of "à¤¨à¥\ufffd"), then a
- * letter (с of "Ñ\ufffd"), then ” (E2 80 9D, of "â€\ufffd"); else U+FFFD.
- */
-static ucs4_t
-fill_lost(const uint8_t *b, int len, int lost)
-{
-	static const uint8_t cand[5] = { 0x81, 0x8D, 0x8F, 0x90, 0x9D };
-	uint8_t tmp[4];
-	ucs4_t u, letter = 0, other = 0;
-
-	memcpy(tmp, b, (size_t)len);
-	for (int i = 0; i < 5; i++) {
-		tmp[lost] = cand[i];
-		if (u8_mbtouc(&u, tmp, (size_t)len) != len || u == 0xFFFD ||
-		    (u >= 0x80 && u < 0xA0))
-			continue;
-		if (uc_is_general_category(u, UC_CATEGORY_M))
-			return u;
-		if (letter == 0 && uc_is_general_category(u, UC_CATEGORY_L))
-			letter = u;
-		if (u == 0x201D)
-			other = u;
-	}
-	return letter ? letter : other ? other : 0xFFFD;
-}
-
 /* A CESU-8 surrogate pair at B (ED A0..AF xx ED B0..BF xx), as one
  * supplementary character in *U; returns whether it is one. */
 static int
@@ -279,7 +251,7 @@ cesu_pair(const uint8_t *b, size_t left, ucs4_t *u)
 }
 
 /* The UTF-8 sequence at run byte K: the bytes it takes (0: none) and its
- * character in *U. C1 results are refused; one lost byte is guessed. */
+ * character in *U; a sequence whose last byte was lost is U+FFFD. */
 static int
 run_seq(const struct run *r, size_t k, ucs4_t *u)
 {
@@ -299,12 +271,16 @@ run_seq(const struct run *r, size_t k, ucs4_t *u)
 			lost = j;
 		else if (!cont(b[j]))
 			return 0;
-	if (lost > 0) {
-		*u = fill_lost(b, need, lost);
+	if (lost > 0) {		/* the character is lost with it */
+		*u = 0xFFFD;
 		return need;
 	}
 	if (u8_mbtouc(u, b, (size_t)need) != need ||
-	    (*u == 0xFFFD && !real_fffd(b, need)) || (*u >= 0x80 && *u < 0xA0))
+	    (*u == 0xFFFD && !real_fffd(b, need)))
+		return 0;
+	/* A C1 result only from "Â" and a C1 char ("Â\u009d", Latin-1 read
+	 * twice): the next round takes it as a byte. */
+	if (*u >= 0x80 && *u < 0xA0 && r->s[r->off[k + 1]] != 0xC2)
 		return 0;
 	return need;
 }
@@ -328,14 +304,23 @@ seq_weight(uint8_t lead, int len, ucs4_t u, int nbsp)
 		if (lead == 0xE2 || (u >= 0x1E00 && u <= 0x1EFF))
 			return 2;
 		return (u >= 0x900 && u <= 0xE7F) || (u >= 0x3000 &&
-		    u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7A3) ||
+		    u <= 0x30FF) || (u >= 0x4E00 && u <= 0x9FFF) ||
+		    (u >= 0xAC00 && u <= 0xD7A3) ||
 		    (u >= 0xFB00 && u <= 0xFB06) || (u >= 0xFF00 &&
 		    u <= 0xFFEF);
 	}
 	if (lead <= 0xC3 || basic_cyrillic(u))
 		return 2;
-	return (u >= 0x100 && u <= 0x24F) || (u >= 0x370 && u <= 0x52F) ||
-	    (u >= 0x5D0 && u <= 0x5EA) || (u >= 0x600 && u <= 0x6FF);
+	return (u >= 0x100 && u <= 0x24F) || (u >= 0x300 && u <= 0x36F) ||
+	    (u >= 0x370 && u <= 0x52F) || (u >= 0x5D0 && u <= 0x5EA) ||
+	    (u >= 0x600 && u <= 0x6FF);
+}
+
+/* Is B an ASCII letter? */
+static int
+word_char(uint8_t b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
 
 /* What a run's sequences say. */
@@ -343,20 +328,34 @@ struct verdict {
 	int	 seqs;		/* sequences */
 	int	 best;		/* highest seq_weight */
 	int	 refused;	/* a sequence the page cannot have made */
-	int	 three;		/* the best is a 3-byte one (CJK, Indic) */
-	int	 upper;		/* the best decodes to an uppercase letter */
+	int	 three;		/* the best tells without a letter near (CJK,
+				   Indic, a combining mark) */
+	int	 quoted;	/* the best is an uppercase letter made with
+				   a quote ("Ã’s": Ò, or an "Ã" and 's) */
 	uint8_t	 lead;		/* the best one's first byte */
+	size_t	 used;		/* bytes in sequences */
 };
 
-/* Weighs the run's sequences for page P. Cyrillic read as cp1251 yields
- * Russian letters, punctuation or Latin-1; Kazakh "ТІСІ" would yield
- * other Cyrillic letters, and is text. */
-static struct verdict
-run_weigh(const struct run *r, int p)
+/* Does the sequence of L bytes at run byte K hold a real NBSP (not a
+ * space taken for byte A0)? */
+static int
+has_nbsp(const struct run *r, const uint8_t *s, size_t k, int l)
 {
-	struct verdict v = { 0, 0, 0, 0, 0, 0 };
+	for (int j = 1; j < l; j++)
+		if (r->b[k + (size_t)j] == 0xA0 && s[r->off[k + (size_t)j]] != ' ')
+			return 1;
+	return 0;
+}
+
+/* Weighs the run's sequences for page P (S: the text). Cyrillic read as
+ * cp1251 yields mostly Russian letters, punctuation or Latin-1; Kazakh
+ * "ТІСІ" would yield other Cyrillic letters, and is text. */
+static struct verdict
+run_weigh(const struct run *r, int p, const uint8_t *s)
+{
+	struct verdict v = { 0, 0, 0, 0, 0, 0, 0 };
 	size_t k = 0;
-	int l, w, nbsp;
+	int l, w, basic = 0, nbsp;
 	ucs4_t u;
 
 	while (k < r->n) {
@@ -364,21 +363,36 @@ run_weigh(const struct run *r, int p)
 			k++;
 			continue;
 		}
-		nbsp = memchr(r->b + k + 1, 0xA0, (size_t)l - 1) != NULL;
+		nbsp = has_nbsp(r, s, k, l) && !(p == P1251 && u == 0x420);
 		w = seq_weight(r->b[k], l, u, nbsp);
-		if (p == P1251 && !basic_cyrillic(u) && r->b[k] > 0xC3 &&
-		    r->b[k] != 0xE2 && l < 4)
-			v.refused = 1;
+		if (memchr(r->b + k, LOST, (size_t)l) != NULL)
+			w = 1;		/* a lost byte: wants more evidence */
+		basic += basic_cyrillic(u) || r->b[k] <= 0xC3 ||
+		    (l == 3 && w > 0) || l == 4;
+		v.used += (size_t)l;
 		v.seqs++;
 		if (w > v.best) {
 			v.best = w;
-			v.three = l == 3;
-			v.upper = uc_is_property_uppercase(u);
+			v.three = l == 3 || (u >= 0x300 && u <= 0x36F);
+			v.quoted = uc_is_property_uppercase(u) && l == 2 &&
+			    r->b[k + 1] >= 0x91 && r->b[k + 1] <= 0x94;
 			v.lead = r->b[k];
 		}
 		k += (size_t)l;
 	}
+	/* cp1251: all of a short run, most of a long one (a double encoding
+	 * passes through "Рї") */
+	v.refused = p == P1251 && (v.seqs <= 2 ? basic < v.seqs :
+	    basic * 2 < v.seqs);
 	return v;
+}
+
+/* Is the run S[OFF..END) inside an ASCII word ("Ningboï¼ŒChina")? */
+static int
+inside_word(const uint8_t *s, size_t n, size_t off, size_t end)
+{
+	return off > 0 && end < n && word_char(s[off - 1]) &&
+	    word_char(s[end]);
 }
 
 /* Is there a lowercase letter just before OFF or at END of S? */
@@ -440,62 +454,80 @@ run_class(struct verdict v, int near)
 /*
  * Is the run (text S[OFF..END)) of class CLS mojibake of page P? CONF: the
  * text has other evidence for P. Windows-1252 takes one telling sequence
- * ("Ã©"; an uppercase result wants an uppercase neighbour: "ACCIÃ“N" but
- * "Ã’s"); the rarer pages want two, a lowercase letter glued to it, or
+ * ("Ã©"; an uppercase one made with a quote wants an uppercase
+ * neighbour: "ACCIÃ“N", but "Ã’s" stays); the rarer pages want two, a lowercase letter glued to it, or
  * evidence elsewhere; CP437 two in the run or Cyrillic/Vietnamese glued
  * to a letter: "CAFÉ…", „Spaß“, "√π" and box drawing stay as they are.
  */
 static int
-run_is_mojibake(struct verdict v, int cls, int p, int conf,
+run_is_mojibake(struct verdict v, int cls, int p, int conf, int nbytes,
     const uint8_t *s, size_t n, size_t off, size_t end)
 {
 	int near = lower_near(s, n, off, end);
 
 	if (cls == 0)
 		return 0;
-	if (p == P1251)		/* "РІ" is в, "Р" alone is a letter */
-		return v.seqs >= 2 || conf || end - off == 4;
 	if (p == P437)
 		return v.seqs >= 2 || (v.best == 2 && near && v.lead >= 0xD0);
-	if (v.seqs >= 2 || conf)
+	if (v.seqs >= 2 || conf || (v.three && inside_word(s, n, off, end)))
 		return 1;
+	if (p == P1251)		/* "РІ" is в, "вЂ“" –, "Р" is a letter */
+		return end - off == 4 || (v.best == 2 && v.lead == 0xE2) ||
+		    inside_word(s, n, off, end);
 	if (cls == 2 && p == P1252)
-		return !v.upper || upper_near(s, n, off, end);
-	return near && !v.three;
+		return !v.quoted || upper_near(s, n, off, end);
+	/* a believable one glued to a letter, if it is the whole run
+	 * ("przeprowadziÅ‚"; in "‚Ä¶" Mac Roman explains more) */
+	return near && (cls == 2 || (!v.three && v.used == (size_t)nbytes));
 }
 
-/* Is the char at S[I] the start of a word a space before it may have
- * been byte A0 of ("Ã s", "Ã le")? */
+/* Is the char at S[I] the start of a word (or a second space) that a
+ * space before it may have been byte A0 of ("Ã s", "Ã le", "Ã  le")? */
 static int
 word_after(const uint8_t *s, size_t n, size_t i)
 {
-	if (i >= n)
-		return 0;
-	if (s[i] >= 0x80)
-		return 1;
-	return (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
+	return i < n && (s[i] >= 0x80 || word_char(s[i]) || s[i] == ' ');
+}
+
+/* How many bytes the sequence whose lead is C takes (0: not a lead). */
+static int
+seq_len(uint8_t c)
+{
+	return c < 0xC2 || c > 0xF4 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
 /*
- * Does the space at S[I], after a run ending in lead byte LEAD, stand for
- * byte A0 that a program turned into a space ("voilÃ le" is "voilà le")?
- * Only after the leads whose A0 forms a likely character (à Š NBSP Π Р
- * ٠), only before a word, and only where the page has evidence, or an
- * "Ã" is glued to a lowercase word ("voilÃ ").
+ * Does the space at S[I], after the run R, stand for byte A0 that a
+ * program turned into a space ("voilÃ le" is "voilà le")? When the run
+ * ends in a sequence short of its last byte, whose A0 forms a likely
+ * character (à Š NBSP Π Р ٠, a 3-byte one from E0..E3: Thai "à¸ "), only
+ * before a word, and only where the page has evidence (CONF) or an "Ã"
+ * is glued to a lowercase word ("voilÃ ").
  */
 static int
-space_is_a0(const uint8_t *s, size_t n, size_t i, uint8_t lead, int conf,
-    size_t lead_off)
+space_is_a0(const struct run *r, const uint8_t *s, size_t n, size_t i,
+    int conf)
 {
-	if (s[i] != ' ' || !word_after(s, n, i + 1))
+	size_t k = r->n;
+	uint8_t lead;
+	int need;
+
+	while (k > 0 && cont(r->b[k - 1]) && r->n - k < 3)
+		k--;
+	if (k == 0 || s[i] != ' ' || !word_after(s, n, i + 1))
 		return 0;
-	if (lead != 0xC2 && lead != 0xC3 && lead != 0xC5 && lead != 0xCE &&
-	    lead != 0xD0 && lead != 0xD9)
+	lead = r->b[k - 1];
+	if ((need = seq_len(lead)) == 0 || r->n - (k - 1) != (size_t)need - 1)
+		return 0;
+	if (need == 2 && lead != 0xC2 && lead != 0xC3 && lead != 0xC5 &&
+	    lead != 0xCE && lead != 0xD0 && lead != 0xD9)
+		return 0;
+	if ((need == 3 && lead > 0xE3) || need == 4)
 		return 0;
 	if (conf)
 		return 1;
-	return lead == 0xC3 && lead_off > 0 && s[lead_off - 1] >= 'a' &&
-	    s[lead_off - 1] <= 'z';
+	return lead == 0xC3 && r->off[k - 1] > 0 &&
+	    s[r->off[k - 1] - 1] >= 'a' && s[r->off[k - 1] - 1] <= 'z';
 }
 
 /*
@@ -511,19 +543,18 @@ run_collect(struct run *r, int p, const uint8_t *s, size_t n, size_t i,
 	int l, c;
 
 	r->n = 0;
+	r->s = s;
 	while (i < n && s[i] >= 0x80) {
 		l = u8_mbtouc(&u, s + i, n - i);
-		if (real_fffd(s + i, l) && r->n > 0 && p == P1252)
-			c = LOST;	/* only cp1252 has undefined bytes */
+		if (real_fffd(s + i, l) && r->n > 0 && (p == P1252 ||
+		    p == P1250))	/* the pages with undefined bytes */
+			c = LOST;
 		else if ((c = page_byte(p, u)) < 0)
 			break;
 		run_push(r, (uint8_t)c, i);
 		i += (size_t)l;
 	}
-	if (a0 && r->n > 0 && i < n && r->b[r->n - 1] >= 0xC2 &&
-	    r->b[r->n - 1] <= 0xDF && (r->n < 2 || r->b[r->n - 2] < 0xC2 ||
-	    r->b[r->n - 2] > 0xDF) && space_is_a0(s, n, i, r->b[r->n - 1],
-	    conf, r->off[r->n - 1])) {
+	if (a0 && r->n > 0 && i < n && space_is_a0(r, s, n, i, conf)) {
 		run_push(r, 0xA0, i);
 		i++;
 	}
@@ -537,7 +568,8 @@ keep_space(const uint8_t *s, size_t n, size_t i)
 {
 	if (i >= n || s[i] == ' ')
 		return 0;
-	if (s[i] == 's' && (i + 1 == n || !word_after(s, n, i + 1)))
+	if (s[i] == 's' && (i + 1 == n || s[i + 1] == ' ' || s[i + 1] == ','
+	    || s[i + 1] == '.'))
 		return 0;
 	return !(n - i >= 4 && (memcmp(s + i, "quel", 4) == 0 ||
 	    memcmp(s + i, "quil", 4) == 0));
@@ -614,12 +646,26 @@ page_evidence(const uint8_t *s, size_t n, int p, struct run *r)
 			i = char_end(s, n, i);
 			continue;
 		}
-		cls = run_class(run_weigh(r, p), lower_near(s, n, i, end));
+		cls = run_class(run_weigh(r, p, s), lower_near(s, n, i, end));
 		ev.strong += cls == 2;
 		ev.weak += cls == 1;
 		i = end;
 	}
 	return ev;
+}
+
+/* Did the run S[OFF..END), whose last byte a space stood for, count in
+ * page_evidence (which took no space)? */
+static int
+class_without_a0(struct run *r, int p, const uint8_t *s, size_t n,
+    size_t off, size_t end)
+{
+	int cls;
+
+	r->n--;
+	cls = run_class(run_weigh(r, p, s), lower_near(s, n, off, end - 1));
+	r->n++;
+	return cls > 0;
 }
 
 /* One repair pass of S with page P into OUT; returns whether it changed
@@ -629,7 +675,7 @@ fix_pass(struct buf *out, const uint8_t *s, size_t n, int p, struct run *r)
 {
 	size_t i = 0, j, end;
 	struct evidence ev = page_evidence(s, n, p, r);
-	int changed = 0, cls, any = ev.strong > 0 || ev.weak > 1;
+	int changed = 0, cls, any = ev.strong + ev.weak > 0;
 	struct verdict v;
 
 	buf_reserve(out, n);
@@ -646,11 +692,13 @@ fix_pass(struct buf *out, const uint8_t *s, size_t n, int p, struct run *r)
 			i = end;
 			continue;
 		}
-		v = run_weigh(r, p);
+		v = run_weigh(r, p, s);
 		cls = run_class(v, lower_near(s, n, i, end));
-		/* evidence from the other runs, not this one */
-		if (run_is_mojibake(v, cls, p, ev.strong + ev.weak - (cls > 0) >
-		    0, s, n, i, end)) {
+		/* evidence from the other runs, not this one (as
+		 * page_evidence saw it: without a space taken for A0) */
+		if (run_is_mojibake(v, cls, p, ev.strong + ev.weak -
+		    (s[end - 1] == ' ' ? class_without_a0(r, p, s, n, i, end) :
+		    cls > 0) > 0, (int)r->n, s, n, i, end)) {
 			run_emit(out, r, s, n, end);
 			changed = 1;
 		} else
@@ -793,17 +841,18 @@ mojibake_possible(const char *str, size_t n)
 	return 0;
 }
 
-/* Passes over *CUR, each page in turn: one layer of double encoding per
- * round, until a round changes nothing. */
+/* Passes over *CUR, the pages in turn until one changes something (a
+ * second layer is most likely of cp1252 again): one layer of double
+ * encoding a round, until a round changes nothing. */
 static void
 fix_rounds(struct buf *cur, struct run *r)
 {
 	struct buf next;
 	int changed = 1;
 
-	for (int round = 0; round < 4 && changed; round++) {
+	for (int round = 0; round < 6 && changed; round++) {
 		changed = 0;
-		for (int p = 0; p < NPAGE; p++) {
+		for (int p = 0; p < NPAGE && !changed; p++) {
 			buf_init(&next);
 			if (fix_pass(&next, (const uint8_t *)cur->s, cur->len,
 			    p, r)) {
@@ -820,7 +869,7 @@ char *
 decode_fix_mojibake(const char *s, size_t len, size_t *outlen)
 {
 	struct buf cur;
-	struct run r = { NULL, NULL, 0, 0 };
+	struct run r = { NULL, NULL, 0, 0, NULL };
 
 	buf_init(&cur);
 	if (!mojibake_possible(s, len)) {
