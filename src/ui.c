@@ -39,6 +39,10 @@ static const struct view_ops *const panes[PANE_N] = {
 };
 
 static volatile sig_atomic_t got_signal;
+/* SIGWINCH arrived: the loop resizes (ours, not ncurses' handler, so that
+ * the screen never changes size inside doupdate under windows laid out
+ * for the old size: ncurses then read outside its lines, a soak find). */
+static volatile sig_atomic_t got_winch;
 static int sig_pipe[2] = { -1, -1 };
 
 /* The check of a corpus shown from the cache's snapshot against the
@@ -63,6 +67,47 @@ on_signal(int sig)
 	if (sig_pipe[1] != -1)
 		(void)!write(sig_pipe[1], "", 1);
 	errno = save;
+}
+
+/* SIGWINCH: note it and wake poll. */
+static void
+on_winch(int sig)
+{
+	int save = errno;
+
+	(void)sig;
+	got_winch = 1;
+	if (sig_pipe[1] != -1)
+		(void)!write(sig_pipe[1], "", 1);
+	errno = save;
+}
+
+/* Installs the SIGWINCH handler before the screen starts: ncurses leaves
+ * a handler it finds in place alone. */
+static void
+winch_init(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_winch;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, NULL);
+}
+
+/* Takes the terminal's new size (outside any drawing): 1 when it was
+ * read and the screen resized. */
+static int
+winch_take(void)
+{
+	struct winsize ws;
+
+	got_winch = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == -1 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return 0;
+	resizeterm(ws.ws_row, ws.ws_col);
+	return 1;
 }
 
 /* Installs the quit handlers and the self-pipe that wakes poll(). */
@@ -144,26 +189,41 @@ layout_panes(struct ui *ui, int mh)
 		pane_place(ui, &ui->pane[PANE_READER], lh, 0, mh - lh, ui->w);
 }
 
-/* The one layout function: every window from the terminal's size. */
+/* Deletes the windows; before delscreen, which frees every window of
+ * the screen (a delwin after it reads freed memory: the soak's find). */
 static void
-ui_layout(struct ui *ui)
+ui_windows_free(struct ui *ui)
 {
-	int p, mh;
+	int p;
 
-	for (p = 0; p < PANE_N; p++)
+	for (p = 0; p < PANE_N; p++) {
 		if (ui->pane[p].win != NULL)
 			delwin(ui->pane[p].win);
+		ui->pane[p].win = NULL;
+	}
 	if (ui->status.win != NULL)
 		delwin(ui->status.win);
 	if (ui->message.win != NULL)
 		delwin(ui->message.win);
-	memset(ui->pane, 0, sizeof ui->pane);
 	ui->status.win = ui->message.win = NULL;
+}
+
+/* The one layout function: every window from the terminal's size. */
+static void
+ui_layout(struct ui *ui)
+{
+	int mh;
+
+	ui_windows_free(ui);
+	memset(ui->pane, 0, sizeof ui->pane);
 	ui->h = LINES;
 	ui->w = COLS;
 	ui->too_small = ui->h < MIN_H || ui->w < MIN_W;
 	if (ui->too_small) {
-		if (ui->h >= 1 && ui->w >= 1)
+		/* Not on one column: ncurses writes the last cell of the
+		 * screen by inserting the one before it, at index -1 there
+		 * (an out-of-bounds read found by the soak under valgrind). */
+		if (ui->h >= 1 && ui->w >= 2)
 			pane_place(ui, &ui->message, 0, 0, 1, ui->w);
 		return;
 	}
@@ -500,7 +560,7 @@ ui_draw(struct ui *ui)
 
 /* The next key, waiting in poll() (no busy loop): a getch() code,
  * UI_WCHAR|code point, or KEY_GONE on a quit signal or a closed
- * terminal. SIGWINCH interrupts poll and ncurses returns KEY_RESIZE. */
+ * terminal. SIGWINCH interrupts poll and KEY_RESIZE follows. */
 static int
 ui_getkey(void)
 {
@@ -512,6 +572,8 @@ ui_getkey(void)
 	for (;;) {
 		if (got_signal)
 			return KEY_GONE;
+		if (got_winch && winch_take())
+			return KEY_RESIZE;
 		if (atomic_exchange(&check_done, 0))
 			return KEY_CHECKED;
 		r = wget_wch(stdscr, &wc);
@@ -972,21 +1034,14 @@ ui_loop(struct ui *ui)
 	}
 }
 
-/* Frees what ui_run set up, views included. */
+/* Frees what ui_run set up, views included (the windows are gone). */
 static void
 ui_free(struct ui *ui)
 {
 	int p;
 
-	for (p = 0; p < PANE_N; p++) {
-		if (ui->pane[p].win != NULL)
-			delwin(ui->pane[p].win);
+	for (p = 0; p < PANE_N; p++)
 		panes[p]->free(ui);
-	}
-	if (ui->status.win != NULL)
-		delwin(ui->status.win);
-	if (ui->message.win != NULL)
-		delwin(ui->message.win);
 	free(ui->keep);
 	free(ui->rows);
 	free(ui->tsel);
@@ -1007,6 +1062,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	SCREEN *scr;
 	char *spath;
 	int p, rc, quiet = warn_quiet;
+	sig_atomic_t sig;
 
 	memset(&ui, 0, sizeof ui);
 	ui.opts = o;
@@ -1027,6 +1083,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	ui.st = state_open(spath);
 	free(spath);
 	filter_alloc(&ui, NULL, 0);
+	winch_init();
 	if ((scr = ui_screen(&ui)) == NULL) {
 		warn_at(NULL, "cannot start the terminal '%s'", getenv("TERM"));
 		state_free(ui.st);
@@ -1044,16 +1101,20 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	ui_loop(&ui);
 	check_join(1);
 	ui_reader_save_pos(&ui);
+	ui_windows_free(&ui);
 	endwin();
 	fault_on_fatal(NULL);
 	delscreen(scr);
 	warn_quiet = quiet;
-	if (got_signal)
-		warn_at(NULL, "%s: saving and leaving", strsignal(got_signal));
+	/* Read once: a second signal (a Ctrl-C after q) must not change the
+	 * status after the message was decided. */
+	sig = got_signal;
+	if (sig)
+		warn_at(NULL, "%s: saving and leaving", strsignal(sig));
 	state_save(ui.st);
 	state_free(ui.st);
 	ui_free(&ui);
-	if (got_signal)		/* saved: now end as the signal asked */
-		fault_reraise(got_signal);
+	if (sig)		/* saved: now end as the signal asked */
+		fault_reraise(sig);
 	return 0;
 }
