@@ -259,6 +259,7 @@ compose_filter(const struct ui *ui, struct buf *b, int with_query)
 			buf_addf(b, ",%s", ui->c->themes[t].id);
 		first = 0;
 	}
+	ui_people_compose(ui, b);
 	if (ui->lang >= 0)
 		buf_addf(b, "%slang:%s", b->len > 0 ? " " : "",
 		    ui->langs[ui->lang]);
@@ -340,6 +341,7 @@ build_rows(struct ui *ui)
 	}
 	count_themes(ui, bits);
 	free(bits);
+	ui_people_count(ui);
 	if (ui->fold)
 		ui->nrows = ui_stories_fold(ui, ui->rows, ui->nrows);
 }
@@ -401,12 +403,15 @@ ui_filter(struct ui *ui)
 {
 	size_t art = 0, r;
 	int had = ui_selected_article(ui, &art);
+	struct buf eb;
 
 	ui->qerr[0] = '\0';
-	if (ui->query[0] == '\0')
+	buf_init(&eb);	/* entities are query terms: the query path */
+	if (ui->query[0] == '\0' && !ui_people_compose(ui, &eb))
 		filter_sets(ui);
 	else
 		filter_query(ui);
+	buf_free(&eb);
 	build_rows(ui);
 	for (r = 0; had && r < ui->nrows; r++)
 		if (ui->rows[r] == art)
@@ -767,6 +772,7 @@ ui_filter_action(struct ui *ui, enum action a)
 		break;
 	case ACT_CLEAR:
 		memset(ui->tsel, 0, ui->c->nthemes);
+		ui_people_clear(ui);
 		ui->query[0] = '\0';
 		ui->lang = -1;
 		ui_message(ui, 0, "filter cleared");
