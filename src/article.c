@@ -14,7 +14,6 @@
 #include "lang.h"
 #include "util.h"
 
-#define ARTICLE_MAX_BYTES	(64u << 20)	/* read at most this much */
 #define HEAD_LINES		12	/* the title is looked for here */
 #define TITLE_MAX		250	/* bytes; longer lines are paragraphs */
 #define LEAD_TITLE_MAX		90	/* bytes of a title made from the lead */
@@ -445,7 +444,7 @@ article_load(struct article *a, const char *path, char *err, size_t errlen)
 
 	memset(a, 0, sizeof *a);
 	if (file_read_stat(path, ARTICLE_MAX_BYTES, &raw, &len, &st) == -1) {
-		snprintf(err, errlen, "%s", strerror(errno));
+		snprintf(err, errlen, "%s", file_errstr(errno));
 		return -1;
 	}
 	if (len == 0 || decode_is_binary(raw, len)) {

@@ -11,6 +11,10 @@ struct theme_hit {
 	float		score;
 };
 
+/* An article file is read up to this many bytes; the loader warns about
+ * a bigger one (tread(1), FILES). */
+#define ARTICLE_MAX_BYTES	(64u << 20)
+
 struct article {
 	char		*path;
 	uint64_t	 size;

@@ -88,9 +88,68 @@ flush(FILE *fp, struct buf *b)
 	return fflush(fp) == EOF ? -1 : rc;
 }
 
-/* One --list row (TSV) or object (JSON). */
+/* The JSON scores of article A's lexicon themes: "id":score, strongest
+ * first (as the themes list). */
 static void
-list_row(struct buf *b, struct corpus *c, size_t i, enum batch_format f)
+scores_json(struct buf *b, const struct corpus *c, const struct article *a)
+{
+	size_t h;
+	int first = 1;
+
+	buf_adds(b, ",\"scores\":{");
+	for (h = 0; h < a->nhits; h++) {
+		const struct ctheme *t = &c->themes[a->hits[h].theme];
+
+		if (t->kind != THEME_LEXICON)
+			continue;
+		if (!first)
+			buf_addc(b, ',');
+		json_str(b, t->id);
+		buf_addf(b, ":%g", (double)a->hits[h].score);
+		first = 0;
+	}
+	buf_addc(b, '}');
+}
+
+/* The JSON evidence of article I: each span that counted, with its
+ * theme, byte offset and length in the cleaned body, and its text. */
+static void
+evidence_json(struct buf *b, struct corpus *c, size_t i)
+{
+	const struct article *a = &c->v[i];
+	struct match_result r = { 0 };
+	struct fold_cache *fc;
+	const char *body;
+	size_t len, k;
+	char *text;
+
+	buf_adds(b, ",\"evidence\":[");
+	if (c->lex != NULL && (body = corpus_body(c, i, &len)) != NULL) {
+		fc = fold_cache_new();
+		match_article(c->lex, fc, a->lang, a->title, body, len, 1, &r);
+		fold_cache_free(fc);
+		for (k = 0; k < r.nspans; k++) {
+			const struct span *sp = &r.spans[k];
+			if (sp->off + (size_t)sp->len > len)
+				continue;
+			buf_adds(b, k ? ",{\"theme\":" : "{\"theme\":");
+			json_str(b, lexicon_id(c->lex, sp->theme));
+			buf_addf(b, ",\"off\":%u,\"len\":%u,\"text\":",
+			    sp->off, sp->len);
+			text = xstrndup(body + sp->off, sp->len);
+			json_str(b, text);
+			free(text);
+			buf_addc(b, '}');
+		}
+		match_result_free(&r);
+	}
+	buf_addc(b, ']');
+}
+
+/* One --list row (TSV) or object (JSON); EVIDENCE adds the spans. */
+static void
+list_row(struct buf *b, struct corpus *c, size_t i, enum batch_format f,
+    int evidence)
 {
 	const struct article *a = &c->v[i];
 
@@ -117,13 +176,16 @@ list_row(struct buf *b, struct corpus *c, size_t i, enum batch_format f)
 	buf_adds(b, ",\"themes\":[");
 	themes_list(b, c, a, 1);
 	buf_addc(b, ']');
+	scores_json(b, c, a);
+	if (evidence)
+		evidence_json(b, c, i);
 	batch_list_more(b, c, i, f);
 	buf_addc(b, '}');
 }
 
 int
 batch_list(FILE *fp, struct corpus *c, const unsigned char *keep,
-    enum batch_format f)
+    enum batch_format f, int evidence)
 {
 	struct buf b;
 	size_t i, shown = 0;
@@ -140,7 +202,7 @@ batch_list(FILE *fp, struct corpus *c, const unsigned char *keep,
 		/* JSON commas depend on rows shown, not on ids */
 		if (f == FORMAT_JSON)
 			buf_adds(&b, shown ? ",\n " : "\n ");
-		list_row(&b, c, i, f);
+		list_row(&b, c, i, f, evidence);
 		shown++;
 		if (b.len > 1 << 16 && fwrite(b.s, 1, b.len, fp) == b.len)
 			b.len = 0;
@@ -200,29 +262,128 @@ batch_themes(FILE *fp, struct corpus *c, const unsigned char *keep,
 	return flush(fp, &b);
 }
 
-/* Writes one wrapped line of BODY, with evidence SPANS marked. *SP is
- * the first span that may still matter; it advances as lines go by. */
-static void
-show_line(struct buf *b, const char *body, const struct wrap_line *l,
-    const struct span *sp, size_t nsp, size_t *k, const char *const mark[2])
+/* Colours (SGR 31..36) for the themes of segments G, in the order they
+ * first appear, so that the first six differ: malloc'd, by lexicon index. */
+static unsigned char *
+theme_colours(const struct corpus *c, const struct segment *g, size_t ng)
 {
-	size_t pos = l->off, end = l->off + l->len, s, e;
+	size_t nth = lexicon_count(c->lex), k, next = 0;
+	unsigned char *col = xcalloc(nth + 1, 1);
+	uint8_t j;
 
-	while (*k < nsp && sp[*k].off + sp[*k].len <= pos)
+	for (k = 0; k < ng; k++)
+		for (j = 0; j < g[k].ntheme; j++)
+			if (g[k].theme[j] < nth && col[g[k].theme[j]] == 0)
+				col[g[k].theme[j]] = (unsigned char)(31 +
+				    next++ % 6);
+	return col;
+}
+
+/* Appends the theme ids of segment G, comma-separated. */
+static void
+seg_ids(struct buf *b, const struct corpus *c, const struct segment *g)
+{
+	uint8_t k;
+
+	for (k = 0; k < g->ntheme; k++) {
+		if (k > 0)
+			buf_addc(b, ',');
+		buf_adds(b, lexicon_id(c->lex, g->theme[k]));
+	}
+}
+
+/* Sanitises S[0..N) into B, line by line (the newlines stay). */
+static void
+sanitize_lines(struct buf *b, const char *s, size_t n)
+{
+	const char *nl;
+
+	while (n > 0 && (nl = memchr(s, '\n', n)) != NULL) {
+		decode_sanitize(b, s, (size_t)(nl - s), 0);
+		buf_addc(b, '\n');
+		n -= (size_t)(nl - s) + 1;
+		s = nl + 1;
+	}
+	decode_sanitize(b, s, n, 0);
+}
+
+/*
+ * BODY with each evidence segment written "[[words|theme,theme]]",
+ * sanitised, into B: the markers are part of the text that is wrapped,
+ * so no line grows past the width.
+ */
+static void
+mark_brackets(struct buf *b, const struct corpus *c, const char *body,
+    size_t len, const struct segment *g, size_t ng)
+{
+	size_t pos = 0, k;
+
+	for (k = 0; k < ng; k++) {
+		if (g[k].off < pos || g[k].off + g[k].len > len)
+			continue;
+		sanitize_lines(b, body + pos, g[k].off - pos);
+		buf_adds(b, "[[");
+		sanitize_lines(b, body + g[k].off, g[k].len);
+		buf_addc(b, '|');
+		seg_ids(b, c, &g[k]);
+		buf_adds(b, "]]");
+		pos = g[k].off + g[k].len;
+	}
+	sanitize_lines(b, body + pos, len - pos);
+}
+
+/* Writes one wrapped line of BODY with the segments G coloured (SGR
+ * sequences take no columns). *K is the first segment that may still
+ * matter; it advances as lines go by. */
+static void
+show_line_sgr(struct buf *b, const char *body, const struct wrap_line *l,
+    const struct segment *g, size_t ng, const unsigned char *col, size_t *k)
+{
+	size_t pos = l->off, end = l->off + l->len, s, e, j;
+
+	while (*k < ng && g[*k].off + g[*k].len <= pos)
 		(*k)++;
-	for (size_t j = *k; j < nsp && sp[j].off < end; j++) {
-		s = sp[j].off > pos ? sp[j].off : pos;
-		e = sp[j].off + sp[j].len < end ? sp[j].off + sp[j].len : end;
-		if (s < pos)
-			continue;	/* overlaps one already marked */
+	for (j = *k; j < ng && g[j].off < end; j++) {
+		s = g[j].off > pos ? g[j].off : pos;
+		e = g[j].off + g[j].len < end ? g[j].off + g[j].len : end;
 		decode_sanitize(b, body + pos, s - pos, 0);
-		buf_adds(b, mark[0]);
+		buf_adds(b, g[j].ntheme > 1 ? "\033[7m\033[4m" : "\033[7m");
+		buf_addf(b, "\033[%dm", col[g[j].theme[0]]);	/* 4: several */
 		decode_sanitize(b, body + s, e - s, 0);
-		buf_adds(b, mark[1]);
+		buf_adds(b, "\033[0m");
 		pos = e;
 	}
 	decode_sanitize(b, body + pos, end - pos, 0);
 	buf_addc(b, '\n');
+}
+
+/* The colours of the themes with evidence, one legend line wrapped to
+ * WIDTH (on a terminal). */
+static void
+show_legend(struct buf *b, const struct corpus *c, const struct segment *g,
+    size_t ng, const unsigned char *col, int width)
+{
+	unsigned char *seen = xcalloc(lexicon_count(c->lex) + 1, 1);
+	size_t k, cols = 9;
+	uint8_t j;
+
+	buf_adds(b, "Evidence:");
+	for (k = 0; k < ng; k++)
+		for (j = 0; j < g[k].ntheme; j++) {
+			uint16_t th = g[k].theme[j];
+			const char *id = lexicon_id(c->lex, th);
+			if (seen[th]++)
+				continue;
+			if (cols + 1 + strlen(id) > (size_t)width) {
+				buf_addc(b, '\n');
+				cols = 0;
+			} else
+				buf_addc(b, ' '), cols++;
+			buf_addf(b, "\033[7m\033[%dm%s\033[0m", col[th], id);
+			cols += strlen(id);
+		}
+	buf_adds(b, "\n\n");
+	free(seen);
 }
 
 /* Appends S wrapped to WIDTH columns, each line sanitised. */
@@ -274,17 +435,48 @@ show_head(struct buf *b, const struct corpus *c, const struct article *a,
 	buf_addc(b, '\n');
 }
 
+/* The body of --show, wrapped to WIDTH, evidence marked as HIGHLIGHT
+ * says (0 none, 1 brackets, 2 colours). */
+static void
+show_body(struct buf *b, const struct corpus *c, const char *body,
+    size_t len, int width, int highlight, const struct match_result *r)
+{
+	struct wrap_line *lines;
+	struct segment *g;
+	struct buf m;
+	size_t n, l, k = 0, ng = match_segments(r, &g);
+	unsigned char *col = highlight == 2 ? theme_colours(c, g, ng) : NULL;
+
+	if (highlight == 2 && ng > 0)
+		show_legend(b, c, g, ng, col, width);
+	buf_init(&m);
+	if (highlight == 2)
+		buf_add(&m, body, len);
+	else
+		mark_brackets(&m, c, body, len, g, highlight ? ng : 0);
+	n = wrap_text(m.s != NULL ? m.s : "", m.len, width, &lines);
+	for (l = 0; l < n; l++) {
+		if (highlight == 2) {
+			show_line_sgr(b, m.s, &lines[l], g, ng, col, &k);
+			continue;
+		}
+		buf_add(b, m.s + lines[l].off, lines[l].len);	/* sanitised */
+		buf_addc(b, '\n');
+	}
+	free(lines);
+	free(g);
+	free(col);
+	buf_free(&m);
+}
+
 int
 batch_show(FILE *fp, struct corpus *c, size_t i, int width, int highlight)
 {
-	static const char *const brackets[2] = { "[[", "]]" };
-	static const char *const sgr[2] = { "\033[7m", "\033[27m" };
 	const struct article *a = &c->v[i];
 	struct match_result r = { 0 };
-	struct wrap_line *lines;
 	struct fold_cache *fc;
 	const char *body;
-	size_t len, n, l, k = 0;
+	size_t len;
 	struct buf b;
 
 	if ((body = corpus_body(c, i, &len)) == NULL)
@@ -296,11 +488,7 @@ batch_show(FILE *fp, struct corpus *c, size_t i, int width, int highlight)
 	}
 	buf_init(&b);
 	show_head(&b, c, a, width);
-	n = wrap_text(body, len, width, &lines);
-	for (l = 0; l < n; l++)
-		show_line(&b, body, &lines[l], r.spans, r.nspans, &k,
-		    highlight == 2 ? sgr : brackets);
-	free(lines);
+	show_body(&b, c, body, len, width, highlight, &r);
 	match_result_free(&r);
 	return flush(fp, &b);
 }

@@ -9,8 +9,9 @@ struct query;
 
 enum batch_format { FORMAT_TSV, FORMAT_JSON };
 
+/* EVIDENCE (JSON only): each theme's evidence spans, matched again. */
 int	 batch_list(FILE *, struct corpus *, const unsigned char *keep,
-	    enum batch_format);
+	    enum batch_format, int evidence);
 int	 batch_themes(FILE *, struct corpus *, const unsigned char *keep,
 	    enum batch_format);
 /* HIGHLIGHT: mark evidence as [[term]] (or with SGR when 2 and a tty). */

@@ -4,6 +4,7 @@
  * paths) and one arena of interned strings. Checked by a checksum; never trusted
  * further than its bounds. Written whole, atomically. */
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -15,7 +16,9 @@
 
 #include "article.h"
 #include "cache.h"
+#include "decode.h"
 #include "discover.h"
+#include "hash.h"
 #include "store.h"
 #include "util.h"
 
@@ -81,6 +84,8 @@ struct cache {
 	char		*path;
 	char		*cwd;		/* for the keys of relative paths */
 	uint64_t	 lexhash;
+	size_t		 nlex;		/* the lexicon's themes */
+	uint32_t	 snap_top;	/* snapshot: highest theme hit + 1 */
 	char		*data;		/* the file, mapped; NULL when empty */
 	size_t		 maplen;
 	struct cache_head head;
@@ -93,8 +98,7 @@ struct cache {
 	const uint32_t	*order;		/* snapshot: entries in display order */
 	const uint32_t	*spath;		/* snapshot: entry's path as walked */
 	const char	*str;
-	uint32_t	*slot;		/* hash table: entry index + 1 */
-	size_t		 nslot;
+	struct hash	 slot;		/* key hash -> entry index + 1 */
 	unsigned char	*used;		/* looked up (hit or stale) */
 	atomic_size_t	 nfound;	/* hits */
 	int		 valid;		/* the file on disk is current */
@@ -165,6 +169,116 @@ cache_check(struct cache *c)
 	return 1;
 }
 
+/* Is S text that may reach a terminal, TSV or JSON as it is: valid
+ * UTF-8 that the output sanitiser would leave unchanged (no C0, DEL, C1,
+ * bidi or invisible controls)? SCRATCH is reused between calls. */
+static int
+str_clean(const char *s, struct buf *scratch)
+{
+	const unsigned char *p;
+	size_t n;
+
+	for (p = (const unsigned char *)s; *p >= 0x20 && *p < 0x7f; p++)
+		;
+	if (*p == '\0')
+		return 1;	/* plain ASCII: the usual case, and fast */
+	n = strlen(s);
+	scratch->len = 0;
+	decode_sanitize(scratch, s, n, 0);
+	return scratch->len == n && memcmp(scratch->s, s, n) == 0;
+}
+
+/* Is the id of a discovered theme ("d:" and a slug) sound? It is
+ * printed unquoted in TSV. */
+static int
+disc_id_ok(const char *s, struct buf *scratch)
+{
+	if (strncmp(s, "d:", 2) != 0 || s[2] == '\0' || !str_clean(s, scratch))
+		return 0;
+	return strpbrk(s, " ,\t") == NULL;
+}
+
+/* Is DATE "" or YYYY-MM-DD, and LANG "" or two or three lowercase
+ * letters (both NUL-ended in their fields)? They go to TSV and JSON as
+ * they are. */
+static int
+meta_ok(const char *date, const char *lang)
+{
+	static const char form[] = "dddd-dd-dd";
+	int i;
+
+	if (date[0] != '\0') {
+		for (i = 0; i < 10; i++)
+			if (form[i] == 'd' ? date[i] < '0' || date[i] > '9' :
+			    date[i] != '-')
+				return 0;
+		if (date[10] != '\0')
+			return 0;
+	}
+	for (i = 0; i < 4 && lang[i] >= 'a' && lang[i] <= 'z'; i++)
+		;
+	return i < 4 && lang[i] == '\0' && i != 1;
+}
+
+/* Are the entries' values sound: text clean, date and language in form,
+ * hit themes in the theme table (the lexicon's, then the discovered),
+ * scores finite? Notes the snapshot's highest theme in snap_top. */
+static int
+cache_check_ents(struct cache *c, struct buf *sb)
+{
+	const struct cache_head *h = &c->head;
+	const struct theme_hit *t;
+	size_t i, k;
+
+	for (i = 0; i < h->nent; i++) {
+		const struct cache_ent *e = &c->ent[i];
+
+		if (!str_clean(c->str + e->title, sb) ||
+		    !str_clean(c->str + e->source, sb) ||
+		    !meta_ok(e->date, e->lang))
+			return 0;
+		for (k = 0, t = c->hits + e->hit0; k < e->nhits; k++, t++) {
+			if (t->theme >= h->nlex + h->ndisc || !isfinite(t->score))
+				return 0;
+			if (i < h->nsnap && t->theme >= c->snap_top)
+				c->snap_top = t->theme + 1u;
+		}
+	}
+	return 1;
+}
+
+/* Are the values the offsets point at sound, whatever the checksum says
+ * (anyone who can write the file can fix it up)? */
+static int
+cache_check_values(struct cache *c)
+{
+	const struct cache_head *h = &c->head;
+	unsigned char *seen;
+	struct buf sb;
+	size_t i;
+	int good = h->nlex == c->nlex && h->ndisc <= UINT16_MAX - h->nlex &&
+	    h->disc_n <= h->nent;
+
+	buf_init(&sb);
+	good = good && cache_check_ents(c, &sb);
+	for (i = 0; good && i < h->nphr; i++)
+		good = str_clean(c->str + c->phr[i].text, &sb) &&
+		    str_clean(c->str + c->phr[i].label, &sb) &&
+		    isfinite(c->phr[i].score);
+	for (i = 0; good && i < h->ndisc; i++)
+		good = disc_id_ok(c->str + c->disc[i].id, &sb) &&
+		    str_clean(c->str + c->disc[i].label, &sb);
+	for (i = 0; good && i < h->ndart; i++)
+		good = c->dart[i] < h->disc_n;
+	/* the display order: each snapshot entry once */
+	seen = xcalloc(h->nsnap + 1, 1);
+	for (i = 0; good && i < h->nsnap; i++)
+		good = !seen[c->order[i]]++;
+	free(seen);
+	buf_free(&sb);
+	return good;
+}
+
 /* The byte sizes of the sections of head H. */
 static void
 section_sizes(const struct cache_head *h, size_t len[NSECT])
@@ -218,23 +332,52 @@ cache_parse(struct cache *c, size_t len)
 	c->str = sp[7];
 	if (!cache_check(c))
 		return 0;
-	return h->lexhash == c->lexhash ? 1 : -1;
+	if (h->lexhash != c->lexhash)
+		return -1;
+	return cache_check_values(c);
+}
+
+int
+cache_reseal(char *data, size_t len)
+{
+	struct cache_head h;
+	size_t slen[NSECT], need = sizeof h;
+	const char *sp[NSECT];
+	int i;
+
+	if (len < sizeof h)
+		return -1;
+	memcpy(&h, data, sizeof h);
+	if (h.nent > CACHE_MAX || h.nhits > CACHE_MAX || h.nphr > CACHE_MAX ||
+	    h.nstr > CACHE_MAX || h.ndisc > CACHE_MAX || h.ndart > CACHE_MAX ||
+	    h.nsnap > CACHE_MAX)
+		return -1;
+	section_sizes(&h, slen);
+	for (i = 0; i < NSECT; i++) {
+		sp[i] = data + need;
+		need += slen[i];
+	}
+	if (need != len)
+		return -1;
+	h.sum = sections_sum(sp, slen, NSECT);
+	memcpy(data, &h, sizeof h);
+	return 0;
 }
 
 /* Builds the key hash table of the entries. */
 static void
 cache_index(struct cache *c)
 {
-	size_t i, j;
+	uint32_t *s;
+	size_t i, pos;
 
-	for (c->nslot = 16; c->nslot < 2 * c->head.nent; c->nslot *= 2)
-		;
-	c->slot = xcalloc(c->nslot, sizeof *c->slot);
+	hash_init(&c->slot, c->head.nent + 1);	/* never grows */
 	for (i = 0; i < c->head.nent; i++) {
-		j = c->ent[i].keyhash & (c->nslot - 1);
-		while (c->slot[j] != 0)
-			j = (j + 1) & (c->nslot - 1);
-		c->slot[j] = (uint32_t)i + 1;
+		for (s = hash_first(&c->slot, c->ent[i].keyhash, &pos);
+		    *s != 0; s = hash_next(&c->slot, &pos))
+			;
+		*s = (uint32_t)i + 1;
+		hash_placed(&c->slot);
 	}
 	c->used = xcalloc(c->head.nent + 1, 1);
 }
@@ -283,7 +426,7 @@ cache_map(const char *path, size_t *len)
 }
 
 struct cache *
-cache_open(const char *path, uint64_t lexhash)
+cache_open(const char *path, uint64_t lexhash, size_t nlex)
 {
 	static int warned;
 	struct cache *c = xcalloc(1, sizeof *c);
@@ -293,9 +436,12 @@ cache_open(const char *path, uint64_t lexhash)
 	c->path = xstrdup(path);
 	c->cwd = getcwd(NULL, 0);
 	c->lexhash = lexhash;
+	c->nlex = nlex;
 	atomic_init(&c->nfound, 0);
 	store_clean(path);
-	if ((c->data = cache_map(path, &len)) == NULL && errno != 0) {
+	if (store_dir(path, "index cache") == -1)
+		c->data = NULL;		/* another's directory: not read */
+	else if ((c->data = cache_map(path, &len)) == NULL && errno != 0) {
 		if (errno == ELOOP || errno == EINVAL)
 			warn_at(path, "index cache not read: %s", errno == ELOOP ?
 			    "a symbolic link" : "not a regular file");
@@ -317,15 +463,15 @@ cache_open(const char *path, uint64_t lexhash)
 static long
 cache_find(const struct cache *c, const char *key, uint64_t h)
 {
-	size_t j = h & (c->nslot - 1);
-	uint32_t s;
+	const uint32_t *s;
+	size_t pos;
 
-	while ((s = c->slot[j]) != 0) {
-		const struct cache_ent *e = &c->ent[s - 1];
+	for (s = hash_first(&c->slot, h, &pos); *s != 0;
+	    s = hash_next(&c->slot, &pos)) {
+		const struct cache_ent *e = &c->ent[*s - 1];
 
 		if (e->keyhash == h && strcmp(c->str + e->key, key) == 0)
-			return (long)s - 1;
-		j = (j + 1) & (c->nslot - 1);
+			return (long)*s - 1;
 	}
 	return -1;
 }
@@ -482,6 +628,10 @@ cache_snapshot(const struct cache *c, char *const *roots, size_t nroots,
 	if (c == NULL || !c->valid || c->head.nsnap == 0 ||
 	    c->head.snapsig != snap_sig(c, roots, nroots, discover))
 		return 0;
+	/* Its hits name discovered themes only when they come with it. */
+	if (c->snap_top > c->nlex + (discover && c->head.disc_n ==
+	    c->head.nsnap ? c->head.ndisc : 0))
+		return 0;
 	*order = c->order;
 	return (size_t)c->head.nsnap;
 }
@@ -525,32 +675,16 @@ struct writer {
 	struct buf	 ent, hits, phr, disc, dart, order, spath, str;
 	size_t		 nlex;
 	uint64_t	 nent, nhits, nphr, ndisc, ndart, disc_n;
-	uint32_t	*itab;		/* arena offset + 1 */
-	uint32_t	*ihash;		/* low bits of the string's hash */
-	size_t		 icap, iused;
+	struct hash	 itab;		/* string hash -> arena offset + 1 */
 };
 
-/* Grows the interning table to twice its size. */
-static void
-intern_grow(struct writer *w)
+/* The hash of the string at arena offset OFF of writer W (hash_grow). */
+static uint64_t
+intern_key(const void *w, uint32_t off)
 {
-	size_t ocap = w->icap, i, j;
-	uint32_t *otab = w->itab, *ohash = w->ihash;
+	const char *s = ((const struct writer *)w)->str.s + off;
 
-	w->icap = ocap ? ocap * 2 : 4096;
-	w->itab = xcalloc(w->icap, sizeof *w->itab);
-	w->ihash = xcalloc(w->icap, sizeof *w->ihash);
-	for (i = 0; i < ocap; i++) {
-		if (otab[i] == 0)
-			continue;
-		for (j = ohash[i] & (w->icap - 1); w->itab[j] != 0;
-		    j = (j + 1) & (w->icap - 1))
-			;
-		w->itab[j] = otab[i];
-		w->ihash[j] = ohash[i];
-	}
-	free(otab);
-	free(ohash);
+	return hash_bytes(HASH_INIT, s, strlen(s));
 }
 
 /* Appends S to the arena without looking for it: keys and titles are
@@ -569,21 +703,20 @@ put_str(struct writer *w, const char *s)
 static uint32_t
 intern(struct writer *w, const char *s)
 {
-	size_t n = strlen(s), j;
-	uint32_t h = (uint32_t)hash_bytes(HASH_INIT, s, n), off;
+	size_t n = strlen(s), pos;
+	uint64_t h = hash_bytes(HASH_INIT, s, n);
+	uint32_t off, *t;
 
-	if (2 * (w->iused + 1) > w->icap)
-		intern_grow(w);
-	for (j = h & (w->icap - 1); w->itab[j] != 0;
-	    j = (j + 1) & (w->icap - 1))
-		if (w->ihash[j] == h &&
-		    strcmp(w->str.s + w->itab[j] - 1, s) == 0)
-			return w->itab[j] - 1;
+	if (hash_full(&w->itab))
+		hash_grow(&w->itab, intern_key, w);
+	for (t = hash_first(&w->itab, h, &pos); *t != 0;
+	    t = hash_next(&w->itab, &pos))
+		if (strcmp(w->str.s + *t - 1, s) == 0)
+			return *t - 1;
 	off = (uint32_t)w->str.len;
 	buf_add(&w->str, s, n + 1);
-	w->itab[j] = off + 1;
-	w->ihash[j] = h;
-	w->iused++;
+	*t = off + 1;
+	hash_placed(&w->itab);
 	return off;
 }
 
@@ -777,8 +910,7 @@ writer_free(struct writer *w)
 	buf_free(&w->order);
 	buf_free(&w->spath);
 	buf_free(&w->str);
-	free(w->itab);
-	free(w->ihash);
+	hash_free(&w->itab);
 }
 
 /* Would saving B change the file? Counts the old entries B keeps in
@@ -942,7 +1074,7 @@ cache_close(struct cache *c)
 	if (c->data != NULL)
 		munmap(c->data, c->maplen);
 	free(c->pcache);
-	free(c->slot);
+	hash_free(&c->slot);
 	free(c->used);
 	free(c);
 }

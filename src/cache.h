@@ -12,13 +12,15 @@ struct phrase;
 struct cache;
 
 /*
- * Opens the cache file at PATH for lexicon hash LEXHASH. The file is
- * read in one go and checked, not parsed field by field. A missing file
+ * Opens the cache file at PATH for lexicon hash LEXHASH (NLEX themes).
+ * The file is read in one go and every field is checked as hostile
+ * input (offsets, theme indexes, text, dates, languages), whatever its
+ * checksum says. A missing file
  * or one made for another lexicon gives an empty cache; a corrupt or
  * truncated one an empty cache and the warning "PATH: index cache
  * corrupt, rebuilt". Never NULL.
  */
-struct cache *cache_open(const char *path, uint64_t lexhash);
+struct cache *cache_open(const char *path, uint64_t lexhash, size_t nlex);
 
 /*
  * Looks up A by A->path, A->size and A->mtime (set by the caller). On a
@@ -127,6 +129,11 @@ struct cache_batch {
 int	 cache_save(struct cache *, const struct cache_batch *batch);
 
 void	 cache_close(struct cache *);
+
+/* Sets the checksum of the cache file image DATA[0..LEN) to match its
+ * bytes, so that tests and fuzzers reach the checks behind it (a hostile
+ * neighbour can do as much). 0, or -1 when its sizes do not add up. */
+int	 cache_reseal(char *data, size_t len);
 
 /* Is path key KEY (store_key) one of the path keys ROOTS[0..N) or under
  * one (a root's trailing '/' ignored: "/" holds every key)? The cache

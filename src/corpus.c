@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Under AddressSanitizer (gcc or clang): the leak checker's interface. */
@@ -252,6 +253,11 @@ struct loader {
 	int		 resident;	/* keep bodies (decided after stat) */
 	int		 discover;
 	int		 disc_reused;	/* discovered themes from the cache */
+	corpus_progress_fn *watch;	/* progress reports, or NULL */
+	void		*watch_arg;
+	pthread_t	 owner;		/* the thread that reports */
+	double		 t0, last;	/* start, last report (seconds) */
+	atomic_size_t	 done;		/* records read or from the cache */
 	atomic_size_t	 next, next_stat;
 	atomic_ullong	 bytes;		/* of all the files */
 };
@@ -302,6 +308,9 @@ load_file(struct loadrec *r)
 	}
 	free(r->a.path);	/* article_load's copy of PATH */
 	r->a.path = path;
+	if (r->a.size > ARTICLE_MAX_BYTES)	/* cut: said, not silent */
+		warn_at(path, "larger than %u MB: only the first %u MB read",
+		    ARTICLE_MAX_BYTES >> 20, ARTICLE_MAX_BYTES >> 20);
 	return 0;
 }
 
@@ -388,6 +397,38 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 		article_drop_body(a);
 }
 
+/* Seconds on the monotonic clock. */
+static double
+now_secs(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Tells L's watcher the stage and the files done; with EVERY unset only
+ * when a tenth of a second has passed since the last report, and only
+ * on the loading thread. */
+static void
+report(struct loader *L, enum corpus_stage stage, int every)
+{
+	struct corpus_progress p;
+	double t;
+
+	if (L->watch == NULL || !pthread_equal(pthread_self(), L->owner))
+		return;
+	t = now_secs();
+	if (!every && t - L->last < 0.1)
+		return;
+	L->last = t;
+	p.stage = stage;
+	p.done = atomic_load(&L->done);
+	p.total = L->n;
+	p.secs = t - L->t0;
+	L->watch(L->watch_arg, &p);
+}
+
 /* One thread of the first pass: stats the files the walk did not, and
  * counts the bytes of all (they decide whether bodies stay resident). */
 static void *
@@ -414,8 +455,11 @@ loader_thread(void *arg)
 	struct discover_ws *ws = discover_ws_new();
 	size_t i;
 
-	while ((i = atomic_fetch_add(&L->next, 1)) < L->n)
+	while ((i = atomic_fetch_add(&L->next, 1)) < L->n) {
 		load_one(L, fc, ws, i);
+		atomic_fetch_add(&L->done, 1);
+		report(L, CORPUS_READING, 0);
+	}
 	discover_ws_free(ws);
 	fold_cache_free(fc);
 	return NULL;
@@ -447,7 +491,9 @@ load_all(struct loader *L)
 {
 	L->resident = L->keep_all ||
 	    atomic_load(&L->bytes) <= corpus_resident_max;
+	report(L, CORPUS_READING, 1);
 	run_pool(L, loader_thread);
+	report(L, CORPUS_INDEXING, 1);
 }
 
 /* Newest first; undated last; then by path, for a stable order. */
@@ -714,7 +760,7 @@ open_cache(const struct lexicon *lex, int flags)
 	if ((flags & (CORPUS_NOCACHE | CORPUS_RESIDENT)) || lex == NULL)
 		return NULL;
 	cpath = paths_cache("index");
-	cache = cache_open(cpath, lexicon_hash(lex));
+	cache = cache_open(cpath, lexicon_hash(lex), lexicon_count(lex));
 	free(cpath);
 	return cache;
 }
@@ -804,6 +850,8 @@ loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
 	L->keep_all = (flags & CORPUS_RESIDENT) != 0;
 	L->discover = !(flags & CORPUS_NODISCOVER);
 	atomic_init(&L->bytes, 0);
+	atomic_init(&L->done, 0);
+	L->owner = pthread_self();
 	atomic_init(&L->next, 0);
 	atomic_init(&L->next_stat, 0);
 }
@@ -937,50 +985,85 @@ corpus_init(struct corpus *c, const struct lexicon *lex)
 	((struct corpus_priv *)c->priv)->scratch_i = -1;
 }
 
+/* What a load is asked: the paths, the lexicon, CORPUS_* flags, the
+ * cache to compare with (a corpus_refresh) and who watches. */
+struct load_args {
+	const struct cache *ref;
+	char *const	*paths;
+	size_t		 npaths;
+	const struct lexicon *lex;
+	int		 flags;
+	corpus_progress_fn *watch;
+	void		*watch_arg;
+};
+
+/* How a load went. */
+enum load_how {
+	LOAD_SNAPSHOT,		/* from the cache's snapshot */
+	LOAD_UNCHANGED,		/* the files are REF's snapshot: C empty */
+	LOAD_READ		/* loaded (what the cache lacked read) */
+};
+
 /*
  * The load. With CORPUS_TRUST, the cache's snapshot when there is one
  * (nothing walked). Else the files are walked and stat'ed; when they are
- * the snapshot of REF (a corpus's cache: then 0 is returned, C empty) or
- * of the index cache, that is used; else articles are loaded. 1 when C
- * was loaded.
+ * the snapshot of A->ref or of the index cache, that is used; else
+ * articles are loaded, each file from the cache when it has it.
  */
-static int
-load_main(struct corpus *c, const struct cache *ref, char *const *paths,
-    size_t npaths, const struct lexicon *lex, int flags)
+static enum load_how
+load_main(struct corpus *c, const struct load_args *A)
 {
 	struct walk w = { 0 };
 	struct loader L = { 0 };
 	struct cache *cache = NULL;
+	enum load_how how = LOAD_READ;
 	int same;
 
-	corpus_init(c, lex);
-	if (ref == NULL)
-		cache = open_cache(lex, flags);
-	if ((flags & CORPUS_TRUST) && snap_build(c, cache, paths, npaths,
-	    flags)) {
+	corpus_init(c, A->lex);
+	if (A->ref == NULL)
+		cache = open_cache(A->lex, A->flags);
+	if ((A->flags & CORPUS_TRUST) && snap_build(c, cache, A->paths,
+	    A->npaths, A->flags)) {
 		((struct corpus_priv *)c->priv)->trusted = 1;
-		return 1;
+		return LOAD_SNAPSHOT;
 	}
-	walk_all(&w, paths, npaths);
-	loader_init(&L, &w, lex, flags, cache);
+	L.t0 = now_secs();
+	walk_all(&w, A->paths, A->npaths);
+	loader_init(&L, &w, A->lex, A->flags, cache);
+	L.watch = A->watch;
+	L.watch_arg = A->watch_arg;
 	run_pool(&L, stat_thread);
-	same = snap_same(&L, ref != NULL ? ref : cache, paths, npaths) &&
-	    !(flags & CORPUS_REWORDS);
-	if (ref != NULL && !same)
-		L.cache = open_cache(lex, flags);
-	if (!(same && (ref != NULL || snap_build(c, L.cache, paths, npaths,
-	    flags))))
-		load_rest(c, &L, paths, npaths);
+	same = snap_same(&L, A->ref != NULL ? A->ref : cache, A->paths,
+	    A->npaths) && !(A->flags & CORPUS_REWORDS);
+	if (same && A->ref != NULL)
+		how = LOAD_UNCHANGED;
+	else if (same && snap_build(c, L.cache, A->paths, A->npaths, A->flags))
+		how = LOAD_SNAPSHOT;
+	else {
+		if (A->ref != NULL)
+			L.cache = open_cache(A->lex, A->flags);
+		load_rest(c, &L, A->paths, A->npaths);
+		report(&L, CORPUS_DONE, 1);
+	}
 	loader_free(&L);
-	return !(same && ref != NULL);
+	return how;
+}
+
+size_t
+corpus_load_watch(struct corpus *c, char *const *paths, size_t npaths,
+    const struct lexicon *lex, int flags, corpus_progress_fn *fn, void *arg)
+{
+	struct load_args A = { NULL, paths, npaths, lex, flags, fn, arg };
+
+	load_main(c, &A);
+	return c->n;
 }
 
 size_t
 corpus_load(struct corpus *c, char *const *paths, size_t npaths,
     const struct lexicon *lex, int flags)
 {
-	load_main(c, NULL, paths, npaths, lex, flags);
-	return c->n;
+	return corpus_load_watch(c, paths, npaths, lex, flags, NULL, NULL);
 }
 
 int
@@ -996,12 +1079,12 @@ corpus_refresh(struct corpus *fresh, const struct corpus *old,
     char *const *paths, size_t npaths, int flags)
 {
 	const struct corpus_priv *p = old->priv;
+	struct load_args A = { p != NULL ? p->map : NULL, paths, npaths,
+	    old->lex, flags & ~CORPUS_TRUST, NULL, NULL };
 
-	flags &= ~CORPUS_TRUST;
 	if (old->words == NULL && p != NULL && p->map != NULL)
-		flags |= CORPUS_REWORDS;	/* the snapshot had no index */
-	if (load_main(fresh, p != NULL ? p->map : NULL, paths, npaths,
-	    old->lex, flags))
+		A.flags |= CORPUS_REWORDS;	/* the snapshot had no index */
+	if (load_main(fresh, &A) != LOAD_UNCHANGED)
 		return 1;
 	corpus_free(fresh);
 	return 0;

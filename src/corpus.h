@@ -50,6 +50,28 @@ size_t	 corpus_load(struct corpus *, char *const *paths, size_t npaths,
 	    const struct lexicon *lex, int flags);
 void	 corpus_free(struct corpus *);
 
+/* The stages a load reports: reading files (DONE of TOTAL so far), then
+ * the corpus-wide work (discovered themes, word index, cache), then the
+ * end (the callback's last call). */
+enum corpus_stage { CORPUS_READING, CORPUS_INDEXING, CORPUS_DONE };
+
+struct corpus_progress {
+	enum corpus_stage stage;
+	size_t		 done, total;	/* files read (or from the cache) */
+	double		 secs;		/* since the load began */
+};
+
+/* Called with a load's progress, on the thread that called corpus_load
+ * (never from a loader thread): at the start of reading (0 of TOTAL),
+ * then at most every tenth of a second, then at each stage. */
+typedef void corpus_progress_fn(void *arg, const struct corpus_progress *);
+
+/* corpus_load telling FN (with ARG) how it goes while files are read; a
+ * load that reads no file (the snapshot) calls FN not at all. */
+size_t	 corpus_load_watch(struct corpus *, char *const *paths,
+	    size_t npaths, const struct lexicon *lex, int flags,
+	    corpus_progress_fn *fn, void *arg);
+
 /*
  * With CORPUS_TRUST, corpus_load takes the articles from the index
  * cache's snapshot of the last load of the same PATHS when there is one,

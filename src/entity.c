@@ -5,6 +5,7 @@
 #include <unictype.h>
 
 #include "corpus.h"
+#include "entity_cache.h"
 #include "entity.h"
 #include "lexicon.h"
 #include "match.h"
@@ -40,6 +41,9 @@ static struct {
 	char		**found_ids;	/* strings the found entities own */
 	size_t		 nfound;
 } M;
+
+/* Whether entity_index reads and writes the entity cache. */
+static int cache_on;
 
 /* String comparison for qsort and bsearch over char *. */
 static int
@@ -618,7 +622,9 @@ article_lists(struct entity_index *ix, const struct u32v *cur,
 			if (e != UINT32_MAX)
 				u32_push(&all, e << 8 | 1);
 		}
-		qsort(all.v + start, all.n - start, sizeof *all.v, cmp_u32);
+		if (all.n - start > 1)	/* all.v may be NULL: no qsort */
+			qsort(all.v + start, all.n - start, sizeof *all.v,
+			    cmp_u32);
 		for (j = k = start; j < all.n; j++)	/* the last: most mentions */
 			if (j == start || all.v[j] >> 8 != all.v[k - 1] >> 8)
 				all.v[k++] = all.v[j];
@@ -656,7 +662,9 @@ collect_numbers(struct u32v *nums, const char *body, const struct token *tok,
 		u32_push(nums, (uint32_t)hash_bytes(HASH_INIT, key,
 		    (size_t)len));
 	}
-	qsort(nums->v + start, nums->n - start, sizeof *nums->v, cmp_u32);
+	if (nums->n - start > 1)	/* nums->v may be NULL: no qsort */
+		qsort(nums->v + start, nums->n - start, sizeof *nums->v,
+		    cmp_u32);
 	for (j = k = start; j < nums->n; j++)
 		if (j == start || nums->v[j] != nums->v[k - 1])
 			nums->v[k++] = nums->v[j];
@@ -702,16 +710,82 @@ index_build(struct corpus *c)
 	fold_cache_free(fc);
 }
 
+void
+entity_cache_enable(int on)
+{
+	cache_on = on;
+}
+
+/* What the entity index of a corpus depends on besides its files: the
+ * gazetteer, the common words and the theme lexicon (found names skip
+ * what a theme covers). */
+static uint64_t
+gazetteer_hash(const struct corpus *c)
+{
+	uint64_t h = hash_bytes(HASH_INIT, "entities 1", 10), x;
+	size_t k;
+
+	for (k = 0; k < NKINDS; k++) {
+		x = lexicon_hash(G.lex[k]);
+		h = hash_bytes(h, &x, sizeof x);
+	}
+	for (k = 0; k < G.ncommon; k++)
+		h = hash_bytes(h, G.common[k], strlen(G.common[k]) + 1);
+	x = c->lex != NULL ? lexicon_hash(c->lex) : 0;
+	return hash_bytes(h, &x, sizeof x);
+}
+
+/* Fills M.ix from the entity cache at PATH for KEY; 0, or -1. */
+static int
+index_read(const char *path, uint64_t key, size_t narticles)
+{
+	char **strs;
+	size_t nstrs, j;
+
+	curated_rows(&M.ix);
+	if (entity_cache_read(path, key, narticles, &M.ix, &strs, &nstrs) ==
+	    -1) {
+		free(M.ix.v);
+		memset(&M.ix, 0, sizeof M.ix);
+		return -1;
+	}
+	M.found_ids = strs;
+	M.nfound = nstrs;
+	M.ix.v = xreallocarray(M.ix.v, M.ix.ncurated + nstrs / 2 + 1,
+	    sizeof *M.ix.v);
+	for (j = 0; j < nstrs / 2; j++) {
+		struct entity *e = &M.ix.v[M.ix.n++];
+
+		e->id = strs[2 * j];
+		e->label = strs[2 * j + 1];
+		e->kind = ENTITY_FOUND;
+		e->count = 0;
+	}
+	for (j = 0; j < M.ix.off[narticles]; j++)
+		M.ix.v[M.ix.ents[j]].count++;
+	return 0;
+}
+
 const struct entity_index *
 entity_index(struct corpus *c)
 {
+	uint64_t key;
+	char *path;
+
 	if (M.built && M.c == c && M.v == c->v && M.n == c->n)
 		return &M.ix;
 	memo_free();
 	M.c = c;
 	M.v = c->v;
 	M.n = c->n;
-	index_build(c);
+	path = cache_on ? paths_cache("entities") : NULL;
+	key = path != NULL ? entity_cache_key(c, gazetteer_hash(c)) : 0;
+	if (path == NULL || index_read(path, key, c->n) == -1) {
+		index_build(c);
+		if (path != NULL)
+			entity_cache_write(path, key, &M.ix);
+	}
+	free(path);
 	M.built = 1;
 	return &M.ix;
 }

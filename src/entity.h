@@ -60,6 +60,11 @@ struct entity_index {
  * every noun is capitalised, do not count. Linear in the corpus's text.
  */
 const struct entity_index *entity_index(struct corpus *c);
+/* Whether entity_index keeps its result in the entity cache
+ * (~/.cache/tread/entities, entity_cache.h) and starts from it when the
+ * corpus's files and the gazetteer are as they were: off by default,
+ * main turns it on unless --no-cache. */
+void	 entity_cache_enable(int on);
 /* Index of entity ID (exact, else folded), or -1. */
 long	 entity_find(const struct entity_index *, const char *id);
 /* Does article I name entity E? */

@@ -1,4 +1,5 @@
-/* ini.h: the one safe way to read INI files (iniparser 4.1 underneath). */
+/* ini.h: the one safe way to read INI files (iniparser 4.1's syntax and
+ * values, read in linear time). */
 #ifndef TREAD_INI_H
 #define TREAD_INI_H
 
@@ -7,10 +8,11 @@
 struct ini;
 
 /*
- * The one safe way to read an INI file with iniparser 4.1: checks the
- * file first (BOM, over-long lines, syntax) and reports "FILE:LINE:
- * reason" in ERR itself, since iniparser would return NULL for the whole
- * file. Returns NULL on error.
+ * The one safe way to read an INI file: checks the file (BOM, over-long
+ * lines, syntax) and reports "FILE:LINE: reason" in ERR; the values are
+ * those iniparser 4.1 would give for the files it accepts (t_ini checks
+ * that against iniparser itself). A regular file only (a FIFO or device
+ * is refused unread). Time linear in the file. Returns NULL on error.
  *
  * Refused, each with its line: a UTF-8 BOM; lines over 1000 bytes; NUL
  * bytes, invalid UTF-8 and control characters (TAB and a CR before the

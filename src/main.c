@@ -16,6 +16,7 @@
 #include "decode.h"
 #include "corpus.h"
 #include "discover.h"
+#include "fault.h"
 #include "entity.h"
 #include "keys.h"
 #include "lang.h"
@@ -31,7 +32,7 @@
 /* Long options; the help text below and man/tread.1 list the same. */
 enum { OPT_FORMAT = 256, OPT_THEMES_FILE, OPT_NO_CACHE, OPT_HIGHLIGHT,
     OPT_KEYS_MDOC, OPT_ENTITIES, OPT_STORIES, OPT_TIMELINE, OPT_BY,
-    OPT_ENCODING, OPT_COLOR, OPT_COMPLETE };
+    OPT_ENCODING, OPT_COLOR, OPT_COMPLETE, OPT_EVIDENCE };
 static const struct option longopts[] = {
 	{ "list",	 no_argument,	    NULL, 'l' },
 	{ "themes",	 no_argument,	    NULL, 't' },
@@ -44,6 +45,7 @@ static const struct option longopts[] = {
 	{ "format",	 required_argument, NULL, OPT_FORMAT },
 	{ "width",	 required_argument, NULL, 'w' },
 	{ "highlight",	 no_argument,	    NULL, OPT_HIGHLIGHT },
+	{ "evidence",	 no_argument,	    NULL, OPT_EVIDENCE },
 	{ "color",	 optional_argument, NULL, OPT_COLOR },
 	{ "themes-file", required_argument, NULL, OPT_THEMES_FILE },
 	{ "config",	 required_argument, NULL, 'c' },
@@ -84,14 +86,15 @@ usage(FILE *fp)
 "  -f, --filter QUERY      only articles matching QUERY (see tread(1), QUERIES)\n"
 "      --format tsv|json   output format of the batch modes (default tsv)\n"
 "  -w, --width N           wrap --show output to N columns (default: terminal or 80)\n"
-"      --highlight         mark theme evidence in --show output\n"
+"      --highlight         mark theme evidence in --show output ([[words|theme]])\n"
+"      --evidence          with --list --format json: each theme's evidence spans\n"
 "      --color[=WHEN]      colour: auto (a terminal, not TERM=dumb or NO_COLOR),\n"
 "                          always or never; --color alone is always\n"
 "      --themes-file FILE  a theme lexicon extending the default one\n"
 "  -c, --config FILE       the configuration file (default: ~/.config/tread/tread.ini)\n"
 "      --no-cache          neither read nor write the index cache\n"
 "      --encoding NAME     read files that are not UTF-8 as NAME (iconv's names)\n"
-"  -q, --quiet             no warnings about skipped files\n"
+"  -q, --quiet             no warnings about skipped files, no progress\n"
 "  -h, --help              this help\n"
 "  -V, --version           the version\n"
 "\n"
@@ -112,6 +115,29 @@ parse_width(const char *s)
 		exit(2);
 	}
 	return (int)n;
+}
+
+/* getopt's complaint about ARGV[optind - 1], said by tread: through the
+ * sanitiser (an option may hold escape sequences), in tread's form. */
+static _Noreturn void
+bad_option(int ch, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	int islong = arg[0] == '-' && arg[1] == '-';
+	int n = (int)strcspn(arg, "=");
+	char opt[3] = { '-', (char)optopt, '\0' };
+
+	if (ch == ':')
+		warn_at(NULL, "option '%.*s' needs an argument", islong ? n : 2,
+		    islong ? arg : opt);
+	else if (islong && optopt != 0)
+		warn_at(NULL, "option '%.*s' takes no argument", n, arg);
+	else if (islong)
+		warn_at(NULL, "unknown or ambiguous option '%.*s'", n, arg);
+	else
+		warn_at(NULL, "unknown option '%s'", opt);
+	usage(stderr);
+	exit(2);
 }
 
 /* The mode options by mode, for the conflict message. */
@@ -219,7 +245,7 @@ parse_by(const char *s)
 
 /* One option of the command line into O. */
 static void
-parse_one(struct options *o, int ch, unsigned *seen)
+parse_one(struct options *o, int ch, unsigned *seen, char **argv)
 {
 	switch (ch) {
 	case 'l': set_mode(o, MODE_LIST); break;
@@ -236,6 +262,7 @@ parse_one(struct options *o, int ch, unsigned *seen)
 		o->config_file = optarg; break;
 	case 'q': warn_quiet = 1; break;
 	case OPT_HIGHLIGHT: o->highlight = 1; break;
+	case OPT_EVIDENCE: o->evidence = 1; break;
 	case OPT_ENTITIES: set_mode(o, MODE_ENTITIES); break;
 	case OPT_STORIES: set_mode(o, MODE_STORIES); break;
 	case OPT_TIMELINE: set_mode(o, MODE_TIMELINE); break;
@@ -253,7 +280,7 @@ parse_one(struct options *o, int ch, unsigned *seen)
 	case 'V': puts("tread " PACKAGE_VERSION); exit(0);
 	case OPT_KEYS_MDOC: keys_init(); keys_print_mdoc(stdout); exit(0);
 	case OPT_COMPLETE: o->complete = optarg; break;
-	default: usage(stderr); exit(2);
+	default: bad_option(ch, argv);
 	}
 }
 
@@ -266,9 +293,10 @@ parse_options(struct options *o, int argc, char **argv)
 
 	memset(o, 0, sizeof *o);
 	o->by = BY_MONTH;
-	while ((ch = getopt_long(argc, argv, "lts:f:w:c:qhV", longopts,
+	opterr = 0;	/* its messages print the option's bytes raw */
+	while ((ch = getopt_long(argc, argv, ":lts:f:w:c:qhV", longopts,
 	    NULL)) != -1)
-		parse_one(o, ch, &seen);
+		parse_one(o, ch, &seen, argv);
 	o->paths = argv + optind;
 	o->npaths = (size_t)(argc - optind);
 	o->color = color_decide(o->color_when);
@@ -436,6 +464,32 @@ wants_discovery(const struct options *o)
 	return 1;
 }
 
+/* A load's progress as a status line on stderr, erased at the end. */
+static void
+show_progress(void *arg, const struct corpus_progress *p)
+{
+	(void)arg;
+	if (p->stage == CORPUS_DONE)
+		warn_status_end();
+	else
+		warn_status("%s: %zu/%zu files, %.0f/s",
+		    p->stage == CORPUS_READING ? "reading" : "indexing",
+		    p->done, p->total, p->secs > 0 ? p->done / p->secs : 0.0);
+}
+
+/* The progress watcher for the load: a status line when stderr is a
+ * terminal that can erase a line (and not under --quiet), else none. */
+static corpus_progress_fn *
+progress_watch(void)
+{
+	const char *term = getenv("TERM");
+
+	if (warn_quiet || !isatty(STDERR_FILENO) || term == NULL ||
+	    strcmp(term, "dumb") == 0)
+		return NULL;
+	return show_progress;
+}
+
 /* --list and --themes, after --filter. */
 static int
 run_batch(const struct options *o, struct corpus *c)
@@ -454,7 +508,7 @@ run_batch(const struct options *o, struct corpus *c)
 	query_eval(q, c, keep);
 	query_free(q);
 	if (o->mode == MODE_LIST)
-		rc = batch_list(stdout, c, keep, o->format);
+		rc = batch_list(stdout, c, keep, o->format, o->evidence);
 	else if (o->mode == MODE_ENTITIES)
 		rc = batch_entities(stdout, c, keep, o->format);
 	else if (o->mode == MODE_STORIES)
@@ -467,6 +521,23 @@ run_batch(const struct options *o, struct corpus *c)
 	return rc == 0 ? 0 : 1;
 }
 
+/* Flushes stdout: a write error there (a full disk, a closed pipe's
+ * EPIPE aside) is told, "tread: stdout: ...", and makes the exit 1.
+ * RC otherwise. */
+static int
+stdout_close(int rc)
+{
+	int err = ferror(stdout) ? errno : 0;
+
+	if (fflush(stdout) == EOF && err == 0)
+		err = errno;
+	if (!ferror(stdout))
+		return rc;
+	if (err != EPIPE)
+		warn_at("stdout", "%s", strerror(err != 0 ? err : EIO));
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -477,6 +548,7 @@ main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	fault_init();
 	parse_options(&o, argc, argv);
 	check_config(&o);
 	load_data();
@@ -495,10 +567,12 @@ main(int argc, char **argv)
 	}
 	if (!wants_discovery(&o))
 		o.load_flags |= CORPUS_NODISCOVER;
+	entity_cache_enable(!(o.load_flags & CORPUS_NOCACHE));
 	/* The reader shows the cache's snapshot at once and checks the
 	 * files behind it; batch modes stay exact. */
-	if (corpus_load(&c, o.paths, o.npaths, lex, o.load_flags |
-	    (o.mode == MODE_UI ? CORPUS_TRUST : 0)) == 0 &&
+	if (corpus_load_watch(&c, o.paths, o.npaths, lex, o.load_flags |
+	    (o.mode == MODE_UI ? CORPUS_TRUST : 0), progress_watch(),
+	    NULL) == 0 &&
 	    o.mode != MODE_SHOW) {
 		warn_at(NULL, "no articles could be loaded");
 		rc = 1;
@@ -517,5 +591,5 @@ main(int argc, char **argv)
 	entity_free();
 	if (o.paths == deflt)
 		free(deflt[0]);
-	return rc;
+	return stdout_close(rc);
 }

@@ -634,7 +634,7 @@ match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
 	m.alang = lexicon_lang_index(lang);
 	m.ascript = lexicon_lang_script(m.alang);
 	if (body != NULL)
-		m.nboiler = match_boilerplate(body, len, &m.boiler);
+		m.nboiler = match_boilerplate(fc, body, len, &m.boiler);
 	if (title != NULL)
 		ntitle = scan_text(&m, fc, title, strlen(title), 0, 0);
 	if (body != NULL && tok != NULL && len <= CHUNK)
@@ -658,6 +658,50 @@ match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
 		qsort(out->spans, out->nspans, sizeof *out->spans, cmp_span);
 		spans_unique(out);
 	}
+}
+
+/* Adds theme TH to segment G (kept in lexicon order, no repeats). */
+static void
+seg_add_theme(struct segment *g, uint16_t th)
+{
+	size_t i, j;
+
+	for (i = 0; i < g->ntheme && g->theme[i] < th; i++)
+		;
+	if ((i < g->ntheme && g->theme[i] == th) || g->ntheme >=
+	    MATCH_SEG_THEMES)
+		return;
+	for (j = g->ntheme; j > i; j--)
+		g->theme[j] = g->theme[j - 1];
+	g->theme[i] = th;
+	g->ntheme++;
+}
+
+/* Merges overlapping spans (sorted by offset) into segments. */
+size_t
+match_segments(const struct match_result *r, struct segment **out)
+{
+	struct segment *v = NULL, *g = NULL;
+	size_t i, n = 0;
+
+	*out = NULL;
+	if (r->nspans == 0)
+		return 0;
+	v = xcalloc(r->nspans, sizeof *v);
+	for (i = 0; i < r->nspans; i++) {
+		const struct span *sp = &r->spans[i];
+		if (g != NULL && sp->off < g->off + g->len) {
+			if (sp->off + sp->len > g->off + g->len)
+				g->len = sp->off + sp->len - g->off;
+		} else {
+			g = &v[n++];
+			g->off = sp->off;
+			g->len = sp->len;
+		}
+		seg_add_theme(g, sp->theme);
+	}
+	*out = v;
+	return n;
 }
 
 /* Frees a result and resets it. */
@@ -695,42 +739,57 @@ static const char *const boiler_heads[] = {
 };
 
 #define NHEADS	(sizeof boiler_heads / sizeof *boiler_heads - 1)
+#define HEAD_WORDS	6	/* words of the longest heading */
 #define LINE_HEAD	96	/* bytes of a line compared with the headings */
 #define LINK_MAX	200	/* bytes: longer lines are prose, not links */
 
-static char *heads_folded[NHEADS];
-static size_t heads_len[NHEADS];
+/* A heading as folded words. */
+struct head {
+	char	*w[HEAD_WORDS];
+	uint32_t len[HEAD_WORDS];
+	size_t	 n;
+};
+
+static struct head heads[NHEADS];
 static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 
-/* Folds the headings (once, for all threads). */
+/* Splits the headings into folded words, as text_tokens folds an article
+ * (once, for all threads). */
 static void
 heads_init(void)
 {
-	size_t i;
-
-	for (i = 0; i < NHEADS; i++)
-		heads_folded[i] = text_fold(boiler_heads[i],
-		    strlen(boiler_heads[i]), &heads_len[i]);
-}
-
-/* Does the (folded) line F start with a heading? Returns the bytes after
- * it (0: no heading): the heading must end at a non-letter. */
-static size_t
-heading_at(const char *f, size_t n)
-{
-	size_t i, best = 0;
+	struct fold_cache *fc = fold_cache_new();
+	struct token *t = NULL;
+	size_t i, j, cap = 0, n;
 
 	for (i = 0; i < NHEADS; i++) {
-		size_t k = heads_len[i];
-		if (heads_folded[i] == NULL || k > n ||
-		    memcmp(f, heads_folded[i], k) != 0)
+		n = text_tokens(boiler_heads[i], strlen(boiler_heads[i]), fc,
+		    &t, &cap);
+		for (j = 0; j < n && j < HEAD_WORDS; j++) {
+			heads[i].w[j] = xstrndup(t[j].norm, t[j].nlen);
+			heads[i].len[j] = t[j].nlen;
+		}
+		heads[i].n = n <= HEAD_WORDS ? n : 0;
+	}
+	free(t);
+	fold_cache_free(fc);
+}
+
+/* How many of the N words T a heading takes up (0: none; the longest). */
+static size_t
+heading_at(const struct token *t, size_t n)
+{
+	size_t i, j, best = 0;
+
+	for (i = 0; i < NHEADS; i++) {
+		if (heads[i].n == 0 || heads[i].n > n || heads[i].n <= best)
 			continue;
-		if (k < n && f[k] != ' ' && f[k] != ':' && f[k] != '-' &&
-		    f[k] != '|' && (unsigned char)f[k] != 0xef &&
-		    (unsigned char)f[k] < 0xe0)
-			continue;	/* "related" in "relatedness" */
-		if (k > best)
-			best = k;
+		for (j = 0; j < heads[i].n; j++)
+			if (t[j].nlen != heads[i].len[j] ||
+			    memcmp(t[j].norm, heads[i].w[j], t[j].nlen) != 0)
+				break;
+		if (j == heads[i].n)
+			best = j;
 	}
 	return best;
 }
@@ -765,33 +824,36 @@ is_prose(const char *s, size_t n)
 	    memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0);
 }
 
-/* What line S[0..N) is: 2 a heading on its own (link lines follow), 1
- * boilerplate (a tag line, a link), 0 text. */
-static int
-line_kind(const char *s, size_t n)
-{
-	size_t flen, h, k = n < LINE_HEAD ? n : LINE_HEAD, rest;
-	char *f;
-	int kind = 0;
+/* Scratch space of match_boilerplate: the words of a line's head. */
+struct linews {
+	struct fold_cache *fc;
+	struct token	*t;
+	size_t		 cap;
+};
 
+/* What line S[0..N) is: 2 a heading on its own (link lines follow), 1
+ * boilerplate (a tag line, a link), 0 text. Only a short line's head is
+ * split into words. */
+static int
+line_kind(struct linews *ws, const char *s, size_t n)
+{
+	size_t k = n < LINE_HEAD ? n : LINE_HEAD, nt, h;
+
+	if (memmem(s, n, "http://", 7) != NULL ||
+	    memmem(s, n, "https://", 8) != NULL || memmem(s, n, "www.", 4))
+		return 1;
+	if (is_bullet(s, n) && n <= LINK_MAX && !is_prose(s, n))
+		return 1;
+	if (n > 2 * LINK_MAX || ws->fc == NULL)
+		return 0;
 	while (k < n && ((unsigned char)s[k] & 0xc0) == 0x80)
 		k++;	/* whole characters only */
-	if ((f = text_fold(s, k, &flen)) != NULL &&
-	    (h = heading_at(f, flen)) > 0) {
-		for (rest = h; rest < flen && (f[rest] == ' ' ||
-		    f[rest] == ':' || (unsigned char)f[rest] == 0xef); rest++)
-			if ((unsigned char)f[rest] == 0xef)
-				rest += 2;	/* "：" */
-		kind = rest >= flen && k == n ? 2 :
-		    (n <= LINK_MAX * 2 && !is_prose(s, n));
-	}
-	free(f);
-	if (kind == 0 && (memmem(s, n, "http://", 7) != NULL ||
-	    memmem(s, n, "https://", 8) != NULL || memmem(s, n, "www.", 4)))
-		kind = 1;
-	if (kind == 0 && is_bullet(s, n) && n <= LINK_MAX && !is_prose(s, n))
-		kind = 1;
-	return kind;
+	nt = text_tokens(s, k, ws->fc, &ws->t, &ws->cap);
+	if ((h = heading_at(ws->t, nt)) == 0)
+		return 0;
+	if (h == nt && k == n)
+		return 2;	/* "See also:" */
+	return !is_prose(s, n);	/* "Topics: energy, SCO" */
 }
 
 /* Appends the range [A, B) to *V (*N ranges, capacity *CAP). */
@@ -814,8 +876,10 @@ range_add(uint32_t **v, size_t *n, size_t *cap, size_t a, size_t b)
 /* The boilerplate lines of BODY: tag lines, links, and the link-like
  * lines under a heading such as "See also" (up to the next prose line). */
 size_t
-match_boilerplate(const char *body, size_t len, uint32_t **out)
+match_boilerplate(struct fold_cache *fc, const char *body, size_t len,
+    uint32_t **out)
 {
+	struct linews ws = { fc, NULL, 0 };
 	size_t i = 0, n = 0, cap = 0, e, s;
 	int links = 0, k;
 	const char *nl;
@@ -830,7 +894,7 @@ match_boilerplate(const char *body, size_t len, uint32_t **out)
 		for (s = i; s < e && body[s] == ' '; s++)
 			;
 		if (s < e) {
-			k = line_kind(body + s, e - s);
+			k = line_kind(&ws, body + s, e - s);
 			if (k == 0 && links && e - s <= LINK_MAX &&
 			    !is_prose(body + s, e - s))
 				k = 1;
@@ -840,5 +904,6 @@ match_boilerplate(const char *body, size_t len, uint32_t **out)
 		}
 		i = e + 1;
 	}
+	free(ws.t);
 	return n;
 }

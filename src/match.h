@@ -40,12 +40,28 @@ void	 match_article(const struct lexicon *lex, struct fold_cache *fc,
 	    int want_spans, struct match_result *out);
 void	 match_result_free(struct match_result *);
 
+/* Evidence to show: the union of overlapping spans, with every theme
+ * whose span is part of it (the first MATCH_SEG_THEMES, in lexicon
+ * order). */
+#define MATCH_SEG_THEMES	6
+struct segment {
+	uint32_t	off;
+	uint32_t	len;
+	uint16_t	theme[MATCH_SEG_THEMES];
+	uint8_t		ntheme;
+};
+
+/* R's spans as segments in *OUT (malloc'd, NULL for none); returns how
+ * many. */
+size_t	 match_segments(const struct match_result *r, struct segment **out);
+
 /*
  * The boilerplate blocks of BODY[0..LEN) that matching skips: byte ranges
  * [start, end) in pairs, in order, into *OUT (malloc'd); returns how many
- * ranges.
+ * ranges. FC folds the heads of short lines.
  */
-size_t	 match_boilerplate(const char *body, size_t len, uint32_t **out);
+size_t	 match_boilerplate(struct fold_cache *fc, const char *body, size_t len,
+	    uint32_t **out);
 
 /*
  * As match_article, with TOK[0..NTOK) the tokens text_tokens made of

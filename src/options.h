@@ -16,6 +16,7 @@ struct options {
 	const char	*show;		/* --show ID|PATH */
 	int		 width;		/* --width N, 0 = terminal */
 	int		 highlight;	/* --highlight */
+	int		 evidence;	/* --evidence */
 	enum color_when	 color_when;	/* --color=WHEN */
 	int		 color;		/* ...decided: colour standard output */
 	const char	*complete;	/* --complete WHAT (completions/) */

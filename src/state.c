@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -33,7 +34,7 @@
 #define STATE_MAGIC	"tread-state 1"
 #define STATE_MAGIC_PFX	"tread-state "
 #define STATE_MAX	(512u << 20)	/* refuse absurd files */
-#define LOCK_WAIT_MS	5000		/* then give up saving, warned */
+#define LOCK_WAIT_MS	30000		/* then give up saving, warned */
 
 /* Which fields this process changed, to replay them over the file. */
 #define CH_READ	0x1
@@ -60,6 +61,7 @@ struct state {
 	struct table	 t;
 	int		 dirty;	/* changed since the last save */
 	int		 nosave;	/* the file could not be read: keep it */
+	long		 lock_wait;	/* ms state_save waits for the lock */
 	char		*warning;	/* for the UI (state_warning) */
 	struct table	*alias;	/* article path -> key, a realpath memo */
 };
@@ -429,7 +431,9 @@ state_read(struct table *t, const char *path, char *why, size_t whylen)
 }
 
 /* Moves the corrupt file at PATH aside, to PATH.corrupt-YYYYmmddHHMMSS
- * (kept for the user); the new name (malloc'd), or NULL. */
+ * (".N" added when taken), kept for the user and never replacing an
+ * earlier one: link(2) refuses an existing name. The new name
+ * (malloc'd), or NULL. */
 static char *
 state_set_aside(const char *path)
 {
@@ -437,18 +441,30 @@ state_set_aside(const char *path)
 	struct tm tm;
 	struct buf b;
 	time_t now = time(NULL);
+	int i;
 
 	localtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
 	buf_init(&b);
-	buf_addf(&b, "%s.corrupt-%s", path, stamp);
-	if (access(b.s, F_OK) == 0)
-		buf_addf(&b, ".%ld", (long)getpid());
-	if (rename(path, b.s) == -1) {
-		buf_free(&b);
-		return NULL;
+	for (i = 0; i < 1000; i++) {
+		b.len = 0;
+		buf_addf(&b, "%s.corrupt-%s", path, stamp);
+		if (i > 0)
+			buf_addf(&b, ".%d", i);
+		if (link(path, b.s) == 0) {
+			unlink(path);
+			return buf_steal(&b, NULL);
+		}
+		if (errno == EEXIST)
+			continue;
+		/* no hard links here (some file systems): rename to a free name */
+		if (access(b.s, F_OK) == -1 && errno == ENOENT &&
+		    rename(path, b.s) == 0)
+			return buf_steal(&b, NULL);
+		break;
 	}
-	return buf_steal(&b, NULL);
+	buf_free(&b);
+	return NULL;
 }
 
 /* After a read of S->path that was not clean: the file set aside (when
@@ -492,6 +508,7 @@ state_open(const char *path)
 	enum sread r;
 
 	s->path = path != NULL ? xstrdup(path) : paths_state("state");
+	s->lock_wait = LOCK_WAIT_MS;
 	table_init(&s->t, 0);
 	s->alias = xcalloc(1, sizeof *s->alias);
 	table_init(s->alias, 0);
@@ -513,6 +530,12 @@ state_free(struct state *s)
 	free(s->path);
 	free(s->warning);
 	free(s);
+}
+
+void
+state_set_lock_wait(struct state *s, long ms)
+{
+	s->lock_wait = ms;
 }
 
 const char *
@@ -650,15 +673,28 @@ state_replace(const char *path, const struct buf *b)
 	return store_commit(&f);
 }
 
-/* Takes the exclusive lock on PATH.lock, waiting LOCK_WAIT_MS at most
- * (another tread saving takes milliseconds; one holding it longer is
- * stuck, or hostile). The fd, or -1 (warned). */
+/* The identity of the state file now: another tread's save replaces it
+ * (a new inode), so a change means the lock's holders make progress. */
+static ino_t
+state_ino(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+/* Takes the exclusive lock on PATH.lock, waiting at most WAIT ms during
+ * which no other tread saved (another tread saving takes milliseconds, a
+ * slow disk's fsync some seconds, and replaces the file; one holding the
+ * lock without saving is stuck, or hostile). The fd, or -1 (warned). */
 static int
-state_lock(const char *path)
+state_lock(const char *path, long wait)
 {
 	struct timespec nap = { 0, 20 * 1000000L };
 	struct buf lk;
-	int fd, waited;
+	long waited;
+	int fd;
+	ino_t seen = state_ino(path), now;
 
 	buf_init(&lk);
 	buf_addf(&lk, "%s.lock", path);
@@ -668,15 +704,23 @@ state_lock(const char *path)
 		warn_at(lk.s, "cannot lock state: %s", strerror(errno));
 	for (waited = 0; fd != -1 && flock(fd, LOCK_EX | LOCK_NB) == -1;
 	    waited += 20) {
-		if ((errno != EWOULDBLOCK && errno != EINTR) ||
-		    waited >= LOCK_WAIT_MS) {
-			warn_at(lk.s, "%s: state not saved", errno ==
-			    EWOULDBLOCK ? "locked by another process for 5 s" :
-			    strerror(errno));
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			warn_at(lk.s, "%s: state not saved", strerror(errno));
 			close(fd);
 			fd = -1;
-		} else
-			nanosleep(&nap, NULL);
+		} else if (waited >= wait) {
+			warn_at(lk.s, "locked by another process for %ld s: "
+			    "state not saved", (wait + 999) / 1000);
+			close(fd);
+			fd = -1;
+		}
+		if (fd == -1)
+			break;
+		nanosleep(&nap, NULL);
+		if ((now = state_ino(path)) != seen) {
+			seen = now;	/* someone saved: not stuck */
+			waited = 0;
+		}
 	}
 	buf_free(&lk);
 	return fd;
@@ -702,7 +746,7 @@ state_save(struct state *s)
 		return -1;
 	}
 	if (store_dir(s->path, "state") == -1 ||
-	    (fd = state_lock(s->path)) == -1)
+	    (fd = state_lock(s->path, s->lock_wait)) == -1)
 		return -1;
 	table_init(&now, s->t.n);
 	if ((r = state_read(&now, s->path, why, sizeof why)) != SREAD_OK &&

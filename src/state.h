@@ -17,6 +17,9 @@ void	 state_free(struct state *);
 /* The warning of a state file that was corrupt or unreadable, for the
  * UI to show once the screen is up (stderr is hidden then); else NULL. */
 const char *state_warning(const struct state *);
+/* How long state_save waits for the lock (ms; 30,000 unless set: tests
+ * set less). */
+void	 state_set_lock_wait(struct state *, long ms);
 
 /* Marks and positions are keyed by the article's path. */
 int	 state_is_read(const struct state *, const char *key);
@@ -27,7 +30,7 @@ void	 state_set_pos(struct state *, const char *key, long pos);
 size_t	 state_count(const struct state *);
 
 /* Saves atomically (store.h) after merging what another tread wrote
- * meanwhile, under a lock waited for 5 s at most. 0, or -1 with a
+ * meanwhile, under a lock waited for 30 s at most. 0, or -1 with a
  * warning. */
 int	 state_save(struct state *);
 

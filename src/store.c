@@ -101,6 +101,23 @@ mkdirs(const char *dir)
 	return rc;
 }
 
+/* Warns about DIR once per process (the cache, the word index and the
+ * state file all ask, some of them twice). */
+static void
+dir_warn(const char *dir, const char *fmt, const char *a, const char *b)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static char *told;
+
+	pthread_mutex_lock(&lock);
+	if (told == NULL || strcmp(told, dir) != 0) {
+		warn_at(dir, fmt, a, b);
+		free(told);
+		told = xstrdup(dir);
+	}
+	pthread_mutex_unlock(&lock);
+}
+
 int
 store_dir(const char *path, const char *what)
 {
@@ -111,10 +128,10 @@ store_dir(const char *path, const char *what)
 
 	if (mkdirs(dir) == -1 || stat(dir, &st) == -1 ||
 	    stat(parent, &pst) == -1)
-		warn_at(dir, "cannot create the %s directory: %s", what,
+		dir_warn(dir, "cannot create the %s directory: %s", what,
 		    strerror(errno));
 	else if ((why = dir_unsafe(&st, &pst)) != NULL)
-		warn_at(dir, "%s, no %s kept there", why, what);
+		dir_warn(dir, "%s, no %s kept there", why, what);
 	else
 		rc = 0;
 	free(parent);

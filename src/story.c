@@ -421,7 +421,8 @@ cluster(struct build *B)
 		B->parent[i] = (uint32_t)i;
 		B->lo[i] = B->hi[i] = B->day[i];
 	}
-	qsort(B->e, B->ne, sizeof *B->e, cmp_edge);
+	if (B->ne > 1)	/* B->e is NULL without edges: no qsort */
+		qsort(B->e, B->ne, sizeof *B->e, cmp_edge);
 	for (i = 0; i < B->ne; i++) {
 		uint32_t x = root(B, B->e[i].a), y = root(B, B->e[i].b);
 		int32_t lo, hi;

@@ -131,6 +131,9 @@ draw_row(struct ui *ui, WINDOW *win, int y, size_t art, const struct cols *c,
 	marks[i] = '\0';
 	cell(ui, win, marks, c->marks, cursor ? base : ui->attr[CFG_marks],
 	    base);
+	if (ui->fold)
+		ui_stories_badges(ui, win, art, getmaxx(win), cursor ? base :
+		    ui->attr[CFG_lang], cursor ? base : ui->attr[CFG_meta]);
 	ui_str(ui, win, a->title, getmaxx(win), unread ? (cursor ? base |
 	    A_BOLD : ui->attr[CFG_unread]) : base);
 	ui_pad(win, getmaxx(win), base);

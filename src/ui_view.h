@@ -29,7 +29,8 @@ struct state;
 #define UI_FULL		0x20	/* redraw the terminal from scratch */
 
 /* The views; the first three are panes with a window of their own. */
-enum ui_pane { PANE_LIST, PANE_READER, PANE_THEMES, PANE_HELP, PANE_N };
+enum ui_pane { PANE_LIST, PANE_READER, PANE_THEMES, PANE_HELP, PANE_TIMELINE,
+    PANE_N };
 
 /* A view: the same small interface for each one (one per ui_*.c). */
 struct view_ops {
@@ -44,7 +45,7 @@ struct view_ops {
 };
 
 extern const struct view_ops ui_list_ops, ui_reader_ops, ui_themes_ops,
-    ui_help_ops;
+    ui_help_ops, ui_timeline_ops;
 
 /* A rectangle of the screen and its window (NULL when hidden). */
 struct pane {
@@ -83,6 +84,8 @@ struct ui {
 	int		 zoom;		/* the focused pane fills the screen */
 	int		 side;		/* the themes panel is wanted */
 	int		 help;		/* the help view is up */
+	int		 timeline;	/* the timeline view is up */
+	int		 fold;		/* the list shows one row per story */
 	int		 too_small;
 
 	/* The filter: selected themes, the typed query, the language. */
@@ -107,7 +110,8 @@ struct ui {
 	int		 msg_err;
 
 	/* Views' private state. */
-	void		*list, *reader, *themes, *helpv;
+	void		*list, *reader, *themes, *helpv, *timelinev;
+	void		*people;	/* ui_people.c */
 };
 
 /* ui.c: the message line, the filter, the state key of an article. */
@@ -127,6 +131,33 @@ size_t	 ui_list_cursor(struct ui *);
 void	 ui_list_set_cursor(struct ui *, size_t row);
 int	 ui_selected_article(struct ui *, size_t *art);
 int	 ui_open_article(struct ui *, size_t row);	/* UI_* flags */
+
+/* ui_timeline.c: theme T's articles per month over the corpus's span as
+ * a sparkline of at most COLS cells at the cursor; returns the columns
+ * used. */
+int	 ui_theme_spark(struct ui *, WINDOW *, size_t t, int cols, attr_t);
+
+/* ui_stories.c: keeps the first of ROWS[0..N) of each story (ROWS
+ * compacted; returns how many), and draws article ART's story badges
+ * ("[en pl] (2) ") in at most COLS columns, returning the columns used. */
+size_t	 ui_stories_fold(struct ui *, size_t *rows, size_t n);
+int	 ui_stories_badges(struct ui *, WINDOW *, size_t art, int cols,
+	    attr_t attr, attr_t count_attr);
+
+/* ui_people.c: the People & places group of the themes panel: how many
+ * entities (made for the corpus shown on first use), drawing entity K at
+ * row Y, toggling it, the filter's counts (after each filter change),
+ * its terms for the filter ("entity:a entity:b"; returns whether any),
+ * clearing the selection, freeing. */
+struct buf;
+size_t	 ui_people_n(struct ui *);
+void	 ui_people_draw(struct ui *, WINDOW *, int y, size_t k, int cursor,
+	    int focused);
+int	 ui_people_toggle(struct ui *, size_t k);
+void	 ui_people_count(struct ui *);
+int	 ui_people_compose(const struct ui *, struct buf *);
+void	 ui_people_clear(struct ui *);
+void	 ui_people_free(struct ui *);
 
 /* ui_reader.c: the article shown (-1: none) and its saved position. */
 void	 ui_reader_show(struct ui *, long art);

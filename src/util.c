@@ -266,8 +266,13 @@ file_read_stat(const char *path, size_t max, char **out, size_t *len,
 		return stdin_copy(max, out, len, stp);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
 		return -1;
-	if (fstat(fd, &st) == -1) {
+	if (fstat(fd, &st) == -1)
 		saved = errno;
+	else if (S_ISREG(st.st_mode))
+		saved = 0;
+	else	/* a FIFO, device or socket is never read: it could block */
+		saved = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	if (saved != 0) {
 		close(fd);
 		errno = saved;
 		return -1;
@@ -289,6 +294,12 @@ file_read_stat(const char *path, size_t max, char **out, size_t *len,
 	if (stp != NULL)
 		*stp = st;
 	return 0;
+}
+
+const char *
+file_errstr(int err)
+{
+	return err == EINVAL ? "not a regular file" : strerror(err);
 }
 
 uint64_t

@@ -33,13 +33,17 @@ void	 buf_free(struct buf *);
 
 #include "warn.h"		/* warn_at, defined in warn.c */
 
-/* Reads a whole file (at most MAX bytes, 0 = no limit); -1 with errno.
+/* Reads a whole regular file (at most MAX bytes, 0 = no limit); -1 with
+ * errno (EINVAL for a FIFO, device or socket: never opened blocking,
+ * never read; EISDIR for a directory).
  * file_read_stat also gives the file's status (fstat of the file read),
  * when ST is not NULL, so that a caller needs no stat(2) of its own. */
 struct stat;
 int	 file_read(const char *path, size_t max, char **out, size_t *len);
 int	 file_read_stat(const char *path, size_t max, char **out, size_t *len,
 	    struct stat *st);
+/* strerror for file_read's errno: "not a regular file" for EINVAL. */
+const char *file_errstr(int err);
 
 /*
  * The path "-" is standard input: file_stdin_load reads all of it (at

@@ -2,12 +2,22 @@
  * through the output sanitiser. Its own module so that util.c (buffers,
  * allocation) does not depend on decode.c, which depends on util.c. */
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "decode.h"
 #include "util.h"
 
 int warn_quiet;
+
+/* A status line (warn_status) is on stderr, the cursor at its end: a
+ * warning erases it first. The one mutable global here besides
+ * warn_quiet; atomic, as loader threads warn while the loading thread
+ * writes the status. */
+static atomic_int status_open;
+
+/* The escape that erases the line the cursor is on, from its start. */
+#define ERASE_LINE	"\r\033[K"
 
 /* Writes the warning, sanitised, as one line (nothing under --quiet). */
 void
@@ -39,6 +49,8 @@ vwarn_at(const char *where, const char *fmt, va_list ap)
 	}
 	decode_sanitize(&out, b.s, b.len, 0);
 	buf_addc(&out, '\n');
+	if (atomic_exchange(&status_open, 0))
+		fputs(ERASE_LINE, stderr);
 	fwrite(out.s, 1, out.len, stderr);
 	fflush(stderr);
 	buf_free(&b);
@@ -54,4 +66,29 @@ warn_at(const char *where, const char *fmt, ...)
 	va_start(ap, fmt);
 	vwarn_at(where, fmt, ap);
 	va_end(ap);
+}
+
+/* Writes "tread: MESSAGE" over the status line (digits and words of
+ * tread's own, so not sanitised). */
+void
+warn_status(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(ERASE_LINE "tread: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fflush(stderr);
+	atomic_store(&status_open, 1);
+}
+
+/* Erases the status line, if one is shown. */
+void
+warn_status_end(void)
+{
+	if (atomic_exchange(&status_open, 0)) {
+		fputs(ERASE_LINE, stderr);
+		fflush(stderr);
+	}
 }

@@ -14,4 +14,13 @@ void	 warn_at(const char *where, const char *fmt, ...)
 void	 vwarn_at(const char *where, const char *fmt, va_list);
 extern int warn_quiet;		/* set by tests and --quiet */
 
+/*
+ * A status line on stderr (a terminal: the caller checks), rewritten in
+ * place by each call and erased by warn_status_end; a warning meanwhile
+ * erases it and takes the line (the next status comes below it).
+ */
+void	 warn_status(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+void	 warn_status_end(void);
+
 #endif

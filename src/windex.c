@@ -14,6 +14,7 @@
 
 #include "article.h"
 #include "cache.h"
+#include "hash.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
@@ -88,8 +89,7 @@ struct wthread {
 	size_t		 alen, acap;
 	struct wword	*words;
 	size_t		 nwords, wcap;
-	uint32_t	*slot;		/* hash -> word + 1 */
-	size_t		 scap;
+	struct hash	 slot;		/* hash -> word + 1 */
 	uint32_t	*pairs;		/* word, id, word, id... */
 	size_t		 npairs, pcap;
 	struct token	*tok;
@@ -100,8 +100,7 @@ struct wthread {
 struct windex_build {
 	char		*path;
 	struct windex	*old;
-	uint32_t	*oldslot;	/* key hash -> old doc + 1 */
-	size_t		 oldcap;
+	struct hash	 oldslot;	/* key hash -> old doc + 1 */
 	uint32_t	*olddoc;	/* walk id -> old doc, or NONE */
 	unsigned char	*fresh;		/* walk id was added this run */
 	size_t		 n;
@@ -113,6 +112,7 @@ struct windex_build {
 	char		**roots;	/* absolute, no trailing '/' */
 	size_t		 nroots;
 	int		 failed;
+	int		 err;		/* errno of a run that failed to write */
 };
 
 /* Each thread finds its builder here; GEN tells a new build's. */
@@ -197,13 +197,6 @@ doc_key(const char *path, uint64_t size, int64_t mtime)
 	return store_sum(h, &mtime, sizeof mtime);
 }
 
-/* A table slot for hash H (the high bits, FNV's best mixed). */
-static size_t
-slot_of(uint64_t h, size_t cap)
-{
-	return (size_t)(h >> 32 ^ h) & (cap - 1);
-}
-
 /* Word I of X: its bytes and length (entries are checked by wx_sound
  * before any use). */
 static void
@@ -265,6 +258,30 @@ file_sum(int fd, size_t size, int *err, atomic_int *stop)
 		sum = store_sum(sum, b, k);
 	}
 	return sum;
+}
+
+int
+windex_reseal(unsigned char *data, size_t len)
+{
+	unsigned char b[1 << 16];
+	struct whead h;
+	uint64_t sum = STORE_SUM_INIT;
+	size_t off, k;
+
+	if (len < sizeof h)
+		return -1;
+	memcpy(&h, data, sizeof h);
+	h.sum = 0;
+	for (off = 0; off < len; off += k) {	/* as file_sum cuts it */
+		k = len - off < sizeof b ? len - off : sizeof b;
+		memcpy(b, data + off, k);
+		if (off == 0)
+			memcpy(b, &h, sizeof h);
+		sum = store_sum(sum, b, k);
+	}
+	h.sum = sum;
+	memcpy(data, &h, sizeof h);
+	return 0;
 }
 
 /* Removes X's file (when it is still the one at its path), so that the
@@ -374,43 +391,42 @@ windex_close(struct windex *x)
 	free(x);
 }
 
-/* The smallest power of two at least twice N (a table's size). */
-static size_t
-table_cap(size_t n)
+/* The key of X's doc I, for hash_grow. */
+static uint64_t
+doc_hash(const void *x, uint32_t i)
 {
-	size_t cap = 64;
-
-	while (cap < 2 * n)
-		cap *= 2;
-	return cap;
+	return ((const struct windex *)x)->docs[i];
 }
 
-/* A hash table of X's document keys: slot -> doc + 1. */
-static uint32_t *
-docs_table(const struct windex *x, size_t *capp)
+/* A hash table of X's document keys into T. */
+static void
+docs_table(const struct windex *x, struct hash *t)
 {
-	size_t cap = table_cap(x->ndocs), d, s;
-	uint32_t *t = xcalloc(cap, sizeof *t);
+	uint32_t *s;
+	size_t d, pos;
 
+	hash_init(t, x->ndocs);
 	for (d = 0; d < x->ndocs; d++) {
-		for (s = slot_of(x->docs[d], cap); t[s] != 0;
-		    s = (s + 1) & (cap - 1))
+		if (hash_full(t))
+			hash_grow(t, doc_hash, x);
+		for (s = hash_first(t, x->docs[d], &pos); *s != 0;
+		    s = hash_next(t, &pos))
 			;
-		t[s] = (uint32_t)d + 1;
+		*s = (uint32_t)d + 1;
+		hash_placed(t);
 	}
-	*capp = cap;
-	return t;
 }
 
 /* The doc of X with key K in table T, or NONE. */
 static uint32_t
-docs_find(const struct windex *x, const uint32_t *t, size_t cap, uint64_t k)
+docs_find(const struct windex *x, const struct hash *t, uint64_t k)
 {
-	size_t s;
+	const uint32_t *s;
+	size_t pos;
 
-	for (s = slot_of(k, cap); t[s] != 0; s = (s + 1) & (cap - 1))
-		if (x->docs[t[s] - 1] == k)
-			return t[s] - 1;
+	for (s = hash_first(t, k, &pos); *s != 0; s = hash_next(t, &pos))
+		if (x->docs[*s - 1] == k)
+			return *s - 1;
 	return NONE;
 }
 
@@ -418,8 +434,9 @@ docs_find(const struct windex *x, const uint32_t *t, size_t cap, uint64_t k)
 static int
 bind_now(struct windex *x, const struct article *v, size_t n)
 {
-	uint32_t *t, d;
-	size_t cap, k;
+	struct hash t;
+	uint32_t d;
+	size_t k;
 
 	free(x->art);
 	free(x->covered);
@@ -432,18 +449,18 @@ bind_now(struct windex *x, const struct article *v, size_t n)
 		x->bound = x->sound < 0 ? -1 : 0;
 		return -1;
 	}
-	t = docs_table(x, &cap);
+	docs_table(x, &t);
 	for (k = 0; k < n; k++) {
 		if (k % 4096 == 0 && atomic_load(&x->stop))
 			break;	/* closing: bound stays 0 */
-		d = docs_find(x, t, cap, doc_key(v[k].path, v[k].size,
+		d = docs_find(x, &t, doc_key(v[k].path, v[k].size,
 		    v[k].mtime));
 		if (d != NONE && x->art[d] == NONE) {
 			x->art[d] = (uint32_t)k;
 			x->covered[k / 64] |= (uint64_t)1 << (k % 64);
 		}
 	}
-	free(t);
+	hash_free(&t);
 	if (k < n)
 		return -1;
 	x->bound = 1;
@@ -599,7 +616,7 @@ windex_build_new(const char *path, size_t n, char *const *roots,
 		b->old = NULL;
 	}
 	if (b->old != NULL)
-		b->oldslot = docs_table(b->old, &b->oldcap);
+		docs_table(b->old, &b->oldslot);
 	return b;
 }
 
@@ -609,7 +626,7 @@ windex_build_known(struct windex_build *b, size_t id, const char *path,
 {
 	if (b->old == NULL || id >= b->n)
 		return 0;
-	b->olddoc[id] = docs_find(b->old, b->oldslot, b->oldcap,
+	b->olddoc[id] = docs_find(b->old, &b->oldslot,
 	    doc_key(path, size, mtime));
 	return b->olddoc[id] != NONE;
 }
@@ -623,6 +640,7 @@ thread_get(struct windex_build *b)
 	if (tl_gen == b->gen)
 		return tl_thread;
 	t = xcalloc(1, sizeof *t);
+	hash_init(&t->slot, 2048);
 	pthread_mutex_lock(&b->lock);
 	t->next = b->threads;
 	b->threads = t;
@@ -649,34 +667,27 @@ word_hash(const struct wthread *t, const struct wword *w)
 	    hash_bytes(HASH_INIT, t->arena + w->soff, w->slen);
 }
 
-/* Doubles T's word hash table. */
-static void
-thread_rehash(struct wthread *t)
+/* The hash of word I of thread T, for hash_grow. */
+static uint64_t
+word_key(const void *t, uint32_t i)
 {
-	size_t i, s;
+	const struct wthread *w = t;
 
-	free(t->slot);
-	t->scap = t->scap ? t->scap * 2 : 4096;
-	t->slot = xcalloc(t->scap, sizeof *t->slot);
-	for (i = 0; i < t->nwords; i++) {
-		for (s = slot_of(word_hash(t, &t->words[i]), t->scap);
-		    t->slot[s]; s = (s + 1) & (t->scap - 1))
-			;
-		t->slot[s] = (uint32_t)i + 1;
-	}
+	return word_hash(w, &w->words[i]);
 }
 
-/* Appends a word to T (SOFF, SLEN, PAIR as in struct wword) with table
- * slot S; returns its index. */
+/* Appends a word to T (SOFF, SLEN, PAIR as in struct wword) in the empty
+ * table slot S; returns its index. */
 static uint32_t
-word_new(struct wthread *t, size_t soff, size_t slen, int pair, size_t s)
+word_new(struct wthread *t, size_t soff, size_t slen, int pair, uint32_t *s)
 {
 	if (t->nwords == t->wcap)
 		t->words = xreallocarray(t->words, t->wcap = t->wcap ?
 		    t->wcap * 2 : 1024, sizeof *t->words);
 	t->words[t->nwords] = (struct wword){ (uint32_t)soff,
 	    (uint32_t)slen, 0, 0, (uint32_t)pair };
-	t->slot[s] = (uint32_t)t->nwords + 1;
+	*s = (uint32_t)t->nwords + 1;
+	hash_placed(&t->slot);
 	return (uint32_t)t->nwords++;
 }
 
@@ -686,15 +697,17 @@ thread_word(struct wthread *t, const char *w, size_t len)
 {
 	uint64_t h = hash_bytes(HASH_INIT, w, len);
 	struct wword *ww;
-	size_t s;
+	uint32_t *s;
+	size_t pos;
 
-	if ((t->nwords + 1) * 2 > t->scap)
-		thread_rehash(t);
-	for (s = slot_of(h, t->scap); t->slot[s]; s = (s + 1) & (t->scap - 1)) {
-		ww = &t->words[t->slot[s] - 1];
+	if (hash_full(&t->slot))
+		hash_grow(&t->slot, word_key, t);
+	for (s = hash_first(&t->slot, h, &pos); *s != 0;
+	    s = hash_next(&t->slot, &pos)) {
+		ww = &t->words[*s - 1];
 		if (!ww->pair && ww->slen == len &&
 		    memcmp(t->arena + ww->soff, w, len) == 0)
-			return t->slot[s] - 1;
+			return *s - 1;
 	}
 	if (t->alen + len > t->acap)
 		t->arena = xrealloc(t->arena, t->acap = (t->acap + len) * 2);
@@ -708,15 +721,16 @@ static uint32_t
 thread_word_pair(struct wthread *t, uint32_t a, uint32_t b)
 {
 	struct wword *ww;
-	size_t s;
+	uint32_t *s;
+	size_t pos;
 
-	if ((t->nwords + 1) * 2 > t->scap)
-		thread_rehash(t);
-	for (s = slot_of(pair_hash(a, b), t->scap); t->slot[s];
-	    s = (s + 1) & (t->scap - 1)) {
-		ww = &t->words[t->slot[s] - 1];
+	if (hash_full(&t->slot))
+		hash_grow(&t->slot, word_key, t);
+	for (s = hash_first(&t->slot, pair_hash(a, b), &pos); *s != 0;
+	    s = hash_next(&t->slot, &pos)) {
+		ww = &t->words[*s - 1];
 		if (ww->pair && ww->soff == a && ww->slen == b)
-			return t->slot[s] - 1;
+			return *s - 1;
 	}
 	return word_new(t, a, b, 1, s);
 }
@@ -881,11 +895,17 @@ thread_spill(struct windex_build *b, struct wthread *t)
 		b->runs[b->nruns++] = f;
 	}
 	pthread_mutex_unlock(&b->lock);
-	if (f != NULL)
+	if (f != NULL) {
 		run_write(t, f, order);
+		if (fflush(f) != 0 || ferror(f)) {	/* EFBIG, ENOSPC */
+			pthread_mutex_lock(&b->lock);
+			b->err = errno;
+			pthread_mutex_unlock(&b->lock);
+		}
+	}
 	free(order);
 	t->nwords = t->alen = t->npairs = 0;
-	memset(t->slot, 0, t->scap * sizeof *t->slot);
+	hash_clear(&t->slot);
 }
 
 void
@@ -1364,8 +1384,12 @@ build_write(struct windex_build *b, const struct newdocs *D)
 	m.ndocs = D->n;
 	m.bits = xcalloc((D->n + 63) / 64 + 1, sizeof *m.bits);
 	for (i = 0; i < b->nruns; i++)
-		if (cur_run(&m.c[m.nc++], b->runs[i], D->newdoc, b->n) == -1)
+		if (ferror(b->runs[i]) || cur_run(&m.c[m.nc++], b->runs[i],
+		    D->newdoc, b->n) == -1)
 			m.failed = 1;
+	if (m.failed)	/* optional: queries scan the text meanwhile */
+		warn_at(b->path, "word index not written: %s",
+		    strerror(b->err != 0 ? b->err : EIO));
 	if (b->old != NULL)
 		cur_old(&m.c[m.nc++], b->old, D->oldmap);
 	rc = m.failed ? -1 : write_index(b, &m, D);
@@ -1450,7 +1474,7 @@ windex_build_free(struct windex_build *b)
 		b->threads = t->next;
 		free(t->arena);
 		free(t->words);
-		free(t->slot);
+		hash_free(&t->slot);
 		free(t->pairs);
 		free(t->tok);
 		buf_free(&t->pair);
@@ -1460,7 +1484,7 @@ windex_build_free(struct windex_build *b)
 		fclose(b->runs[i]);
 	free(b->runs);
 	windex_close(b->old);
-	free(b->oldslot);
+	hash_free(&b->oldslot);
 	free(b->olddoc);
 	free(b->fresh);
 	free(b->path);

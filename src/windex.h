@@ -59,6 +59,11 @@ void	 windex_build_free(struct windex_build *);
 struct windex *windex_open(const char *path);
 void	 windex_close(struct windex *);
 
+/* Sets the checksum of the index file image DATA[0..LEN) to match its
+ * bytes (for tests and fuzzers: a hostile neighbour can do as much, so
+ * the reader checks every field). 0, or -1 when too short. */
+int	 windex_reseal(unsigned char *data, size_t len);
+
 /*
  * Matches the index to the articles V[0..N) (the corpus order), by path,
  * size and mtime: an article whose file changed since the index was

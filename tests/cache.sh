@@ -214,4 +214,74 @@ if command -v tmux >/dev/null 2>&1; then
 	    fail "batch after the reader: exact" "$(head -3 "$T_TMP/snap2.out")"
 fi
 
+# --- a crafted cache whose checksum is fixed up (anyone who can write the
+# file can do that): an escape sequence in place of a date, then of a
+# title. The reader checks every field: the file is refused and rebuilt,
+# and no control byte reaches the output.
+RESEAL="$top_builddir/tests/unit/reseal"
+ESC=$(printf '\033')
+rm -f "$CACHE"
+list craft0
+d=$(sed -n 2p "$T_TMP/craft0.out" | cut -f3)
+t=$(sed -n 2p "$T_TMP/craft0.out" | cut -f6 | cut -c1-8)
+# craft WHAT PATTERN: replace PATTERN (10 or 8 bytes) in the cache by
+# escape sequences of the same length, fix the sum, list again.
+craft() {
+	cp "$CACHE" "$T_TMP/good.cache"
+	D="$2" perl -0777 -pi -e 'my $r = substr("\e[2J\e]0;x\a\e[5m", 0, length $ENV{D});
+		s/\Q$ENV{D}\E/$r/' "$CACHE"
+	if cmp -s "$CACHE" "$T_TMP/good.cache"; then
+		fail "crafted $1: pattern found" "$2"; return
+	fi
+	"$RESEAL" "$CACHE" || { fail "crafted $1: resealed"; return; }
+	list "craft-$1"
+	grep -q "$ESC" "$T_TMP/craft-$1.out" &&
+		fail "crafted $1: no escape in the output" "$(grep "$ESC" "$T_TMP/craft-$1.out" | od -c | head -5)" ||
+		pass "crafted $1: no escape in the output"
+	same "crafted $1: the output of a cold run" craft0 "craft-$1"
+	grep -q "index cache corrupt, rebuilt" "$T_TMP/craft-$1.err" &&
+		pass "crafted $1: refused with a warning" ||
+		fail "crafted $1: refused with a warning" "$(cat "$T_TMP/craft-$1.err")"
+}
+[ -x "$RESEAL" ] || fail "reseal helper built"
+[ -n "$d" ] && craft date "$d" || fail "a dated article to craft"
+craft title "$t"
+list craft-after
+same "crafted: the rebuilt cache is sound" craft0 craft-after
+quiet "crafted: the rebuilt cache is quiet" craft-after
+
+# --- the cache directory: created 0700; one writable by others is not
+# used (a warning, the listing still right).
+mode=$(stat -c %a "$XDG_CACHE_HOME/tread")
+[ "$mode" = 700 ] && pass "cache directory made 0700" ||
+	fail "cache directory made 0700" "$mode"
+chmod 777 "$XDG_CACHE_HOME/tread"
+list open-dir
+same "a directory writable by others: output unchanged" craft0 open-dir
+grep -q "writable by others" "$T_TMP/open-dir.err" &&
+	pass "a directory writable by others: refused with a message" ||
+	fail "a directory writable by others: refused with a message" "$(cat "$T_TMP/open-dir.err")"
+chmod 700 "$XDG_CACHE_HOME/tread"
+
+# --- temp files of a killed run are removed by the next one.
+: >"$XDG_CACHE_HOME/tread/index.999999999.AbCdEf"
+: >"$XDG_CACHE_HOME/tread/words.999999999.GhIjKl"
+touch -d '2 hours ago' "$XDG_CACHE_HOME/tread/words.MnOpQr"
+list clean
+[ ! -e "$XDG_CACHE_HOME/tread/index.999999999.AbCdEf" ] &&
+[ ! -e "$XDG_CACHE_HOME/tread/words.999999999.GhIjKl" ] &&
+[ ! -e "$XDG_CACHE_HOME/tread/words.MnOpQr" ] &&
+	pass "a killed run's temp files are removed" ||
+	fail "a killed run's temp files are removed" "$(ls "$XDG_CACHE_HOME/tread")"
+
+# --- ulimit -f: SIGXFSZ is ignored, the cache write fails (EFBIG) and the
+# listing is still printed, exit 0.
+rm -rf "$XDG_CACHE_HOME/tread"
+(ulimit -f 50; "$TREAD" --list "$CORPUS" >"$T_TMP/fsz.out" 2>"$T_TMP/fsz.err")
+rc=$?
+[ $rc -eq 0 ] && pass "ulimit -f: exit 0" || fail "ulimit -f: exit 0" "exit $rc: $(cat "$T_TMP/fsz.err")"
+same "ulimit -f: the listing" craft0 fsz
+grep -q "File too large" "$T_TMP/fsz.err" && pass "ulimit -f: the failed cache write is told" ||
+	fail "ulimit -f: the failed cache write is told" "$(cat "$T_TMP/fsz.err")"
+
 done_testing

@@ -59,6 +59,13 @@ status 0 "--highlight twice is one --highlight" "$TREAD" --show 1 --highlight --
 grep -q '\[\[' "$T_TMP/out" && pass "--highlight twice still marks" || fail "--highlight twice still marks"
 status 1 "nothing to load" "$TREAD" --list "$T_TMP/nonexistent"
 stderr_has "missing path named" "^tread: $T_TMP/nonexistent: No such file"
+# --highlight marks are part of the wrapped text: no line is wider than
+# --width (the marks once went past it).
+for w in 20 40 72; do
+	cols=$("$TREAD" --show 2 --width $w --highlight data/articles | wc -L)
+	expect "--show --width $w --highlight fits ($cols columns)" \
+		[ "$cols" -le $w ]
+done
 status 1 "--show unknown id" "$TREAD" --show 99 data/articles
 stderr_has "--show unknown id named" "^tread: 99: no such article"
 status 0 "one missing path among good ones" "$TREAD" --list "$T_TMP/nope" data/articles
@@ -69,11 +76,57 @@ status 0 "default corpus" "$TREAD" --list
 head -1 "$T_TMP/out" | grep -qx 'id	path	date	lang	source	title	themes	entities	story' &&
 	pass "--list header" || fail "--list header"
 
+# A build tree's src/tread finds the build tree's data without
+# TREAD_DATADIR (from /proc/self/exe; a VPATH build through srcdata/).
+case $TREAD in "$top_builddir"/src/tread)
+	# (the same articles; their paths differ in a VPATH build)
+	"$TREAD" --list 2>&1 | cut -f1,3- >"$T_TMP/want"
+	env -u TREAD_DATADIR "$TREAD" --list 2>&1 | cut -f1,3- >"$T_TMP/out"
+	check_file "build tree: the sample corpus without TREAD_DATADIR" "$T_TMP/want" "$T_TMP/out" ;;
+esac
+
 # Batch mode works without a usable terminal.
 env -u TERM "$TREAD" --list data/articles >/dev/null 2>&1 && pass "TERM unset: batch works" ||
 	fail "TERM unset: batch works"
 TERM=dumb "$TREAD" --list data/articles >/dev/null 2>&1 && pass "TERM=dumb: batch works" ||
 	fail "TERM=dumb: batch works"
+
+# getopt's complaints come from tread, sanitised: an option's escape
+# sequences never reach the terminal.
+ESC=$(printf '\033') BEL=$(printf '\007')
+for opt in "--${ESC}]0;pwned${BEL}" "-${ESC}" "--list=${ESC}[2J" "--fo${ESC}"; do
+	status 2 "bad option $(printf '%s' "$opt" | od -An -c | tr -s ' ' | head -c 30)" "$TREAD" "$opt"
+	if grep -q "[$ESC$BEL]" "$T_TMP/err"; then fail "  no raw control byte in the message" "$(cat -v "$T_TMP/err")"
+	else pass "  no raw control byte in the message"; fi
+	stderr_has "  in tread's form" "^tread: .*option"
+done
+status 2 "a missing argument" "$TREAD" --show
+stderr_has "a missing argument named" "^tread: option '--show' needs an argument"
+status 2 "an argument to a flag" "$TREAD" --list=x
+stderr_has "an argument to a flag named" "^tread: option '--list' takes no argument"
+
+# A write error on stdout is told and makes the exit 1.
+if [ -w /dev/full ]; then
+	for m in --list --themes "--show 1"; do
+		status 1 "$m > /dev/full" sh -c "\"\$0\" $m data/articles >/dev/full" "$TREAD"
+		stderr_has "$m > /dev/full: said" "^tread: stdout: No space left on device"
+	done
+fi
+
+# No HOME: the home directory comes from the password database, or tread
+# refuses clearly (never /tmp, where another user could be first).
+if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ] &&
+	getent passwd nobody >/dev/null 2>&1 && ! getent passwd 54321 >/dev/null 2>&1; then
+	status 0 "HOME unset: the password database's home (nobody's)" \
+		env -u HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u XDG_STATE_HOME \
+		setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		"$TREAD" --no-cache --list "$top_srcdir/data/articles"
+	status 1 "HOME unset, no passwd entry: refused" env -u HOME -u XDG_CONFIG_HOME \
+		setpriv --reuid=54321 --regid=54321 --clear-groups "$TREAD" --list data/articles
+	stderr_has "  says why" "HOME is not set and the password database has no home directory"
+	[ ! -e /tmp/.config/tread ] && [ ! -e /tmp/.cache/tread ] && pass "  nothing made under /tmp" ||
+		fail "  nothing made under /tmp"
+fi
 
 # Every option in --help is in the man page, and every option the man
 # page documents is in --help.

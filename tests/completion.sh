@@ -57,8 +57,11 @@ offers "every theme id after theme:" "tread --filter theme:" "$themes"
 offers "theme ids after a comma" "tread --themes-file $T_TMP/extra.ini --list -f theme:energy,zzc" "energy,zzcomp"
 offers "a theme of --themes-file" "tread --themes-file=$T_TMP/extra.ini --filter -theme:zz" "zzcomp"
 offers "a term in a quoted query" "tread --filter 'lang:pl theme:zzc" ""
-offers "- among the paths" "tread --list " "$( (ls -A; echo -) | sort | tr '\n' ' ' | sed 's/ $//')"
-offers "paths" "tread --list dat" "data"
+mkdir -p "$T_TMP/p/news" && : >"$T_TMP/p/a.txt" && : >"$T_TMP/p/b.txt" && cd "$T_TMP/p"
+offers "- among the paths" "tread --list " "- a.txt b.txt news"
+offers "paths" "tread --list n" "news"
+offers "- for --show" "tread --show " "- a.txt b.txt news"
+cd "$top_srcdir"
 offers "files for --config" "tread -c $T_TMP/ext" "$T_TMP/extra.ini"
 
 # Every option tread has is in the zsh completion (so it cannot go stale).

@@ -267,6 +267,34 @@ run "TERM=dumb: --show" 0 env TERM=dumb "$TREAD" --no-cache --show 1 "$ARTICLES"
 run "TERM=dumb, LANG=C: --show" 0 env TERM=dumb LC_ALL=C LANG=C "$TREAD" --no-cache --show "$BAD/articles/escapes.txt" "$BAD/articles/escapes.txt"
 run "TERM=vt100 with escapes" 0 env TERM=vt100 "$TREAD" --no-cache --list "$BAD/articles"
 
+section "generated: FIFOs, devices and sockets are refused, never read"
+mkfifo "$W/fifo.ini" "$W/fifo.txt"
+perl -MIO::Socket::UNIX -e 'IO::Socket::UNIX->new(Type => SOCK_STREAM(),
+	Local => $ARGV[0], Listen => 1) or die' "$W/sock.txt"
+run "FIFO as --config: exit 2" 2 "$TREAD" --no-cache --config "$W/fifo.ini" --list "$GOOD"
+warned "FIFO as --config: said" "fifo.ini: not a regular file"
+run "FIFO as --themes-file: exit 2" 2 "$TREAD" --no-cache --themes-file "$W/fifo.ini" --list "$GOOD"
+warned "FIFO as --themes-file: said" "fifo.ini: not a regular file"
+run "a device as --config: exit 2" 2 "$TREAD" --no-cache --config /dev/zero --list "$GOOD"
+warned "a device as --config: said" "/dev/zero: not a regular file"
+run "FIFO, device, socket as articles: skipped" 0 "$TREAD" --no-cache --list \
+	"$GOOD" "$W/fifo.txt" /dev/zero "$W/sock.txt"
+rows "FIFO, device, socket as articles: the good one listed" 1
+warned "FIFO, device, socket as articles: each said" "not a regular file, skipped" 3
+mkdir -p "$W/fifodir" && cp "$GOOD" "$W/fifodir/" && mkfifo "$W/fifodir/z.txt"
+run "FIFO in a directory: skipped" 0 "$TREAD" --no-cache --list "$W/fifodir"
+rows "FIFO in a directory: the good one listed" 1
+
+section "generated: an article over the 64 MB limit is read in part, with a warning"
+# 200 KB of text, then a sparse tail of zeros: cheap to make and to read.
+{ echo "Title of a huge article"; echo; yes "Lorem ipsum dolor sit amet, consectetur adipiscing elit." |
+	head -c 200000; } >"$W/huge.txt"
+truncate -s 65M "$W/huge.txt"
+run "65 MB: --list" 0 "$TREAD" --no-cache --list "$W/huge.txt"
+rows "65 MB: listed" 1
+warned "65 MB: the limit is told" "huge.txt: larger than 64 MB: only the first 64 MB read"
+rm -f "$W/huge.txt"
+
 section "regression inputs found by fuzzing"
 for f in "$BAD"/regress/*; do
 	b=$(basename "$f")

@@ -54,6 +54,12 @@ class Runner:
 				XDG_CONFIG_HOME=self.tmp, XDG_CACHE_HOME=self.tmp,
 				XDG_STATE_HOME=self.tmp, XDG_DATA_HOME=self.tmp,
 				TZ="UTC")
+		# each build reads the data of its own tree (the baseline's
+		# may not parse today's)
+		data = os.path.join(os.path.dirname(os.path.dirname(
+			os.path.abspath(binary))), "data")
+		if os.path.isdir(data):
+			self.env["TREAD_DATADIR"] = data
 
 	def show_bytes(self, data, width=1000, extra=()):
 		"""tread --show on a file holding DATA: its stdout as text."""

@@ -1,9 +1,11 @@
 /* fuzz_state.c: libFuzzer harness for the state file parser: the input
  * is a state file; it is loaded, changed and saved to a scratch dir. */
+#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "state.h"
 #include "util.h"
@@ -19,6 +21,23 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	snprintf(file, sizeof file, "%s/state", dir);
 	return 0;
+}
+
+/* Removes the corrupt files set aside (one per corrupt input). */
+static void
+clean_aside(void)
+{
+	char p[300];
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	while (d != NULL && (de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, "state.corrupt-", 14) == 0) {
+			snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
+			unlink(p);
+		}
+	if (d != NULL)
+		closedir(d);
 }
 
 int
@@ -40,6 +59,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s = state_open(file);
 	if (!state_is_read(s, "/fuzz/a") || state_pos(s, "/fuzz/b") != 3)
 		abort();	/* the saved file must load back */
+	if (state_warning(s) != NULL)
+		abort();	/* and cleanly */
 	state_free(s);
+	clean_aside();
 	return 0;
 }

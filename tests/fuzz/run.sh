@@ -9,7 +9,7 @@ set -u
 srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 B=${FUZZ_BUILDDIR:-$PWD/fuzz-build}
 SECS=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-article date lexicon query state}
+TARGETS=${FUZZ_TARGETS:-article date lexicon query state cache windex config}
 CC_FUZZ=${CC_FUZZ:-clang}
 
 command -v "$CC_FUZZ" >/dev/null || { echo "fuzz: $CC_FUZZ not found (apt-get install clang)" >&2; exit 2; }
@@ -40,6 +40,11 @@ seeds() {
 	lexicon) echo "$srcdir/tests/bad/lexicon $srcdir/tests/data" ;;
 	query) echo "$srcdir/tests/fuzz/seeds/query" ;;
 	state) echo "$srcdir/tests/fuzz/seeds/state" ;;
+	# real files tread wrote (tests/fuzz/make-seeds.sh); the harnesses
+	# fix the checksum of each input up, so mutations reach the checks
+	cache) echo "$srcdir/tests/fuzz/seeds/cache" ;;
+	windex) echo "$srcdir/tests/fuzz/seeds/windex" ;;
+	config) echo "$srcdir/tests/fuzz/seeds/config $srcdir/tests/bad/config" ;;
 	esac
 }
 
@@ -57,7 +62,8 @@ for t in $TARGETS; do
 	for d in $(seeds "$t"); do
 		[ -d "$d" ] && find "$d" -type f -size -256k ! -name '*.sh' -exec cp {} "$c/" \; 2>/dev/null
 	done
-	case $t in article) max=65536 ;; lexicon) max=16384 ;; *) max=4096 ;; esac
+	case $t in article|cache) max=65536 ;; windex) max=131072 ;;
+	lexicon|config) max=16384 ;; *) max=4096 ;; esac
 	echo "fuzz: $t for ${SECS}s ($(ls "$c" | wc -l) inputs)"
 	TREAD_DATADIR="$srcdir/data" "$B/build/tests/fuzz/fuzz_$t" \
 		-max_total_time="$SECS" -max_len=$max -timeout=20 -rss_limit_mb=2048 \

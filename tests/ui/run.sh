@@ -284,7 +284,7 @@ see "and it takes keys again" "Themes (all of)"
 # --- SIGTERM: saves and leaves at once.
 pid=$(tread_pid)
 kill -TERM "$pid"
-see "SIGTERM: tread leaves" "TREAD-EXIT=1"
+see "SIGTERM: tread leaves, killed by the signal it got" "TREAD-EXIT=143"
 grep -q "saving and leaving" "$T_TMP/stderr" && pass "SIGTERM: says so on stderr" ||
 	fail "SIGTERM: says so on stderr" "$(cat "$T_TMP/stderr")"
 

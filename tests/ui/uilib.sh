@@ -45,13 +45,19 @@ ui_start() {
 echo \$\$ >"$T_TMP/pid"
 exec env $envs "$TREAD" ${UI_NOCACHE---no-cache} $* $UI_ARTS 2>"$T_TMP/stderr"
 EOS
+	# UI_SHIELD: the shell around tread ignores the keyboard's signals
+	# (keys sent while tread quits or suspends must not end the pane).
 	cat >"$T_TMP/run.sh" <<EOS
+${UI_SHIELD:+trap '' INT QUIT TSTP}
 printf 'BEFORE-TREAD\n'
 sh "$T_TMP/tread.sh"
-echo "TREAD-EXIT=\$?"
+rc=\$?
+echo \$rc >"$T_TMP/rc"
+echo "TREAD-EXIT=\$rc"
+trap '' INT QUIT TSTP
 exec sleep 600
 EOS
-	rm -f "$T_TMP/pid"
+	rm -f "$T_TMP/pid" "$T_TMP/rc"
 	if [ -n "${UI_JOB:-}" ]; then
 		# An interactive shell with job control runs tread as a job.
 		tm new-session -d -x "$w" -y "$h" "env PS1='$ ' ENV= sh -i"
@@ -113,6 +119,9 @@ fits() {
 
 # pane_alt: 1 while the pane is in the alternate screen.
 pane_alt() { tm display-message -p -t 0 '#{alternate_on}'; }
+
+# tread_rc: tread's exit status (empty while it runs).
+tread_rc() { cat "$T_TMP/rc" 2>/dev/null; }
 
 # tread_pid: the pid of the running tread (empty if it never started).
 tread_pid() { cat "$T_TMP/pid" 2>/dev/null; }

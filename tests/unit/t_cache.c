@@ -92,7 +92,7 @@ recs(const char *okv)
 static int
 save(uint64_t lh, char *root)
 {
-	struct cache *c = cache_open(cpath, lh);
+	struct cache *c = cache_open(cpath, lh, 10);
 	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10, .roots = &root,
 	    .nroots = 1 };
 	int rc;
@@ -107,7 +107,7 @@ static int
 lookup(uint64_t lh, int k, int want, struct article *out, size_t *np,
     char *firstphr, size_t fpl)
 {
-	struct cache *c = cache_open(cpath, lh);
+	struct cache *c = cache_open(cpath, lh, 10);
 	struct phrase *p = NULL;
 	uint32_t e;
 	int r;
@@ -245,7 +245,7 @@ test_no_rewrite(void)
 	int k;
 
 	stat(cpath, &s1);
-	c = cache_open(cpath, LEX);
+	c = cache_open(cpath, LEX, 10);
 	lookup_all(c, a, NULL);
 	cache_save(c, &b);
 	cache_close(c);
@@ -269,7 +269,7 @@ test_roots(void)
 	b.rec = recs(ok0);
 	b.roots = &root;
 	b.nroots = 1;
-	c = cache_open(cpath, LEX);
+	c = cache_open(cpath, LEX, 10);
 	cache_save(c, &b);
 	cache_close(c);
 	is_int(lookup(LEX, 1, 0, &a, &np, NULL, 0), 1,
@@ -278,7 +278,7 @@ test_roots(void)
 	free(root);
 	root = dir;
 	b.roots = &root;
-	c = cache_open(cpath, LEX);
+	c = cache_open(cpath, LEX, 10);
 	cache_save(c, &b);
 	cache_close(c);
 	is_int(lookup(LEX, 1, 0, &a, &np, NULL, 0), 0,
@@ -346,10 +346,10 @@ test_discovered(void)
 	size_t nd;
 	int k, r;
 
-	c = cache_open(cpath, LEX);
+	c = cache_open(cpath, LEX, 10);
 	is_int(cache_save(c, &b), 0, "saved with a discovered theme");
 	cache_close(c);
-	c = cache_open(cpath, LEX);
+	c = cache_open(cpath, LEX, 10);
 	lookup_all(c, a, e);
 	ok(e[0] == 0 && e[1] == 1 && e[2] == 2, "entries in saved order");
 	r = cache_discovered(c, NART, &out, &nd);
@@ -361,7 +361,7 @@ test_discovered(void)
 	is_int(cache_discovered(c, NART - 1, &out, &nd), 0,
 	    "another number of articles: not reused");
 	cache_close(c);
-	c = cache_open(cpath, LEX);
+	c = cache_open(cpath, LEX, 10);
 	unfill(&a[0]);
 	a[0].path = v[0].path;
 	a[0].size = v[0].size;
@@ -372,6 +372,171 @@ test_discovered(void)
 	cache_close(c);
 	for (k = 0; k < NART; k++)
 		unfill(&a[k]);
+}
+
+/* Saves the test articles with article 0 replaced by W, as a snapshot
+ * (ORDER) when SNAP, with discovered theme D when not NULL; then opens
+ * the file: the number of the three articles that hit. */
+static int
+hostile_hits(const struct article *w, int snap, const struct discovered *d)
+{
+	struct article a[NART];
+	uint32_t order[NART] = { 2, 0, 1 };
+	char *root = dir;
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10,
+	    .roots = &root, .nroots = 1, .order = snap ? order : NULL,
+	    .disc = d, .ndisc = d != NULL, .have_disc = d != NULL };
+	const uint32_t *o;
+	struct cache *c;
+	int k, hits = 0;
+
+	for (k = 1; snap && k < NART; k++)
+		b.rec[k].a.nhits = 2;	/* a snapshot keeps them all: no 40 */
+	b.rec[0].a = *w;
+	unlink(cpath);
+	c = cache_open(cpath, LEX, 10);
+	cache_save(c, &b);
+	cache_close(c);
+	c = cache_open(cpath, LEX, 10);
+	lookup_all(c, a, NULL);
+	for (k = 0; k < NART; k++) {
+		hits += a[k].title != NULL;
+		unfill(&a[k]);
+	}
+	hits += snap && cache_snapshot(c, &root, 1, d != NULL, &o) != 0;
+	cache_close(c);
+	return hits;
+}
+
+/* A cache written by a hostile neighbour, its checksum right: control
+ * bytes in its text, a date or language out of form, theme indexes
+ * outside the theme table. The whole file is refused. */
+static void
+test_hostile(void)
+{
+	static const char *bad_text[] = {
+		"Evil \x1b]0;pwned\x07", "C1 \xc2\x9b" "31m", "bidi \xe2\x80\xae",
+		"broken \xff UTF-8", "tab\there",
+	};
+	struct phrase evil[2] = { { "\x1b[2J", "label", 1.0f },
+	    { "ok", "ok", 1.0f } };
+	struct theme_hit far[1] = { { 60000, 1.0f } };
+	uint32_t arts[2] = { 0, 77 };
+	struct discovered d = { "d:ok", "ok", arts, 1 };
+	struct article w;
+	size_t i;
+
+	w = v[0];
+	w.nhits = 2;
+	is_int(hostile_hits(&w, 1, NULL), NART + 1, "the unchanged file hits");
+	for (i = 0; i < sizeof bad_text / sizeof *bad_text; i++) {
+		w = v[0];
+		w.title = (char *)bad_text[i];
+		ok(hostile_hits(&w, 0, NULL) == 0, "title %zu: refused", i);
+		w = v[0];
+		w.source = (char *)bad_text[i];
+		ok(hostile_hits(&w, 0, NULL) == 0, "source %zu: refused", i);
+	}
+	w = v[0];
+	snprintf(w.date, sizeof w.date, "\x1b[31m");
+	is_int(hostile_hits(&w, 0, NULL), 0, "escape in the date: refused");
+	w = v[0];
+	snprintf(w.date, sizeof w.date, "2024-07-1\t");
+	is_int(hostile_hits(&w, 0, NULL), 0, "tab in the date: refused");
+	w = v[0];
+	snprintf(w.lang, sizeof w.lang, "e\x07");
+	is_int(hostile_hits(&w, 0, NULL), 0, "BEL in the language: refused");
+	w = v[0];
+	w.hits = far;
+	w.nhits = 1;
+	is_int(hostile_hits(&w, 1, NULL), 0, "theme 60000 of 10: refused");
+	far[0].theme = 10;	/* a discovered theme's index, with none */
+	is_int(hostile_hits(&w, 1, NULL), 0, "theme 10 with no discovered: refused");
+	far[0].theme = 9;
+	far[0].score = 0.0f / 0.0f;
+	is_int(hostile_hits(&w, 1, NULL), 0, "a NaN score: refused");
+	phr[0] = evil;
+	is_int(hostile_hits(&v[0], 0, NULL), 0, "escape in a phrase: refused");
+	phr[0] = ph;
+	is_int(hostile_hits(&v[0], 0, &d), NART, "a sound discovered theme: kept");
+	d.narticles = 2;
+	is_int(hostile_hits(&v[0], 0, &d), 0, "its article 77 of 3: refused");
+	d.narticles = 1;
+	d.id = "d:tab\tid";
+	is_int(hostile_hits(&v[0], 0, &d), 0, "a tab in its id: refused");
+	d.id = "d:ok";
+	d.label = "\x1b[5m";
+	is_int(hostile_hits(&v[0], 0, &d), 0, "an escape in its label: refused");
+	unlink(cpath);
+}
+
+/* Every byte of a full cache file (snapshot, phrases, a discovered
+ * theme) changed in turn, the checksum fixed up: every reader function
+ * runs on it without a fault (the sanitizers check that). */
+static void
+test_every_byte(void)
+{
+	static const unsigned char masks[] = { 0x01, 0x80, 0xff };
+	uint32_t arts[2] = { 0, 2 }, order[NART] = { 1, 2, 0 }, e[NART];
+	struct discovered dd = { "d:dry-port", "dry port", arts, 2 }, *out;
+	char *root = dir, *good, *s;
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10,
+	    .roots = &root, .nroots = 1, .order = order, .disc = &dd,
+	    .ndisc = 1, .have_disc = 1 };
+	const struct theme_hit *h;
+	const uint32_t *o;
+	struct article a[NART], sa;
+	struct phrase *p;
+	size_t len, i, m, n, k, nd, kept = 0, runs = 0;
+	struct cache *c;
+	FILE *fp;
+
+	for (k = 0; k < NART; k++) {
+		b.rec[k].a.nhits = 2;
+		b.rec[k].a.hits[1].theme = 10;	/* the discovered one */
+	}
+	unlink(cpath);
+	c = cache_open(cpath, LEX, 10);
+	cache_save(c, &b);
+	cache_close(c);
+	for (k = 0; k < NART; k++)
+		v[k].hits[1].theme = 7;
+	if (file_read(cpath, 0, &good, &len) == -1) {
+		ok(0, "cache file written");
+		return;
+	}
+	s = xmalloc(len);
+	for (i = 0; i < len; i++)
+		for (m = 0; m < sizeof masks; m++) {
+			memcpy(s, good, len);
+			s[i] ^= (char)masks[m];
+			cache_reseal(s, len);
+			fp = fopen(cpath, "wb");
+			fwrite(s, 1, len, fp);
+			fclose(fp);
+			c = cache_open(cpath, LEX, 10);
+			lookup_all(c, a, e);
+			for (k = 0; k < NART; k++) {
+				if (a[k].title != NULL)
+					cache_phrases(c, e[k], &p);
+				unfill(&a[k]);
+			}
+			if (cache_discovered(c, NART, &out, &nd))
+				discover_themes_free(out, nd);
+			n = cache_snapshot(c, &root, 1, 1, &o);
+			kept += n > 0;
+			for (k = 0; k < n; k++)
+				cache_snap_article(c, o[k], &sa, &h);
+			if (cache_snap_discovered(c, &out, &nd))
+				discover_themes_free(out, nd);
+			cache_close(c);
+			runs++;
+		}
+	ok(runs == len * sizeof masks, "%zu changed files read, %zu snapshots "
+	    "still used", runs, kept);
+	free(s);
+	free(good);
+	unlink(cpath);
 }
 
 static void
@@ -421,6 +586,10 @@ main(void)
 	test_roots();
 	test_corrupt();
 	test_discovered();
+	warn_quiet = 1;
+	test_hostile();
+	test_every_byte();
+	warn_quiet = 0;
 	test_key();
 	test_under_roots();
 	for (k = 0; k < NART; k++) {

@@ -121,6 +121,35 @@ test_user_file(void)
 	config_free(&c);
 }
 
+/* A second file over the first (the system-wide tread.ini, then the
+ * user's): its settings win, the first file's others stay, and each key
+ * binding remembers the file it is from. */
+static void
+test_two_files(void)
+{
+	struct config c;
+	char err[512], sys[1024];
+	const char *p;
+
+	config_defaults(&c);
+	p = write_ini("sys.ini", "[layout]\nside_width = 20\nmouse = no\n"
+	    "[keys]\nquit = x\n");
+	snprintf(sys, sizeof sys, "%s", p);
+	ok(config_load(&c, sys, err, sizeof err) == 0, "system file: %s", err);
+	p = write_ini("user2.ini", "[layout]\nside_width = 30\n"
+	    "[keys]\nquit = q\n");
+	ok(config_load(&c, p, err, sizeof err) == 0, "user file: %s", err);
+	is_int(c.side_width, 30, "the second file's side_width wins");
+	is_int(c.mouse, 0, "the first file's mouse stays");
+	is_int(c.nkeys, 2, "both files' bindings, in order");
+	if (c.nkeys == 2) {
+		is_str(c.keys[0].file, sys, "first binding from the system file");
+		is_str(c.keys[1].file, p, "second binding from the user's");
+		is_str(c.keys[1].keys, "q", "the user's binding last (it wins)");
+	}
+	config_free(&c);
+}
+
 /* Bad values: refused with FILE:LINE; unknown keys only warned about. */
 static void
 test_errors(void)
@@ -178,6 +207,7 @@ main(void)
 	test_styles();
 	test_data_file();
 	test_user_file();
+	test_two_files();
 	test_errors();
 	is_str(config_elem_name(0), "normal", "element names");
 	ok(config_elem_name(CFG_NELEM) == NULL, "past the end: NULL");

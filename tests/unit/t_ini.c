@@ -1,10 +1,20 @@
 /* t_ini.c: the safe INI reader: values, numbers, line numbers, and each iniparser trap reported as FILE:LINE. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#ifdef HAVE_INIPARSER_INIPARSER_H
+#include <iniparser/iniparser.h>
+#else
+#include <iniparser.h>
+#endif
+
 #include "ini.h"
+#include "util.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/t_ini.XXXXXX";
@@ -137,6 +147,153 @@ t_traps(void)
 	ok(strncmp(err, "/nonexistent/x.ini: ", 20) == 0, "missing file named");
 }
 
+/* iniparser's error callback, silent: the files are ours to judge. */
+static int
+quiet(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+/* Every value of FILE, when ini_open takes it, is the one iniparser 4.1
+ * gives (the values were iniparser's before ini.c read them itself).
+ * The number of keys compared; -1 on a difference. */
+static long
+same_as_iniparser(const char *file)
+{
+	char err[512], key[2100];
+	const char *sec, *k, *ours, *theirs;
+	struct ini *ini = ini_open(file, err, sizeof err);
+	dictionary *d;
+	long n = 0;
+	int i, j;
+
+	if (ini == NULL)
+		return 0;
+	iniparser_set_error_callback(quiet);
+	if ((d = iniparser_load(file)) == NULL ||
+	    iniparser_getnsec(d) != ini_nsections(ini))
+		n = -1;
+	for (i = 0; n >= 0 && i < ini_nsections(ini); i++) {
+		sec = ini_section(ini, i);
+		for (j = 0; n >= 0 && j < ini_nkeys(ini, sec); j++) {
+			k = ini_key(ini, sec, j, NULL);
+			snprintf(key, sizeof key, "%s:%s", sec, k);
+			ours = ini_get(ini, key, NULL);
+			theirs = iniparser_getstring(d, key, NULL);
+			if (ours == NULL || theirs == NULL || strcmp(ours, theirs)) {
+				printf("# %s: %s: '%s', iniparser '%s'\n", file,
+				    key, ours ? ours : "(null)",
+				    theirs ? theirs : "(null)");
+				n = -1;
+			} else
+				n++;
+		}
+	}
+	if (d != NULL)
+		iniparser_freedict(d);
+	ini_close(ini);
+	return n;
+}
+
+/* The data files and every test INI file read as iniparser reads them. */
+static void
+t_oracle(void)
+{
+	static const char *dirs[] = { "data", "tests/data/themes",
+	    "tests/bad/config", "tests/bad/lexicon" };
+	static const char tricky[] =
+	    "[Colors]\ntitle = \"bold; underline # x\"\nWidth = 42   ; c\n"
+	    "q1 = 'single \"quoted\"'\nempty = \"\"\nsp = a b  c\t# c\n"
+	    "[keys]\r\nquit = q\r\nnone =\n";
+	const char *top = getenv("top_srcdir");
+	char p[1024];
+	struct dirent *de;
+	long n, keys = 0, bad = 0, files = 0;
+	size_t i;
+	DIR *d;
+
+	for (i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+		snprintf(p, sizeof p, "%s/%s", top ? top : SRCDATADIR "/..",
+		    dirs[i]);
+		if ((d = opendir(p)) == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL) {
+			if (strstr(de->d_name, ".ini") == NULL)
+				continue;
+			snprintf(p, sizeof p, "%s/%s/%s", top ? top :
+			    SRCDATADIR "/..", dirs[i], de->d_name);
+			n = same_as_iniparser(p);
+			bad += n < 0;
+			keys += n > 0 ? n : 0;
+			files += n > 0;
+		}
+		closedir(d);
+	}
+	n = same_as_iniparser(put(tricky, sizeof tricky - 1));
+	bad += n < 0;
+	ok(bad == 0 && files > 3 && keys > 100 && n == 7,
+	    "%ld keys of %ld files and 7 tricky ones read as iniparser does",
+	    keys, files);
+}
+
+/* CPU seconds so far. */
+static double
+cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* 40,000 keys in a section and 20,000 sections: linear, not quadratic
+ * (the duplicate check and iniparser's dictionary were). */
+static void
+t_big(void)
+{
+	struct buf b;
+	struct ini *ini;
+	char err[512];
+	double t0;
+	int i;
+
+	buf_init(&b);
+	buf_adds(&b, "[big]\n");
+	for (i = 0; i < 40000; i++)
+		buf_addf(&b, "key%d = value %d\n", i, i);
+	for (i = 0; i < 20000; i++)
+		buf_addf(&b, "[s%d]\nk = %d\n", i, i);
+	t0 = cpu();
+	ini = ini_open(put(b.s, b.len), err, sizeof err);
+	ok(ini != NULL && ini_nkeys(ini, "big") == 40000 &&
+	    ini_nsections(ini) == 20001, "40,000 keys and 20,001 sections read");
+	ok(ini != NULL && strcmp(ini_get(ini, "big:key39999", ""),
+	    "value 39999") == 0 && strcmp(ini_get(ini, "S19999:K", ""),
+	    "19999") == 0 && ini_line(ini, "big:key7") == 9,
+	    "the last ones found, any case, with their lines");
+	ini_close(ini);
+	buf_adds(&b, "[BIG]\n");
+	ini = ini_open(put(b.s, b.len), err, sizeof err);
+	ok(ini == NULL && strstr(err, "duplicate section [BIG] (first at line "
+	    "1)") != NULL, "a duplicate found among them: %s", err);
+	ok(cpu() - t0 < 2.0, "in %.2f CPU s", cpu() - t0);
+	buf_free(&b);
+}
+
+/* A FIFO is refused at once, never opened for a blocking read. */
+static void
+t_fifo(void)
+{
+	char p[300], err[512];
+
+	snprintf(p, sizeof p, "%s/fifo.ini", dir);
+	mkfifo(p, 0600);
+	ok(ini_open(p, err, sizeof err) == NULL &&
+	    strstr(err, "not a regular file") != NULL, "a FIFO: %s", err);
+	unlink(p);
+}
+
 int
 main(void)
 {
@@ -144,6 +301,9 @@ main(void)
 		return 99;
 	t_good();
 	t_traps();
+	t_oracle();
+	t_big();
+	t_fifo();
 	unlink(path);
 	rmdir(dir);
 	return tap_done();

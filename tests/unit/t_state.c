@@ -394,6 +394,7 @@ t_lock_timeout(void)
 	fd = open(tpath("locked.lock"), O_RDWR | O_CREAT, 0600);
 	ok(fd != -1 && flock(fd, LOCK_EX) == 0, "lock taken by the test");
 	s = state_open(p);
+	state_set_lock_wait(s, 1000);
 	state_set_read(s, "/l", 1);
 	clock_gettime(CLOCK_MONOTONIC, &a);
 	capture();

@@ -365,6 +365,76 @@ test_stale(const struct lexicon *lex, const char *wpath)
 	corpus_free(&c);
 }
 
+/* Runs every reader of a word index on the file image S (LEN bytes)
+ * written to WPATH, its checksum fixed up; with MERGE, a load that
+ * merges it too. */
+static void
+read_image(const char *wpath, char *s, size_t len, struct corpus *c,
+    const struct lexicon *lex, char *root, int merge)
+{
+	static const char *q[] = { "alpha", "al", "zebra", "" };
+	uint64_t set[4];
+	struct windex *x;
+	struct corpus m;
+	FILE *fp;
+	int i;
+
+	windex_reseal((unsigned char *)s, len);
+	unlink(wpath);	/* a new file, as tread writes: never one mapped */
+	fp = fopen(wpath, "wb");
+	fwrite(s, 1, len, fp);
+	fclose(fp);
+	if ((x = windex_open(wpath)) != NULL) {
+		windex_bind(x, c->v, c->n);
+		for (i = 0; i < 4; i++) {
+			memset(set, 0, sizeof set);
+			windex_or(x, q[i], strlen(q[i]), i % 2, set);
+		}
+		windex_close(x);
+	}
+	if (merge) {	/* the merge reads the old index's records */
+		corpus_load(&m, &root, 1, lex, CORPUS_NODISCOVER);
+		corpus_free(&m);
+	}
+}
+
+/* Every byte of a small index changed in turn, the checksum fixed up:
+ * opening, binding, queries and the merge of the next load run without
+ * a fault (the sanitizers check that). */
+static void
+test_every_byte(const struct lexicon *lex)
+{
+	char sdir[256], wpath[300], *root = sdir, *good, *s;
+	struct corpus c;
+	size_t len, i;
+
+	snprintf(sdir, sizeof sdir, "%s/small", dir);
+	sample_put(sdir, "one.txt", "Alpha beta\n\nalpha gamma delta.\n");
+	sample_put(sdir, "two.txt", "Zebra\n\nalpine zebra crossing.\n");
+	snprintf(wpath, sizeof wpath, "%s/scache", dir);
+	setenv("XDG_CACHE_HOME", wpath, 1);
+	snprintf(wpath, sizeof wpath, "%s/scache/tread/words", dir);
+	corpus_load(&c, &root, 1, lex, CORPUS_NODISCOVER);
+	if (file_read(wpath, 0, &good, &len) == -1) {
+		ok(0, "small index written");
+		corpus_free(&c);
+		return;
+	}
+	s = xmalloc(len);
+	for (i = 0; i < len; i++) {
+		memcpy(s, good, len);
+		s[i] ^= (char)0xff;
+		read_image(wpath, s, len, &c, lex, root, i % 4 == 0);
+		memcpy(s, good, len);
+		s[i] ^= 0x01;
+		read_image(wpath, s, len, &c, lex, root, 0);
+	}
+	ok(1, "%zu changed index files read", 2 * len);
+	free(s);
+	free(good);
+	corpus_free(&c);
+}
+
 int
 main(void)
 {
@@ -408,6 +478,7 @@ main(void)
 	test_roots(lex, wpath);
 	test_snapshot(lex);
 	test_stale(lex, wpath);
+	test_every_byte(lex);
 	lexicon_free(lex);
 	rc = tap_done();
 	snprintf(path, sizeof path, "rm -rf '%s'", dir);
