@@ -171,29 +171,24 @@ cache_check(struct cache *c)
 
 /* Is S text that may reach a terminal, TSV or JSON as it is: valid
  * UTF-8 that the output sanitiser would leave unchanged (no C0, DEL, C1,
- * bidi or invisible controls)? SCRATCH is reused between calls. */
+ * bidi or invisible controls)? */
 static int
-str_clean(const char *s, struct buf *scratch)
+str_clean(const char *s)
 {
-	const unsigned char *p;
-	size_t n;
+	const unsigned char *p = (const unsigned char *)s;
 
-	for (p = (const unsigned char *)s; *p >= 0x20 && *p < 0x7f; p++)
-		;
-	if (*p == '\0')
-		return 1;	/* plain ASCII: the usual case, and fast */
-	n = strlen(s);
-	scratch->len = 0;
-	decode_sanitize(scratch, s, n, 0);
-	return scratch->len == n && memcmp(scratch->s, s, n) == 0;
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;	/* ASCII, the usual case: no second pass */
+	return *p == '\0' || decode_is_clean((const char *)p,
+	    strlen((const char *)p));
 }
 
 /* Is the id of a discovered theme ("d:" and a slug) sound? It is
  * printed unquoted in TSV. */
 static int
-disc_id_ok(const char *s, struct buf *scratch)
+disc_id_ok(const char *s)
 {
-	if (strncmp(s, "d:", 2) != 0 || s[2] == '\0' || !str_clean(s, scratch))
+	if (strncmp(s, "d:", 2) != 0 || s[2] == '\0' || !str_clean(s))
 		return 0;
 	return strpbrk(s, " ,\t") == NULL;
 }
@@ -224,7 +219,7 @@ meta_ok(const char *date, const char *lang)
  * hit themes in the theme table (the lexicon's, then the discovered),
  * scores finite? Notes the snapshot's highest theme in snap_top. */
 static int
-cache_check_ents(struct cache *c, struct buf *sb)
+cache_check_ents(struct cache *c)
 {
 	const struct cache_head *h = &c->head;
 	const struct theme_hit *t;
@@ -233,8 +228,8 @@ cache_check_ents(struct cache *c, struct buf *sb)
 	for (i = 0; i < h->nent; i++) {
 		const struct cache_ent *e = &c->ent[i];
 
-		if (!str_clean(c->str + e->title, sb) ||
-		    !str_clean(c->str + e->source, sb) ||
+		if (!str_clean(c->str + e->title) ||
+		    !str_clean(c->str + e->source) ||
 		    !meta_ok(e->date, e->lang))
 			return 0;
 		for (k = 0, t = c->hits + e->hit0; k < e->nhits; k++, t++) {
@@ -254,20 +249,14 @@ cache_check_values(struct cache *c)
 {
 	const struct cache_head *h = &c->head;
 	unsigned char *seen;
-	struct buf sb;
 	size_t i;
 	int good = h->nlex == c->nlex && h->ndisc <= UINT16_MAX - h->nlex &&
 	    h->disc_n <= h->nent;
 
-	buf_init(&sb);
-	good = good && cache_check_ents(c, &sb);
-	for (i = 0; good && i < h->nphr; i++)
-		good = str_clean(c->str + c->phr[i].text, &sb) &&
-		    str_clean(c->str + c->phr[i].label, &sb) &&
-		    isfinite(c->phr[i].score);
+	good = good && cache_check_ents(c);	/* phrases: cache_phrases */
 	for (i = 0; good && i < h->ndisc; i++)
-		good = disc_id_ok(c->str + c->disc[i].id, &sb) &&
-		    str_clean(c->str + c->disc[i].label, &sb);
+		good = disc_id_ok(c->str + c->disc[i].id) &&
+		    str_clean(c->str + c->disc[i].label);
 	for (i = 0; good && i < h->ndart; i++)
 		good = c->dart[i] < h->disc_n;
 	/* the display order: each snapshot entry once */
@@ -275,7 +264,6 @@ cache_check_values(struct cache *c)
 	for (i = 0; good && i < h->nsnap; i++)
 		good = !seen[c->order[i]]++;
 	free(seen);
-	buf_free(&sb);
 	return good;
 }
 
@@ -541,6 +529,12 @@ cache_phrases(struct cache *c, uint32_t entry, struct phrase **out)
 	if (entry >= c->head.nent)
 		return 0;
 	e = &c->ent[entry];
+	for (k = 0; k < e->nphr; k++) {	/* checked here, when wanted */
+		q = &c->phr[e->phr0 + k];
+		if (!str_clean(c->str + q->text) || !str_clean(c->str +
+		    q->label) || !isfinite(q->score))
+			return 0;	/* a hostile entry: no phrases */
+	}
 	for (k = 0; k < e->nphr; k++) {
 		q = &c->phr[e->phr0 + k];
 		p = &c->pcache[e->phr0 + k];

@@ -799,6 +799,30 @@ decode_sanitize(struct buf *out, const char *s, size_t len, int keep_nl)
 	}
 }
 
+int
+decode_is_clean(const char *s, size_t len)
+{
+	const uint8_t *b = (const uint8_t *)s;
+	size_t i = 0;
+	ucs4_t u;
+	int l;
+
+	while (i < len) {	/* decode_sanitize's cases, nothing written */
+		if (b[i] >= 0x20 && b[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		if (b[i] < 0x80)
+			return 0;
+		l = utf8_get(&u, b + i, len - i);
+		if (u == 0x2028 || u == 0x2029 || (u >= 0x80 && u < 0xA0) ||
+		    (u == 0xFFFD && l != 3) || is_invisible(u))
+			return 0;
+		i += (size_t)l;
+	}
+	return 1;
+}
+
 void
 decode_fputs(const char *s, FILE *fp)
 {

@@ -64,6 +64,10 @@ char	*decode_fix_mojibake(const char *s, size_t len, size_t *outlen);
 void	 decode_sanitize(struct buf *out, const char *s, size_t len,
 	    int keep_nl);
 
+/* Would decode_sanitize (KEEP_NL 0) give S[0..LEN) back unchanged? For
+ * text read back from a file another process could have written. */
+int	 decode_is_clean(const char *s, size_t len);
+
 /* Convenience: sanitise S (NUL-terminated) and write it to FP. */
 #include <stdio.h>
 void	 decode_fputs(const char *s, FILE *fp);

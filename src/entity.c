@@ -469,7 +469,8 @@ match_curated(struct corpus *c, size_t i, struct fold_cache *fc,
 	struct match_result r;
 	size_t k, h, s;
 
-	memset(covered, 0, n);
+	if (n > 0)	/* COVERED is NULL for a body without tokens */
+		memset(covered, 0, n);
 	for (k = 0; k < NKINDS; k++) {
 		memset(&r, 0, sizeof r);
 		match_article_tokens(G.lex[k], fc, NULL, c->v[i].title, body, len,

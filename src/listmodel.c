@@ -224,20 +224,25 @@ build_rows(struct listmodel *m)
 	listmodel_count(m->c, m->keep, m->tcount);
 }
 
-/* The query of the filter: the typed text parsed (NULL-free: a bad one
- * is reported in qerr and left out), then the selected themes and the
- * language added as terms, not as text to be parsed again. */
+/* The query of the filter: the typed text (after the other views'
+ * terms) parsed, a bad one reported in qerr and left out; then the
+ * selected themes and the language added as terms, not as text. */
 static struct query *
 filter_query(struct listmodel *m)
 {
 	struct query *q;
+	struct buf b;
 
 	m->qerr[0] = '\0';
-	q = query_parse(m->query, m->c, m->qerr, sizeof m->qerr);
+	buf_init(&b);
+	buf_addf(&b, "%s %s", m->extra, m->query);
+	q = query_parse(b.s, m->c, m->qerr, sizeof m->qerr);
+	buf_free(&b);
 	if (q == NULL) {
 		if (m->qerr[0] == '\0')
 			snprintf(m->qerr, sizeof m->qerr, "bad query");
-		q = query_parse("", m->c, NULL, 0);
+		if ((q = query_parse(m->extra, m->c, NULL, 0)) == NULL)
+			q = query_parse("", m->c, NULL, 0);
 	}
 	query_add_themes(q, m->c, m->tsel, m->all_of);
 	if (m->lang >= 0)
@@ -272,6 +277,8 @@ listmodel_describe(const struct listmodel *m, struct buf *b)
 			buf_addf(b, ",%s", m->c->themes[t].id);
 		first = 0;
 	}
+	if (m->extra[0] != '\0')
+		buf_addf(b, "%s%s", b->len > 0 ? " " : "", m->extra);
 	if (m->lang >= 0)
 		buf_addf(b, "%slang:%s", b->len > 0 ? " " : "",
 		    m->langs[m->lang]);

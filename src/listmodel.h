@@ -22,6 +22,8 @@ struct listmodel {
 	size_t		 nlangs;
 	int		 lang;		/* -1 all, else index in langs */
 	char		 query[512];
+	char		 extra[1024];	/* terms another view adds (People &
+					   places: entity terms), or "" */
 	char		 qerr[256];	/* the typed query's error, or "" */
 	enum lm_sort	 sort;
 	int		 reverse;

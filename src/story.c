@@ -138,7 +138,8 @@ numdf_build(struct numdf *nd, const struct entity_index *ix)
 	size_t total = ix->noff[ix->narticles], i, k = 0;
 	uint32_t *all = xmalloc((total ? total : 1) * sizeof *all);
 
-	memcpy(all, ix->nums, total * sizeof *all);
+	if (total > 0)	/* ix->nums is NULL without numbers */
+		memcpy(all, ix->nums, total * sizeof *all);
 	qsort(all, total, sizeof *all, cmp_u32);
 	nd->df = xcalloc(total ? total : 1, sizeof *nd->df);
 	for (i = 0; i < total; i++) {
@@ -220,7 +221,8 @@ features(struct build *B, size_t i, const struct numdf *nd)
 		feat_push(v, &cap, F_NUMBER | (ix->nums[j] & 0x3fffffffu),
 		    W_NUMBER * salience(1) *
 		    rarity(numdf_get(nd, ix->nums[j]), B->n));
-	qsort(v->f, v->n, sizeof *v->f, cmp_feat);
+	if (v->n > 1)	/* v->f is NULL without features: no qsort */
+		qsort(v->f, v->n, sizeof *v->f, cmp_feat);
 	for (j = 0; j < v->n; j++)
 		sq += (double)v->f[j].w * v->f[j].w;
 	v->norm = (float)sqrt(sq);

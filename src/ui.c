@@ -283,6 +283,7 @@ ui_layout(struct ui *ui)
 	if (over < 0 && !pane_shown(ui, ui->focus))
 		ui->focus = slot_pane(SLOT_TOP);
 }
+}
 
 int
 ui_filter(struct ui *ui)
@@ -290,8 +291,16 @@ ui_filter(struct ui *ui)
 	size_t art = 0;
 	int had = ui_selected_article(ui, &art);
 	long r;
+	struct buf eb;
 
+	/* the People & places selection: entity terms, as text */
+	buf_init(&eb);
+	ui_people_compose(ui, &eb);
+	snprintf(ui->lm.extra, sizeof ui->lm.extra, "%s",
+	    eb.s != NULL ? eb.s : "");
+	buf_free(&eb);
 	listmodel_filter(&ui->lm);
+	ui_people_count(ui);
 	if (ui->fold)	/* one row per story (ui_stories.c) */
 		ui->lm.nrows = ui_stories_fold(ui, ui->lm.rows, ui->lm.nrows);
 	r = had ? listmodel_row_of(&ui->lm, art) : -1;
@@ -586,6 +595,7 @@ ui_filter_action(struct ui *ui, enum action a)
 		break;
 	case ACT_CLEAR:
 		memset(ui->lm.tsel, 0, ui->c->nthemes);
+		ui_people_clear(ui);
 		ui->lm.query[0] = '\0';
 		ui->lm.lang = -1;
 		ui_message(ui, 0, "filter cleared");

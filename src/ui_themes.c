@@ -16,6 +16,8 @@ struct themes {
 
 #define ROW_LEXICON	(-1)	/* group headings in the display rows */
 #define ROW_DISCOVERED	(-2)
+#define ROW_PEOPLE	(-3)
+#define NGROUPS		3
 
 /* The view's state: cursor and scroll position. */
 static void
@@ -24,12 +26,13 @@ themes_init(struct ui *ui)
 	ui->themes = xcalloc(1, sizeof(struct themes));
 }
 
-/* Frees the view's state. */
+/* Frees the view's state (and the People & places group's). */
 static void
 themes_free(struct ui *ui)
 {
 	free(ui->themes);
 	ui->themes = NULL;
+	ui_people_free(ui);
 }
 
 /* Index of the first discovered theme (== nthemes when none). */
@@ -44,28 +47,58 @@ first_discovered(const struct ui *ui)
 	return t;
 }
 
-/* The display row of theme T: a heading before each group. */
+/* The items of the panel: the themes, then the People & places group's
+ * entities (items from nthemes on). */
 static size_t
-row_of(const struct ui *ui, size_t t)
+items(struct ui *ui)
+{
+	return ui->c->nthemes + ui_people_n(ui);
+}
+
+/* Group G's items [*START, return value): lexicon themes, discovered
+ * themes, entities. */
+static size_t
+group_end(struct ui *ui, int g, size_t *start)
 {
 	size_t d = first_discovered(ui);
 
-	return t + (d > 0 ? 1 : 0) + (t >= d ? 1 : 0);
+	*start = g == 0 ? 0 : g == 1 ? d : ui->c->nthemes;
+	return g == 0 ? d : g == 1 ? ui->c->nthemes : items(ui);
 }
 
-/* What display row R shows: a theme index, or a ROW_* heading. */
-static long
-item_at(const struct ui *ui, size_t r)
+/* The display row of item T: a heading before each group. */
+static size_t
+row_of(struct ui *ui, size_t t)
 {
-	size_t d = first_discovered(ui), lex = d > 0 ? 1 : 0;
+	size_t r = t, a, e;
+	int g;
 
-	if (lex && r == 0)
-		return ROW_LEXICON;
-	if (r < lex + d)
-		return (long)(r - lex);
-	if (r == lex + d)
-		return ROW_DISCOVERED;
-	return (long)(r - lex - 1);
+	for (g = 0; g < NGROUPS; g++)
+		if ((e = group_end(ui, g, &a)) > a && a <= t)
+			r++;
+	return r;
+}
+
+/* What display row R shows: an item, or a ROW_* heading; -4 past the
+ * end. */
+static long
+item_at(struct ui *ui, size_t r)
+{
+	static const long head[NGROUPS] = { ROW_LEXICON, ROW_DISCOVERED,
+	    ROW_PEOPLE };
+	size_t row = 0, a, e;
+	int g;
+
+	for (g = 0; g < NGROUPS; g++) {
+		if ((e = group_end(ui, g, &a)) == a)
+			continue;
+		if (r == row)
+			return head[g];
+		if (r < row + 1 + (e - a))
+			return (long)(a + (r - row - 1));
+		row += 1 + (e - a);
+	}
+	return -4;
 }
 
 /* One theme row: selection box, mark, label, count. */
@@ -101,7 +134,7 @@ draw_theme(struct ui *ui, WINDOW *win, int y, size_t t, int cursor,
 static void
 themes_scroll(struct ui *ui, struct themes *p)
 {
-	size_t r = ui->c->nthemes > 0 ? row_of(ui, p->cur) : 0;
+	size_t r = items(ui) > 0 ? row_of(ui, p->cur) : 0;
 	size_t rows = p->height > 0 ? (size_t)p->height : 1;
 
 	if (p->cur == 0 || r < p->top)
@@ -116,26 +149,30 @@ themes_draw(struct ui *ui, WINDOW *win, int focused)
 {
 	struct themes *p = ui->themes;
 	int h = getmaxy(win), w = getmaxx(win) - 1, y;
-	size_t nrow = ui->c->nthemes + (ui->c->nthemes > 0) +
-	    (first_discovered(ui) > 0 && first_discovered(ui) < ui->c->nthemes);
+	size_t nitems = items(ui), nrow = nitems > 0 ? row_of(ui,
+	    nitems - 1) + 1 : 0;
 	long it;
 
 	ui_line(ui, win, 0, 0, ui->lm.all_of ? " Themes (all of)" :
 	    " Themes (any of)", w, ui->attr[CFG_header]);
 	p->height = h - 1;
-	if (p->cur >= ui->c->nthemes)
-		p->cur = ui->c->nthemes > 0 ? ui->c->nthemes - 1 : 0;
+	if (p->cur >= nitems)
+		p->cur = nitems > 0 ? nitems - 1 : 0;
 	themes_scroll(ui, p);
 	for (y = 1; y < h && p->top + (size_t)y - 1 < nrow; y++) {
 		it = item_at(ui, p->top + (size_t)y - 1);
-		if (it == ROW_LEXICON || it == ROW_DISCOVERED)
+		if (it < 0)
 			ui_line(ui, win, y, 0, it == ROW_LEXICON ? "Lexicon" :
-			    "Discovered", w, ui->attr[CFG_group]);
-		else
+			    it == ROW_DISCOVERED ? "Discovered" :
+			    "People & places", w, ui->attr[CFG_group]);
+		else if ((size_t)it < ui->c->nthemes)
 			draw_theme(ui, win, y, (size_t)it,
 			    (size_t)it == p->cur, focused);
+		else
+			ui_people_draw(ui, win, y, (size_t)it - ui->c->nthemes,
+			    (size_t)it == p->cur, focused);
 	}
-	if (ui->c->nthemes == 0 && h > 1)
+	if (nitems == 0 && h > 1)
 		ui_line(ui, win, 1, 0, " no themes", w, ui->attr[CFG_message]);
 	/* The border between the panel and the list. */
 	ui_vline(ui, win, w, ui->attr[CFG_border]);
@@ -145,8 +182,8 @@ themes_draw(struct ui *ui, WINDOW *win, int focused)
 static int
 themes_toggle(struct ui *ui, size_t t)
 {
-	if (t >= ui->c->nthemes)
-		return UI_HANDLED;
+	if (t >= ui->c->nthemes)	/* an entity of People & places */
+		return ui_people_toggle(ui, t - ui->c->nthemes);
 	ui->lm.tsel[t] = !ui->lm.tsel[t];
 	ui_filter(ui);
 	ui_message(ui, 0, "%s %s: %zu articles", ui->lm.tsel[t] ? "+" : "-",
@@ -161,8 +198,8 @@ themes_move(struct ui *ui, long delta)
 	struct themes *p = ui->themes;
 	long cur = (long)p->cur + delta;
 
-	if (cur >= (long)ui->c->nthemes)
-		cur = (long)ui->c->nthemes - 1;
+	if (cur >= (long)items(ui))
+		cur = (long)items(ui) - 1;
 	p->cur = cur < 0 ? 0 : (size_t)cur;
 	return UI_HANDLED | UI_REDRAW;
 }
@@ -181,8 +218,8 @@ themes_key(struct ui *ui, enum action a, int ch)
 	case ACT_PAGE_UP:		return themes_move(ui, -page);
 	case ACT_HALF_DOWN:	return themes_move(ui, (page + 1) / 2);
 	case ACT_HALF_UP:		return themes_move(ui, -(page + 1) / 2);
-	case ACT_TOP:		return themes_move(ui, -(long)ui->c->nthemes);
-	case ACT_BOTTOM:		return themes_move(ui, (long)ui->c->nthemes);
+	case ACT_TOP:		return themes_move(ui, -(long)items(ui));
+	case ACT_BOTTOM:		return themes_move(ui, (long)items(ui));
 	case ACT_THEME_TOGGLE:	return themes_toggle(ui, p->cur);
 	default:		return 0;
 	}
@@ -197,10 +234,10 @@ themes_mouse(struct ui *ui, int y, int wheel)
 
 	if (wheel != 0)
 		return themes_move(ui, wheel * 3);
-	if (y < 1 || ui->c->nthemes == 0)
+	if (y < 1 || items(ui) == 0)
 		return UI_REDRAW;
 	it = item_at(ui, p->top + (size_t)y - 1);
-	if (it < 0 || (size_t)it >= ui->c->nthemes)
+	if (it < 0 || (size_t)it >= items(ui))
 		return UI_REDRAW;
 	p->cur = (size_t)it;
 	return themes_toggle(ui, p->cur);

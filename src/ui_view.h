@@ -95,6 +95,7 @@ struct ui {
 
 	/* Views' private state. */
 	void		*list, *reader, *themes, *helpv, *timelinev;
+	void		*people;	/* ui_people.c */
 };
 
 /* ui.c: the message line, the filter, the state key of an article. */
@@ -126,6 +127,21 @@ int	 ui_theme_spark(struct ui *, WINDOW *, size_t t, int cols, attr_t);
 size_t	 ui_stories_fold(struct ui *, size_t *rows, size_t n);
 int	 ui_stories_badges(struct ui *, WINDOW *, size_t art, int cols,
 	    attr_t attr, attr_t count_attr);
+
+/* ui_people.c: the People & places group of the themes panel: how many
+ * entities (made for the corpus shown on first use), drawing entity K at
+ * row Y, toggling it, the filter's counts (after each filter change),
+ * its terms for the filter ("entity:a entity:b"; returns whether any),
+ * clearing the selection, freeing. */
+struct buf;
+size_t	 ui_people_n(struct ui *);
+void	 ui_people_draw(struct ui *, WINDOW *, int y, size_t k, int cursor,
+	    int focused);
+int	 ui_people_toggle(struct ui *, size_t k);
+void	 ui_people_count(struct ui *);
+int	 ui_people_compose(const struct ui *, struct buf *);
+void	 ui_people_clear(struct ui *);
+void	 ui_people_free(struct ui *);
 
 /* ui_reader.c: the article shown (-1: none) and its saved position. */
 void	 ui_reader_show(struct ui *, long art);

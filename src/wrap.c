@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
+#include <unigbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
@@ -12,26 +13,82 @@
 #include "wrap.h"
 
 /*
- * Decodes the char at S (N > 0 bytes left): its length, *U and *W, its
- * columns. Widths match what decode_sanitize draws: every ASCII byte and
- * every non-printable char shows as one column (itself, a space or
- * U+FFFD), combining marks and format chars take none, CJK two.
+ * The columns of the grapheme cluster of LEN bytes at S whose first char
+ * is U (of width W by uc_width): what a terminal draws. A soft hyphen is
+ * drawn as a hyphen, one column; an emoji asked for with U+FE0F ("❤️")
+ * and a flag (two regional indicators) take two; the rest of a cluster
+ * (combining marks, ZWJ and what it joins, skin tones) takes none.
+ */
+static int
+cluster_width(const uint8_t *s, size_t len, ucs4_t u, int w)
+{
+	ucs4_t v;
+	size_t i;
+	int l;
+
+	if (u == 0xAD)
+		return 1;
+	if (u >= 0x1F1E6 && u <= 0x1F1FF)
+		return len >= 8 ? 2 : 1;
+	if (w != 1 || len < 4 || !uc_is_property_emoji(u))
+		return w;
+	for (i = (size_t)u8_mblen(s, len); i + 3 <= len; i += (size_t)l) {
+		if ((l = u8_mbtouc(&v, s + i, len - i)) < 1)
+			break;
+		if (v == 0xFE0F)
+			return 2;
+	}
+	return w;
+}
+
+/* Length of the grapheme cluster at S (N > 0 bytes left). An emoji ZWJ
+ * sequence ("👩‍💻") is one cluster, which libunistring's rules before
+ * Unicode 11 do not join. */
+static size_t
+cluster_len(const uint8_t *s, size_t n)
+{
+	const uint8_t *p = s, *e = s + n, *next;
+	ucs4_t u;
+
+	for (;;) {
+		next = u8_grapheme_next(p, e);
+		p = next != NULL && next > p ? next : p + 1;
+		if (p - s < 3 || p >= e || memcmp(p - 3, "\xe2\x80\x8d", 3) != 0)
+			break;
+		u8_mbtouc(&u, p, (size_t)(e - p));
+		if (!uc_is_property_extended_pictographic(u))
+			break;
+	}
+	return (size_t)(p - s);
+}
+
+/*
+ * Decodes the grapheme cluster at S (N > 0 bytes left): its length, *U
+ * its first char and *W its columns. Widths match what decode_sanitize
+ * draws: every ASCII byte and every non-printable char shows as one
+ * column (itself, a space or U+FFFD), combining marks and format chars
+ * take none, CJK two. A line is never cut inside a cluster.
  */
 static size_t
 char_at(const uint8_t *s, size_t n, ucs4_t *u, int *w)
 {
-	int l;
+	size_t len;
 
-	if (*s < 0x80) {
+	/* a space is a cluster of its own: a mark after it stays apart,
+	 * never cut from the line as the space is (cuttable) */
+	if (*s == ' ' || (*s < 0x80 && (n == 1 || s[1] < 0x80))) {
 		*u = *s;
 		*w = 1;
 		return 1;
 	}
-	l = u8_mbtouc(u, s, n);
+	if (u8_mbtouc(u, s, n) < 1)
+		*u = 0xFFFD;
+	len = cluster_len(s, n);
 	*w = uc_width(*u, "UTF-8");
 	if (*w < 0)
 		*w = 1;
-	return (size_t)l;
+	*w = cluster_width(s, len, *u, *w);
+	return len;
 }
 
 int
@@ -43,11 +100,6 @@ wrap_width(const char *s, size_t len)
 	int w;
 
 	while (i < len) {
-		if (b[i] < 0x80) {
-			cols++;
-			i++;
-			continue;
-		}
 		i += char_at(b + i, len - i, &u, &w);
 		cols += (size_t)w;
 	}
@@ -113,9 +165,11 @@ cuttable(ucs4_t u, int w)
 }
 
 /*
- * Wraps the paragraph S[PS..PE) (no newline inside) greedily: a line ends
- * at the last break opportunity that fits, or, in a word wider than the
- * line, before the char that overflows. Spaces hang past the margin.
+ * Wraps the paragraph S[PS..PE) (no newline inside) greedily, a grapheme
+ * cluster at a time: a line ends at the last break opportunity that fits
+ * (after a soft hyphen too, which the terminal then draws), or, in a word
+ * wider than the line, before the cluster that overflows. Spaces hang
+ * past the margin.
  */
 static void
 wrap_para(struct wrapper *wr, size_t ps, size_t pe, int width)

@@ -61,6 +61,9 @@ mkdir -p "$T_TMP/p/news" && : >"$T_TMP/p/a.txt" && : >"$T_TMP/p/b.txt" && cd "$T
 offers "- among the paths" "tread --list " "- a.txt b.txt news"
 offers "paths" "tread --list n" "news"
 offers "- for --show" "tread --show " "- a.txt b.txt news"
+: >"$T_TMP/p/with space.txt"
+offers "a file name with a space" "tread --list wi" "with space.txt"
+offers "--encoding=" "tread --encoding=KO" "KOI8-R"
 cd "$top_srcdir"
 offers "files for --config" "tread -c $T_TMP/ext" "$T_TMP/extra.ini"
 

@@ -32,4 +32,18 @@ see "next start: list shown" "Title"
 not_see "next start: no warning" "corrupt"
 keys q
 ui_stop
+
+# A crash (here a SIGSEGV sent from outside) gives the terminal back and
+# ends tread by the same signal. (Under AddressSanitizer its own handler
+# reports the fault instead: not checked there.)
+if [ -z "${ASAN_OPTIONS:-}" ]; then
+	ui_start 100 30
+	see "crash: the reader is up" "Title"
+	[ "$(pane_alt)" = 1 ] || fail "crash: alternate screen in use first"
+	kill -SEGV "$(tread_pid)"
+	see "crash: ends by the signal" "TREAD-EXIT=139"
+	[ "$(pane_alt)" = 0 ] && pass "crash: the terminal is given back" ||
+		fail "crash: the terminal is given back" "$(screen)"
+	ui_stop
+fi
 done_testing

@@ -408,6 +408,27 @@ hostile_hits(const struct article *w, int snap, const struct discovered *d)
 	return hits;
 }
 
+/* The number of phrases the cache file gives for article K. */
+static size_t
+phrases_of(int k)
+{
+	struct cache *c = cache_open(cpath, LEX, 10);
+	struct article a;
+	struct phrase *p;
+	uint32_t e;
+	size_t n = (size_t)-1;
+
+	memset(&a, 0, sizeof a);
+	a.path = v[k].path;
+	a.size = v[k].size;
+	a.mtime = v[k].mtime;
+	if (cache_lookup(c, &a, 0, &e) != CACHE_MISS)
+		n = cache_phrases(c, e, &p);
+	unfill(&a);
+	cache_close(c);
+	return n;
+}
+
 /* A cache written by a hostile neighbour, its checksum right: control
  * bytes in its text, a date or language out of form, theme indexes
  * outside the theme table. The whole file is refused. */
@@ -456,7 +477,9 @@ test_hostile(void)
 	far[0].score = 0.0f / 0.0f;
 	is_int(hostile_hits(&w, 1, NULL), 0, "a NaN score: refused");
 	phr[0] = evil;
-	is_int(hostile_hits(&v[0], 0, NULL), 0, "escape in a phrase: refused");
+	is_int(hostile_hits(&v[0], 0, NULL), NART, "escape in a phrase: entries kept");
+	ok(phrases_of(0) == 0 && phrases_of(2) == 1,
+	    "but that entry's phrases are not handed out, the others' are");
 	phr[0] = ph;
 	is_int(hostile_hits(&v[0], 0, &d), NART, "a sound discovered theme: kept");
 	d.narticles = 2;

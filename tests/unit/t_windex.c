@@ -409,8 +409,8 @@ test_every_byte(const struct lexicon *lex)
 	size_t len, i;
 
 	snprintf(sdir, sizeof sdir, "%s/small", dir);
-	sample_put(sdir, "one.txt", "Alpha beta\n\nalpha gamma delta.\n");
-	sample_put(sdir, "two.txt", "Zebra\n\nalpine zebra crossing.\n");
+	free(sample_put(sdir, "one.txt", "Alpha beta\n\nalpha gamma delta.\n"));
+	free(sample_put(sdir, "two.txt", "Zebra\n\nalpine zebra crossing.\n"));
 	snprintf(wpath, sizeof wpath, "%s/scache", dir);
 	setenv("XDG_CACHE_HOME", wpath, 1);
 	snprintf(wpath, sizeof wpath, "%s/scache/tread/words", dir);

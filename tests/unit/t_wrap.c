@@ -71,6 +71,54 @@ test_width(void)
 	is_int(wrap_width("\xff", 1), 1, "invalid byte: 1 like its U+FFFD");
 }
 
+/* What terminals draw: soft hyphens, emoji presentation, clusters. */
+static void
+test_width_clusters(void)
+{
+	char *r;
+	size_t n;
+
+	is_int(wrap_width("Zusam\xc2\xadmen", strlen("Zusam\xc2\xadmen")), 9,
+	    "soft hyphen: one column, as the terminal draws it");
+	is_int(wrap_width("\xe2\x9d\xa4\xef\xb8\x8f", 6), 2,
+	    "emoji + U+FE0F: two columns");
+	is_int(wrap_width("\xe2\x9d\xa4", 3), 1, "the same emoji without: one");
+	is_int(wrap_width("a\xef\xb8\x8f", 4), 1, "U+FE0F after a letter: one");
+	is_int(wrap_width("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", 8), 2,
+	    "emoji + skin tone: two columns, not four");
+	is_int(wrap_width("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac", 11),
+	    2, "emoji ZWJ sequence: two columns");
+	is_int(wrap_width("\xf0\x9f\x87\xb0\xf0\x9f\x87\xbf", 8), 2,
+	    "a flag (two regional indicators): two columns");
+	is_int(wrap_width("e\xcc\x81", 3), 1, "e + combining acute: one");
+	/* 2 columns a cluster: 10 of them wrap at 10 as 5 + 5 */
+	r = wrapped("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac"
+	    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac"
+	    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac", 4, &n);
+	is_str(r, "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac"
+	    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac|"
+	    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x94\xac",
+	    "ZWJ sequences never cut inside");
+	free(r);
+	WRAP("\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", 3,
+	    "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd|\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",
+	    "a skin tone stays with its emoji");
+	WRAP("\xe2\x9d\xa4\xef\xb8\x8f\xe2\x9d\xa4\xef\xb8\x8f\xe2\x9d\xa4\xef\xb8\x8f", 4,
+	    "\xe2\x9d\xa4\xef\xb8\x8f\xe2\x9d\xa4\xef\xb8\x8f|\xe2\x9d\xa4\xef\xb8\x8f",
+	    "emoji + U+FE0F: two a line of 4, FE0F with its emoji");
+	WRAP("Donau\xc2\xad" "dampf\xc2\xad" "schiff", 12,
+	    "Donau\xc2\xad" "dampf\xc2\xad|schiff",
+	    "a line may end after a soft hyphen, which it counts");
+	WRAP("Donau\xc2\xad" "dampf\xc2\xad" "schiff", 11,
+	    "Donau\xc2\xad|dampf\xc2\xad|schiff",
+	    "dampf-schiff with its soft hyphen is 12 columns: no fit in 11");
+	WRAP("xxxxe\xcc\x81\xcc\x81" "e\xcc\x81", 5, "xxxxe\xcc\x81\xcc\x81|e\xcc\x81",
+	    "a forced cut keeps every mark with its letter");
+	ok(lines_fit("\xe2\x9c\x88\xef\xb8\x8f \xe2\x9c\x88\xef\xb8\x8f \xe2\x98\x8e\xef\xb8\x8f "
+	    "\xe2\x98\x8e\xef\xb8\x8f Stra\xc2\xad\xc3\x9f" "en\xc2\xad" "bahn", 5),
+	    "mixed emoji and soft hyphens fit their lines");
+}
+
 static void
 test_fit(void)
 {
@@ -266,6 +314,7 @@ int
 main(void)
 {
 	test_width();
+	test_width_clusters();
 	test_fit();
 	test_wrap_basic();
 	test_wrap_unicode();

@@ -1,0 +1,211 @@
+/* ui_people.c: the "People & places" group of the themes panel: the gazetteer's entities of the corpus, their live counts, selection and sparklines. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "entity.h"
+#include "timeline.h"
+#include "ui_draw.h"
+#include "ui_view.h"
+#include "util.h"
+
+/* The group for one corpus: made again when the articles change. */
+struct people {
+	const struct article *v;
+	size_t		 n;
+	const struct entity_index *ix;
+	uint32_t	*ent;		/* entity indexes, most articles first */
+	size_t		 nent;
+	unsigned char	*sel;
+	uint32_t	*shown;		/* articles of the filter naming it */
+	struct timeline_span span;
+	uint32_t	*months;	/* nent rows of span.n */
+};
+
+/* Orders entities by articles (most first), then id. */
+static const struct entity_index *sort_ix;
+static int
+cmp_count(const void *a, const void *b)
+{
+	const struct entity *x = &sort_ix->v[*(const uint32_t *)a];
+	const struct entity *y = &sort_ix->v[*(const uint32_t *)b];
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* Frees the group. */
+void
+ui_people_free(struct ui *ui)
+{
+	struct people *p = ui->people;
+
+	if (p != NULL) {
+		free(p->ent);
+		free(p->sel);
+		free(p->shown);
+		free(p->months);
+	}
+	free(p);
+	ui->people = NULL;
+}
+
+/* Articles per month of each entity of the group, for the sparklines. */
+static void
+people_months(struct ui *ui, struct people *p)
+{
+	size_t i, j, k;
+	int32_t m;
+
+	timeline_span(ui->c, BY_MONTH, &p->span);
+	p->months = xcalloc(p->nent * p->span.n + 1, sizeof *p->months);
+	for (k = 0; k < p->nent; k++)
+		for (i = 0; i < ui->c->n; i++) {
+			if (!entity_has(p->ix, i, p->ent[k]) || (m =
+			    timeline_period(ui->c->v[i].date, BY_MONTH)) ==
+			    INT32_MIN)
+				continue;
+			j = (size_t)(m - p->span.first);
+			if (j < p->span.n)
+				p->months[k * p->span.n + j]++;
+		}
+}
+
+/* The group of the corpus shown now: curated entities it names. */
+static struct people *
+people_sync(struct ui *ui)
+{
+	struct people *p = ui->people;
+	size_t e;
+
+	if (p != NULL && p->v == ui->c->v && p->n == ui->c->n)
+		return p;
+	ui_people_free(ui);
+	p = ui->people = xcalloc(1, sizeof *p);
+	p->v = ui->c->v;
+	p->n = ui->c->n;
+	p->ix = entity_index(ui->c);
+	p->ent = xcalloc(p->ix->ncurated + 1, sizeof *p->ent);
+	for (e = 0; e < p->ix->ncurated; e++)
+		if (p->ix->v[e].count > 0)
+			p->ent[p->nent++] = (uint32_t)e;
+	sort_ix = p->ix;
+	qsort(p->ent, p->nent, sizeof *p->ent, cmp_count);
+	p->sel = xcalloc(p->nent + 1, 1);
+	p->shown = xcalloc(p->nent + 1, sizeof *p->shown);
+	people_months(ui, p);
+	ui_people_count(ui);
+	return p;
+}
+
+size_t
+ui_people_n(struct ui *ui)
+{
+	return people_sync(ui)->nent;
+}
+
+void
+ui_people_count(struct ui *ui)
+{
+	struct people *p = ui->people;
+	uint32_t *pos;
+	size_t i, j, k;
+
+	if (p == NULL || p->v != ui->c->v || p->n != ui->c->n)
+		return;		/* made, and counted, on first use */
+	pos = xmalloc((p->ix->n + 1) * sizeof *pos);
+	for (j = 0; j < p->ix->n; j++)
+		pos[j] = UINT32_MAX;
+	for (k = 0; k < p->nent; k++) {
+		pos[p->ent[k]] = (uint32_t)k;
+		p->shown[k] = 0;
+	}
+	for (i = 0; i < ui->c->n; i++)
+		if (ui->lm.keep[i])
+			for (j = p->ix->off[i]; j < p->ix->off[i + 1]; j++)
+				if (pos[p->ix->ents[j]] != UINT32_MAX)
+					p->shown[pos[p->ix->ents[j]]]++;
+	free(pos);
+}
+
+/* The kind's one-character mark: person, place, organisation. */
+static const char *
+kind_mark(enum entity_kind k)
+{
+	return k == ENTITY_PERSON ? "@" : k == ENTITY_PLACE ? "#" : "&";
+}
+
+void
+ui_people_draw(struct ui *ui, WINDOW *win, int y, size_t k, int cursor,
+    int focused)
+{
+	struct people *p = people_sync(ui);
+	const struct entity *e = &p->ix->v[p->ent[k]];
+	int w = getmaxx(win) - 1, cw, sw = w >= 24 ? (w >= 40 ? 12 : 6) : 0;
+	attr_t base = cursor ? ui->attr[focused ? CFG_cursor : CFG_cursor_idle]
+	    : ui->attr[CFG_normal];
+	char count[16], head[8], s[8 * 4 * 16 + 1];
+
+	snprintf(count, sizeof count, " %u", (unsigned)p->shown[k]);
+	snprintf(head, sizeof head, "%s%s ", p->sel[k] ? "[x]" : "[ ]",
+	    kind_mark(e->kind));
+	wmove(win, y, 0);
+	cw = ui_str(ui, win, head, w, cursor ? base : p->sel[k] ?
+	    ui->attr[CFG_selected] : ui->attr[CFG_marks]);
+	cw += ui_str(ui, win, e->label, w - cw - (int)strlen(count) - sw -
+	    (sw > 0), cursor ? base : p->sel[k] ? ui->attr[CFG_selected] : base);
+	ui_pad(win, w - cw - (int)strlen(count) - sw, base);
+	if (sw > 0 && p->span.n > 0) {
+		timeline_spark(p->months + k * p->span.n, p->span.n,
+		    (size_t)sw, ui->utf8, s, sizeof s);
+		ui_pad(win, sw - ui_str(ui, win, s, sw, cursor ? base :
+		    ui->attr[CFG_meta]), base);
+	} else
+		ui_pad(win, sw, base);
+	ui_str(ui, win, count, w, base);
+}
+
+int
+ui_people_toggle(struct ui *ui, size_t k)
+{
+	struct people *p = people_sync(ui);
+
+	if (k >= p->nent)
+		return UI_HANDLED;
+	p->sel[k] = !p->sel[k];
+	ui_filter(ui);
+	ui_message(ui, 0, "%s %s: %zu articles", p->sel[k] ? "+" : "-",
+	    p->ix->v[p->ent[k]].id, ui->lm.nrows);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+int
+ui_people_compose(const struct ui *ui, struct buf *b)
+{
+	const struct people *p = ui->people;
+	size_t k;
+	int first = 1;
+
+	for (k = 0; p != NULL && k < p->nent; k++) {
+		if (!p->sel[k])
+			continue;
+		if (ui->lm.all_of || first)
+			buf_addf(b, "%sentity:%s", b->len > 0 ? " " : "",
+			    p->ix->v[p->ent[k]].id);
+		else
+			buf_addf(b, ",%s", p->ix->v[p->ent[k]].id);
+		first = 0;
+	}
+	return !first;
+}
+
+void
+ui_people_clear(struct ui *ui)
+{
+	struct people *p = ui->people;
+
+	if (p != NULL)
+		memset(p->sel, 0, p->nent);
+}

@@ -1,0 +1,42 @@
+#!/bin/sh
+# people.sh: the "People & places" group of the themes panel: the
+# gazetteer's entities of the corpus with kind marks, live counts and
+# sparklines; selecting one filters the list (entity: in the query).
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/uilib.sh"
+command -v tmux >/dev/null 2>&1 || { echo "tmux not installed"; exit 77; }
+
+ui_start 110 50 LC_ALL=C.UTF-8
+see "the reader starts" "5/5 articles"
+# the panel zoomed: every group fits
+keys Tab Tab z
+see "the group's heading" "People & places"
+keys G
+see "a person, with its mark and count" "[ ]@ Xi Jinping"
+see "a place" "[ ]# Beijing"
+see "an organisation" "[ ]& BRICS"
+screen >"$T_TMP/s"
+grep -q '@ Xi Jinping .*[▁▂▃▄▅▆▇█].* 4│' "$T_TMP/s" &&
+	pass "Xi Jinping: a sparkline and 4 articles" ||
+	fail "Xi Jinping: a sparkline and 4 articles" "$(cat "$T_TMP/s")"
+# go to Wang Yi (the last row) and select him
+keys Space
+see "selecting an entity filters the list" "1/5 articles"
+see "the filter names it" "filter: entity:wang-yi"
+see "the message says so" "+ wang-yi: 1 articles"
+see "the counts follow the filter" "[x]@ Wang Yi"
+keys z
+see "his article is listed" "Chinese Foreign Minister"
+keys z
+keys Space
+see "unselecting" "5/5 articles"
+# two entities, all of them: Xi Jinping and Beijing
+keys g
+see "back at the top" "Themes (all of)"
+keys G k k k k k k k k k Space
+see "Beijing selected" "entity:beijing"
+keys c
+see "c clears entities too" "filter: none"
+fits "the screen fits 110x50" 110 50
+ui_stop
+done_testing
