@@ -283,7 +283,6 @@ ui_layout(struct ui *ui)
 	if (over < 0 && !pane_shown(ui, ui->focus))
 		ui->focus = slot_pane(SLOT_TOP);
 }
-}
 
 int
 ui_filter(struct ui *ui)
