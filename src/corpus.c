@@ -1032,6 +1032,7 @@ load_main(struct corpus *c, const struct load_args *A)
 	loader_init(&L, &w, A->lex, A->flags, cache);
 	L.watch = A->watch;
 	L.watch_arg = A->watch_arg;
+	report(&L, CORPUS_CHECKING, 1);
 	run_pool(&L, stat_thread);
 	same = snap_same(&L, A->ref != NULL ? A->ref : cache, A->paths,
 	    A->npaths) && !(A->flags & CORPUS_REWORDS);
@@ -1043,8 +1044,8 @@ load_main(struct corpus *c, const struct load_args *A)
 		if (A->ref != NULL)
 			L.cache = open_cache(A->lex, A->flags);
 		load_rest(c, &L, A->paths, A->npaths);
-		report(&L, CORPUS_DONE, 1);
 	}
+	report(&L, CORPUS_DONE, 1);
 	loader_free(&L);
 	return how;
 }

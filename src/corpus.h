@@ -50,10 +50,13 @@ size_t	 corpus_load(struct corpus *, char *const *paths, size_t npaths,
 	    const struct lexicon *lex, int flags);
 void	 corpus_free(struct corpus *);
 
-/* The stages a load reports: reading files (DONE of TOTAL so far), then
- * the corpus-wide work (discovered themes, word index, cache), then the
- * end (the callback's last call). */
-enum corpus_stage { CORPUS_READING, CORPUS_INDEXING, CORPUS_DONE };
+/* The stages a load reports: the files found (TOTAL) being checked
+ * against the cache, reading them (DONE of TOTAL so far), then the
+ * corpus-wide work (discovered themes, word index, cache), then the end
+ * (the callback's last call). A load from the snapshot goes from the
+ * first to the last. */
+enum corpus_stage { CORPUS_CHECKING, CORPUS_READING, CORPUS_INDEXING,
+	CORPUS_DONE };
 
 struct corpus_progress {
 	enum corpus_stage stage;
@@ -62,12 +65,13 @@ struct corpus_progress {
 };
 
 /* Called with a load's progress, on the thread that called corpus_load
- * (never from a loader thread): at the start of reading (0 of TOTAL),
- * then at most every tenth of a second, then at each stage. */
+ * (never from a loader thread): once the files are found, at the start
+ * of reading (0 of TOTAL), then at most every tenth of a second, then at
+ * each stage. */
 typedef void corpus_progress_fn(void *arg, const struct corpus_progress *);
 
-/* corpus_load telling FN (with ARG) how it goes while files are read; a
- * load that reads no file (the snapshot) calls FN not at all. */
+/* corpus_load telling FN (with ARG) how it goes; a load that walks no
+ * file (a trusted snapshot) calls FN not at all. */
 size_t	 corpus_load_watch(struct corpus *, char *const *paths,
 	    size_t npaths, const struct lexicon *lex, int flags,
 	    corpus_progress_fn *fn, void *arg);

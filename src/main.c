@@ -471,6 +471,8 @@ show_progress(void *arg, const struct corpus_progress *p)
 	(void)arg;
 	if (p->stage == CORPUS_DONE)
 		warn_status_end();
+	else if (p->stage == CORPUS_CHECKING)
+		warn_status("checking: %zu files", p->total);
 	else
 		warn_status("%s: %zu/%zu files, %.0f/s",
 		    p->stage == CORPUS_READING ? "reading" : "indexing",

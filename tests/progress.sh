@@ -49,6 +49,8 @@ fi
 # --- a terminal: a status line while files are read, erased at the end
 rm -rf "$XDG_CACHE_HOME"
 on_tty cold -- --list "$CORPUS"
+has "terminal: the files found are told first" "$T_TMP/cold.tty" \
+    "tread: checking: $N files"
 has "terminal: reading starts at 0 of every file" "$T_TMP/cold.tty" \
     "tread: reading: 0/$N files"
 has "terminal: all files read, then indexing" "$T_TMP/cold.tty" \
@@ -62,8 +64,12 @@ check_file "terminal: the listing is unchanged" "$T_TMP/plain.out" \
 on_tty warm -- --list "$CORPUS"
 check_file "terminal, warm start: the listing" "$T_TMP/plain.out" \
     "$T_TMP/warm.out"
-lacks "terminal, warm start (nothing read): no progress" "$T_TMP/warm.tty" \
+lacks "terminal, warm start (nothing read): no reading" "$T_TMP/warm.tty" \
     "reading"
+tail -c 4 "$T_TMP/warm.tty" | grep -q "$CR$ESC\[K" &&
+    pass "terminal, warm start: the check's line is erased" ||
+    fail "terminal, warm start: the check's line is erased" \
+    "$(tail -c 40 "$T_TMP/warm.tty" | cat -v)"
 on_tty quiet -- --list --quiet --no-cache "$CORPUS"
 check_file "terminal, --quiet: the listing" "$T_TMP/plain.out" \
     "$T_TMP/quiet.out"
@@ -98,7 +104,7 @@ EOS
 	wait_for "$last" && pass "cold reader: the last article listed" ||
 	    fail "cold reader: the last article listed" "$(cat "$T_TMP/screen")"
 	has "cold reader: the progress came first" "$T_TMP/pane.raw" \
-	    "tread: reading: 0/$N files"
+	    "tread: checking: $N files"
 	tm send-keys -t 0 q
 	ui_stop
 fi

@@ -166,7 +166,8 @@ full_screen() {
 # start before it.
 first_screen() {
 	screen >"$TMP/scr"
-	grep -q "tread: reading\|tread: indexing" "$TMP/scr" || full_screen
+	grep -q "tread: checking\|tread: reading\|tread: indexing" "$TMP/scr" ||
+	    full_screen
 }
 
 # changed: the screen differs from $TMP/before and is stable.
