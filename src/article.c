@@ -391,6 +391,28 @@ build_body(const struct line *v, size_t from, size_t n, size_t *len,
 	return buf_steal(&b, len);
 }
 
+/* The language of A's body; when the body alone does not tell (a
+ * headline-only file, a body of a few words), of its title and body. */
+static const char *
+article_lang(const struct article *a)
+{
+	const char *code = lang_identify(a->body, a->body_len);
+	char *both;
+	size_t tn, bn;
+
+	if (code[0] != '\0' || a->title[0] == '\0')
+		return code;
+	tn = strlen(a->title);
+	bn = a->body_len < 1024 ? a->body_len : 1024;	/* all lang reads */
+	both = xmalloc(tn + 1 + bn + 1);
+	memcpy(both, a->title, tn);
+	both[tn] = '\n';
+	memcpy(both + tn + 1, a->body, bn);
+	code = lang_identify(both, tn + 1 + bn);
+	free(both);
+	return code;
+}
+
 void
 article_parse(struct article *a, const char *text, size_t len)
 {
@@ -409,8 +431,7 @@ article_parse(struct article *a, const char *text, size_t len)
 		a->title = xstrdup("");
 	a->source = find_source(v, n);
 	date_find(text, len, a->date);
-	snprintf(a->lang, sizeof a->lang, "%s",
-	    lang_identify(a->body, a->body_len));
+	snprintf(a->lang, sizeof a->lang, "%s", article_lang(a));
 	free(v);
 }
 

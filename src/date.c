@@ -865,8 +865,12 @@ date_may_start(const uint8_t *s, size_t len, size_t i)
 	int digit = (b >= '0' && b <= '9') || (b == 0xEF && i + 2 < len &&
 	    s[i + 1] == 0xBC && s[i + 2] >= 0x90 && s[i + 2] <= 0x99);
 	ucs4_t uc;
+	uint8_t p = i > 0 ? s[i - 1] : ' ';
 
 	if (!digit && !(b >= 0xC0 || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')))
+		return 0;
+	/* inside an ASCII word or number: the common case, decided quickly */
+	if ((p >= '0' && p <= '9') || ((p | 0x20) >= 'a' && (p | 0x20) <= 'z'))
 		return 0;
 	if (b >= 0xE3 && b <= 0xE9 && u8_mbtouc(&uc, s + i, len - i) == 3 &&
 	    han_digit(uc) >= 0)
@@ -1017,6 +1021,9 @@ scan_text(const uint8_t *s, size_t len, struct scan *st)
 			st->h[st->n++] = h;
 		if (h.y != 0 && st->full.y == 0)
 			st->full = h;
+		if (head && h.y != 0 && h.score == SCORE_STAMP &&
+		    h.form != F_NUM_AMBIG)
+			return;	/* nothing later can beat it */
 		c.i += n;
 	}
 }

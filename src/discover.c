@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -54,6 +55,11 @@ struct umap {
 	size_t		 n;
 	uint32_t	 gen;	/* of the slots in use; 0 before any table */
 };
+
+/* The gazetteer's names (DATADIR/entities/NAME.ini, lexicon files): a
+ * phrase that is only a known name is an entity, not a theme. */
+static struct lexicon *names[3];
+static const char *const name_files[3] = { "people", "places", "orgs" };
 
 /* The shipped stop-word lists, folded, all languages together. */
 static struct smap stops;
@@ -241,6 +247,21 @@ stops_load(const char *path)
 	return 0;
 }
 
+/* Loads the gazetteer's name files, where there are any (B: scratch). */
+static void
+names_load(const char *datadir, struct buf *b)
+{
+	char err[512];
+	size_t k;
+
+	for (k = 0; k < 3; k++) {
+		b->len = 0;
+		buf_addf(b, "%s/entities/%s.ini", datadir, name_files[k]);
+		if (access(b->s, R_OK) == 0)
+			names[k] = lexicon_load(b->s, NULL, err, sizeof err);
+	}
+}
+
 int
 discover_init(const char *datadir)
 {
@@ -266,6 +287,7 @@ discover_init(const char *datadir)
 		}
 		closedir(d);
 	}
+	names_load(datadir, &b);
 	buf_free(&b);
 	return loaded > 0 ? 0 : -1;
 }
@@ -275,6 +297,10 @@ discover_free(void)
 {
 	size_t i;
 
+	for (i = 0; i < 3; i++) {
+		lexicon_free(names[i]);
+		names[i] = NULL;
+	}
 	for (i = 0; i < nstopv; i++)
 		free(stopv[i]);
 	free(stopv);
@@ -729,8 +755,23 @@ cjk_stop(struct art *A, size_t i, size_t j, uint64_t h, size_t len)
 	return 0;
 }
 
+/* Do Han tokens K and K + 1 spell a stop word ("关于")? An n-gram that
+ * ends at K or starts at K + 1 cuts that word ("签署了关"). */
+static int
+cjk_pair_stop(struct art *A, size_t k)
+{
+	uint64_t sh;
+
+	if (k + 1 >= A->ntok || !A->ti[k].cjk || !A->ti[k + 1].cjk ||
+	    A->ti[k + 1].brk)
+		return 0;
+	sh = hash_bytes(HASH_INIT, A->tok[k].norm, A->ti[k].nlen);
+	sh = hash_bytes(sh, A->tok[k + 1].norm, A->ti[k + 1].nlen);
+	return cjk_stop(A, k, k + 1, sh, A->ti[k].nlen + A->ti[k + 1].nlen);
+}
+
 /* Han character n-grams starting at token I, not opening or closing
- * with a stop word. */
+ * with a stop word, nor cutting one at either end. */
 static void
 art_cjk_at(struct art *A, size_t i)
 {
@@ -746,7 +787,10 @@ art_cjk_at(struct art *A, size_t i)
 		h = mix64(h ^ A->ti[j].term);
 		if (j - i + 1 < CJK_MIN || A->terms[A->ti[i].term].stop ||
 		    A->terms[A->ti[j].term].stop ||
-		    cjk_stop(A, i, j, sh, len))
+		    cjk_stop(A, i, j, sh, len) || cjk_pair_stop(A, j) ||
+		    (i > 0 && !A->ti[i].brk && cjk_pair_stop(A, i - 1)) ||
+		    (j - i >= 2 && (cjk_pair_stop(A, i) ||
+		    cjk_pair_stop(A, j - 1))))
 			continue;
 		art_cand(A, i, j - i + 1, 1, h);
 	}
@@ -1163,6 +1207,7 @@ struct cphrase {
 	uint32_t	 head, tail;	/* its article list in the pairs */
 	double		 w, best;
 	double		 score;
+	int		 skip;		/* no theme (sel_rank) */
 };
 
 /* One (phrase, article) link; lists run in article order. */
@@ -1348,19 +1393,31 @@ sel_subject(struct sel *S, const struct cphrase *c)
 	return words == 1 ? single : 2 * subj >= words;
 }
 
-/* Is C a single common word, not a name? Such a word ("cooperation",
- * "countries") makes a poor theme; a name is written with a capital
- * where it does not open a sentence (the label prefers such a place). */
+/* Is C a common word or expression, not a name? A single word in lower
+ * case ("cooperation", "countries") makes a poor theme, a name is
+ * written with a capital where it does not open a sentence (the label
+ * prefers such a place); so does a phrase opening in lower case with a
+ * capital later: a German verb and its noun ("forderten engere Arbeit"),
+ * a title and a name ("président Tokaïev"). */
 static int
 sel_common(const struct cphrase *c)
 {
+	const uint8_t *p = (const uint8_t *)c->label;
+	int n;
 	ucs4_t uc;
 
-	if (c->cjk || strchr(c->text, ' ') != NULL)
+	if (c->cjk)
 		return 0;
-	if (u8_strmbtouc(&uc, (const uint8_t *)c->label) <= 0)
+	if (u8_strmbtouc(&uc, p) <= 0)
 		return 1;
-	return !uc_is_upper(uc);
+	if (uc_is_upper(uc))
+		return 0;
+	if (strchr(c->text, ' ') == NULL)
+		return 1;
+	for (; *p != '\0' && (n = u8_strmbtouc(&uc, p)) > 0; p += n)
+		if (uc_is_upper(uc))
+			return 1;
+	return 0;
 }
 
 /* Does a lexicon theme cover C? Han n-grams are spaced per character,
@@ -1400,6 +1457,86 @@ cmp_cphrase(const void *pa, const void *pb)
 	return strcmp(a->text, b->text);
 }
 
+/* Marks the listed pieces of skipped phrase D (runs of its words, of its
+ * characters for Han) that are seen almost only inside it: "central" of
+ * a covered "central asia", 萨克斯坦 of a subject 哈萨克斯坦. */
+static void
+sel_skip_pieces(struct sel *S, const struct cphrase *d)
+{
+	const char *t = d->text;
+	size_t st[PARTS_MAX], en[PARTS_MAX], n = 0, i, j, len = strlen(t);
+	uint32_t *v;
+	int k;
+
+	for (i = 0; i < len && n < PARTS_MAX; i += (size_t)k) {
+		k = d->cjk ? u8_mblen((const uint8_t *)t + i, len - i) :
+		    (int)(word_end(t + i, 0) - (t + i));
+		if (k <= 0)
+			return;
+		st[n] = i;
+		en[n++] = i + (size_t)k;
+		if (t[i + (size_t)k] == ' ')
+			k++;
+	}
+	for (i = 0; i < n; i++)
+		for (j = i; j < n; j++) {
+			if ((i == 0 && j == n - 1) || (d->cjk && j == i))
+				continue;
+			v = smap_get(&S->pmap, t + st[i], en[j] - st[i], 0, 0);
+			if (v != NULL && 5 * (double)d->df >=
+			    4 * (double)S->ph[*v].df)
+				S->ph[*v].skip = 1;
+		}
+}
+
+/* C's text as the lexicon spaces it: Han characters one word each. */
+static char *
+sel_spaced(const struct cphrase *c)
+{
+	const uint8_t *s = (const uint8_t *)c->text;
+	struct buf b;
+	int n;
+	ucs4_t uc;
+
+	if (!c->cjk)
+		return xstrdup(c->text);
+	buf_init(&b);
+	while (*s != '\0' && (n = u8_strmbtouc(&uc, s)) > 0) {
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_add(&b, (const char *)s, (size_t)n);
+		s += n;
+	}
+	return b.s != NULL ? buf_steal(&b, NULL) : xstrdup("");
+}
+
+/* Is C no theme: in one article only, the subject, a common word (two
+ * Han characters are a word, not a name), a lexicon theme's term or a
+ * piece of one, a known name or a piece of one? */
+static int
+sel_unwanted(struct sel *S, const struct lexicon *lex,
+    const struct cphrase *c)
+{
+	char *t;
+	size_t k;
+	int r;
+
+	if ((S->narticles > 2 && c->df < 2) || sel_subject(S, c) ||
+	    sel_common(c) || sel_covered(lex, c))
+		return 1;
+	if (c->cjk && u8_strlen((const uint8_t *)c->text) <= 2 * 3 &&
+	    u8_mbsnlen((const uint8_t *)c->text, strlen(c->text)) <= 2)
+		return 1;
+	t = sel_spaced(c);
+	r = lexicon_part_of(lex, t, strlen(t));
+	for (k = 0; k < 3 && !r; k++)	/* a name, part of one, or one with
+					 * a title ("President Tokayev") */
+		r = names[k] != NULL && (lexicon_covers(names[k], t,
+		    strlen(t)) || lexicon_part_of(names[k], t, strlen(t)));
+	free(t);
+	return r;
+}
+
 /* Scores the phrases worth offering (TF-IDF over the corpus) and moves
  * them to the front, best first; returns how many. */
 static size_t
@@ -1408,11 +1545,16 @@ sel_rank(struct sel *S, const struct lexicon *lex)
 	size_t i, k = 0;
 	double n = (double)S->narticles;
 
+	for (i = 0; i < S->nph; i++)
+		S->ph[i].skip |= sel_unwanted(S, lex, &S->ph[i]);
+	for (i = 0; i < S->nph; i++)
+		if (S->ph[i].skip && S->ph[i].df >= 2 &&
+		    (S->ph[i].cjk || strchr(S->ph[i].text, ' ') != NULL))
+			sel_skip_pieces(S, &S->ph[i]);
 	for (i = 0; i < S->nph; i++) {
 		struct cphrase *c = &S->ph[i];
 
-		if ((S->narticles > 2 && c->df < 2) || sel_subject(S, c) ||
-		    sel_common(c) || sel_covered(lex, c))
+		if (c->skip)
 			continue;
 		c->score = c->w * log(1 + n / c->df);
 		if (!c->cjk && strchr(c->text, ' ') == NULL)

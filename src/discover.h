@@ -9,16 +9,20 @@ struct lexicon;
 struct fold_cache;
 struct token;
 
-/* Loads every stop-word list DATADIR/stopwords/LANG.txt (a word a line,
- * '#' comments; folded with text_fold) into one set. 0, or -1 when no
- * list could be read. Call before any thread mines articles. */
+/* Loads every stop-word list DATADIR/stopwords/NAME.txt (a word a line,
+ * '#' comments; folded with text_fold) into one set (discover.txt: the
+ * relative times, widget and generic words of news in every language),
+ * and the gazetteer's names, DATADIR/entities/{people,places,orgs}.ini,
+ * where there are any. 0, or -1 when no list could be read. Call before
+ * any thread mines articles. */
 int	 discover_init(const char *datadir);
 void	 discover_free(void);
 
 /* Candidate key phrase of one article: 1-3 content words (stop words
  * allowed inside, as in "community with a shared future"; a hyphenated
  * compound such as "Kassym-Jomart" counts as one word and is never cut),
- * or 2-4 Han characters. */
+ * or 2-4 Han characters (none that cuts a two-character stop word such as
+ * 关于 or 总统 at either end). */
 struct phrase {
 	char	*text;		/* folded, words separated by one space;
 				   Han n-grams without spaces. The label
@@ -91,9 +95,15 @@ struct discovered {
  * word). An article is also
  * credited, at half weight, with the phrases other articles list that
  * are part of one of its own ("tokayev" in "kassym jomart tokayev").
- * Skipped: phrases LEX covers (lexicon_covers; NULL: none), phrases in
- * fewer than 2 articles when the corpus has more than 2, single
- * lower-case words ("countries": not a name), and, with more than 2
+ * Skipped: phrases LEX covers (lexicon_covers; NULL: none) and runs of
+ * the words of a longer term (lexicon_part_of: "central" of "central
+ * asia"), gazetteer names, parts of them and names with a title ("xi
+ * jinping", 萨克斯坦, "président tokaïev": entities, not themes), phrases
+ * seen almost only inside a skipped longer one (4 in 5 of their
+ * articles), phrases in fewer than 2 articles when the corpus has more
+ * than 2, single lower-case words ("countries": not a name) and single
+ * Han words of two characters, phrases opening in lower case with a
+ * capital later ("forderten engere Arbeit"), and, with more than 2
  * articles, the corpus's subject: a single word in 60% of the articles
  * or more, or a phrase at least half of whose words are in more than
  * 60% ("china", "xi jinping"). Of two related phrases (one inside the

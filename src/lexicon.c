@@ -1154,3 +1154,67 @@ lexicon_covers(const struct lexicon *lex, const char *p, size_t len)
 	free(t);
 	return found;
 }
+
+/* Do the N words W match the words of TERM from word AT on? */
+static int
+run_matches(const struct lex_term *term, size_t at, const struct token *w,
+    size_t n)
+{
+	size_t j;
+
+	if (at + n > term->ntok)
+		return 0;
+	for (j = 0; j < n; j++) {
+		const struct lex_tok *k = &term->tok[at + j];
+		if (k->suffix ? !affix_match(k, &w[j]) : !tok_match(k, &w[j]))
+			return 0;
+	}
+	return 1;
+}
+
+/* Is P a run of the words of a longer scoring term? */
+int
+lexicon_part_of(const struct lexicon *lex, const char *p, size_t len)
+{
+	struct token *t;
+	size_t n, i, at;
+	int found = 0;
+
+	if (lex == NULL)
+		return 0;
+	n = split_phrase(p, len, &t);
+	for (i = 0; n > 0 && i < lex->nterms && !found; i++) {
+		const struct lex_term *term = &lex->terms[i];
+		if (term->ntok <= n || term->kind == LEX_NOT ||
+		    (term->kind == LEX_NEAR && lex->rules[term->rule].veto))
+			continue;
+		for (at = 0; at + n <= term->ntok && !found; at++)
+			found = run_matches(term, at, t, n);
+	}
+	free(t);
+	return found;
+}
+
+/* Is every word of P inside some match of a scoring term? */
+int
+lexicon_covers_all(const struct lexicon *lex, const char *p, size_t len)
+{
+	struct token *t;
+	uint32_t ids[64];
+	size_t n, i, k, j, covered = 0;
+
+	if (lex == NULL)
+		return 0;
+	n = split_phrase(p, len, &t);
+	for (i = 0; i < n; i++) {
+		k = lexicon_match_at(lex, t, n, i, ids, 64);
+		for (j = 0; j < k; j++)
+			if (lex->terms[ids[j]].kind == LEX_PLAIN &&
+			    i + lex->terms[ids[j]].ntok > covered)
+				covered = i + lex->terms[ids[j]].ntok;
+		if (covered <= i)
+			break;	/* word I is in no match */
+	}
+	free(t);
+	return n > 0 && covered >= n;
+}

@@ -29,6 +29,13 @@ void	 lexicon_terms(const struct lexicon *, void (*)(const char *, void *),
 /* Does folded phrase P (space-separated tokens) match any term? Used by
  * discovery to skip phrases a lexicon theme covers. */
 int	 lexicon_covers(const struct lexicon *, const char *p, size_t len);
+/* Is folded phrase P a run of the words of a longer term ("central" or
+ * "asia" of "central asia", "azji" of "azj* srodkow*")? Discovery skips
+ * such pieces. */
+int	 lexicon_part_of(const struct lexicon *, const char *p, size_t len);
+/* Is every word of folded phrase P inside a term's match (a name of a
+ * gazetteer, all of "xi jinping")? */
+int	 lexicon_covers_all(const struct lexicon *, const char *p, size_t len);
 
 /*
  * The compiled rules, read by match.c (only lexicon.c builds them); the

@@ -470,6 +470,72 @@ test_sample(void)
 	lexicon_free(lex);
 }
 
+/* What discovery leaves out with the shipped data (stop words, the
+ * lexicon, the gazetteer): pieces of a lexicon term, gazetteer names and
+ * names with a title, a lower-case word before a capital, pieces of a
+ * skipped longer phrase, and Han n-grams that cut a word. */
+static void
+test_unwanted(void)
+{
+	static const char cut[] = "两国签署了关于合作的声明。两国签署了关于投资"
+	    "的协议。托卡耶夫总统会见了客人。托卡耶夫总统说。";
+	static const char gen[] = "Trade rose. The long-term plan. A "
+	    "long-term plan, said the President today. Today the President "
+	    "spoke.";
+	struct hand h = { 0 };
+	struct lexicon *lex;
+	struct discovered *d;
+	struct phrase *p;
+	char err[512];
+	size_t n, i;
+
+	discover_init(SRCDATADIR);
+	lex = lexicon_load(SRCDATADIR "/themes.ini", NULL, err, sizeof err);
+	ok(lex != NULL && lexicon_part_of(lex, "central", 7) &&
+	    lexicon_part_of(lex, "azji", 4) && !lexicon_part_of(lex,
+	    "golden", 6) && !lexicon_part_of(lex, "steppe", 6),
+	    "lexicon_part_of: a run of the words of a longer term");
+	for (i = 0; i < 4; i++) {
+		hand_add(&h, i, "central", "Central", 2);
+		hand_add(&h, i, "azji", "Azji", 2);
+		hand_add(&h, i, "xi jinping", "Xi Jinping", 3);
+		hand_add(&h, i, "president tokaiev", "président Tokaïev", 2);
+		hand_add(&h, i, "forderten engere arbeit",
+		    "forderten engere Arbeit", 2);
+		hand_add(&h, i, "golden eagle", "Golden Eagle", 1);
+	}
+	for (i = 4; i < 8; i++)
+		hand_add(&h, i, "萨克斯坦", "萨克斯坦", 1);
+	for (i = 0; i < 5; i++)	/* the subject: in 5 of 8 */
+		hand_add(&h, i, "kazakh steppe", "Kazakh Steppe", 1);
+	hand_add(&h, 7, "steppe", "Steppe", 1);	/* once outside it */
+	for (i = 0; i < 8; i++)
+		hand_add(&h, i, "filler", "Filler", 9);
+	n = discover_select(lex, h.per, h.nper, h.n, 10, &d);
+	ok(dfind(d, n, "d:central") < 0 && dfind(d, n, "d:azji") < 0,
+	    "pieces of a lexicon term are skipped");
+	ok(dfind(d, n, "d:xi-jinping") < 0, "a gazetteer name is an entity");
+	ok(dfind(d, n, "d:president-tokaiev") < 0, "so is a title and a name");
+	ok(dfind(d, n, "d:forderten-engere-arbeit") < 0,
+	    "a lower-case verb before a noun is skipped");
+	ok(dfind(d, n, "d:萨克斯坦") < 0, "a piece of a Han name is skipped");
+	ok(dfind(d, n, "d:kazakh-steppe") < 0 && dfind(d, n, "d:steppe") < 0,
+	    "so is a piece of a skipped phrase, seen almost only inside it");
+	ok(dfind(d, n, "d:golden-eagle") >= 0, "a new name stays");
+	discover_themes_free(d, n);
+	hand_free(&h);
+	n = discover_article(fc, "zh", cut, strlen(cut), 12, &p);
+	ok(find(p, n, "签署了关") < 0 && find(p, n, "耶夫总统") < 0 &&
+	    find(p, n, "卡耶夫总") < 0, "no Han n-gram cuts a word (关于, 总统)");
+	discover_phrases_free(p, n);
+	n = discover_article(fc, "en", gen, strlen(gen), 12, &p);
+	ok(find(p, n, "long term") < 0 && find(p, n, "today") < 0 &&
+	    find(p, n, "president") < 0, "generic words of news are stop "
+	    "words");
+	discover_phrases_free(p, n);
+	lexicon_free(lex);
+}
+
 int
 main(void)
 {
@@ -488,6 +554,7 @@ main(void)
 	test_lexicon();
 	remove_stopwords();
 	test_sample();
+	test_unwanted();
 	discover_free();
 	fold_cache_free(fc);
 	return tap_done();

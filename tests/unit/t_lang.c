@@ -78,6 +78,56 @@ static const struct sample paragraphs[] = {
 	    "并欢迎私人投资者参与。From: Xinhua" },
 };
 
+/* The neighbours that were named wrongly (be, bg -> ru, tr -> de,
+ * pt -> es), sentences written for this test. */
+static const struct sample neighbours[] = {
+	{ "uk", "Уряд країни оголосив про нову програму підтримки фермерів, "
+	    "які постраждали від посухи цього літа." },
+	{ "uk", "Міністр сказав, що ціни на хліб не зростуть до кінця року." },
+	{ "be", "Урад краіны абвясціў пра новую праграму падтрымкі фермераў, "
+	    "якія пацярпелі ад засухі гэтым летам." },
+	{ "be", "Міністр сказаў, што цэны на хлеб не вырастуць да канца года." },
+	{ "bg", "Правителството на страната обяви нова програма за подкрепа на "
+	    "фермерите, които пострадаха от сушата това лято." },
+	{ "bg", "Министърът каза, че цените на хляба няма да се повишат до края "
+	    "на годината." },
+	{ "tr", "Hükümet, bu yaz kuraklıktan zarar gören çiftçiler için yeni bir "
+	    "destek programı açıkladı." },
+	{ "tr", "Bakan, ekmek fiyatlarının yıl sonuna kadar artmayacağını söyledi." },
+	{ "pt", "O governo anunciou um novo programa de apoio aos agricultores "
+	    "afetados pela seca deste verão." },
+	{ "pt", "O ministro disse que o preço do pão não vai subir até ao fim do ano." },
+	{ "nl", "De regering heeft een nieuw programma aangekondigd om de boeren "
+	    "te steunen die deze zomer door de droogte zijn getroffen." },
+	{ "nl", "De minister zei dat de prijs van het brood tot het einde van het "
+	    "jaar niet zal stijgen." },
+	{ "ru", "Министр сказал, что цены на хлеб не вырастут до конца года." },
+};
+
+/* Languages without a profile give "" ("unknown"), not a neighbour's
+ * code: Czech, Finnish, Serbian, Macedonian and Mongolian sentences. */
+static void
+check_unknown(void)
+{
+	static const char *const texts[] = {
+		"Vláda oznámila nový program podpory pro zemědělce, které "
+		"letos v létě postihlo sucho a kteří přišli o úrodu.",
+		"Hallitus ilmoitti uudesta ohjelmasta, jolla tuetaan "
+		"viljelijöitä, joita kesän kuivuus on koetellut pahasti.",
+		"Влада је најавила нови програм подршке за пољопривреднике "
+		"које је ове године погодила суша.",
+		"Владата најави нова програма за поддршка на земјоделците кои "
+		"ги погоди сушата ова лето.",
+		"Засгийн газар энэ зун ган гачигт нэрвэгдсэн малчдад туслах "
+		"шинэ хөтөлбөр зарлалаа.",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof texts / sizeof texts[0]; k++)
+		is_str(lang_identify(texts[k], strlen(texts[k])), "",
+		    "no profile: unknown");
+}
+
 /* Checks that every sample in V (N of them) is identified as its language. */
 static void
 check_samples(const struct sample *v, size_t n, const char *kind)
@@ -192,7 +242,10 @@ main(void)
 	check_samples(titles, sizeof titles / sizeof titles[0], "title");
 	check_samples(paragraphs, sizeof paragraphs / sizeof paragraphs[0],
 	    "paragraph");
+	check_samples(neighbours, sizeof neighbours / sizeof neighbours[0],
+	    "neighbour");
 	check_unsure();
+	check_unknown();
 	check_long();
 	check_article(dir, "000_b552a4a843a8c362.txt", "de");
 	check_article(dir, "001_dedb6af14ab0635c.txt", "pl");

@@ -1,7 +1,7 @@
 #!/usr/bin/perl
 # mkprofile.pl: writes a language profile (its most frequent character trigrams) for lang.c.
 # Usage: perl tests/data/lang/mkprofile.pl CODE < train/CODE.txt > data/lang/CODE.tri
-# Regenerate all: cd tests/data/lang && for l in en de pl fr es it; do
+# Regenerate all: cd tests/data/lang && for l in en de pl fr es it uk be bg ru tr pt nl af ca sv; do
 #   perl mkprofile.pl $l < train/$l.txt > ../../../data/lang/$l.tri; done
 # The training texts in train/ were written for tread, not copied. Stop
 # words come from data/stopwords/CODE.txt, or data/lang/CODE.stop for
@@ -15,7 +15,7 @@ binmode(STDIN, ':encoding(UTF-8)');
 binmode(STDOUT, ':encoding(UTF-8)');
 
 my $code = shift or die "usage: mkprofile.pl CODE < text\n";
-my $top = 400;
+my $top = 600;
 my %n;
 while (my $line = <STDIN>) {
 	for my $w ($line =~ /(\p{L}+)/g) {
