@@ -672,6 +672,20 @@ collect_numbers(struct u32v *nums, const char *body, const struct token *tok,
 	nums->n = k;
 }
 
+/* LEN, or ENTITY_BODY_MAX cut back to a character boundary: who and
+ * where an article names is in its first megabyte, and a 30 MB article
+ * costs no more than that. */
+static size_t
+body_cut(const char *body, size_t len)
+{
+	if (len <= ENTITY_BODY_MAX)
+		return len;
+	len = ENTITY_BODY_MAX;
+	while (len > 0 && ((unsigned char)body[len] & 0xc0) == 0x80)
+		len--;
+	return len;
+}
+
 /* Reads and matches every article of C into M.ix. */
 static void
 index_build(struct corpus *c)
@@ -691,6 +705,7 @@ index_build(struct corpus *c)
 	for (i = 0; i < c->n; i++) {
 		if ((body = corpus_body(c, i, &len)) == NULL)
 			body = "", len = 0;
+		len = body_cut(body, len);
 		n = text_tokens(body, len, fc, &tok, &cap);
 		if (n > ccap)
 			covered = xrealloc(covered, ccap = n);

@@ -7,6 +7,8 @@
 
 struct corpus;
 
+#define ENTITY_BODY_MAX	(1u << 20)
+
 /* What an entity is; ENTITY_FOUND: a recurring name the gazetteer lacks. */
 enum entity_kind { ENTITY_PERSON, ENTITY_PLACE, ENTITY_ORG, ENTITY_FOUND };
 
@@ -57,7 +59,8 @@ struct entity_index {
  * or a theme's words, not a listed common word) in two articles or
  * more, a form that extends another by up to three letters ("Tokajewem",
  * "Tokajew") merged into it; single words of German articles, where
- * every noun is capitalised, do not count. Linear in the corpus's text.
+ * every noun is capitalised, do not count. The first ENTITY_BODY_MAX
+ * bytes of a body are looked at. Linear in the corpus's text.
  */
 const struct entity_index *entity_index(struct corpus *c);
 /* Whether entity_index keeps its result in the entity cache
