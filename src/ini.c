@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <unistr.h>
 
+#include "hash.h"
 #include "ini.h"
 #include "util.h"
 
@@ -35,13 +36,18 @@ struct ini_sec {
 	int	 nkeys, kcap;
 };
 
+/* A name in the table: a section (KEY -1) or one of its keys. */
+struct ini_ent {
+	int	 sec, key;
+};
+
 struct ini {
 	char		*path;
 	struct ini_sec	*secs;
 	int		 nsecs, scap;
-	uint64_t	*tab;	/* (section + 1) << 32 | (key + 1, 0 for the
-				   section itself); 0 = empty slot */
-	size_t		 tcap, tn;
+	struct ini_ent	*ents;	/* every name, numbered for the table */
+	size_t		 nents, entcap;
+	struct hash	 tab;
 };
 
 /* The pre-scan's state: where we are and where to write a complaint. */
@@ -126,27 +132,41 @@ name_is(const char *name, const char *s, size_t len)
 	return strlen(name) == len && strncasecmp(name, s, len) == 0;
 }
 
+/* The hash of name I of the table (hash_grow's callback). */
+static uint64_t
+ent_hash(const void *ctx, uint32_t i)
+{
+	const struct ini *ini = ctx;
+	const struct ini_ent *e = &ini->ents[i];
+	const struct ini_sec *sec = &ini->secs[e->sec];
+	const char *k = e->key >= 0 ? sec->keys[e->key].name : NULL;
+
+	return name_hash(sec->name, strlen(sec->name), k, k ? strlen(k) : 0);
+}
+
 /* The slot of section SEC (KEY NULL) or of its key KEY, or the empty
- * slot where it would go. */
-static uint64_t *
+ * slot where it would go; NULL while the table is empty. */
+static uint32_t *
 tab_slot(const struct ini *ini, const char *sec, size_t slen,
     const char *key, size_t klen)
 {
-	size_t i = (size_t)name_hash(sec, slen, key, klen) & (ini->tcap - 1);
-	uint64_t e;
-	int si, ki;
+	const struct ini_ent *e;
+	uint32_t *s;
+	size_t pos;
 
-	for (; (e = ini->tab[i]) != 0; i = (i + 1) & (ini->tcap - 1)) {
-		si = (int)(e >> 32) - 1;
-		ki = (int)(uint32_t)e - 1;
-		if (!name_is(ini->secs[si].name, sec, slen) ||
-		    (key == NULL) != (ki < 0))
+	if (ini->tab.cap == 0)
+		return NULL;
+	for (s = hash_first(&ini->tab, name_hash(sec, slen, key, klen), &pos);
+	    *s != 0; s = hash_next(&ini->tab, &pos)) {
+		e = &ini->ents[*s - 1];
+		if (!name_is(ini->secs[e->sec].name, sec, slen) ||
+		    (key == NULL) != (e->key < 0))
 			continue;
-		if (key == NULL || name_is(ini->secs[si].keys[ki].name, key,
-		    klen))
+		if (key == NULL || name_is(ini->secs[e->sec].keys[e->key].name,
+		    key, klen))
 			break;
 	}
-	return &ini->tab[i];
+	return s;
 }
 
 /* Enters section SI's key KI (-1: the section) into the table. */
@@ -155,33 +175,26 @@ tab_put(struct ini *ini, int si, int ki)
 {
 	const struct ini_sec *sec = &ini->secs[si];
 	const char *k = ki >= 0 ? sec->keys[ki].name : NULL;
-	uint64_t *old = ini->tab, e;
-	size_t i, ocap = ini->tcap;
 
-	if (2 * (ini->tn + 1) > ini->tcap) {
-		ini->tcap = ocap ? 2 * ocap : 64;
-		ini->tab = xcalloc(ini->tcap, sizeof *ini->tab);
-		ini->tn = 0;
-		for (i = 0; i < ocap; i++)
-			if ((e = old[i]) != 0)
-				tab_put(ini, (int)(e >> 32) - 1, (int)(uint32_t)e - 1);
-		free(old);
-	}
+	if (hash_full(&ini->tab))
+		hash_grow(&ini->tab, ent_hash, ini);
+	if (ini->nents == ini->entcap)
+		ini->ents = xreallocarray(ini->ents, ini->entcap =
+		    ini->entcap ? 2 * ini->entcap : 64, sizeof *ini->ents);
+	ini->ents[ini->nents].sec = si;
+	ini->ents[ini->nents].key = ki;
 	*tab_slot(ini, sec->name, strlen(sec->name), k, k ? strlen(k) : 0) =
-	    (uint64_t)(si + 1) << 32 | (uint32_t)(ki + 1);
-	ini->tn++;
+	    (uint32_t)++ini->nents;
+	hash_placed(&ini->tab);
 }
 
 /* The section called NAME[0..LEN) (any case), or NULL. */
 static struct ini_sec *
 find_section(const struct ini *ini, const char *name, size_t len)
 {
-	uint64_t e;
+	const uint32_t *s = tab_slot(ini, name, len, NULL, 0);
 
-	if (ini->tcap == 0)
-		return NULL;
-	e = *tab_slot(ini, name, len, NULL, 0);
-	return e != 0 ? &ini->secs[(e >> 32) - 1] : NULL;
+	return s != NULL && *s != 0 ? &ini->secs[ini->ents[*s - 1].sec] : NULL;
 }
 
 /* Key KEY[0..KLEN) of section SEC[0..SLEN) (any case), or NULL. */
@@ -189,12 +202,13 @@ static const struct ini_keyrec *
 find_key(const struct ini *ini, const char *sec, size_t slen,
     const char *key, size_t klen)
 {
-	uint64_t e;
+	const uint32_t *s = tab_slot(ini, sec, slen, key, klen);
+	const struct ini_ent *e;
 
-	if (ini->tcap == 0)
+	if (s == NULL || *s == 0)
 		return NULL;
-	e = *tab_slot(ini, sec, slen, key, klen);
-	return e != 0 ? &ini->secs[(e >> 32) - 1].keys[(uint32_t)e - 1] : NULL;
+	e = &ini->ents[*s - 1];
+	return &ini->secs[e->sec].keys[e->key];
 }
 
 /* "[name]": checks the name and that it is new, then records it. */
@@ -443,7 +457,8 @@ ini_close(struct ini *ini)
 		free(ini->secs[i].name);
 	}
 	free(ini->secs);
-	free(ini->tab);
+	free(ini->ents);
+	hash_free(&ini->tab);
 	free(ini->path);
 	free(ini);
 }

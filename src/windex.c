@@ -424,6 +424,8 @@ docs_find(const struct windex *x, const struct hash *t, uint64_t k)
 	const uint32_t *s;
 	size_t pos;
 
+	if (t->cap == 0)
+		return NONE;	/* no docs (a file may say so): no table */
 	for (s = hash_first(t, k, &pos); *s != 0; s = hash_next(t, &pos))
 		if (x->docs[*s - 1] == k)
 			return *s - 1;
