@@ -76,7 +76,8 @@ load_common(const char *datadir)
 		G.common[G.ncommon++] = f;
 	}
 	free(text);
-	qsort(G.common, G.ncommon, sizeof *G.common, cmp_str);
+	if (G.ncommon > 1)	/* G.common is NULL for an empty list */
+		qsort(G.common, G.ncommon, sizeof *G.common, cmp_str);
 }
 
 /* Is gazetteer id ID in a kind before K, or earlier in kind K? */

@@ -286,7 +286,8 @@ postings(struct build *B)
 		}
 	}
 	sort_day = B->day;
-	qsort(pair, np, sizeof *pair, cmp_pair);
+	if (np > 1)	/* PAIR is NULL without features */
+		qsort(pair, np, sizeof *pair, cmp_pair);
 	B->post = xcalloc(np ? np : 1, sizeof *B->post);
 	for (i = 0; i < np; i = k) {
 		struct posting *p = &B->post[B->npost++];
