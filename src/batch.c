@@ -9,6 +9,7 @@
 #include "corpus.h"
 #include "decode.h"
 #include "lexicon.h"
+#include "listmodel.h"
 #include "match.h"
 #include "text.h"
 #include "util.h"
@@ -212,22 +213,6 @@ batch_list(FILE *fp, struct corpus *c, const unsigned char *keep,
 	return flush(fp, &b);
 }
 
-/* Counts, per theme, the articles KEEP selects. */
-static void
-count_themes(const struct corpus *c, const unsigned char *keep,
-    uint32_t *n)
-{
-	size_t i, h;
-
-	memset(n, 0, c->nthemes * sizeof *n);
-	for (i = 0; i < c->n; i++) {
-		if (keep != NULL && !keep[i])
-			continue;
-		for (h = 0; h < c->v[i].nhits; h++)
-			n[c->v[i].hits[h].theme]++;
-	}
-}
-
 int
 batch_themes(FILE *fp, struct corpus *c, const unsigned char *keep,
     enum batch_format f)
@@ -236,7 +221,7 @@ batch_themes(FILE *fp, struct corpus *c, const unsigned char *keep,
 	struct buf b;
 	size_t t;
 
-	count_themes(c, keep, n);
+	listmodel_count(c, keep, n);
 	buf_init(&b);
 	buf_adds(&b, f == FORMAT_TSV ? "theme\tlabel\tkind\tarticles\n" : "[");
 	for (t = 0; t < c->nthemes; t++) {

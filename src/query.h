@@ -36,6 +36,14 @@ struct query *query_parse(const char *query, const struct corpus *c,
 	    char *err, size_t errlen);
 void	 query_free(struct query *);
 
+/* Adds to Q the themes SEL selects (SEL[t] for each theme of C) as
+ * terms, as theme:a theme:b (ALL_OF) or theme:a,b would: the UI's theme
+ * panel is a filter of the same language, with no text in between. */
+void	 query_add_themes(struct query *q, const struct corpus *c,
+	    const unsigned char *sel, int all_of);
+/* Adds lang:CODE to Q. */
+void	 query_add_lang(struct query *q, const char *code);
+
 /* The I-th field name ("theme", "lang", ...), or NULL past the last. */
 const char *query_field(size_t i);
 

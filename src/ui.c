@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,10 +34,52 @@
 #define KEY_GONE (-2)	/* getkey: terminal closed or a quit signal */
 #define KEY_CHECKED (-3) /* getkey: the background check has finished */
 
-static const struct view_ops *const panes[PANE_N] = {
-	&ui_list_ops, &ui_reader_ops, &ui_themes_ops, &ui_help_ops,
-	&ui_timeline_ops
+/* Where the layout puts a pane: the list at the top (beside the side
+ * panel), the reader below, or over the whole main area while the
+ * view's flag in struct ui is set (help, timeline). */
+enum slot { SLOT_TOP, SLOT_BOTTOM, SLOT_SIDE, SLOT_OVERLAY };
+
+/* The panes: a new one is its view file (ui_*.c), its PANE_ value and
+ * one row here; layout, drawing, keys and mouse follow the table. */
+static const struct pane_def {
+	const struct view_ops *ops;
+	enum slot	 slot;
+	size_t		 up;	/* SLOT_OVERLAY: offsetof its int flag */
+} pane_table[PANE_N] = {
+	[PANE_LIST] =		{ &ui_list_ops, SLOT_TOP, 0 },
+	[PANE_READER] =		{ &ui_reader_ops, SLOT_BOTTOM, 0 },
+	[PANE_THEMES] =		{ &ui_themes_ops, SLOT_SIDE, 0 },
+	[PANE_HELP] =		{ &ui_help_ops, SLOT_OVERLAY,
+				    offsetof(struct ui, help) },
+	[PANE_TIMELINE] =	{ &ui_timeline_ops, SLOT_OVERLAY,
+				    offsetof(struct ui, timeline) },
 };
+#define panes_ops(p)	(pane_table[p].ops)
+
+/* The overlay view that is up (its flag set), or -1. */
+static int
+overlay_up(const struct ui *ui)
+{
+	int p;
+
+	for (p = 0; p < PANE_N; p++)
+		if (pane_table[p].slot == SLOT_OVERLAY &&
+		    *(const int *)((const char *)ui + pane_table[p].up))
+			return p;
+	return -1;
+}
+
+/* The pane of SLOT (the first in the table), or -1. */
+static int
+slot_pane(enum slot slot)
+{
+	int p;
+
+	for (p = 0; p < PANE_N; p++)
+		if (pane_table[p].slot == slot)
+			return p;
+	return -1;
+}
 
 static volatile sig_atomic_t got_signal;
 /* SIGWINCH arrived: the loop resizes (ours, not ncurses' handler, so that
@@ -171,9 +214,11 @@ static void
 layout_panes(struct ui *ui, int mh)
 {
 	int side = ui->side && ui->w >= 60 && !ui->zoom, sw = 0, lh;
+	int ps = slot_pane(SLOT_SIDE), pt = slot_pane(SLOT_TOP),
+	    pb = slot_pane(SLOT_BOTTOM);
 
-	if (ui->zoom || (!side && ui->focus == PANE_THEMES) ||
-	    (mh < 10 && ui->focus != PANE_THEMES)) {
+	if (ui->zoom || (!side && ui->focus == ps) ||
+	    (mh < 10 && ui->focus != ps)) {
 		pane_place(ui, &ui->pane[ui->focus], 0, 0, mh, ui->w);
 		return;
 	}
@@ -183,10 +228,10 @@ layout_panes(struct ui *ui, int mh)
 	lh = mh < 10 ? mh : mh * ui->cfg.list_percent / 100;
 	lh = lh < 3 ? 3 : lh;
 	if (side)
-		pane_place(ui, &ui->pane[PANE_THEMES], 0, 0, lh, sw);
-	pane_place(ui, &ui->pane[PANE_LIST], 0, sw, lh, ui->w - sw);
+		pane_place(ui, &ui->pane[ps], 0, 0, lh, sw);
+	pane_place(ui, &ui->pane[pt], 0, sw, lh, ui->w - sw);
 	if (mh >= 10)
-		pane_place(ui, &ui->pane[PANE_READER], lh, 0, mh - lh, ui->w);
+		pane_place(ui, &ui->pane[pb], lh, 0, mh - lh, ui->w);
 }
 
 /* Deletes the windows; before delscreen, which frees every window of
@@ -212,7 +257,7 @@ ui_windows_free(struct ui *ui)
 static void
 ui_layout(struct ui *ui)
 {
-	int mh;
+	int mh, over;
 
 	ui_windows_free(ui);
 	memset(ui->pane, 0, sizeof ui->pane);
@@ -230,256 +275,36 @@ ui_layout(struct ui *ui)
 	mh = ui->h - 2;
 	pane_place(ui, &ui->status, mh, 0, 1, ui->w);
 	pane_place(ui, &ui->message, mh + 1, 0, 1, ui->w);
-	if (ui->help)
-		pane_place(ui, &ui->pane[PANE_HELP], 0, 0, mh, ui->w);
-	else if (ui->timeline)
-		pane_place(ui, &ui->pane[PANE_TIMELINE], 0, 0, mh, ui->w);
+	if ((over = overlay_up(ui)) >= 0)
+		pane_place(ui, &ui->pane[over], 0, 0, mh, ui->w);
 	else
 		layout_panes(ui, mh);
 	/* The focus follows what is shown. */
-	if (!ui->help && !ui->timeline && !pane_shown(ui, ui->focus))
-		ui->focus = PANE_LIST;
-}
-
-/* Appends the theme and language part of the filter, and the typed
- * query when WITH_QUERY, to B. */
-static void
-compose_filter(const struct ui *ui, struct buf *b, int with_query)
-{
-	size_t t;
-	int first = 1;
-
-	for (t = 0; t < ui->c->nthemes; t++) {
-		if (!ui->tsel[t])
-			continue;
-		if (ui->all_of || first)
-			buf_addf(b, "%stheme:%s", b->len > 0 ? " " : "",
-			    ui->c->themes[t].id);
-		else
-			buf_addf(b, ",%s", ui->c->themes[t].id);
-		first = 0;
-	}
-	ui_people_compose(ui, b);
-	if (ui->lang >= 0)
-		buf_addf(b, "%slang:%s", b->len > 0 ? " " : "",
-		    ui->langs[ui->lang]);
-	if (with_query && ui->query[0] != '\0')
-		buf_addf(b, "%s%s", b->len > 0 ? " " : "", ui->query);
-}
-
-static const struct ui *sort_ui;	/* for qsort's comparison */
-
-/* Order by source or title (SORT_SOURCE / SORT_TITLE), then id. */
-static int
-cmp_rows(const void *pa, const void *pb)
-{
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	const struct article *x = &sort_ui->c->v[a], *y = &sort_ui->c->v[b];
-	int r;
-
-	if (sort_ui->sort == SORT_SOURCE)
-		r = strcoll(x->source, y->source);
-	else
-		r = strcoll(x->title, y->title);
-	return r != 0 ? r : a < b ? -1 : a > b;
-}
-
-/* Every article in the order of ui->sort (not reversed), sorted once per
- * corpus: a filter change then walks it instead of sorting again. The
- * date order is the corpus's own (NULL). */
-static const uint32_t *
-sort_perm(struct ui *ui)
-{
-	uint32_t i, *p;
-
-	if (ui->sort == SORT_DATE || ui->perm[ui->sort] != NULL)
-		return ui->perm[ui->sort];
-	p = xcalloc(ui->c->n + 1, sizeof *p);
-	for (i = 0; i < ui->c->n; i++)
-		p[i] = i;
-	sort_ui = ui;
-	qsort(p, ui->c->n, sizeof *p, cmp_rows);
-	return ui->perm[ui->sort] = p;
-}
-
-/* The per-theme counts of the shown articles: popcounts of each theme's
- * set and the shown set BITS, a few thousand word operations. */
-static void
-count_themes(struct ui *ui, const uint64_t *bits)
-{
-	size_t t, w, nw = corpus_set_words(ui->c);
-	const uint64_t *set;
-	uint32_t n;
-
-	for (t = 0; t < ui->c->nthemes; t++) {
-		set = corpus_theme_set(ui->c, (unsigned)t);
-		for (w = 0, n = 0; set != NULL && w < nw; w++)
-			n += (uint32_t)__builtin_popcountll(set[w] & bits[w]);
-		ui->tcount[t] = n;
-	}
-}
-
-/* The shown rows, in list order, and the per-theme counts from KEEP. */
-static void
-build_rows(struct ui *ui)
-{
-	const uint32_t *perm = sort_perm(ui);
-	size_t n = ui->c->n, k, i;
-	uint64_t *bits = xcalloc(n / 64 + 2, sizeof *bits);
-
-	ui->nrows = 0;
-	ui->maxhits = 0;
-	for (k = 0; k < n; k++) {
-		i = ui->reverse ? n - 1 - k : k;
-		i = perm != NULL ? perm[i] : i;
-		if (!ui->keep[i])
-			continue;
-		ui->rows[ui->nrows++] = i;
-		bits[i / 64] |= (uint64_t)1 << (i % 64);
-		if (ui->c->v[i].nhits > ui->maxhits)
-			ui->maxhits = ui->c->v[i].nhits;
-	}
-	count_themes(ui, bits);
-	free(bits);
-	ui_people_count(ui);
-	if (ui->fold)
-		ui->nrows = ui_stories_fold(ui, ui->rows, ui->nrows);
-}
-
-/* The filter without a typed query: the selected themes' sets (all of
- * them, or any) and the language, straight from the corpus bitsets.
- * query_eval would give the same (the UI composes exactly these terms)
- * by testing every article's hits: too slow for a toggle at 100,000. */
-static void
-filter_sets(struct ui *ui)
-{
-	size_t nw = corpus_set_words(ui->c), w, t, i;
-	uint64_t *bits = xcalloc(nw + 1, sizeof *bits);
-	const char *lang = ui->lang >= 0 ? ui->langs[ui->lang] : NULL;
-	const uint64_t *set;
-	int any = 0;
-
-	for (t = 0; t < ui->c->nthemes; t++) {
-		if (!ui->tsel[t] ||
-		    (set = corpus_theme_set(ui->c, (unsigned)t)) == NULL)
-			continue;
-		for (w = 0; w < nw; w++)
-			bits[w] = !any ? set[w] : ui->all_of ?
-			    bits[w] & set[w] : bits[w] | set[w];
-		any = 1;
-	}
-	for (i = 0; i < ui->c->n; i++)
-		ui->keep[i] = (!any || (bits[i / 64] >> (i % 64) & 1)) &&
-		    (lang == NULL || strcmp(ui->c->v[i].lang, lang) == 0);
-	free(bits);
-}
-
-/* The filter with a typed query, through the query language. */
-static void
-filter_query(struct ui *ui)
-{
-	struct query *q;
-	struct buf b;
-
-	buf_init(&b);
-	compose_filter(ui, &b, 1);
-	q = query_parse(b.s != NULL ? b.s : "", ui->c, ui->qerr,
-	    sizeof ui->qerr);
-	if (q == NULL) {
-		/* Keep the themes and language; drop the bad query. */
-		if (ui->qerr[0] == '\0')
-			snprintf(ui->qerr, sizeof ui->qerr, "bad query");
-		b.len = 0;
-		compose_filter(ui, &b, 0);
-		q = query_parse(b.s != NULL ? b.s : "", ui->c, NULL, 0);
-	}
-	buf_free(&b);
-	query_eval(q, ui->c, ui->keep);
-	query_free(q);
+	if (over < 0 && !pane_shown(ui, ui->focus))
+		ui->focus = slot_pane(SLOT_TOP);
 }
 
 int
 ui_filter(struct ui *ui)
 {
-	size_t art = 0, r;
+	size_t art = 0;
 	int had = ui_selected_article(ui, &art);
+	long r;
 	struct buf eb;
 
-	ui->qerr[0] = '\0';
-	buf_init(&eb);	/* entities are query terms: the query path */
-	if (ui->query[0] == '\0' && !ui_people_compose(ui, &eb))
-		filter_sets(ui);
-	else
-		filter_query(ui);
+	/* the People & places selection: entity terms, as text */
+	buf_init(&eb);
+	ui_people_compose(ui, &eb);
+	snprintf(ui->lm.extra, sizeof ui->lm.extra, "%s",
+	    eb.s != NULL ? eb.s : "");
 	buf_free(&eb);
-	build_rows(ui);
-	for (r = 0; had && r < ui->nrows; r++)
-		if (ui->rows[r] == art)
-			break;
-	ui_list_set_cursor(ui, had && r < ui->nrows ? r : 0);
+	listmodel_filter(&ui->lm);
+	ui_people_count(ui);
+	if (ui->fold)	/* one row per story (ui_stories.c) */
+		ui->lm.nrows = ui_stories_fold(ui, ui->lm.rows, ui->lm.nrows);
+	r = had ? listmodel_row_of(&ui->lm, art) : -1;
+	ui_list_set_cursor(ui, r >= 0 ? (size_t)r : 0);
 	return UI_REDRAW;
-}
-
-/* Orders language codes alphabetically. */
-static int
-cmp_lang(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Distinct article languages, sorted, for the language filter. */
-static void
-collect_langs(struct ui *ui)
-{
-	size_t i, k;
-
-	for (i = 0; i < ui->nlangs; i++)
-		free(ui->langs[i]);
-	free(ui->langs);
-	ui->langs = NULL;
-	ui->nlangs = 0;
-	for (i = 0; i < ui->c->n; i++) {
-		if (ui->c->v[i].lang[0] == '\0')
-			continue;
-		for (k = 0; k < ui->nlangs; k++)
-			if (strcmp(ui->langs[k], ui->c->v[i].lang) == 0)
-				break;
-		if (k < ui->nlangs)
-			continue;
-		ui->langs = xreallocarray(ui->langs, ui->nlangs + 1,
-		    sizeof *ui->langs);
-		ui->langs[ui->nlangs++] = xstrdup(ui->c->v[i].lang);
-	}
-	qsort(ui->langs, ui->nlangs, sizeof *ui->langs, cmp_lang);
-}
-
-/* (Re)sizes the filter arrays for the loaded corpus; theme selections
- * survive by id (OLD_SEL over OLD_THEMES). */
-static void
-filter_alloc(struct ui *ui, char **old_ids, size_t nold)
-{
-	size_t t, k;
-
-	free(ui->keep);
-	free(ui->rows);
-	free(ui->tsel);
-	free(ui->tcount);
-	for (t = 0; t < SORT_N; t++) {
-		free(ui->perm[t]);
-		ui->perm[t] = NULL;
-	}
-	ui->keep = xcalloc(ui->c->n + 1, 1);
-	ui->rows = xcalloc(ui->c->n + 1, sizeof *ui->rows);
-	ui->tsel = xcalloc(ui->c->nthemes + 1, 1);
-	ui->tcount = xcalloc(ui->c->nthemes + 1, sizeof *ui->tcount);
-	ui->nrows = 0;
-	for (t = 0; t < ui->c->nthemes; t++)
-		for (k = 0; k < nold; k++)
-			if (strcmp(old_ids[k], ui->c->themes[t].id) == 0)
-				ui->tsel[t] = 1;
-	collect_langs(ui);
-	if (ui->lang >= (int)ui->nlangs)
-		ui->lang = -1;
 }
 
 const char *
@@ -500,10 +325,10 @@ draw_status(struct ui *ui)
 
 	buf_init(&b);
 	buf_init(&f);
-	compose_filter(ui, &f, 1);
-	buf_addf(&b, " %zu/%zu articles  %ssort:%s%s  filter: %s", ui->nrows,
-	    ui->c->n, ui->all_of ? "" : "any-of  ", sorts[ui->sort],
-	    ui->reverse ? "-" : "", f.len > 0 ? f.s : "none");
+	listmodel_describe(&ui->lm, &f);
+	buf_addf(&b, " %zu/%zu articles  %ssort:%s%s  filter: %s", ui->lm.nrows,
+	    ui->c->n, ui->lm.all_of ? "" : "any-of  ", sorts[ui->lm.sort],
+	    ui->lm.reverse ? "-" : "", f.len > 0 ? f.s : "none");
 	buf_free(&f);
 	wmove(win, 0, 0);
 	ui_pad(win, ui->w, a);
@@ -546,8 +371,8 @@ ui_draw(struct ui *ui)
 		if (ui->pane[p].win == NULL)
 			continue;
 		werase(ui->pane[p].win);
-		panes[p]->draw(ui, ui->pane[p].win, p == ui->focus ||
-		    p == PANE_HELP || p == PANE_TIMELINE);
+		panes_ops(p)->draw(ui, ui->pane[p].win, p == ui->focus ||
+		    pane_table[p].slot == SLOT_OVERLAY);
 		wnoutrefresh(ui->pane[p].win);
 	}
 	if (ui->status.win != NULL) {
@@ -685,32 +510,29 @@ static int
 ui_reload(struct ui *ui, struct corpus *fresh)
 {
 	char **ids, *path = NULL;
-	size_t n = 0, t, art;
+	size_t n = 0, art;
 	long found;
 
 	if (ui_selected_article(ui, &art))
 		path = xstrdup(ui->c->v[art].path);
 	ui_reader_save_pos(ui);
 	ui_reader_show(ui, -1);
-	ids = xcalloc(ui->c->nthemes + 1, sizeof *ids);
-	for (t = 0; t < ui->c->nthemes; t++)
-		if (ui->tsel[t])
-			ids[n++] = xstrdup(ui->c->themes[t].id);
+	ids = listmodel_selected_ids(&ui->lm, &n);
 	corpus_free(ui->c);
 	if (fresh != NULL)
 		*ui->c = *fresh;
 	else
 		corpus_load(ui->c, ui->opts->paths, ui->opts->npaths, ui->lex,
 		    ui->opts->load_flags);
-	filter_alloc(ui, ids, n);
+	listmodel_reset(&ui->lm, ui->c, ids, n);
 	while (n > 0)
 		free(ids[--n]);
 	free(ids);
 	ui_filter(ui);
 	found = path != NULL ? corpus_find(ui->c, path) : -1;
-	for (t = 0; found >= 0 && t < ui->nrows; t++)
-		if (ui->rows[t] == (size_t)found)
-			ui_list_set_cursor(ui, t);
+	found = found >= 0 ? listmodel_row_of(&ui->lm, (size_t)found) : -1;
+	if (found >= 0)
+		ui_list_set_cursor(ui, (size_t)found);
 	free(path);
 	if (fresh != NULL)
 		ui_message(ui, 0, "files changed: %zu articles", ui->c->n);
@@ -751,12 +573,12 @@ next_focus(struct ui *ui, int dir)
 static int
 query_change(struct ui *ui, const char *text, int done)
 {
-	snprintf(ui->query, sizeof ui->query, "%s", text);
+	snprintf(ui->lm.query, sizeof ui->lm.query, "%s", text);
 	ui_filter(ui);
-	if (ui->qerr[0] != '\0' && done != -1)
-		ui_message(ui, 1, "query: %s", ui->qerr);
+	if (ui->lm.qerr[0] != '\0' && done != -1)
+		ui_message(ui, 1, "query: %s", ui->lm.qerr);
 	else if (done == 1)
-		ui_message(ui, 0, "%zu articles match", ui->nrows);
+		ui_message(ui, 0, "%zu articles match", ui->lm.nrows);
 	return UI_REDRAW;
 }
 
@@ -766,27 +588,27 @@ ui_filter_action(struct ui *ui, enum action a)
 {
 	switch (a) {
 	case ACT_THEME_MODE:
-		ui->all_of = !ui->all_of;
-		ui_message(ui, 0, "themes: %s", ui->all_of ? "all of the "
+		ui->lm.all_of = !ui->lm.all_of;
+		ui_message(ui, 0, "themes: %s", ui->lm.all_of ? "all of the "
 		    "selected" : "any of the selected");
 		break;
 	case ACT_CLEAR:
-		memset(ui->tsel, 0, ui->c->nthemes);
+		memset(ui->lm.tsel, 0, ui->c->nthemes);
 		ui_people_clear(ui);
-		ui->query[0] = '\0';
-		ui->lang = -1;
+		ui->lm.query[0] = '\0';
+		ui->lm.lang = -1;
 		ui_message(ui, 0, "filter cleared");
 		break;
 	case ACT_LANG:
-		ui->lang = ui->lang + 1 >= (int)ui->nlangs ? -1 : ui->lang + 1;
-		ui_message(ui, 0, "language: %s", ui->lang < 0 ? "all" :
-		    ui->langs[ui->lang]);
+		ui->lm.lang = ui->lm.lang + 1 >= (int)ui->lm.nlangs ? -1 : ui->lm.lang + 1;
+		ui_message(ui, 0, "language: %s", ui->lm.lang < 0 ? "all" :
+		    ui->lm.langs[ui->lm.lang]);
 		break;
 	case ACT_SORT:
-		ui->sort = (ui->sort + 1) % SORT_N;
+		ui->lm.sort = (ui->lm.sort + 1) % SORT_N;
 		break;
 	case ACT_REVERSE:
-		ui->reverse = !ui->reverse;
+		ui->lm.reverse = !ui->lm.reverse;
 		break;
 	case ACT_FOLD:
 		ui->fold = !ui->fold;
@@ -813,7 +635,7 @@ ui_global(struct ui *ui, enum action a)
 		ui->focus = next_focus(ui, a == ACT_FOCUS_NEXT ? 1 : -1);
 		return UI_LAYOUT | UI_REDRAW;
 	case ACT_QUERY:
-		ui_prompt_start(ui, "Query: ", ui->query, query_change);
+		ui_prompt_start(ui, "Query: ", ui->lm.query, query_change);
 		return UI_REDRAW;
 	case ACT_ZOOM:
 		ui->zoom = !ui->zoom;
@@ -864,13 +686,13 @@ ui_mouse(struct ui *ui)
 		    !wenclose(ui->pane[p].win, ev.y, ev.x))
 			continue;
 		r = UI_REDRAW;
-		if (wheel == 0 && p != PANE_HELP && p != PANE_TIMELINE &&
+		if (wheel == 0 && pane_table[p].slot != SLOT_OVERLAY &&
 		    p != ui->focus) {
 			ui->focus = p;
 			r |= UI_LAYOUT;
 		}
-		if (panes[p]->mouse != NULL)
-			r |= panes[p]->mouse(ui, ev.y - ui->pane[p].y, wheel);
+		if (panes_ops(p)->mouse != NULL)
+			r |= panes_ops(p)->mouse(ui, ev.y - ui->pane[p].y, wheel);
 		return r;
 	}
 	return 0;
@@ -881,8 +703,7 @@ ui_mouse(struct ui *ui)
 static int
 ui_key(struct ui *ui, int ch)
 {
-	int view = ui->help ? PANE_HELP : ui->timeline ? PANE_TIMELINE :
-	    ui->focus, r;
+	int view = overlay_up(ui) >= 0 ? overlay_up(ui) : ui->focus, r;
 	enum action a;
 
 	if (ch == KEY_RESIZE)
@@ -892,13 +713,13 @@ ui_key(struct ui *ui, int ch)
 	if (ui->prompt.active)
 		return ui_prompt_key(ui, ch);
 	ui->msg[0] = '\0';
-	if ((a = keys_lookup(ch, panes[view]->ctx)) == ACT_NONE && !ui->help) {
+	if ((a = keys_lookup(ch, panes_ops(view)->ctx)) == ACT_NONE && !ui->help) {
 		if (ch >= 0x20 && ch < 0x7f)
 			ui_message(ui, 1, "%c: no such key here (? for help)",
 			    ch);
 		return UI_REDRAW;
 	}
-	r = panes[view]->key(ui, a, ch);
+	r = panes_ops(view)->key(ui, a, ch);
 	if (r & UI_HANDLED)
 		return r;
 	return ui_global(ui, a) | r;
@@ -1047,16 +868,8 @@ ui_free(struct ui *ui)
 	int p;
 
 	for (p = 0; p < PANE_N; p++)
-		panes[p]->free(ui);
-	free(ui->keep);
-	free(ui->rows);
-	free(ui->tsel);
-	free(ui->tcount);
-	for (p = 0; p < SORT_N; p++)
-		free(ui->perm[p]);
-	while (ui->nlangs > 0)
-		free(ui->langs[--ui->nlangs]);
-	free(ui->langs);
+		panes_ops(p)->free(ui);
+	listmodel_free(&ui->lm);
 	config_free(&ui->cfg);
 	keys_free();
 }
@@ -1074,7 +887,6 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	ui.opts = o;
 	ui.c = c;
 	ui.lex = lex;
-	ui.lang = -1;
 	if ((rc = ui_config(&ui)) == 0 && !ui_term_ok())
 		rc = 1;
 	if (rc != 0) {
@@ -1084,11 +896,10 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	}
 	ui.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	ui.side = ui.cfg.side_panel;
-	ui.all_of = 1;
 	spath = paths_state("state");
 	ui.st = state_open(spath);
 	free(spath);
-	filter_alloc(&ui, NULL, 0);
+	listmodel_init(&ui.lm, c);
 	winch_init();
 	if ((scr = ui_screen(&ui)) == NULL) {
 		warn_at(NULL, "cannot start the terminal '%s'", getenv("TERM"));
@@ -1100,7 +911,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	fault_on_fatal(endwin);	/* a crash gives the terminal back */
 	warn_quiet = 1;		/* stderr is the screen now */
 	for (p = 0; p < PANE_N; p++)
-		panes[p]->init(&ui);
+		panes_ops(p)->init(&ui);
 	ui_filter(&ui);
 	if (state_warning(ui.st) != NULL)	/* stderr is hidden now */
 		ui_message(&ui, 1, "%s", state_warning(ui.st));

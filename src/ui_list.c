@@ -9,7 +9,7 @@
 #include "util.h"
 
 struct list {
-	size_t	 cur;		/* cursor row (index into ui->rows) */
+	size_t	 cur;		/* cursor row (index into ui->lm.rows) */
 	size_t	 top;		/* first row shown */
 	int	 height;	/* rows of articles the last draw had */
 };
@@ -45,7 +45,7 @@ ui_list_set_cursor(struct ui *ui, size_t row)
 {
 	struct list *l = ui->list;
 
-	l->cur = ui->nrows == 0 ? 0 : row < ui->nrows ? row : ui->nrows - 1;
+	l->cur = ui->lm.nrows == 0 ? 0 : row < ui->lm.nrows ? row : ui->lm.nrows - 1;
 }
 
 int
@@ -53,9 +53,9 @@ ui_selected_article(struct ui *ui, size_t *art)
 {
 	struct list *l = ui->list;
 
-	if (l == NULL || ui->nrows == 0 || l->cur >= ui->nrows)
+	if (l == NULL || ui->lm.nrows == 0 || l->cur >= ui->lm.nrows)
 		return 0;
-	*art = ui->rows[l->cur];
+	*art = ui->lm.rows[l->cur];
 	return 1;
 }
 
@@ -64,10 +64,10 @@ ui_open_article(struct ui *ui, size_t row)
 {
 	size_t art;
 
-	if (row >= ui->nrows)
+	if (row >= ui->lm.nrows)
 		return UI_REDRAW;
 	ui_list_set_cursor(ui, row);
-	art = ui->rows[row];
+	art = ui->lm.rows[row];
 	ui_reader_show(ui, (long)art);
 	if (ui->cfg.mark_read)
 		state_set_read(ui->st, ui_article_key(ui, art), 1);
@@ -81,7 +81,7 @@ list_cols(struct ui *ui, int w)
 {
 	struct cols c = { 0, 0, 0, 0 };
 
-	c.marks = ui->maxhits > 5 ? 5 : ui->maxhits;
+	c.marks = ui->lm.maxhits > 5 ? 5 : ui->lm.maxhits;
 	if (w >= 50)
 		c.date = 10;
 	if (w >= 30)
@@ -170,10 +170,10 @@ list_draw(struct ui *ui, WINDOW *win, int focused)
 	ui_pad(win, w, ha);
 	l->height = h - 1;
 	list_scroll(l, l->height);
-	for (y = 1; y < h && l->top + (size_t)y - 1 < ui->nrows; y++)
-		draw_row(ui, win, y, ui->rows[l->top + (size_t)y - 1], &c,
+	for (y = 1; y < h && l->top + (size_t)y - 1 < ui->lm.nrows; y++)
+		draw_row(ui, win, y, ui->lm.rows[l->top + (size_t)y - 1], &c,
 		    l->top + (size_t)y - 1 == l->cur, focused);
-	if (ui->nrows == 0 && h > 1)
+	if (ui->lm.nrows == 0 && h > 1)
 		ui_line(ui, win, 1, 0, ui->c->n == 0 ? " no articles" :
 		    " no article matches the filter (c clears it)", w,
 		    ui->attr[CFG_message]);
@@ -186,12 +186,12 @@ list_move(struct ui *ui, long delta, int page)
 	struct list *l = ui->list;
 	long cur = (long)l->cur + delta, top = (long)l->top;
 
-	if (ui->nrows == 0)
+	if (ui->lm.nrows == 0)
 		return UI_HANDLED;
 	if (page) {
 		top += delta;
-		if (top > (long)ui->nrows - l->height)
-			top = (long)ui->nrows - l->height;
+		if (top > (long)ui->lm.nrows - l->height)
+			top = (long)ui->lm.nrows - l->height;
 		l->top = top < 0 ? 0 : (size_t)top;
 	}
 	if (cur < 0)
@@ -215,8 +215,8 @@ list_key(struct ui *ui, enum action a, int ch)
 	case ACT_PAGE_UP:		return list_move(ui, -page, 1);
 	case ACT_HALF_DOWN:	return list_move(ui, (page + 1) / 2, 1);
 	case ACT_HALF_UP:		return list_move(ui, -(page + 1) / 2, 1);
-	case ACT_TOP:		return list_move(ui, -(long)ui->nrows, 0);
-	case ACT_BOTTOM:		return list_move(ui, (long)ui->nrows, 0);
+	case ACT_TOP:		return list_move(ui, -(long)ui->lm.nrows, 0);
+	case ACT_BOTTOM:		return list_move(ui, (long)ui->lm.nrows, 0);
 	case ACT_OPEN:
 		return UI_HANDLED | ui_open_article(ui, l->cur);
 	case ACT_TOGGLE_READ:
@@ -239,7 +239,7 @@ list_mouse(struct ui *ui, int y, int wheel)
 
 	if (wheel != 0)
 		return list_move(ui, wheel * 3, 1);
-	if (y < 1 || row >= ui->nrows)
+	if (y < 1 || row >= ui->lm.nrows)
 		return UI_REDRAW;
 	if (row == l->cur)
 		return ui_open_article(ui, row);

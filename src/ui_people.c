@@ -123,7 +123,7 @@ ui_people_count(struct ui *ui)
 		p->shown[k] = 0;
 	}
 	for (i = 0; i < ui->c->n; i++)
-		if (ui->keep[i])
+		if (ui->lm.keep[i])
 			for (j = p->ix->off[i]; j < p->ix->off[i + 1]; j++)
 				if (pos[p->ix->ents[j]] != UINT32_MAX)
 					p->shown[pos[p->ix->ents[j]]]++;
@@ -177,7 +177,7 @@ ui_people_toggle(struct ui *ui, size_t k)
 	p->sel[k] = !p->sel[k];
 	ui_filter(ui);
 	ui_message(ui, 0, "%s %s: %zu articles", p->sel[k] ? "+" : "-",
-	    p->ix->v[p->ent[k]].id, ui->nrows);
+	    p->ix->v[p->ent[k]].id, ui->lm.nrows);
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -191,7 +191,7 @@ ui_people_compose(const struct ui *ui, struct buf *b)
 	for (k = 0; p != NULL && k < p->nent; k++) {
 		if (!p->sel[k])
 			continue;
-		if (ui->all_of || first)
+		if (ui->lm.all_of || first)
 			buf_addf(b, "%sentity:%s", b->len > 0 ? " " : "",
 			    p->ix->v[p->ent[k]].id);
 		else

@@ -301,7 +301,7 @@ reader_draw(struct ui *ui, WINDOW *win, int focused)
 	if (r->art < 0) {
 		ui_line(ui, win, 0, 0, " Reader", w, ui->attr[CFG_header]);
 		if (h > 2)
-			ui_line(ui, win, 2, 1, ui->nrows > 0 ? "Enter opens the "
+			ui_line(ui, win, 2, 1, ui->lm.nrows > 0 ? "Enter opens the "
 			    "selected article." : "Nothing to read.", w - 1,
 			    ui->attr[CFG_message]);
 		return;
@@ -478,7 +478,7 @@ reader_article_key(struct ui *ui, enum action a)
 
 	switch (a) {
 	case ACT_NEXT_ARTICLE:
-		return UI_HANDLED | (cur + 1 < ui->nrows ?
+		return UI_HANDLED | (cur + 1 < ui->lm.nrows ?
 		    ui_open_article(ui, cur + 1) : UI_REDRAW);
 	case ACT_PREV_ARTICLE:
 		return UI_HANDLED | (cur > 0 ? ui_open_article(ui, cur - 1) :

@@ -112,17 +112,17 @@ draw_theme(struct ui *ui, WINDOW *win, int y, size_t t, int cursor,
 	attr_t base = cursor ? ui->attr[focused ? CFG_cursor : CFG_cursor_idle]
 	    : ui->attr[CFG_normal];
 
-	snprintf(count, sizeof count, " %u", (unsigned)ui->tcount[t]);
-	snprintf(head, sizeof head, "%s%c ", ui->tsel[t] ? "[x]" : "[ ]",
+	snprintf(count, sizeof count, " %u", (unsigned)ui->lm.tcount[t]);
+	snprintf(head, sizeof head, "%s%c ", ui->lm.tsel[t] ? "[x]" : "[ ]",
 	    ui_theme_mark(t));
 	wmove(win, y, 0);
-	cw = ui_str(ui, win, head, w, cursor ? base : ui->tsel[t] ?
+	cw = ui_str(ui, win, head, w, cursor ? base : ui->lm.tsel[t] ?
 	    ui->attr[CFG_selected] : ui->attr[CFG_marks]);
 	/* a sparkline of the theme's articles per month, when it fits */
 	sw = w >= 24 ? (w >= 40 ? 12 : 6) : 0;
 	cw += ui_str(ui, win, th->label[0] ? th->label : th->id,
 	    w - cw - (int)strlen(count) - sw - (sw > 0), cursor ? base :
-	    ui->tsel[t] ? ui->attr[CFG_selected] : base);
+	    ui->lm.tsel[t] ? ui->attr[CFG_selected] : base);
 	ui_pad(win, w - cw - (int)strlen(count) - sw, base);
 	if (sw > 0)
 		ui_pad(win, sw - ui_theme_spark(ui, win, t, sw, cursor ? base :
@@ -153,7 +153,7 @@ themes_draw(struct ui *ui, WINDOW *win, int focused)
 	    nitems - 1) + 1 : 0;
 	long it;
 
-	ui_line(ui, win, 0, 0, ui->all_of ? " Themes (all of)" :
+	ui_line(ui, win, 0, 0, ui->lm.all_of ? " Themes (all of)" :
 	    " Themes (any of)", w, ui->attr[CFG_header]);
 	p->height = h - 1;
 	if (p->cur >= nitems)
@@ -184,10 +184,10 @@ themes_toggle(struct ui *ui, size_t t)
 {
 	if (t >= ui->c->nthemes)	/* an entity of People & places */
 		return ui_people_toggle(ui, t - ui->c->nthemes);
-	ui->tsel[t] = !ui->tsel[t];
+	ui->lm.tsel[t] = !ui->lm.tsel[t];
 	ui_filter(ui);
-	ui_message(ui, 0, "%s %s: %zu articles", ui->tsel[t] ? "+" : "-",
-	    ui->c->themes[t].id, ui->nrows);
+	ui_message(ui, 0, "%s %s: %zu articles", ui->lm.tsel[t] ? "+" : "-",
+	    ui->c->themes[t].id, ui->lm.nrows);
 	return UI_HANDLED | UI_REDRAW;
 }
 

@@ -119,7 +119,7 @@ tl_draw(struct ui *ui, WINDOW *win, int focused)
 	(void)focused;
 	timeline_span(ui->c, BY_MONTH, &sp);
 	n = xcalloc(sp.n + 1, sizeof *n);
-	timeline_count(ui->c, &sp, ui->keep, NULL, NULL, n);
+	timeline_count(ui->c, &sp, ui->lm.keep, NULL, NULL, n);
 	for (m = 0; m < sp.n; m++) {
 		max = n[m] > max ? n[m] : max;
 		total += n[m];

@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "keys.h"
+#include "listmodel.h"
 
 struct ui;
 struct corpus;
@@ -65,9 +66,6 @@ struct prompt {
 	int	 (*change)(struct ui *, const char *text, int done);
 };
 
-/* Sort orders of the list. */
-enum ui_sort { SORT_DATE, SORT_SOURCE, SORT_TITLE, SORT_N };
-
 struct ui {
 	const struct options *opts;
 	struct corpus	*c;
@@ -88,22 +86,8 @@ struct ui {
 	int		 fold;		/* the list shows one row per story */
 	int		 too_small;
 
-	/* The filter: selected themes, the typed query, the language. */
-	unsigned char	*tsel;		/* per corpus theme */
-	int		 all_of;	/* 1: theme:a theme:b, 0: theme:a,b */
-	char		 query[512];
-	char		 qerr[256];	/* the last query error, or "" */
-	char		**langs;	/* languages present, for cycling */
-	size_t		 nlangs;
-	int		 lang;		/* -1 all, else index in langs */
-	enum ui_sort	 sort;
-	int		 reverse;
-	unsigned char	*keep;		/* per article: passes the filter */
-	size_t		*rows;		/* shown articles, in list order */
-	size_t		 nrows;
-	uint32_t	*tcount;	/* per theme: shown articles with it */
-	int		 maxhits;	/* most themes of a shown article */
-	uint32_t	*perm[SORT_N];	/* articles in each sort order, once */
+	/* The list as shown: filter, sort, rows, counts (listmodel.h). */
+	struct listmodel lm;
 
 	struct prompt	 prompt;
 	char		 msg[256];

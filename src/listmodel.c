@@ -1,0 +1,298 @@
+/* listmodel.c: the article list as shown: one filter (query_eval), sort
+ * orders computed once per corpus, rows and per-theme counts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "listmodel.h"
+#include "query.h"
+#include "util.h"
+
+/* Orders language codes alphabetically. */
+static int
+cmp_lang(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Distinct article languages, sorted, for the language filter. */
+static void
+collect_langs(struct listmodel *m)
+{
+	size_t i, k;
+
+	for (i = 0; i < m->c->n; i++) {
+		if (m->c->v[i].lang[0] == '\0')
+			continue;
+		for (k = 0; k < m->nlangs; k++)
+			if (strcmp(m->langs[k], m->c->v[i].lang) == 0)
+				break;
+		if (k < m->nlangs)
+			continue;
+		m->langs = xreallocarray(m->langs, m->nlangs + 1,
+		    sizeof *m->langs);
+		m->langs[m->nlangs++] = xstrdup(m->c->v[i].lang);
+	}
+	if (m->nlangs > 0)
+		qsort(m->langs, m->nlangs, sizeof *m->langs, cmp_lang);
+}
+
+/* Frees the per-corpus arrays. */
+static void
+arrays_free(struct listmodel *m)
+{
+	size_t t;
+
+	free(m->keep);
+	free(m->rows);
+	free(m->tsel);
+	free(m->tcount);
+	for (t = 0; t < SORT_N; t++) {
+		free(m->perm[t]);
+		m->perm[t] = NULL;
+	}
+	while (m->nlangs > 0)
+		free(m->langs[--m->nlangs]);
+	free(m->langs);
+	m->langs = NULL;
+}
+
+/* Sizes the per-corpus arrays for C. */
+static void
+arrays_alloc(struct listmodel *m, struct corpus *c)
+{
+	m->c = c;
+	m->keep = xcalloc(c->n + 1, 1);
+	m->rows = xcalloc(c->n + 1, sizeof *m->rows);
+	m->tsel = xcalloc(c->nthemes + 1, 1);
+	m->tcount = xcalloc(c->nthemes + 1, sizeof *m->tcount);
+	m->nrows = 0;
+	collect_langs(m);
+}
+
+void
+listmodel_init(struct listmodel *m, struct corpus *c)
+{
+	memset(m, 0, sizeof *m);
+	m->all_of = 1;
+	m->lang = -1;
+	arrays_alloc(m, c);
+}
+
+char **
+listmodel_selected_ids(const struct listmodel *m, size_t *n)
+{
+	char **ids = xcalloc(m->c->nthemes + 1, sizeof *ids);
+	size_t t;
+
+	*n = 0;
+	for (t = 0; t < m->c->nthemes; t++)
+		if (m->tsel[t])
+			ids[(*n)++] = xstrdup(m->c->themes[t].id);
+	return ids;
+}
+
+void
+listmodel_reset(struct listmodel *m, struct corpus *c, char **ids,
+    size_t nids)
+{
+	char *lang = m->lang >= 0 ? xstrdup(m->langs[m->lang]) : NULL;
+	size_t t, k;
+
+	arrays_free(m);
+	arrays_alloc(m, c);
+	for (t = 0; t < c->nthemes; t++)
+		for (k = 0; k < nids; k++)
+			if (strcmp(ids[k], c->themes[t].id) == 0)
+				m->tsel[t] = 1;
+	/* the language by its code: the list of languages may change */
+	m->lang = -1;
+	for (k = 0; lang != NULL && k < m->nlangs; k++)
+		if (strcmp(m->langs[k], lang) == 0)
+			m->lang = (int)k;
+	free(lang);
+}
+
+void
+listmodel_free(struct listmodel *m)
+{
+	arrays_free(m);
+	memset(m, 0, sizeof *m);
+}
+
+/* Does article A come before B in order SORT (source or title, then
+ * the corpus order)? */
+static int
+before(const struct corpus *c, enum lm_sort sort, uint32_t a, uint32_t b)
+{
+	const struct article *x = &c->v[a], *y = &c->v[b];
+	int r = sort == SORT_SOURCE ? strcoll(x->source, y->source) :
+	    strcoll(x->title, y->title);
+
+	return r != 0 ? r < 0 : a < b;
+}
+
+/* Sorts P[0..N) by BEFORE, merging runs through TMP: a merge sort takes
+ * its context as an argument (qsort would need a global). */
+static void
+msort(const struct corpus *c, enum lm_sort sort, uint32_t *p, uint32_t *tmp,
+    size_t n)
+{
+	size_t h = n / 2, i = 0, j = h, k = 0;
+
+	if (n < 2)
+		return;
+	msort(c, sort, p, tmp, h);
+	msort(c, sort, p + h, tmp, n - h);
+	while (i < h && j < n)
+		tmp[k++] = before(c, sort, p[j], p[i]) ? p[j++] : p[i++];
+	while (i < h)
+		tmp[k++] = p[i++];
+	memcpy(p, tmp, k * sizeof *p);
+}
+
+/* Every article in the order of m->sort (not reversed), sorted once per
+ * corpus: a filter change then walks it instead of sorting again. The
+ * date order is the corpus's own (NULL). */
+static const uint32_t *
+sort_perm(struct listmodel *m)
+{
+	uint32_t i, *p, *tmp;
+
+	if (m->sort == SORT_DATE || m->perm[m->sort] != NULL)
+		return m->perm[m->sort];
+	p = xcalloc(m->c->n + 1, sizeof *p);
+	tmp = xcalloc(m->c->n + 1, sizeof *tmp);
+	for (i = 0; i < m->c->n; i++)
+		p[i] = i;
+	msort(m->c, m->sort, p, tmp, m->c->n);
+	free(tmp);
+	return m->perm[m->sort] = p;
+}
+
+void
+listmodel_count(const struct corpus *c, const unsigned char *keep,
+    uint32_t *n)
+{
+	size_t t, w, i, h, nw = corpus_set_words(c);
+	uint64_t *bits;
+	const uint64_t *set;
+
+	memset(n, 0, c->nthemes * sizeof *n);
+	if (c->nthemes > 0 && corpus_theme_set(c, 0) == NULL) {
+		/* no bitsets: from each article's hits */
+		for (i = 0; i < c->n; i++)
+			for (h = 0; (keep == NULL || keep[i]) &&
+			    h < c->v[i].nhits; h++)
+				if (c->v[i].hits[h].theme < c->nthemes)
+					n[c->v[i].hits[h].theme]++;
+		return;
+	}
+	/* popcounts of each theme's set and the kept set: a few thousand
+	 * word operations at 100,000 articles */
+	bits = xcalloc(nw + 1, sizeof *bits);
+	for (i = 0; i < c->n && i / 64 < nw; i++)
+		if (keep == NULL || keep[i])
+			bits[i / 64] |= (uint64_t)1 << (i % 64);
+	for (t = 0; t < c->nthemes; t++) {
+		set = corpus_theme_set(c, (unsigned)t);
+		for (w = 0; set != NULL && w < nw; w++)
+			n[t] += (uint32_t)__builtin_popcountll(set[w] & bits[w]);
+	}
+	free(bits);
+}
+
+/* The shown rows, in list order, and the per-theme counts from KEEP. */
+static void
+build_rows(struct listmodel *m)
+{
+	const uint32_t *perm = sort_perm(m);
+	size_t n = m->c->n, k, i;
+
+	m->nrows = 0;
+	m->maxhits = 0;
+	for (k = 0; k < n; k++) {
+		i = m->reverse ? n - 1 - k : k;
+		i = perm != NULL ? perm[i] : i;
+		if (!m->keep[i])
+			continue;
+		m->rows[m->nrows++] = i;
+		if (m->c->v[i].nhits > m->maxhits)
+			m->maxhits = m->c->v[i].nhits;
+	}
+	listmodel_count(m->c, m->keep, m->tcount);
+}
+
+/* The query of the filter: the typed text (after the other views'
+ * terms) parsed, a bad one reported in qerr and left out; then the
+ * selected themes and the language added as terms, not as text. */
+static struct query *
+filter_query(struct listmodel *m)
+{
+	struct query *q;
+	struct buf b;
+
+	m->qerr[0] = '\0';
+	buf_init(&b);
+	buf_addf(&b, "%s %s", m->extra, m->query);
+	q = query_parse(b.s, m->c, m->qerr, sizeof m->qerr);
+	buf_free(&b);
+	if (q == NULL) {
+		if (m->qerr[0] == '\0')
+			snprintf(m->qerr, sizeof m->qerr, "bad query");
+		if ((q = query_parse(m->extra, m->c, NULL, 0)) == NULL)
+			q = query_parse("", m->c, NULL, 0);
+	}
+	query_add_themes(q, m->c, m->tsel, m->all_of);
+	if (m->lang >= 0)
+		query_add_lang(q, m->langs[m->lang]);
+	return q;
+}
+
+size_t
+listmodel_filter(struct listmodel *m)
+{
+	struct query *q = filter_query(m);
+
+	query_eval(q, m->c, m->keep);
+	query_free(q);
+	build_rows(m);
+	return m->nrows;
+}
+
+void
+listmodel_describe(const struct listmodel *m, struct buf *b)
+{
+	size_t t;
+	int first = 1;
+
+	for (t = 0; t < m->c->nthemes; t++) {
+		if (!m->tsel[t])
+			continue;
+		if (m->all_of || first)
+			buf_addf(b, "%stheme:%s", b->len > 0 ? " " : "",
+			    m->c->themes[t].id);
+		else
+			buf_addf(b, ",%s", m->c->themes[t].id);
+		first = 0;
+	}
+	if (m->extra[0] != '\0')
+		buf_addf(b, "%s%s", b->len > 0 ? " " : "", m->extra);
+	if (m->lang >= 0)
+		buf_addf(b, "%slang:%s", b->len > 0 ? " " : "",
+		    m->langs[m->lang]);
+	if (m->query[0] != '\0')
+		buf_addf(b, "%s%s", b->len > 0 ? " " : "", m->query);
+}
+
+long
+listmodel_row_of(const struct listmodel *m, size_t art)
+{
+	size_t r;
+
+	for (r = 0; r < m->nrows; r++)
+		if (m->rows[r] == art)
+			return (long)r;
+	return -1;
+}

@@ -1,0 +1,280 @@
+/* t_listmodel.c: the list model without a terminal: the theme panel, the
+ * language and the typed query are one filter (query_eval's), the sort
+ * orders, the counts, a reload keeping the selection. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boiler.h"
+#include "corpus.h"
+#include "lang.h"
+#include "lexicon.h"
+#include "listmodel.h"
+#include "paths.h"
+#include "query.h"
+#include "util.h"
+#include "tap.h"
+
+static struct corpus C;
+
+/* The rows query_eval gives for Q in corpus order, as a string of ids. */
+static char *
+by_query(struct corpus *c, const char *q)
+{
+	unsigned char *keep = xcalloc(c->n + 1, 1);
+	struct query *qq = query_parse(q, c, NULL, 0);
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	query_eval(qq, c, keep);
+	for (i = 0; i < c->n; i++)
+		if (keep[i])
+			buf_addf(&b, "%zu ", i);
+	query_free(qq);
+	free(keep);
+	return b.s;
+}
+
+/* The model's rows (date order, not reversed) as the same string. */
+static char *
+by_model(const struct listmodel *m)
+{
+	struct buf b;
+	size_t r;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (r = 0; r < m->nrows; r++)
+		buf_addf(&b, "%zu ", m->rows[r]);
+	return b.s;
+}
+
+/* MODEL and QUERY must select the same articles. */
+static void
+same(struct listmodel *m, const char *q, const char *name)
+{
+	char *a, *b;
+
+	listmodel_filter(m);
+	a = by_model(m);
+	b = by_query(m->c, q);
+	is_str(a, b, name);
+	free(a);
+	free(b);
+}
+
+/* Each theme of the panel alone is theme:ID; its count is the same. */
+static void
+test_themes_one(void)
+{
+	struct listmodel m;
+	char q[256];
+	size_t t;
+	uint32_t *all = xcalloc(C.nthemes + 1, sizeof *all);
+
+	listmodel_init(&m, &C);
+	listmodel_filter(&m);
+	is_int(m.nrows, C.n, "nothing selected: every article");
+	memcpy(all, m.tcount, C.nthemes * sizeof *all);
+	ok(C.nthemes > 2, "the sample has themes (%zu)", C.nthemes);
+	for (t = 0; t < C.nthemes; t++) {
+		memset(m.tsel, 0, C.nthemes);
+		m.tsel[t] = 1;
+		snprintf(q, sizeof q, "theme:%s", C.themes[t].id);
+		same(&m, q, q);
+		if (m.nrows != all[t])
+			ok(0, "count of %s: %u, rows %zu", q, all[t], m.nrows);
+	}
+	ok(1, "every theme's count is the rows it selects");
+	listmodel_free(&m);
+	free(all);
+}
+
+/* Two themes: all of is theme:a theme:b, any of is theme:a,b; with the
+ * language and a typed query on top; a bad query is left out. */
+static void
+test_combined(void)
+{
+	struct listmodel m;
+	char q[512];
+	const char *a = C.themes[0].id, *b = C.themes[1].id;
+	size_t k;
+
+	listmodel_init(&m, &C);
+	m.tsel[0] = m.tsel[1] = 1;
+	snprintf(q, sizeof q, "theme:%s theme:%s", a, b);
+	same(&m, q, "all of two themes");
+	m.all_of = 0;
+	snprintf(q, sizeof q, "theme:%s,%s", a, b);
+	same(&m, q, "any of two themes");
+	ok(m.nlangs >= 2, "languages collected (%zu)", m.nlangs);
+	for (k = 1; k < m.nlangs; k++)
+		ok(strcmp(m.langs[k - 1], m.langs[k]) < 0, "languages sorted");
+	m.lang = 0;
+	snprintf(q, sizeof q, "theme:%s,%s lang:%s", a, b, m.langs[0]);
+	same(&m, q, "any of two themes and a language");
+	snprintf(m.query, sizeof m.query, "kazakhstan");
+	snprintf(q, sizeof q, "theme:%s,%s lang:%s kazakhstan", a, b,
+	    m.langs[0]);
+	same(&m, q, "themes, language and a typed word");
+	is_str(m.qerr, "", "no error");
+	snprintf(m.query, sizeof m.query, "nosuchfield:x");
+	snprintf(q, sizeof q, "theme:%s,%s lang:%s", a, b, m.langs[0]);
+	same(&m, q, "a bad typed query is left out");
+	ok(m.qerr[0] != '\0', "and reported: %s", m.qerr);
+	listmodel_free(&m);
+}
+
+/* The description is the filter in the query language. */
+static void
+test_describe(void)
+{
+	struct listmodel m;
+	struct buf b;
+	char want[512];
+
+	listmodel_init(&m, &C);
+	buf_init(&b);
+	buf_adds(&b, "");
+	listmodel_describe(&m, &b);
+	is_str(b.s, "", "no filter: empty");
+	m.tsel[0] = m.tsel[2] = 1;
+	m.all_of = 0;
+	m.lang = 0;
+	snprintf(m.query, sizeof m.query, "energy");
+	b.len = 0;
+	listmodel_describe(&m, &b);
+	snprintf(want, sizeof want, "theme:%s,%s lang:%s energy",
+	    C.themes[0].id, C.themes[2].id, m.langs[0]);
+	is_str(b.s, want, "themes, language, query");
+	buf_free(&b);
+	listmodel_free(&m);
+}
+
+/* Sorting: by title in strcoll order, reversed exactly. */
+static void
+test_sort(void)
+{
+	struct listmodel m;
+	size_t r, n;
+	size_t *fwd;
+	int sorted = 1, rev = 1;
+
+	listmodel_init(&m, &C);
+	m.sort = SORT_TITLE;
+	listmodel_filter(&m);
+	n = m.nrows;
+	for (r = 1; r < n; r++)
+		sorted &= strcoll(C.v[m.rows[r - 1]].title,
+		    C.v[m.rows[r]].title) <= 0;
+	ok(sorted && n == C.n, "by title");
+	fwd = xcalloc(n + 1, sizeof *fwd);
+	memcpy(fwd, m.rows, n * sizeof *fwd);
+	m.reverse = 1;
+	listmodel_filter(&m);
+	for (r = 0; r < n; r++)
+		rev &= m.rows[r] == fwd[n - 1 - r];
+	ok(rev, "reversed");
+	m.sort = SORT_DATE;
+	m.reverse = 0;
+	listmodel_filter(&m);
+	for (r = 0; r < n; r++)
+		rev &= m.rows[r] == r;
+	ok(rev, "by date: the corpus's order");
+	is_int(listmodel_row_of(&m, 3), 3, "row_of");
+	free(fwd);
+	listmodel_free(&m);
+}
+
+/* A reload keeps the selected themes (by id) and the language. */
+static void
+test_reset(void)
+{
+	struct listmodel m;
+	char **ids, *lang;
+	size_t n;
+
+	listmodel_init(&m, &C);
+	m.tsel[1] = 1;
+	m.lang = 1;
+	lang = xstrdup(m.langs[1]);
+	ids = listmodel_selected_ids(&m, &n);
+	is_int(n, 1, "one id saved");
+	listmodel_reset(&m, &C, ids, n);
+	ok(m.tsel[1] && !m.tsel[0], "the theme is selected again");
+	ok(m.lang >= 0 && strcmp(m.langs[m.lang], lang) == 0,
+	    "the language is kept by its code");
+	free(ids[0]);
+	free(ids);
+	free(lang);
+	listmodel_free(&m);
+}
+
+/* A corpus without bitsets (built by hand): the same answers. */
+static void
+test_no_sets(void)
+{
+	static struct ctheme th[] = { { "a", "A", THEME_LEXICON, 0 },
+	    { "b", "B", THEME_LEXICON, 0 } };
+	struct corpus h;
+	struct listmodel m;
+	uint32_t n[2];
+	size_t i;
+
+	memset(&h, 0, sizeof h);
+	h.n = 3;
+	h.v = xcalloc(h.n, sizeof *h.v);
+	h.themes = th;
+	h.nthemes = 2;
+	for (i = 0; i < h.n; i++) {
+		h.v[i].path = h.v[i].title = h.v[i].source = (char *)"x";
+		h.v[i].body = (char *)"";
+		snprintf(h.v[i].lang, sizeof h.v[i].lang, "en");
+		h.v[i].hits = xcalloc(2, sizeof *h.v[i].hits);
+		h.v[i].nhits = (int)(i % 2) + 1;	/* a; a b; a */
+		h.v[i].hits[1].theme = 1;
+	}
+	listmodel_count(&h, NULL, n);
+	ok(n[0] == 3 && n[1] == 1, "counts from hits: %u %u", n[0], n[1]);
+	listmodel_init(&m, &h);
+	m.tsel[1] = 1;
+	same(&m, "theme:b", "no bitsets: theme:b");
+	is_int(m.nrows, 1, "no bitsets: one article");
+	listmodel_free(&m);
+	for (i = 0; i < h.n; i++)
+		free(h.v[i].hits);
+	free(h.v);
+}
+
+int
+main(void)
+{
+	char path[4096], err[1024];
+	char *root;
+	struct lexicon *lex;
+
+	snprintf(path, sizeof path, "%s/boilerplate.txt", paths_datadir());
+	boiler_load(path);
+	lang_init(paths_datadir());
+	snprintf(path, sizeof path, "%s/themes.ini", paths_datadir());
+	if ((lex = lexicon_load(path, NULL, err, sizeof err)) == NULL) {
+		ok(0, "lexicon: %s", err);
+		return tap_done();
+	}
+	snprintf(path, sizeof path, "%s/articles", paths_datadir());
+	root = path;
+	corpus_load(&C, &root, 1, lex, CORPUS_NOCACHE | CORPUS_NODISCOVER);
+	ok(C.n >= 5, "the sample corpus (%zu articles)", C.n);
+	ok(corpus_theme_set(&C, 0) != NULL, "with per-theme bitsets");
+	test_themes_one();
+	test_combined();
+	test_describe();
+	test_sort();
+	test_reset();
+	test_no_sets();
+	corpus_free(&C);
+	lexicon_free(lex);
+	return tap_done();
+}
