@@ -197,35 +197,159 @@ line_dup(const struct line *l)
 	return xstrndup(s, n);
 }
 
-/* The agency of a dateline "ASTANA, July 3 (Xinhua) -- ...", or NULL. */
+/* Skips a dash after a dateline credit ("--", "-", "–", "—") at P;
+ * returns where the text goes on, or NULL when no dash is there. */
+static const char *
+skip_dash(const char *p, const char *end)
+{
+	while (p < end && *p == ' ')
+		p++;
+	if (end - p >= 2 && strncmp(p, "--", 2) == 0)
+		p += 2;
+	else if (end - p >= 3 && (strncmp(p, "\xe2\x80\x93", 3) == 0 ||
+	    strncmp(p, "\xe2\x80\x94", 3) == 0))
+		p += 3;
+	else if (end - p >= 2 && p[0] == '-' && p[1] == ' ')
+		p++;
+	else
+		return NULL;
+	while (p < end && *p == ' ')
+		p++;
+	return p;
+}
+
+/* The agency of a dateline "ASTANA, July 3 (Xinhua) -- ...", "(Reuters)
+ * - ...", or NULL; *AFTER gets where the text goes on. */
 static char *
 dateline_agency(const struct line *l, size_t *after)
 {
-	const char *close, *open, *comma, *p;
+	const char *close, *open, *p;
 	size_t lim = l->len < 100 ? l->len : 100;
 
-	if ((comma = memchr(l->s, ',', lim)) == NULL ||
-	    (close = memchr(comma, ')', lim - (size_t)(comma - l->s))) == NULL)
+	if ((close = memchr(l->s, ')', lim)) == NULL)
 		return NULL;
-	for (open = close; open > comma && *open != '('; open--)
+	for (open = close; open > l->s && *open != '('; open--)
 		;
-	if (*open != '(' || close - open < 3)
+	if (*open != '(' || close - open < 3 || close - open > 40 ||
+	    memchr(open, '/', (size_t)(close - open)) != NULL)
+		return NULL;	/* "(Xinhua/Zhai Jianlan)" is a photo credit */
+	if ((p = skip_dash(close + 1, l->s + l->len)) == NULL)
 		return NULL;
-	p = close + 1;
-	while (*p == ' ')
-		p++;
-	if (strncmp(p, "--", 2) == 0)
-		p += 2;
-	else if (strncmp(p, "\xe2\x80\x93", 3) == 0 ||
-	    strncmp(p, "\xe2\x80\x94", 3) == 0)
-		p += 3;
-	else
-		return NULL;
-	while (*p == ' ')
-		p++;
 	if (after != NULL)
 		*after = (size_t)(p - l->s);
 	return xstrndup(open + 1, (size_t)(close - open - 1));
+}
+
+/* The agency between slashes at the head of a line: "МОСКВА, 3 июля.
+ * /ТАСС/. ...", or NULL. */
+static char *
+slash_agency(const struct line *l)
+{
+	const char *open, *close;
+	size_t lim = l->len < 100 ? l->len : 100;
+
+	if ((open = memchr(l->s, '/', lim)) == NULL || open == l->s ||
+	    open[-1] != ' ')
+		return NULL;
+	close = memchr(open + 1, '/', lim - (size_t)(open + 1 - l->s));
+	if (close == NULL || close - open < 3 || close - open > 40 ||
+	    memchr(open, ' ', (size_t)(close - open)) != NULL)
+		return NULL;
+	return xstrndup(open + 1, (size_t)(close - open - 1));
+}
+
+/* The agency after a dash that follows a short dateline: "МОСКВА, 3 июл
+ * — РИА Новости. ...", or NULL. */
+static char *
+dash_agency(const struct line *l)
+{
+	const char *dash, *p, *end = l->s + l->len, *q;
+	size_t lim = l->len < 60 ? l->len : 60;
+
+	dash = memmem(l->s, lim, "\xe2\x80\x94", 3);
+	if (dash == NULL)
+		dash = memmem(l->s, lim, "\xe2\x80\x93", 3);
+	if (dash == NULL || memchr(l->s, ',', (size_t)(dash - l->s)) == NULL)
+		return NULL;	/* "CITY, date — " comes first */
+	for (p = dash + 3; p < end && *p == ' '; p++)
+		;
+	for (q = p; q < end && q - p <= 40 && *q != '.' && *q != ','; q++)
+		;
+	if (q == end || q - p > 40 || q - p < 2)
+		return NULL;
+	return xstrndup(p, (size_t)(q - p));
+}
+
+/* The agency of a Chinese dateline, "新华社阿斯塔纳7月3日电": the name up
+ * to 社 when 电 follows within a few characters, or NULL. */
+static char *
+han_agency(const struct line *l)
+{
+	static const char she[] = "\xe7\xa4\xbe", dian[] = "\xe7\x94\xb5";
+	const char *a, *d;
+	size_t lim = l->len < 60 ? l->len : 60;
+
+	if ((a = memmem(l->s, lim < 24 ? lim : 24, she, 3)) == NULL ||
+	    (d = memmem(a, lim - (size_t)(a - l->s), dian, 3)) == NULL ||
+	    d - a > 48)
+		return NULL;
+	return xstrndup(l->s, (size_t)(a + 3 - l->s));
+}
+
+/* Is L a Chinese dateline line ("新华社阿斯塔纳7月3日电")? Never a title. */
+static int
+is_han_dateline(const struct line *l)
+{
+	char *a = han_agency(l);
+
+	free(a);
+	return a != NULL;
+}
+
+/* The holder of a copyright line, "© AFP 2024", "(c) 2024 Reuters. All
+ * rights reserved.", "Copyright 2024 The Associated Press", or NULL. */
+static char *
+copyright_holder(const struct line *l)
+{
+	static const char *const marks[] = { "\xc2\xa9", "(c)", "(C)",
+	    "Copyright", "copyright", "COPYRIGHT", NULL };
+	const char *p = l->s, *end = l->s + l->len, *q;
+	size_t k, n;
+
+	if (l->len > 120)
+		return NULL;
+	for (k = 0; marks[k] != NULL; k++)
+		if ((size_t)(end - p) >= (n = strlen(marks[k])) &&
+		    memcmp(p, marks[k], n) == 0)
+			break;
+	if (marks[k] == NULL)
+		return NULL;
+	for (p += n; p < end; p++) {	/* more marks, years, blanks */
+		if (end - p >= 2 && memcmp(p, "\xc2\xa9", 2) == 0)
+			p++;
+		else if (!(*p == ' ' || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == ','))
+			break;
+	}
+	for (q = p; q < end && *q != '.' && *q != '|' &&
+	    !(*q == ' ' && end - q >= 5 && q[1] >= '0' && q[1] <= '9'); q++)
+		;	/* up to ".", "|" or a year after the name */
+	if (q - p < 2)
+		return NULL;
+	return xstrndup(p, (size_t)(q - p));
+}
+
+/* The agency credited in line L by any dateline form above, or NULL. */
+static char *
+credit_agency(const struct line *l)
+{
+	char *a;
+
+	if ((a = dateline_agency(l, NULL)) != NULL ||
+	    (a = slash_agency(l)) != NULL || (a = dash_agency(l)) != NULL ||
+	    (a = han_agency(l)) != NULL)
+		return a;
+	return NULL;
 }
 
 /* Makes a short title from the lead sentence of paragraph L. */
@@ -272,31 +396,48 @@ static int
 is_title(const struct line *l)
 {
 	return l->len > 0 && l->len <= TITLE_MAX && l->words >= 3 &&
-	    !is_meta(l) && !is_caption(l) && l->kind == BOILER_NONE;
+	    !is_meta(l) && !is_caption(l) && l->kind == BOILER_NONE &&
+	    !is_han_dateline(l);
 }
 
-/* The source: a "Source:" label, else a dateline agency, else "From:". */
+/* Keeps the first non-NULL candidate in *KEEP and frees the other. */
+static void
+keep_first(char **keep, char *cand)
+{
+	if (*keep == NULL)
+		*keep = cand;
+	else
+		free(cand);
+}
+
+/*
+ * The source: a "Source:" label, else an agency credit of a dateline in
+ * the first lines ("(Xinhua) -", "/ТАСС/", "— РИА Новости", "新华社…电"),
+ * else a copyright line ("© AFP 2024"), else "From:".
+ */
 static char *
 find_source(const struct line *v, size_t n)
 {
-	char *label = NULL, *from = NULL, *agency = NULL, *s;
-	size_t i;
+	char *label = NULL, *from = NULL, *agency = NULL, *copy = NULL, *s;
+	size_t i, seen = 0;
 
 	for (i = 0; i < n && label == NULL; i++) {
+		if (v[i].len == 0)
+			continue;
+		seen++;
 		if (v[i].kind == BOILER_SOURCE)
 			boiler_match(v[i].s, v[i].len, &label);
 		else if (v[i].kind == BOILER_FROM && from == NULL)
 			boiler_match(v[i].s, v[i].len, &from);
-		else if (agency == NULL && is_prose(&v[i]))
-			agency = dateline_agency(&v[i], NULL);
+		else if (agency == NULL && seen <= HEAD_LINES + 4)
+			agency = credit_agency(&v[i]);
+		if (copy == NULL && v[i].len <= 120)
+			copy = copyright_holder(&v[i]);
 	}
-	s = label != NULL ? label : agency != NULL ? agency : from;
-	if (s != label)
-		free(label);
-	if (s != agency)
-		free(agency);
-	if (s != from)
-		free(from);
+	s = label;
+	keep_first(&s, agency);
+	keep_first(&s, copy);
+	keep_first(&s, from);
 	if (s == NULL)
 		return xstrdup("");
 	{
@@ -325,7 +466,9 @@ find_title(const struct line *v, size_t n, size_t *body)
 		if (v[i].len == 0)
 			continue;
 		seen++;
-		if (is_prose(&v[i]) || v[i].kind == BOILER_TAIL)
+		if (v[i].kind != BOILER_NONE)
+			continue;	/* a banner, a stamp: on to the next */
+		if (is_prose(&v[i]))
 			break;
 		if (title == -1 && is_title(&v[i])) {
 			title = (long)i;
@@ -362,9 +505,12 @@ build_body(const struct line *v, size_t from, size_t n, size_t *len,
 	struct buf b;
 
 	*lead = -1;
-	for (i = from; i < n && v[i].kind != BOILER_TAIL; i++) {
-		if (v[i].len == 0 || skip_in_body(&v[i], in_head))
-			continue;
+	for (i = from; i < n; i++) {
+		if (v[i].kind == BOILER_TAIL && !in_head)
+			break;	/* comments, related links: the end */
+		if (v[i].len == 0 || v[i].kind == BOILER_TAIL ||
+		    skip_in_body(&v[i], in_head))
+			continue;	/* a banner before the article: that line */
 		if (is_prose(&v[i])) {
 			in_head = 0;
 			if (*lead == -1 && !is_caption(&v[i]))

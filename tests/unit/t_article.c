@@ -26,6 +26,121 @@ has(const char *hay, const char *needle)
 	return hay != NULL && strstr(hay, needle) != NULL;
 }
 
+/* Checks the title and source of TEXT (WANT_BODY: a piece of the body). */
+static void
+meta_case(const char *text, const char *title, const char *source,
+    const char *want_body, const char *name)
+{
+	struct article a;
+	char what[160];
+
+	parse(&a, text);
+	snprintf(what, sizeof what, "%s: title", name);
+	is_str(a.title, title, what);
+	snprintf(what, sizeof what, "%s: source", name);
+	is_str(a.source, source, what);
+	snprintf(what, sizeof what, "%s: body kept", name);
+	ok(want_body == NULL || has(a.body, want_body), "%s", what);
+	article_free(&a);
+}
+
+/* Banners, breadcrumbs, stamps and datelines are never the title, and
+ * a banner never takes the article with it. */
+static void
+test_banners(void)
+{
+	meta_case("We use cookies to improve your experience on our site. By "
+	    "continuing to browse you agree to our use of cookies.\nAccept all\n"
+	    "Manage settings\nRail link opens between the two capitals\n\nThe "
+	    "new line cuts the journey from twelve hours to five, officials said "
+	    "on Monday at the opening ceremony in the capital.\n",
+	    "Rail link opens between the two capitals", "", "cuts the journey",
+	    "cookie banner on the first line");
+	meta_case("Wir verwenden Cookies, um unsere Website zu verbessern.\n"
+	    "Neue Bahnstrecke zwischen den Hauptstädten eröffnet\n\nDie neue "
+	    "Strecke verkürzt die Reise von zwölf auf fünf Stunden, sagten "
+	    "Vertreter der Bahn am Montag bei der Eröffnung.\n",
+	    "Neue Bahnstrecke zwischen den Hauptstädten eröffnet", "",
+	    "verkürzt die Reise", "German cookie banner");
+	meta_case("Home » Business » Trade\nExports of grain rose by a third "
+	    "this year\n\nGrain exports rose by a third in the first half of "
+	    "the year, the ministry said, as harvests recovered after the "
+	    "drought.\n", "Exports of grain rose by a third this year", "",
+	    "Grain exports rose", "breadcrumb");
+	meta_case("Startseite > Politik > Ausland\nMinister besuchen die neue "
+	    "Grenzstation\n\nDie Minister beider Länder besuchten am Dienstag "
+	    "die neue Grenzstation und sprachen über den Handel.\n",
+	    "Minister besuchen die neue Grenzstation", "", NULL,
+	    "German breadcrumb");
+	meta_case("Posted on 3 July 2024 at 10:15\nExports of grain rose by a "
+	    "third this year\n\nGrain exports rose by a third in the first half "
+	    "of the year, the ministry said, as harvests recovered.\n",
+	    "Exports of grain rose by a third this year", "", NULL,
+	    "Posted stamp");
+	meta_case("Published: 03.07.2024 10:15 | Updated: 04.07.2024\nNew "
+	    "bridge opens over the river\n\nThousands of people came to the "
+	    "opening of the new bridge on Sunday, which took three years to "
+	    "build.\n", "New bridge opens over the river", "", NULL,
+	    "Published stamp");
+	meta_case("Опубликовано 3 июля 2024, 10:15\nВ столице открыли новый "
+	    "мост через реку\n\nТысячи людей пришли на открытие нового моста, "
+	    "который строили больше трёх лет, сообщили власти города.\n",
+	    "В столице открыли новый мост через реку", "", NULL,
+	    "Russian stamp");
+	meta_case("新华社阿斯塔纳7月3日电\n中哈两国签署新的合作协议\n\n"
+	    "国家主席习近平3日在阿斯塔纳同哈萨克斯坦总统托卡耶夫举行会谈，"
+	    "双方签署了多项合作文件，涉及贸易、能源和交通等领域。\n",
+	    "中哈两国签署新的合作协议", "新华社", "举行会谈",
+	    "Xinhua dateline on its own line");
+}
+
+/* Agency credits in the forms wire copy uses. */
+static void
+test_credits(void)
+{
+	meta_case("Grain exports rise\n\nASTANA, July 3 (Xinhua) - Grain "
+	    "exports rose by a third in the first half of the year, the "
+	    "ministry said on Wednesday in the capital.\n",
+	    "Grain exports rise", "Xinhua", NULL, "(Xinhua) -");
+	meta_case("Grain exports rise\n\nWASHINGTON, March 3 (Reuters) - "
+	    "Grain exports rose by a third in the first half of the year, the "
+	    "department said on Monday in a report.\n",
+	    "Grain exports rise", "Reuters", NULL, "(Reuters) -");
+	meta_case("Экспорт зерна вырос на треть\n\nАСТАНА, 3 июля. /ТАСС/. "
+	    "Экспорт зерна из страны вырос на треть в первом полугодии, "
+	    "сообщили в министерстве сельского хозяйства.\n",
+	    "Экспорт зерна вырос на треть", "ТАСС", NULL, "/ТАСС/");
+	meta_case("Экспорт зерна вырос на треть\n\nМОСКВА, 3 июл — РИА "
+	    "Новости. Экспорт зерна из страны вырос на треть в первом "
+	    "полугодии, сообщили в министерстве сельского хозяйства.\n",
+	    "Экспорт зерна вырос на треть", "РИА Новости", NULL,
+	    "— РИА Новости");
+	meta_case("中哈两国签署新的合作协议\n\n新华社阿斯塔纳7月3日电（记者 张三）"
+	    "国家主席习近平3日在阿斯塔纳同哈萨克斯坦总统托卡耶夫举行会谈，"
+	    "双方签署了多项合作文件。\n", "中哈两国签署新的合作协议",
+	    "新华社", "举行会谈", "新华社…电 in the lead");
+	meta_case("Les exportations de céréales progressent\n\nLes exportations "
+	    "de céréales ont progressé d'un tiers au premier semestre, a "
+	    "indiqué le ministère mercredi dans la capitale.\n© AFP 2024\n",
+	    "Les exportations de céréales progressent", "AFP",
+	    "ont progressé", "© AFP 2024");
+	meta_case("Eksport zboża wzrósł o jedną trzecią\n\nEksport zboża "
+	    "wzrósł o jedną trzecią w pierwszym półroczu, poinformowało w "
+	    "środę ministerstwo rolnictwa w stolicy kraju.\n(c) 2024 PAP. "
+	    "Wszelkie prawa zastrzeżone.\n",
+	    "Eksport zboża wzrósł o jedną trzecią", "PAP", NULL,
+	    "(c) 2024 PAP");
+	meta_case("Getreideexporte steigen kräftig\n\nDie Getreideexporte sind im "
+	    "ersten Halbjahr um ein Drittel gestiegen, teilte das Ministerium "
+	    "am Mittwoch in der Hauptstadt mit.\nCopyright 2024 dpa\n",
+	    "Getreideexporte steigen kräftig", "dpa", NULL,
+	    "Copyright 2024 dpa");
+	meta_case("Grain exports rise\n\nThe photo shows the harvest in the "
+	    "north (Xinhua/Zhai Jianlan)\nGrain exports rose by a third in the "
+	    "first half of the year, the ministry said on Wednesday.\n",
+	    "Grain exports rise", "", NULL, "a photo credit is no source");
+}
+
 static void
 test_titles(void)
 {
@@ -244,6 +359,8 @@ main(void)
 	lang_init(paths_datadir());
 	test_boiler();
 	test_titles();
+	test_banners();
+	test_credits();
 	test_bodies();
 	test_samples();
 	test_boiler_prefilter();
