@@ -128,7 +128,7 @@ config_defaults(struct config *c)
 	c->side_width = 26;
 	c->list_percent = 40;
 	c->side_panel = 1;
-	c->mouse = 1;
+	c->mouse = 0;	/* off, as in tig and less: the terminal selects text */
 	c->mark_read = 1;
 }
 

@@ -2,6 +2,7 @@
 #define NCURSES_WIDECHAR 1
 #include <ctype.h>
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,6 +182,29 @@ keys_bind(const char *action, const char *names, char *err, size_t errlen)
 	cur_names[a] = xstrdup(names);
 	rebuild();
 	return 0;
+}
+
+int
+keys_can_quit(void)
+{
+	size_t i;
+
+	for (i = 0; i < nbindings; i++)
+		if (bindings[i].action == ACT_QUIT &&
+		    (bindings[i].ctx & CTX_GLOBAL) &&
+		    keys_lookup(bindings[i].code, CTX_LIST) == ACT_QUIT)
+			return 1;
+	return 0;
+}
+
+const char *
+keys_first(enum action a, char *buf, size_t len)
+{
+	const char *n = keys_names(a);
+	size_t k = strcspn(n, " ");
+
+	snprintf(buf, len, "%.*s", (int)k, n);
+	return buf;
 }
 
 /* The first binding of CH in context CTX, or ACT_NONE. */

@@ -35,6 +35,13 @@ int	 keys_bind(const char *action, const char *names, char *err,
  * CTX is CTX_PROMPT or CTX_HELP. */
 enum action keys_lookup(int ch, int ctx);
 
+/* Is there still a key that quits from the list (bound to quit and not
+ * taken first by a list binding)? A config that leaves none is refused. */
+int	 keys_can_quit(void);
+
+/* The first key of ACTION's current keys ("?" of "? F1"), into BUF. */
+const char *keys_first(enum action, char *buf, size_t len);
+
 /* For help and the man page: the action's name ("page-down"), its
  * current keys ("PgDn Space C-f"), contexts and help text. */
 const char *keys_name(enum action);

@@ -321,22 +321,33 @@ draw_status(struct ui *ui)
 	attr_t a = ui->attr[CFG_status];
 	static const char *const sorts[SORT_N] = { "date", "source", "title" };
 	struct buf b, f;
+	char hints[96], k1[24], k2[24], k3[24];
+	size_t r, unread = 0;
 	int hint;
 
 	buf_init(&b);
 	buf_init(&f);
 	listmodel_describe(&ui->lm, &f);
-	buf_addf(&b, " %zu/%zu articles  %ssort:%s%s  filter: %s", ui->lm.nrows,
-	    ui->c->n, ui->lm.all_of ? "" : "any-of  ", sorts[ui->lm.sort],
-	    ui->lm.reverse ? "-" : "", f.len > 0 ? f.s : "none");
+	for (r = 0; r < ui->lm.nrows; r++)
+		unread += !state_is_read(ui->st, ui_article_key(ui,
+		    ui->lm.rows[r]));
+	buf_addf(&b, " %zu/%zu articles  %zu unread  %ssort:%s%s  filter: %s",
+	    ui->lm.nrows, ui->c->n, unread, ui->lm.all_of ? "" : "any-of  ",
+	    sorts[ui->lm.sort], ui->lm.reverse ? "-" : "",
+	    f.len > 0 ? f.s : "none");
 	buf_free(&f);
+	/* the hints name the keys bound now, not the defaults */
+	snprintf(hints, sizeof hints, "%s:help %s:query %s:quit ",
+	    keys_first(ACT_HELP, k1, sizeof k1),
+	    keys_first(ACT_QUERY, k2, sizeof k2),
+	    keys_first(ACT_QUIT, k3, sizeof k3));
 	wmove(win, 0, 0);
 	ui_pad(win, ui->w, a);
-	hint = ui->w >= 70 ? ui_width(ui, "?:help  /:query  q:quit ", 24) : 0;
+	hint = ui->w >= 70 ? ui_width(ui, hints, strlen(hints)) : 0;
 	wmove(win, 0, 0);
 	ui_text(ui, win, b.s, b.len, ui->w - hint - 1, a);
 	if (hint > 0)
-		ui_right(ui, win, 0, "?:help  /:query  q:quit ", a);
+		ui_right(ui, win, 0, hints, a);
 	buf_free(&b);
 }
 
@@ -776,6 +787,14 @@ ui_config(struct ui *ui)
 			return ui_config_failed(ui, file != NULL &&
 			    strcmp(ui->cfg.keys[k].file, file) == 0, where, err);
 		}
+	/* There is always a way out, whatever [keys] says. */
+	if (ui->cfg.nkeys > 0 && !keys_can_quit()) {
+		k = ui->cfg.nkeys - 1;
+		return ui_config_failed(ui, file != NULL &&
+		    strcmp(ui->cfg.keys[k].file, file) == 0,
+		    ui->cfg.keys[k].file, "[keys] leave no key that quits "
+		    "(bind quit to a key no list action takes)");
+	}
 	return 0;
 }
 

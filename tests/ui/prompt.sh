@@ -115,7 +115,7 @@ reopen="keys /"
 keys /
 see "search: opens" "Search:"
 edit_all
-keys q
+keys q q	# back from the reader, then quit
 see "quits with status 0 (no crash)" "TREAD-EXIT=0"
 
 ui_stop

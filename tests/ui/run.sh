@@ -40,7 +40,7 @@ see "toggling a theme filters by it" "filter: theme:$theme1"
 see "the list follows the theme" "$n_theme1/$total articles"
 see "the panel marks the theme" "[x]1"
 keys a
-see "a switches to any-of" "articles  any-of  sort:"
+see "a switches to any-of" "unread  any-of  sort:"
 see "the panel says any-of" "Themes (any of)"
 keys a
 see "a switches back to all-of" "Themes (all of)"
@@ -136,7 +136,7 @@ if [ -n "$pid" ] && [ -r "/proc/$pid/stat" ]; then
 fi
 
 # --- quit restores the terminal.
-keys q
+keys q q	# the reader has the focus: q goes back, then quits
 see "q quits with status 0" "TREAD-EXIT=0"
 see "the shell's screen is back" "BEFORE-TREAD"
 [ "$(pane_alt)" = 0 ] && pass "the alternate screen is left" ||
@@ -151,7 +151,7 @@ see "state: article 2 open" "$title2"
 keys Space Space
 see "state: scrolled into the body (two pages of 12 lines)" "Reader  25-"
 pos="Reader  25-"
-keys q
+keys q q
 see "state: quits" "TREAD-EXIT=0"
 if [ -f "$XDG_STATE_HOME/tread/state" ]; then
 	pass "state: saved on quit"
@@ -163,7 +163,7 @@ if [ -f "$XDG_STATE_HOME/tread/state" ]; then
 	keys j Enter
 	see "state: the reading position is back" "$pos"
 	keys m
-	keys q
+	keys q q
 	see "state: quits again" "TREAD-EXIT=0"
 	ui_start 80 24
 	see "state: third start" "$total/$total articles"
@@ -213,7 +213,7 @@ cjk=$(printf '\344\270\255\345\215\216')	# two CJK characters
 } >"$T_TMP/wide/a.txt"
 for loc in C.UTF-8 C; do
 	ui_start 80 24 LANG=$loc LC_ALL=$loc -- "$T_TMP/wide/a.txt"
-	see "wide ($loc): starts" "articles  sort:date"
+	see "wide ($loc): starts" "unread  sort:date"
 	keys Enter
 	see "wide ($loc): opens the CJK article" "2030-01-01"
 	fits "wide ($loc): nothing wraps into another pane" 80 24

@@ -1,0 +1,78 @@
+#!/bin/sh
+# habits.sh: what mutt, newsboat, tig and less users expect: q and Esc go
+# back from the reader, q in the list quits; a [keys] config that leaves
+# no way to quit is refused; the status hints follow the bindings; the
+# unread count; the mouse off by default.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/uilib.sh"
+command -v tmux >/dev/null 2>&1 || { echo "tmux not installed"; exit 77; }
+
+total=$(batch --list | sed 1d | wc -l)
+file1=$(batch --list | sed -n 2p | cut -f2 | sed 's|.*/||; s|\.txt$||')
+
+# --- q and Esc in the reader go back to the list; q there quits.
+ui_start 80 24
+see "starts, every article unread" "$total/$total articles  $total unread"
+keys Enter
+see "an article opens (read)" "$total/$total articles  $((total - 1)) unread"
+keys j
+see "j scrolls the reader" "Reader  2-"
+keys q
+sleep 0.3
+[ -z "$(tread_rc)" ] && pass "q in the reader does not quit" ||
+	fail "q in the reader does not quit" "exit $(tread_rc)"
+keys j Enter
+see "q gave the focus back to the list (j Enter opens the second)" "$total/$total articles  $((total - 2)) unread"
+keys Escape
+sleep 0.3
+keys k Enter
+see "Esc went back to the list (k Enter: the first again)" "$file1"
+keys q m
+see "m marks the first article unread again" "$((total - 1)) unread"
+keys q
+see "q in the list quits" "TREAD-EXIT=0"
+
+# --- the mouse is off by default: no mouse reporting asked of the terminal.
+ui_start 80 24
+see "mouse: starts" "unread"
+[ "$(tm display-message -p -t 0 '#{mouse_any_flag}')" = 0 ] &&
+	pass "mouse off by default" ||
+	fail "mouse off by default" "mouse_any_flag=$(tm display-message -p -t 0 '#{mouse_any_flag}')"
+keys q
+printf '[layout]\nmouse = yes\n' >"$T_TMP/mouse.ini"
+ui_start 80 24 -- --config "$T_TMP/mouse.ini"
+see "mouse = yes: starts" "unread"
+[ "$(tm display-message -p -t 0 '#{mouse_any_flag}')" = 1 ] &&
+	pass "mouse = yes turns it on" ||
+	fail "mouse = yes turns it on" "mouse_any_flag=$(tm display-message -p -t 0 '#{mouse_any_flag}')"
+keys q
+
+# --- the hints name the real keys.
+printf '[keys]\nquit = Q\nhelp = F1\n' >"$T_TMP/hints.ini"
+ui_start 80 24 -- --config "$T_TMP/hints.ini"
+see "rebound: the hints follow" "F1:help /:query Q:quit"
+keys Q
+see "rebound: Q quits" "TREAD-EXIT=0"
+
+# --- a [keys] config that leaves no way to quit is refused.
+printf '[keys]\nquit = j\n' >"$T_TMP/trap.ini"
+ui_start 80 24 -- --config "$T_TMP/trap.ini"
+see "quit shadowed by a list key: exit 2" "TREAD-EXIT=2"
+grep -q "trap.ini: \[keys\] leave no key that quits" "$T_TMP/stderr" &&
+	pass "the message names the file" ||
+	fail "the message names the file" "$(cat "$T_TMP/stderr")"
+printf '[keys]\nquit = \n' >"$T_TMP/none.ini"
+ui_start 80 24 -- --config "$T_TMP/none.ini"
+see "quit bound to nothing: refused" "TREAD-EXIT=2"
+mkdir -p "$XDG_CONFIG_HOME/tread"
+printf '[keys]\nquit = j\n' >"$XDG_CONFIG_HOME/tread/tread.ini"
+ui_start 80 24
+see "the user's own trap: a warning, the defaults" "unread"
+grep -q "tread.ini: \[keys\] leave no key that quits.*default settings" "$T_TMP/stderr" &&
+	pass "warned with the file" || fail "warned with the file" "$(cat "$T_TMP/stderr")"
+keys q
+see "and q quits" "TREAD-EXIT=0"
+rm -f "$XDG_CONFIG_HOME/tread/tread.ini"
+
+ui_stop
+done_testing
