@@ -50,6 +50,14 @@ const char *decode_encoding(void);
 char	*decode_text(const char *buf, size_t len, size_t *outlen,
 	    unsigned *flags);
 
+/*
+ * decode_text for the file PATH: without --encoding, a file ".tread.ini"
+ * in its directory or the nearest one above it, with "encoding = NAME" in
+ * its [decode] section, forces NAME for the files below it ("auto": detect).
+ */
+char	*decode_text_file(const char *path, const char *buf, size_t len,
+	    size_t *outlen, unsigned *flags);
+
 /* Repairs double-encoded UTF-8 in valid UTF-8 S (read as cp1252/Latin-1
  * or cp1251), only where it scores as mojibake, until stable; and cp1251
  * Cyrillic read as cp1252 ("Êàçàõñòàí"). Malloc'd result. */

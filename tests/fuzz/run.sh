@@ -9,7 +9,7 @@ set -u
 srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 B=${FUZZ_BUILDDIR:-$PWD/fuzz-build}
 SECS=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-article date lexicon query state cache windex config}
+TARGETS=${FUZZ_TARGETS:-article decode date lexicon query state cache windex config}
 CC_FUZZ=${CC_FUZZ:-clang}
 
 command -v "$CC_FUZZ" >/dev/null || { echo "fuzz: $CC_FUZZ not found (apt-get install clang)" >&2; exit 2; }
@@ -36,6 +36,7 @@ make -C "$B/build" -j"${FUZZ_JOBS:-2}" $progs >"$B/build.log" 2>&1 ||
 seeds() {
 	case $1 in
 	article) echo "$srcdir/data/articles $srcdir/tests/data $srcdir/tests/bad" ;;
+	decode) echo "$srcdir/tests/data/decode $srcdir/tests/bad/articles $srcdir/data/articles" ;;
 	date) echo "$srcdir/tests/fuzz/seeds/date $srcdir/data/articles $srcdir/tests/data" ;;
 	lexicon) echo "$srcdir/tests/bad/lexicon $srcdir/tests/data" ;;
 	query) echo "$srcdir/tests/fuzz/seeds/query" ;;
@@ -62,7 +63,7 @@ for t in $TARGETS; do
 	for d in $(seeds "$t"); do
 		[ -d "$d" ] && find "$d" -type f -size -256k ! -name '*.sh' -exec cp {} "$c/" \; 2>/dev/null
 	done
-	case $t in article|cache) max=65536 ;; windex) max=131072 ;;
+	case $t in article|decode|cache) max=65536 ;; windex) max=131072 ;;
 	lexicon|config) max=16384 ;; *) max=4096 ;; esac
 	echo "fuzz: $t for ${SECS}s ($(ls "$c" | wc -l) inputs)"
 	TREAD_DATADIR="$srcdir/data" "$B/build/tests/fuzz/fuzz_$t" \

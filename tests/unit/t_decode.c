@@ -5,6 +5,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistr.h>
+#include <stdio.h>
+#include <sys/stat.h>
 
 #include "decode.h"
 #include "tap.h"
@@ -330,6 +332,87 @@ test_detect(void)
 	    DECODE_LEGACY, 0, "unforced: too little to ask, cp1252");
 }
 
+/* Writes TEXT to DIR/NAME. */
+static void
+put_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if ((fp = fopen(path, "w")) != NULL) {
+		fputs(text, fp);
+		fclose(fp);
+	}
+}
+
+/* decode_text_file of the KOI8-R "мир да" as DIR/NAME: too short to ask
+ * the detector. */
+static char *
+dec_at(const char *dir, const char *name)
+{
+	static const char koi[] = "\xcd\xc9\xd2 \xc4\xc1";
+	char path[512];
+	size_t n;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return decode_text_file(path, koi, sizeof koi - 1, &n, NULL);
+}
+
+/* A directory's .tread.ini [decode] encoding, inherited below it. */
+static void
+test_dir_encoding(void)
+{
+	char top[] = "/tmp/t_decode.XXXXXX", sub[600], other[600], bad[600];
+	char err[64], *r, *detect;
+	size_t dn;
+
+	detect = decode_text("\xcd\xc9\xd2 \xc4\xc1", 6, &dn, NULL);
+	if (mkdtemp(top) == NULL) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	snprintf(sub, sizeof sub, "%s/ru/2024", top);
+	snprintf(other, sizeof other, "%s/ru/auto", top);
+	snprintf(bad, sizeof bad, "%s/bad", top);
+	mkdir(sub, 0700);	/* fails: ru first */
+	snprintf(sub, sizeof sub, "%s/ru", top);
+	mkdir(sub, 0700);
+	put_file(sub, ".tread.ini", "[decode]\nencoding = KOI8-R\n");
+	snprintf(sub, sizeof sub, "%s/ru/2024", top);
+	mkdir(sub, 0700);
+	mkdir(other, 0700);
+	put_file(other, ".tread.ini", "[decode]\nencoding = auto\n");
+	mkdir(bad, 0700);
+	put_file(bad, ".tread.ini", "[decode]\nencoding = no-such-code\n");
+
+	snprintf(sub, sizeof sub, "%s/ru", top);
+	is_str(r = dec_at(sub, "a.txt"), "мир да", "the directory's encoding");
+	free(r);
+	snprintf(sub, sizeof sub, "%s/ru/2024", top);
+	is_str(r = dec_at(sub, "b.txt"), "мир да",
+	    "inherited by a subdirectory");
+	free(r);
+	is_str(r = dec_at(other, "c.txt"), detect,
+	    "auto below it: detect again");
+	free(r);
+	is_str(r = dec_at(bad, "d.txt"), detect,
+	    "an unknown name in .tread.ini is ignored");
+	free(r);
+	is_str(r = dec_at(top, "e.txt"), detect, "no .tread.ini: detect");
+	free(r);
+	decode_set_encoding("CP866", err, sizeof err);
+	snprintf(sub, sizeof sub, "%s/ru", top);
+	r = dec_at(sub, "a.txt");
+	ok(strcmp(r, "мир да") != 0, "--encoding wins over .tread.ini");
+	free(r);
+	decode_set_encoding(NULL, err, sizeof err);
+	snprintf(sub, sizeof sub, "rm -rf '%s'", top);
+	ok(system(sub) == 0, "clean up");
+	ok(strcmp(detect, "мир да") != 0, "detection alone cannot read it");
+	free(detect);
+}
+
 static void
 test_escapes(void)
 {
@@ -625,6 +708,7 @@ main(void)
 	test_mojibake_classes();
 	test_c1();
 	test_detect();
+	test_dir_encoding();
 	test_escapes();
 	test_controls();
 	test_binary();
