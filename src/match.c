@@ -832,28 +832,28 @@ struct linews {
 };
 
 /* What line S[0..N) is: 2 a heading on its own (link lines follow), 1
- * boilerplate (a tag line, a link), 0 text. Only a short line's head is
- * split into words. */
+ * boilerplate (a tag line, a link), 0 text. A line over 2 * LINK_MAX
+ * bytes is prose; only a short line's head is split into words. */
 static int
 line_kind(struct linews *ws, const char *s, size_t n)
 {
 	size_t k = n < LINE_HEAD ? n : LINE_HEAD, nt, h;
 
-	if (memmem(s, n, "http://", 7) != NULL ||
-	    memmem(s, n, "https://", 8) != NULL || memmem(s, n, "www.", 4))
-		return 1;
-	if (is_bullet(s, n) && n <= LINK_MAX && !is_prose(s, n))
-		return 1;
 	if (n > 2 * LINK_MAX || ws->fc == NULL)
-		return 0;
+		return 0;	/* prose, whatever it quotes */
+	if ((memchr(s, '/', n) != NULL && memmem(s, n, "://", 3) != NULL) ||
+	    (!is_prose(s, n) && memmem(s, n, "www.", 4) != NULL))
+		return 1;
+	if (is_prose(s, n))
+		return 0;	/* neither a heading nor a tag line */
+	if (is_bullet(s, n) && n <= LINK_MAX)
+		return 1;
 	while (k < n && ((unsigned char)s[k] & 0xc0) == 0x80)
 		k++;	/* whole characters only */
 	nt = text_tokens(s, k, ws->fc, &ws->t, &ws->cap);
 	if ((h = heading_at(ws->t, nt)) == 0)
 		return 0;
-	if (h == nt && k == n)
-		return 2;	/* "See also:" */
-	return !is_prose(s, n);	/* "Topics: energy, SCO" */
+	return h == nt && k == n ? 2 : 1;	/* "See also:", "Topics: a, b" */
 }
 
 /* Appends the range [A, B) to *V (*N ranges, capacity *CAP). */

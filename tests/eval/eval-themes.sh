@@ -6,14 +6,16 @@
 #   TREAD     the build to measure (default: the build dir's src/tread)
 #   BASELINE  a build to compare with (default /work/baseline/src/tread;
 #             its own data: BASELINE_DATADIR, default its tree's data/)
-#   THEMES_SET  another set laid out the same way (default: ours)
+#   THEMES_SET  one set laid out the same way (default: the development
+#             set, then themes-probe: 24 articles written after the
+#             lexicon was tuned, never tuned on, for an honest estimate)
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
 : "${TREAD:=$top_builddir/src/tread}"
 : "${BASELINE:=/work/baseline/src/tread}"
 : "${BASELINE_DATADIR:=$(dirname "$(dirname "$BASELINE")")/data}"
-: "${THEMES_SET:=$top_srcdir/tests/eval/themes}"
+SETS=${THEMES_SET:-"$top_srcdir/tests/eval/themes $top_srcdir/tests/eval/themes-probe"}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/tread-evth.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT INT TERM
 export HOME="$TMP" XDG_CONFIG_HOME="$TMP/c" XDG_CACHE_HOME="$TMP/k" \
@@ -81,9 +83,14 @@ score() {
 	' "$THEMES_SET/truth.tsv" "$TMP/$1.got"
 }
 
-if [ -x "$BASELINE" ] && [ -d "$BASELINE_DATADIR" ]; then
-	run baseline "$BASELINE" "$BASELINE_DATADIR" && score baseline
+for THEMES_SET in $SETS; do
+	[ -f "$THEMES_SET/truth.tsv" ] || continue
+	echo "# set $(basename "$THEMES_SET")"
+	if [ -x "$BASELINE" ] && [ -d "$BASELINE_DATADIR" ]; then
+		run baseline "$BASELINE" "$BASELINE_DATADIR" && score baseline
+		echo
+	fi
+	run build "$TREAD" "${TREAD_DATADIR:-$top_srcdir/data}" && score build
 	echo
-fi
-run build "$TREAD" "${TREAD_DATADIR:-$top_srcdir/data}" && score build
+done
 exit 0
