@@ -36,7 +36,7 @@ score() {
 	function add(set, k) { set[k] = 1 }
 	FNR == NR { if ($0 ~ /^#/ || $1 == "") next
 		files[$1] = 1; nfiles++; truth[$1] = $2; cls[$1] = $3
-		lang[$1] = substr($1, 1, 2); langs[lang[$1]] = 1
+		f0 = $1; sub(/^p_/, "", f0); lang[$1] = substr(f0, 1, 2); langs[lang[$1]] = 1
 		n = split($2, t, ","); for (i = 1; i <= n; i++) themes[t[i]] = 1
 		next }
 	{ got[$1] = $2; n = split($2, t, ","); for (i = 1; i <= n; i++) if (t[i] != "") themes[t[i]] = 1 }
