@@ -8,6 +8,7 @@
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed"; exit 77; }
 
 total=$(batch --list | sed 1d | wc -l)
+file3=$(batch --list | sed -n 4p | cut -f2 | sed 's|.*/||; s|\.txt$||')
 file1=$(batch --list | sed -n 2p | cut -f2 | sed 's|.*/||; s|\.txt$||')
 
 # --- q and Esc in the reader go back to the list; q there quits.
@@ -29,6 +30,14 @@ keys k Enter
 see "Esc went back to the list (k Enter: the first again)" "$file1"
 keys q m
 see "m marks the first article unread again" "$((total - 1)) unread"
+# rows 1 and 2 read now but 1 (m); u from row 1 skips row 2 to row 3
+keys u Enter
+see "u went to the next unread (the third article)" "$file3"
+keys U
+see "U in the reader opens the previous unread (the first)" "$file1"
+keys U
+see "none before the first" "no earlier unread article"
+keys q
 keys q
 see "q in the list quits" "TREAD-EXIT=0"
 
