@@ -593,6 +593,27 @@ query_change(struct ui *ui, const char *text, int done)
 	return UI_REDRAW;
 }
 
+/* Moves to the next (DIR 1) or previous (-1) unread row from the
+ * cursor; in the reader it opens it, as newsboat's n does. */
+static int
+unread_jump(struct ui *ui, int dir)
+{
+	size_t r = ui_list_cursor(ui), n = ui->lm.nrows;
+
+	while (n > 0 && (dir > 0 ? r + 1 < n : r > 0)) {
+		r = dir > 0 ? r + 1 : r - 1;
+		if (state_is_read(ui->st, ui_article_key(ui, ui->lm.rows[r])))
+			continue;
+		if (ui->focus == PANE_READER)
+			return ui_open_article(ui, r);
+		ui_list_set_cursor(ui, r);
+		return UI_REDRAW;
+	}
+	ui_message(ui, 0, "no %s unread article", dir > 0 ? "later" :
+	    "earlier");
+	return UI_REDRAW;
+}
+
 /* Filter actions that work from every pane. */
 static int
 ui_filter_action(struct ui *ui, enum action a)
@@ -670,6 +691,9 @@ ui_global(struct ui *ui, enum action a)
 		return UI_FULL | UI_LAYOUT | UI_REDRAW;
 	case ACT_SUSPEND:
 		return ui_suspend(ui);
+	case ACT_NEXT_UNREAD:
+	case ACT_PREV_UNREAD:
+		return unread_jump(ui, a == ACT_NEXT_UNREAD ? 1 : -1);
 	case ACT_QUIT:
 		return UI_QUIT;
 	default:

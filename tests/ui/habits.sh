@@ -8,6 +8,7 @@
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed"; exit 77; }
 
 total=$(batch --list | sed 1d | wc -l)
+file3=$(batch --list | sed -n 4p | cut -f2 | sed 's|.*/||; s|\.txt$||')
 file1=$(batch --list | sed -n 2p | cut -f2 | sed 's|.*/||; s|\.txt$||')
 
 # --- q and Esc in the reader go back to the list; q there quits.
@@ -29,8 +30,35 @@ keys k Enter
 see "Esc went back to the list (k Enter: the first again)" "$file1"
 keys q m
 see "m marks the first article unread again" "$((total - 1)) unread"
+# rows 1 and 2 read now but 1 (m); u from row 1 skips row 2 to row 3
+keys u Enter
+see "u went to the next unread (the third article)" "$file3"
+keys U
+see "U in the reader opens the previous unread (the first)" "$file1"
+keys U
+see "none before the first" "no earlier unread article"
+keys q
 keys q
 see "q in the list quits" "TREAD-EXIT=0"
+
+# --- reader search ignores case and diacritics, as queries do.
+ui_start 80 24
+see "search: starts" "unread"
+keys j Enter /
+keys -l "WSPOLPRACY"; keys Enter
+see "search: WSPOLPRACY finds współpracy" "match 1 of"
+keys g /; keys -l "kazachstanu"; keys Enter
+see "search: kazachstanu at once" "match 1 of"
+once=$(tail -1 "$T_TMP/screen" | sed 's/.*\(match 1 of [0-9]*\).*/\1/')
+keys g /; keys -l "kazach"
+see "search: kazach (live)" "match 1 of"
+keys -l "stanu"; keys Enter
+see "search: typed on, the narrowed matches are the same ($once)" "$once"
+[ "$once" = "match 1 of 10" ] || [ "$once" = "match 1 of 11" ] &&
+	pass "search: every Kazachstanu of the body ($once)" ||
+	fail "search: every Kazachstanu of the body" "$once"
+keys Enter q q
+see "search: quits" "TREAD-EXIT=0"
 
 # --- the mouse is off by default: no mouse reporting asked of the terminal.
 ui_start 80 24
