@@ -177,6 +177,8 @@ sed -n '/^At most one of/,/may be given/p' man/tread.1 | grep -oE 'Fl -[a-z]+' |
 	sed 's/^Fl /-/' | sort >"$T_TMP/man.modes"
 printf '%s\n' --entities --list --show --stories --themes --timeline >"$T_TMP/modes"
 check_file "tread(1): at most one of every batch mode" "$T_TMP/modes" "$T_TMP/man.modes"
+tr '\n' ' ' <README | grep -o 'Only one of [^.]*' | grep -oE -- '--[a-z]+' | sort >"$T_TMP/readme.modes"
+check_file "README: only one of every batch mode" "$T_TMP/modes" "$T_TMP/readme.modes"
 # tread(1) writes the --highlight marks as --help does, everywhere.
 grep -o '\[\[[^]]*\]\]' man/tread.1 | sort -u >"$T_TMP/man.marks"
 "$TREAD" --help | grep -o '\[\[[^]]*\]\]' >"$T_TMP/help.marks"
