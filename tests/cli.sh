@@ -167,6 +167,17 @@ rm -rf "$XDG_CONFIG_HOME/tread"
 grep -E '^\.It Fl' man/tread.1 | grep -oE 'Fl -[a-z][a-z-]+' | sed 's/^Fl -/--/' |
 	sort -u >"$T_TMP/man.opts"
 check_file "--help and tread(1) list the same long options" "$T_TMP/help.opts" "$T_TMP/man.opts"
+# Every query field the parser knows (its error lists them) has an item
+# in tread(1) QUERIES.
+"$TREAD" --list -f 'nosuchfield:x' data/articles 2>&1 >/dev/null |
+	sed -n 's/.*(fields: \(.*\))$/\1/p' | tr -d ' ' | tr ',' '\n' | sort >"$T_TMP/q.fields"
+sed -n '/^\.Sh QUERIES/,/^\.Sh /p' man/tread.1 | grep -oE 'Cm [a-z]+: ' | sed 's/^Cm //;s/: $//' |
+	sort -u >"$T_TMP/man.fields"
+if [ -s "$T_TMP/q.fields" ]; then
+	check_file "tread(1) QUERIES documents every query field" "$T_TMP/q.fields" "$T_TMP/man.fields"
+else
+	fail "the unknown-field message lists the fields"
+fi
 # Each batch mode's columns, as --help gives them in parentheses, are the
 # header it prints.
 "$TREAD" --help | tr -s ' \n' '  ' >"$T_TMP/help.flat"
