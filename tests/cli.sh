@@ -138,6 +138,21 @@ elif command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ] &&
 		fail "  nothing made under /tmp"
 fi
 
+# A configuration directory that is not the user's own, or that others
+# can write to, is not read (its broken themes.ini would be exit 2).
+mkdir -p "$XDG_CONFIG_HOME/tread"
+printf '[broken\n' >"$XDG_CONFIG_HOME/tread/themes.ini"
+status 2 "own config dir: its themes.ini is read" "$TREAD" --no-cache --list data/articles
+chmod 777 "$XDG_CONFIG_HOME/tread"
+status 0 "config dir writable by others: not read" "$TREAD" --no-cache --list data/articles
+stderr_has "  says why" "tread: .*/tread: writable by others: its configuration is not read"
+chmod 700 "$XDG_CONFIG_HOME/tread"
+if [ "$(id -u)" = 0 ] && chown 4242 "$XDG_CONFIG_HOME/tread" 2>/dev/null; then
+	status 0 "another user's config dir: not read" "$TREAD" --no-cache --list data/articles
+	stderr_has "  says why" "not your own directory: its configuration is not read"
+fi
+rm -rf "$XDG_CONFIG_HOME/tread"
+
 # Every option in --help is in the man page, and every option the man
 # page documents is in --help.
 "$TREAD" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u >"$T_TMP/help.opts"
