@@ -134,6 +134,28 @@ fi
 grep -E '^\.It Fl' man/tread.1 | grep -oE 'Fl -[a-z][a-z-]+' | sed 's/^Fl -/--/' |
 	sort -u >"$T_TMP/man.opts"
 check_file "--help and tread(1) list the same long options" "$T_TMP/help.opts" "$T_TMP/man.opts"
+# Each batch mode's columns, as --help gives them in parentheses, are the
+# header it prints.
+"$TREAD" --help | tr -s ' \n' '  ' >"$T_TMP/help.flat"
+for mode in --list --themes --entities --stories --timeline; do
+	cols=$("$TREAD" "$mode" data/articles 2>/dev/null | head -1 | tr '\t' ' ')
+	grep -qF -- "($cols)" "$T_TMP/help.flat" && pass "--help gives the columns of $mode ($cols)" ||
+		fail "--help gives the columns of $mode ($cols)"
+done
+# Every batch mode takes --format: --help says so for each.
+for mode in --list --themes --entities --timeline; do
+	"$TREAD" --help | grep -E "^ +tread .*$mode" -A1 | grep -q -- '--format' &&
+		pass "--help: $mode takes --format" || fail "--help: $mode takes --format"
+done
+# tread(1)'s "At most one of" names every batch mode of --help.
+sed -n '/^At most one of/,/may be given/p' man/tread.1 | grep -oE 'Fl -[a-z]+' |
+	sed 's/^Fl /-/' | sort >"$T_TMP/man.modes"
+printf '%s\n' --entities --list --show --stories --themes --timeline >"$T_TMP/modes"
+check_file "tread(1): at most one of every batch mode" "$T_TMP/modes" "$T_TMP/man.modes"
+# tread(1) writes the --highlight marks as --help does, everywhere.
+grep -o '\[\[[^]]*\]\]' man/tread.1 | sort -u >"$T_TMP/man.marks"
+"$TREAD" --help | grep -o '\[\[[^]]*\]\]' >"$T_TMP/help.marks"
+check_file "tread(1) writes the --highlight marks as --help" "$T_TMP/help.marks" "$T_TMP/man.marks"
 # The KEYS section of the man page is the key table (make man-keys).
 sed -n '/^\.\\" KEYS-BEGIN/,/^\.\\" KEYS-END/p' man/tread.1 | sed '1d;$d' >"$T_TMP/man.keys"
 "$TREAD" --keys-mdoc >"$T_TMP/table.keys"
