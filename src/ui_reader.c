@@ -4,6 +4,7 @@
 #include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
+#include <uninorm.h>
 
 #include "corpus.h"
 #include "lexicon.h"
@@ -323,37 +324,104 @@ reader_draw(struct ui *ui, WINDOW *win, int focused)
 	}
 }
 
-/* Does NEEDLE match the body at P, ignoring case? Returns the length of
- * the body text matched, or 0. */
+/* A code point as search compares it: lower case, without its accents
+ * (the first of its canonical decomposition), a few letters that do not
+ * decompose mapped by hand (ł, đ, ø), as queries fold them. */
+static ucs4_t
+search_fold(ucs4_t u)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+
+	u = uc_tolower(u);
+	if (uc_canonical_decomposition(u, d) > 0)
+		u = uc_tolower(d[0]);
+	switch (u) {
+	case 0x142: return 'l';		/* ł */
+	case 0x111: return 'd';		/* đ */
+	case 0xf8: return 'o';		/* ø */
+	default: return u;
+	}
+}
+
+/* Steps over the character at I of S (LEN bytes) and any combining
+ * marks after it; *U gets it folded. Returns the next offset. */
+static size_t
+search_step(const uint8_t *s, size_t len, size_t i, ucs4_t *u)
+{
+	ucs4_t x;
+	int k = u8_mbtouc(&x, s + i, len - i);
+
+	*u = search_fold(x);
+	i += k > 0 ? (size_t)k : 1;
+	while (i < len && (k = u8_mbtouc(&x, s + i, len - i)) > 0 &&
+	    uc_is_general_category(x, UC_CATEGORY_M))
+		i += (size_t)k;
+	return i;
+}
+
+/* Does NEEDLE match the body at P, ignoring case and diacritics (Lodz
+ * finds Łódź)? Returns the length of the body text matched, or 0. */
 static size_t
 match_at(const char *body, size_t blen, size_t p, const char *needle)
 {
 	const uint8_t *b = (const uint8_t *)body, *n = (const uint8_t *)needle;
 	size_t nlen = strlen(needle), i = p, j = 0;
 	ucs4_t x, y;
-	int k, m;
 
 	while (j < nlen) {
 		if (i >= blen)
 			return 0;
-		k = u8_mbtouc(&x, b + i, blen - i);
-		m = u8_mbtouc(&y, n + j, nlen - j);
-		if (uc_tolower(x) != uc_tolower(y))
+		i = search_step(b, blen, i, &x);
+		j = search_step(n, nlen, j, &y);
+		if (x != y)
 			return 0;
-		i += (size_t)k;
-		j += (size_t)m;
 	}
 	return i - p;
 }
 
-/* Finds every match of the search text in the body. */
+/* Keeps the matches of the longer search text among the old ones: typed
+ * on, a search only narrows, so the article is not scanned again per
+ * keystroke (the whole scan is for a new or shortened text). */
 static void
-reader_find(struct reader *r)
+reader_refine(struct reader *r)
+{
+	size_t i, k = 0, len;
+
+	for (i = 0; i < r->nhits; i++)
+		if ((len = match_at(r->body, r->blen, r->hits[i].off,
+		    r->search)) > 0)
+			r->hits[k++] = (struct hit){ r->hits[i].off, len };
+	r->nhits = k;
+	r->hit = -1;
+}
+
+/* Can two matches of S overlap (a proper prefix is also a suffix)? Then
+ * a longer text may match where the matches of S skipped over. */
+static int
+self_overlaps(const char *s)
+{
+	size_t n = strlen(s), k;
+
+	for (k = 1; k < n; k++)
+		if (memcmp(s, s + n - k, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Finds every match of the search text in the body; when OLD (the text
+ * searched before) is a prefix of it, only among the old matches. */
+static void
+reader_find(struct reader *r, const char *old)
 {
 	size_t p = 0, len;
-	ucs4_t u;
-	int k;
 
+	if (old != NULL && old[0] != '\0' && r->body != NULL &&
+	    !self_overlaps(old) &&
+	    strncmp(r->search, old, strlen(old)) == 0 &&
+	    r->search[strlen(old)] != '\0') {
+		reader_refine(r);
+		return;
+	}
 	free(r->hits);
 	r->hits = NULL;
 	r->nhits = 0;
@@ -368,8 +436,7 @@ reader_find(struct reader *r)
 			p += len;
 			continue;
 		}
-		k = u8_mbtouc(&u, (const uint8_t *)r->body + p, r->blen - p);
-		p += k > 0 ? (size_t)k : 1;
+		p = search_step((const uint8_t *)r->body, r->blen, p, &(ucs4_t){0});
 	}
 }
 
@@ -411,9 +478,12 @@ search_change(struct ui *ui, const char *text, int done)
 	struct reader *r = ui->reader;
 	size_t from, i;
 
+	char old[sizeof r->search];
+
+	snprintf(old, sizeof old, "%s", r->search);
 	snprintf(r->search, sizeof r->search, "%s", text);
 	r->top = r->search_top;
-	reader_find(r);
+	reader_find(r, old);
 	if (done == -1 || r->search[0] == '\0')
 		return UI_REDRAW;
 	from = top_offset(r);

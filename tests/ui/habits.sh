@@ -41,6 +41,25 @@ keys q
 keys q
 see "q in the list quits" "TREAD-EXIT=0"
 
+# --- reader search ignores case and diacritics, as queries do.
+ui_start 80 24
+see "search: starts" "unread"
+keys j Enter /
+keys -l "WSPOLPRACY"; keys Enter
+see "search: WSPOLPRACY finds współpracy" "match 1 of"
+keys g /; keys -l "kazachstanu"; keys Enter
+see "search: kazachstanu at once" "match 1 of"
+once=$(tail -1 "$T_TMP/screen" | sed 's/.*\(match 1 of [0-9]*\).*/\1/')
+keys g /; keys -l "kazach"
+see "search: kazach (live)" "match 1 of"
+keys -l "stanu"; keys Enter
+see "search: typed on, the narrowed matches are the same ($once)" "$once"
+[ "$once" = "match 1 of 10" ] || [ "$once" = "match 1 of 11" ] &&
+	pass "search: every Kazachstanu of the body ($once)" ||
+	fail "search: every Kazachstanu of the body" "$once"
+keys Enter q q
+see "search: quits" "TREAD-EXIT=0"
+
 # --- the mouse is off by default: no mouse reporting asked of the terminal.
 ui_start 80 24
 see "mouse: starts" "unread"
