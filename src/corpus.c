@@ -145,7 +145,9 @@ walk_dir(struct walk *w, const char *path, const struct stat *st, int depth)
 	DIR *d;
 
 	if (!walk_mark_dir(w, st)) {
-		warn_at(path, "directory loop, skipped");
+		/* a root met again is a second path to it, not a loop */
+		warn_at(path, depth == 0 ? "already loaded, skipped" :
+		    "directory loop, skipped");
 		return;
 	}
 	if (depth > MAX_DEPTH) {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "store.h"
 #include "util.h"
 
 int
@@ -16,7 +17,7 @@ paths_is_file(const char *path)
 {
 	struct stat st;
 
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	return path != NULL && stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* Does DIR/NAME exist as a regular file? */
@@ -150,7 +151,19 @@ paths_sysconfig(const char *name)
 char *
 paths_config(const char *name)
 {
-	return xdg_path("XDG_CONFIG_HOME", ".config", name);
+	static int told;
+	char *path = xdg_path("XDG_CONFIG_HOME", ".config", name);
+	char *dir = xstrndup(path, (size_t)(strrchr(path, '/') - path));
+	const char *why = store_dir_unsafe(dir);
+
+	if (why != NULL) {	/* another user's settings could trap us */
+		if (!told++)
+			warn_at(dir, "%s: its configuration is not read", why);
+		free(path);
+		path = NULL;
+	}
+	free(dir);
+	return path;
 }
 
 char *

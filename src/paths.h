@@ -16,7 +16,9 @@ const char *paths_home(void);
 
 /* (The three below exit 1 with a message when they need a home directory
  * and there is none.) */
-/* $XDG_CONFIG_HOME/tread/NAME (or ~/.config/tread/NAME): malloc'd. */
+/* $XDG_CONFIG_HOME/tread/NAME (or ~/.config/tread/NAME): malloc'd; NULL
+ * (warned once) when that directory is not the user's own or others can
+ * write to it. */
 char	*paths_config(const char *name);
 /* $XDG_STATE_HOME/tread/NAME (~/.local/state/tread): malloc'd. */
 char	*paths_state(const char *name);
@@ -26,7 +28,7 @@ char	*paths_cache(const char *name);
 /* mkdir -p for the directory part of PATH; 0 or -1. */
 int	 paths_mkdirs(const char *path);
 
-/* Does PATH exist as a regular file? */
+/* Does PATH exist as a regular file? (NULL: no.) */
 int	 paths_is_file(const char *path);
 
 #endif

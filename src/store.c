@@ -81,6 +81,19 @@ dir_unsafe(const struct stat *st, const struct stat *parent)
 	return NULL;
 }
 
+const char *
+store_dir_unsafe(const char *dir)
+{
+	char *parent = dir_of(dir);
+	struct stat st, pst;
+	const char *why = NULL;
+
+	if (stat(dir, &st) == 0 && stat(parent, &pst) == 0)
+		why = dir_unsafe(&st, &pst);
+	free(parent);
+	return why;
+}
+
 /* mkdir -p DIR with mode 0700; 0 or -1 with errno. */
 static int
 mkdirs(const char *dir)

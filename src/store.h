@@ -25,6 +25,10 @@ uint64_t store_sum(uint64_t h, const void *p, size_t n);
  * or -1 with a warning naming the directory ("WHAT: ..." as context). */
 int	 store_dir(const char *path, const char *what);
 
+/* Why the existing directory DIR is not safe to take files from (not the
+ * user's own, writable by others...), or NULL (also when it is missing). */
+const char *store_dir_unsafe(const char *dir);
+
 /* A file being written: a temp file beside PATH, renamed over it by
  * store_commit. */
 struct store_file {

@@ -115,7 +115,17 @@ fi
 
 # No HOME: the home directory comes from the password database, or tread
 # refuses clearly (never /tmp, where another user could be first).
+# nobody_reads: user nobody can run tread and read its data and articles.
+nobody_reads() {
+	setpriv --reuid=nobody --regid=nogroup --clear-groups sh -c \
+		'test -x "$1" && test -r "$2/boilerplate.txt" && test -r "$2/articles"' \
+		sh "$TREAD" "$top_srcdir/data"
+}
 if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ] &&
+	getent passwd nobody >/dev/null 2>&1 && ! getent passwd 54321 >/dev/null 2>&1 &&
+	! nobody_reads; then
+	echo "# the tree is not readable by nobody (a clone in a private directory): HOME tests skipped"
+elif command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ] &&
 	getent passwd nobody >/dev/null 2>&1 && ! getent passwd 54321 >/dev/null 2>&1; then
 	status 0 "HOME unset: the password database's home (nobody's)" \
 		env -u HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u XDG_STATE_HOME \
@@ -127,6 +137,21 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ] &&
 	[ ! -e /tmp/.config/tread ] && [ ! -e /tmp/.cache/tread ] && pass "  nothing made under /tmp" ||
 		fail "  nothing made under /tmp"
 fi
+
+# A configuration directory that is not the user's own, or that others
+# can write to, is not read (its broken themes.ini would be exit 2).
+mkdir -p "$XDG_CONFIG_HOME/tread"
+printf '[broken\n' >"$XDG_CONFIG_HOME/tread/themes.ini"
+status 2 "own config dir: its themes.ini is read" "$TREAD" --no-cache --list data/articles
+chmod 777 "$XDG_CONFIG_HOME/tread"
+status 0 "config dir writable by others: not read" "$TREAD" --no-cache --list data/articles
+stderr_has "  says why" "tread: .*/tread: writable by others: its configuration is not read"
+chmod 700 "$XDG_CONFIG_HOME/tread"
+if [ "$(id -u)" = 0 ] && chown 4242 "$XDG_CONFIG_HOME/tread" 2>/dev/null; then
+	status 0 "another user's config dir: not read" "$TREAD" --no-cache --list data/articles
+	stderr_has "  says why" "not your own directory: its configuration is not read"
+fi
+rm -rf "$XDG_CONFIG_HOME/tread"
 
 # Every option in --help is in the man page, and every option the man
 # page documents is in --help.
@@ -152,6 +177,8 @@ sed -n '/^At most one of/,/may be given/p' man/tread.1 | grep -oE 'Fl -[a-z]+' |
 	sed 's/^Fl /-/' | sort >"$T_TMP/man.modes"
 printf '%s\n' --entities --list --show --stories --themes --timeline >"$T_TMP/modes"
 check_file "tread(1): at most one of every batch mode" "$T_TMP/modes" "$T_TMP/man.modes"
+tr '\n' ' ' <README | grep -o 'Only one of [^.]*' | grep -oE -- '--[a-z]+' | sort >"$T_TMP/readme.modes"
+check_file "README: only one of every batch mode" "$T_TMP/modes" "$T_TMP/readme.modes"
 # tread(1) writes the --highlight marks as --help does, everywhere.
 grep -o '\[\[[^]]*\]\]' man/tread.1 | sort -u >"$T_TMP/man.marks"
 "$TREAD" --help | grep -o '\[\[[^]]*\]\]' >"$T_TMP/help.marks"

@@ -114,6 +114,9 @@ test_walk(void)
 	    "hidden files and directories skipped");
 	ok(strstr(err, "dangling symbolic link") != NULL, "dangling link warned");
 	ok(strstr(err, "directory loop") != NULL, "symlink loop warned");
+	ok(strstr(err, "sub: already loaded") != NULL &&
+	    strstr(err, "sub: directory loop") == NULL,
+	    "a root inside another root is not called a loop");
 	ok(strstr(err, "empty file") != NULL, "empty file warned");
 	ok(strstr(err, "bin.dat") != NULL, "binary file warned");
 	free(err);
