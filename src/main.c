@@ -443,7 +443,10 @@ run_show(const struct options *o, struct corpus *c, const struct lexicon *lex)
 		i = c->n > 0 ? 0 : -1;
 	}
 	if (i < 0) {
-		warn_at(o->show, "no such article");
+		/* a directory or device is no id: say what it is */
+		warn_at(o->show, access(o->show, F_OK) == 0 &&
+		    !paths_is_file(o->show) && !file_is_stdin(o->show) ?
+		    "not a regular file" : "no such article");
 		return 1;
 	}
 	return batch_show(stdout, c, (size_t)i, show_width(o), hl) == 0 ? 0 : 1;

@@ -105,6 +105,14 @@ stderr_has "a missing argument named" "^tread: option '--show' needs an argument
 status 2 "an argument to a flag" "$TREAD" --list=x
 stderr_has "an argument to a flag named" "^tread: option '--list' takes no argument"
 
+# --show of a directory or a device says what it is, not "no such article".
+for p in data/articles /dev/null; do
+	status 1 "--show $p" "$TREAD" --show "$p" data/articles
+	stderr_has "--show $p: not a regular file" "^tread: $p: not a regular file"
+done
+status 1 "--show 99" "$TREAD" --show 99 data/articles
+stderr_has "--show 99: no such article" "^tread: 99: no such article"
+
 # A write error on stdout is told and makes the exit 1.
 if [ -w /dev/full ]; then
 	for m in --list --themes "--show 1"; do
