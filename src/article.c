@@ -599,7 +599,7 @@ article_load(struct article *a, const char *path, char *err, size_t errlen)
 		free(raw);
 		return -1;
 	}
-	text = decode_text(raw, len, &tlen, &a->decode_flags);
+	text = decode_text_file(path, raw, len, &tlen, &a->decode_flags);
 	free(raw);
 	a->path = xstrdup(path);
 	a->size = (uint64_t)st.st_size;

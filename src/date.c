@@ -306,24 +306,13 @@ word_fold(const struct cur *c, ucs4_t *w, size_t *wn)
 	return t.i - c->i;
 }
 
+static size_t word_prefix(const ucs4_t *, size_t, const char *);
+
 /* Does folded word W equal NAME once NAME is folded the same way? */
 static int
 word_eq(const ucs4_t *w, size_t wn, const char *name)
 {
-	const uint8_t *p = (const uint8_t *)name;
-	size_t plen = strlen(name), k = 0;
-	ucs4_t uc;
-	int n;
-
-	while (plen > 0) {
-		n = u8_mbtouc(&uc, p, plen);
-		if (k == wn || fold_cp(uc) != w[k])
-			return 0;
-		k++;
-		p += n;
-		plen -= (size_t)n;
-	}
-	return k == wn;
+	return name[0] == '\0' ? wn == 0 : word_prefix(w, wn, name) == wn;
 }
 
 /* Consumes a word from LIST (and an optional dot); 1 when one matched. */

@@ -80,4 +80,19 @@ else fail "--encoding with an unknown name: exit 2" "rc=$rc $(cat "$T_TMP/err")"
 "$TREAD" --encoding auto --list "$D/ru.KOI8-R" >"$T_TMP/out" 2>"$T_TMP/err" &&
 	grep -q 'Правительство' "$T_TMP/out" && pass "--encoding auto detects" ||
 	fail "--encoding auto detects" "$(cat "$T_TMP/out" "$T_TMP/err")"
+
+# A directory's .tread.ini names the encoding of its files; the nearest
+# one wins, --encoding wins over it.
+mkdir -p "$D/dir/sub"
+cp "$D/short.txt" "$D/dir/sub/short.txt"
+printf '[decode]\nencoding = ISO-8859-2\n' >"$D/dir/.tread.ini"
+iconv -f ISO-8859-2 -t UTF-8 "$D/short.txt" | head -1 >"$D/want"
+show "$D/dir/sub/short.txt" | head -1 >"$D/got"
+check_file ".tread.ini in a directory above names the encoding" "$D/want" "$D/got"
+printf '[decode]\nencoding = CP866\n' >"$D/dir/sub/.tread.ini"
+show "$D/dir/sub/short.txt" | head -1 >"$D/got"
+if cmp -s "$D/want" "$D/got"; then fail "the nearest .tread.ini wins"
+else pass "the nearest .tread.ini wins"; fi
+show "$D/dir/sub/short.txt" --encoding ISO-8859-2 | head -1 >"$D/got"
+check_file "--encoding wins over .tread.ini" "$D/want" "$D/got"
 done_testing
