@@ -125,40 +125,30 @@ struct rev {
 
 static struct rev revs[NPAGE * 128];
 static size_t nrevs;
+/* Each BMP character's entry in revs, plus one (0: in no page): a direct
+ * lookup, as rev_bytes runs for every character of every pass. */
+static uint16_t rev_index[0x10000];
 static pthread_once_t rev_once = PTHREAD_ONCE_INIT;
 
 #define LOST	0x00	/* run byte a sloppy decoder lost (U+FFFD in S) */
-
-/* Orders struct rev by character, for bsearch. */
-static int
-rev_cmp(const void *a, const void *b)
-{
-	const struct rev *x = a, *y = b;
-
-	return (int)x->u - (int)y->u;
-}
 
 /* Builds the reverse index of every page, once for all threads. */
 static void
 rev_build(void)
 {
-	size_t k;
-
 	for (int p = 0; p < NPAGE; p++)
 		for (int i = 0; i < 128; i++) {
 			uint16_t u = page_hi[p][i];
 
 			if (u == 0)
 				continue;
-			for (k = 0; k < nrevs && revs[k].u != u; k++)
-				;
-			if (k == nrevs) {
-				memset(&revs[k], 0, sizeof revs[k]);
-				revs[nrevs++].u = u;
+			if (rev_index[u] == 0) {
+				memset(&revs[nrevs], 0, sizeof revs[nrevs]);
+				revs[nrevs].u = u;
+				rev_index[u] = (uint16_t)++nrevs;
 			}
-			revs[k].b[p] = (uint8_t)(0x80 + i);
+			revs[rev_index[u] - 1].b[p] = (uint8_t)(0x80 + i);
 		}
-	qsort(revs, nrevs, sizeof revs[0], rev_cmp);
 }
 
 /* The bytes U stands for in each page (NULL: in none). C1 characters
@@ -166,17 +156,13 @@ rev_build(void)
 static const uint8_t *
 rev_bytes(ucs4_t u, uint8_t c1[NPAGE])
 {
-	struct rev key, *e;
-
 	if (u >= 0x80 && u < 0xA0) {
 		memset(c1, (int)u, NPAGE);
 		return c1;
 	}
-	if (u < 0xA0 || u > 0xFFFF)
+	if (u < 0xA0 || u > 0xFFFF || rev_index[u] == 0)
 		return NULL;
-	key.u = (uint16_t)u;
-	e = bsearch(&key, revs, nrevs, sizeof revs[0], rev_cmp);
-	return e != NULL ? e->b : NULL;
+	return revs[rev_index[u] - 1].b;
 }
 
 /* The byte page P has for U, or -1. */
@@ -841,6 +827,41 @@ mojibake_possible(const char *str, size_t n)
 	return 0;
 }
 
+/* The pages (bit P) that S may hold mojibake of: a char the page maps
+ * to a lead byte followed by one it maps to a continuation byte, by
+ * U+FFFD, or (a 2-byte lead) by a space for A0. Any sequence run_seq finds
+ * starts so; without one, fix_pass with the page changes nothing. */
+static unsigned
+pages_possible(const uint8_t *s, size_t n)
+{
+	uint8_t c1a[NPAGE], c1b[NPAGE];
+	const uint8_t *prev = NULL, *cur;
+	unsigned mask = 0;
+	size_t i = 0;
+	ucs4_t u;
+	int l;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			for (int p = 0; s[i] == ' ' && prev && p < NPAGE; p++)
+				if (prev[p] >= 0xC2 && prev[p] <= 0xDF)
+					mask |= 1u << p;
+			prev = NULL;
+			i++;
+			continue;
+		}
+		l = u8_mbtouc(&u, s + i, n - i);
+		cur = rev_bytes(u, prev == c1a ? c1b : c1a);
+		for (int p = 0; prev != NULL && p < NPAGE; p++)
+			if (prev[p] >= 0xC2 && prev[p] <= 0xF4 &&
+			    (real_fffd(s + i, l) || (cur && cont(cur[p]))))
+				mask |= 1u << p;
+		prev = cur;
+		i += (size_t)l;
+	}
+	return mask;
+}
+
 /* Passes over *CUR, the pages in turn until one changes something (a
  * second layer is most likely of cp1252 again): one layer of double
  * encoding a round, until a round changes nothing. */
@@ -851,8 +872,13 @@ fix_rounds(struct buf *cur, struct run *r)
 	int changed = 1;
 
 	for (int round = 0; round < 6 && changed; round++) {
+		unsigned pages = pages_possible((const uint8_t *)cur->s,
+		    cur->len);
+
 		changed = 0;
 		for (int p = 0; p < NPAGE && !changed; p++) {
+			if (!(pages >> p & 1))
+				continue;	/* nothing to repair */
 			buf_init(&next);
 			if (fix_pass(&next, (const uint8_t *)cur->s, cur->len,
 			    p, r)) {
