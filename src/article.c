@@ -625,5 +625,6 @@ article_free(struct article *a)
 	free(a->source);
 	free(a->body);
 	free(a->hits);
+	free(a->ents);
 	memset(a, 0, sizeof *a);
 }

@@ -28,6 +28,7 @@ struct article {
 	size_t		 body_len;
 	struct theme_hit *hits;		/* strongest first */
 	uint16_t	 nhits;
+	struct entity_pre *ents;	/* entity.h, made by the loader, or NULL */
 };
 
 /*

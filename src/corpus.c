@@ -28,6 +28,7 @@
 #include "cache.h"
 #include "corpus.h"
 #include "discover.h"
+#include "entity.h"
 #include "lexicon.h"
 #include "match.h"
 #include "paths.h"
@@ -271,6 +272,7 @@ struct loader {
 	int		 keep_all;	/* CORPUS_RESIDENT */
 	int		 resident;	/* keep bodies (decided after stat) */
 	int		 discover;
+	int		 entities;	/* CORPUS_ENTITIES */
 	int		 disc_reused;	/* discovered themes from the cache */
 	corpus_progress_fn *watch;	/* progress reports, or NULL */
 	void		*watch_arg;
@@ -392,8 +394,11 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 		return;
 	rec->ok = 1;
 	/* one tokenising of the body serves matching and discovery */
-	if (L->discover && a->body_len <= DISCOVER_BODY_MAX)
+	if ((L->discover || L->entities) && a->body_len <= DISCOVER_BODY_MAX)
 		ntok = text_tokens(a->body, a->body_len, fc, &tok, &tokcap);
+	if (L->entities)	/* tok holds the body's tokens when ntok > 0 */
+		a->ents = entity_pre_make(L->lex, a->lang, a->title, a->body,
+		    a->body_len, fc, ntok > 0 ? tok : NULL, ntok);
 	match_article_tokens(L->lex, fc, a->lang, a->title, a->body,
 	    a->body_len, tok, ntok, 0, &r);
 	a->hits = r.hits;
@@ -868,6 +873,7 @@ loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
 	L->cache = cache;
 	L->keep_all = (flags & CORPUS_RESIDENT) != 0;
 	L->discover = !(flags & CORPUS_NODISCOVER);
+	L->entities = (flags & CORPUS_ENTITIES) != 0;
 	atomic_init(&L->bytes, 0);
 	atomic_init(&L->done, 0);
 	L->owner = pthread_self();
@@ -1118,8 +1124,10 @@ corpus_free(struct corpus *c)
 
 	windex_close(c->words);	/* first: windex_prepare may be reading */
 	for (i = 0; i < c->n; i++) {
-		if (p != NULL && p->map != NULL)
+		if (p != NULL && p->map != NULL) {
 			free(c->v[i].body);	/* the rest is the map's */
+			free(c->v[i].ents);
+		}
 		else
 			article_free(&c->v[i]);
 	}

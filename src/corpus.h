@@ -38,6 +38,8 @@ extern size_t corpus_resident_max;
 #define CORPUS_NOCACHE		0x2	/* do not read or write the index cache */
 #define CORPUS_RESIDENT		0x4	/* keep every body in memory */
 #define CORPUS_TRUST		0x8	/* show the cache's snapshot unchecked */
+#define CORPUS_ENTITIES		0x10	/* the loader threads do the entity
+					   index's per-article work */
 
 /*
  * Loads every article under PATHS (files or directories, recursive,

@@ -362,11 +362,13 @@ joins_name(const char *body, size_t from, size_t to)
 	return 1;
 }
 
-/* Records the run TOK[A..B) of article I as a candidate, unless a theme
- * covers it. */
+/* Records the run TOK[A..B) in RUNS as key length, label length
+ * (uint32_t, unaligned) and the bytes of both (one more in *NRUNS),
+ * unless a theme of THEMES covers it. */
 static void
-run_add(struct cands *C, const struct corpus *c, uint32_t i, const char *body,
-    const struct token *tok, size_t a, size_t b, const char *lang)
+run_add(struct buf *runs, uint32_t *nruns, const struct lexicon *themes,
+    const char *body, const struct token *tok, size_t a, size_t b,
+    const char *lang)
 {
 	struct buf k;
 
@@ -378,16 +380,22 @@ run_add(struct cands *C, const struct corpus *c, uint32_t i, const char *body,
 			buf_addc(&k, ' ');
 		buf_add(&k, tok[j].norm, tok[j].nlen);
 	}
-	if (c->lex == NULL || !lexicon_covers(c->lex, k.s, k.len))
-		cands_add(C, i, k.s, k.len, body + tok[a].off,
-		    tok[b - 1].off + tok[b - 1].len - tok[a].off);
+	if (themes == NULL || !lexicon_covers(themes, k.s, k.len)) {
+		uint32_t len[2] = { (uint32_t)k.len, tok[b - 1].off +
+		    tok[b - 1].len - tok[a].off };
+
+		buf_add(runs, (const char *)len, sizeof len);
+		buf_add(runs, k.s, k.len);
+		buf_add(runs, body + tok[a].off, len[1]);
+		(*nruns)++;
+	}
 	buf_free(&k);
 }
 
-/* Collects article I's runs of capitalised words not in COVERED. */
+/* Collects an article's runs of capitalised words not in COVERED. */
 static void
-scan_names(struct cands *C, const struct corpus *c, uint32_t i,
-    const char *body, const struct token *tok, size_t n,
+scan_names(struct buf *runs, uint32_t *nruns, const struct lexicon *themes,
+    const char *lang, const char *body, const struct token *tok, size_t n,
     const unsigned char *covered)
 {
 	size_t j, a = 0, prev_end = 0;
@@ -400,7 +408,7 @@ scan_names(struct cands *C, const struct corpus *c, uint32_t i,
 
 		if (open && (!ok || start || j - a == RUN_MAX ||
 		    !joins_name(body, prev_end, tok[j].off))) {
-			run_add(C, c, i, body, tok, a, j, c->v[i].lang);
+			run_add(runs, nruns, themes, body, tok, a, j, lang);
 			open = 0;
 		}
 		if (ok && !open && !start) {
@@ -410,7 +418,7 @@ scan_names(struct cands *C, const struct corpus *c, uint32_t i,
 		prev_end = tok[j].off + tok[j].len;
 	}
 	if (open)
-		run_add(C, c, i, body, tok, a, n, c->v[i].lang);
+		run_add(runs, nruns, themes, body, tok, a, n, lang);
 }
 
 /* ------------------------------------------------------------------ */
@@ -460,10 +468,10 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Matches the gazetteer over article I: its entities into OUT, the body
- * tokens they cover into *COVERED (grown to the token count). */
+/* Matches the gazetteer over an article titled TITLE: its entities into
+ * OUT, the body tokens they cover into COVERED (one byte a token). */
 static void
-match_curated(struct corpus *c, size_t i, struct fold_cache *fc,
+match_curated(const char *title, struct fold_cache *fc,
     const char *body, size_t len, const struct token *tok, size_t n,
     unsigned char *covered, struct u32v *out)
 {
@@ -474,7 +482,7 @@ match_curated(struct corpus *c, size_t i, struct fold_cache *fc,
 		memset(covered, 0, n);
 	for (k = 0; k < NKINDS; k++) {
 		memset(&r, 0, sizeof r);
-		match_article_tokens(G.lex[k], fc, NULL, c->v[i].title, body, len,
+		match_article_tokens(G.lex[k], fc, NULL, title, body, len,
 		    tok, n, 1, &r);
 		for (h = 0; h < r.nhits; h++)	/* entity << 8 | mentions */
 			u32_push(out, (uint32_t)(G.base[k] + r.hits[h].theme) << 8 |
@@ -687,33 +695,118 @@ body_cut(const char *body, size_t len)
 	return len;
 }
 
-/* Reads and matches every article of C into M.ix. */
+/* What entity_pre_make keeps of one article: NCUR curated hits (entity
+ * << 8 | mentions), NNUMS amount hashes, then NRUNS found-name runs, each
+ * a key length, a label length (uint32_t) and the bytes of both. */
+struct entity_pre {
+	uint32_t	 ncur, nnums, nruns;
+	size_t		 nbytes;
+	uint32_t	 v[];
+};
+
+/* Packs CUR, NUMS and the runs RUNS into one entity_pre. */
+static struct entity_pre *
+pre_pack(const struct u32v *cur, const struct u32v *nums,
+    const struct buf *runs, uint32_t nruns)
+{
+	size_t words = cur->n + nums->n;
+	struct entity_pre *p = xmalloc(sizeof *p + words * sizeof p->v[0] +
+	    runs->len);
+
+	p->ncur = (uint32_t)cur->n;
+	p->nnums = (uint32_t)nums->n;
+	p->nruns = nruns;
+	p->nbytes = runs->len;
+	if (cur->n > 0)
+		memcpy(p->v, cur->v, cur->n * sizeof p->v[0]);
+	if (nums->n > 0)
+		memcpy(p->v + cur->n, nums->v, nums->n * sizeof p->v[0]);
+	if (runs->len > 0)
+		memcpy(p->v + words, runs->s, runs->len);
+	return p;
+}
+
+struct entity_pre *
+entity_pre_make(const struct lexicon *themes, const char *lang,
+    const char *title, const char *body, size_t len, struct fold_cache *fc,
+    const struct token *tok, size_t ntok)
+{
+	struct u32v cur = { 0 }, nums = { 0 };
+	struct token *own = NULL;
+	unsigned char *covered;
+	struct entity_pre *p;
+	struct buf runs;
+	size_t cap = 0, cut = body_cut(body, len);
+	uint32_t nruns = 0;
+
+	if (tok == NULL || cut != len)	/* the given tokens are of all LEN */
+		ntok = text_tokens(body, cut, fc, &own, &cap), tok = own;
+	covered = xcalloc(ntok ? ntok : 1, 1);
+	buf_init(&runs);
+	match_curated(title, fc, body, cut, tok, ntok, covered, &cur);
+	scan_names(&runs, &nruns, themes, lang, body, tok, ntok, covered);
+	collect_numbers(&nums, body, tok, ntok);
+	p = pre_pack(&cur, &nums, &runs, nruns);
+	buf_free(&runs);
+	free(cur.v);
+	free(nums.v);
+	free(covered);
+	free(own);
+	return p;
+}
+
+/* Adds what P says of article I to the curated hits CUR, the found-name
+ * candidates C and the amounts NUMS. */
+static void
+pre_replay(const struct entity_pre *p, uint32_t i, struct u32v *cur,
+    struct cands *C, struct u32v *nums)
+{
+	const char *r = (const char *)(p->v + p->ncur + p->nnums);
+	uint32_t j, kl, ll;
+
+	for (j = 0; j < p->ncur; j++)
+		u32_push(cur, p->v[j]);
+	for (j = 0; j < p->nnums; j++)
+		u32_push(nums, p->v[p->ncur + j]);
+	for (j = 0; j < p->nruns; j++) {
+		memcpy(&kl, r, sizeof kl);
+		memcpy(&ll, r + sizeof kl, sizeof ll);
+		r += sizeof kl + sizeof ll;
+		cands_add(C, i, r, kl, r + kl, ll);
+		r += kl + ll;
+	}
+}
+
+/* Matches every article of C into M.ix, from what the loader kept of it
+ * (entity_pre_make) or else from its body read again. */
 static void
 index_build(struct corpus *c)
 {
-	struct fold_cache *fc = fold_cache_new();
+	struct fold_cache *fc = NULL;
 	struct cands C = { 0 };
 	struct u32v cur = { 0 }, nums = { 0 };
 	uint32_t *coff = xcalloc(c->n + 1, sizeof *coff);
-	struct token *tok = NULL;
-	unsigned char *covered = NULL;
-	size_t cap = 0, ccap = 0, i, n, len;
+	struct entity_pre *own;
+	size_t i, len;
 	const char *body;
 
 	curated_rows(&M.ix);
 	M.ix.narticles = c->n;
 	M.ix.noff = xcalloc(c->n + 1, sizeof *M.ix.noff);
 	for (i = 0; i < c->n; i++) {
-		if ((body = corpus_body(c, i, &len)) == NULL)
-			body = "", len = 0;
-		len = body_cut(body, len);
-		n = text_tokens(body, len, fc, &tok, &cap);
-		if (n > ccap)
-			covered = xrealloc(covered, ccap = n);
-		match_curated(c, i, fc, body, len, tok, n, covered, &cur);
-		scan_names(&C, c, (uint32_t)i, body, tok, n, covered);
+		own = NULL;
+		if (c->v[i].ents == NULL) {
+			if ((body = corpus_body(c, i, &len)) == NULL)
+				body = "", len = 0;
+			if (fc == NULL)
+				fc = fold_cache_new();
+			own = entity_pre_make(c->lex, c->v[i].lang,
+			    c->v[i].title, body, len, fc, NULL, 0);
+		}
+		pre_replay(own != NULL ? own : c->v[i].ents, (uint32_t)i, &cur,
+		    &C, &nums);
+		free(own);
 		coff[i + 1] = (uint32_t)cur.n;
-		collect_numbers(&nums, body, tok, n);
 		M.ix.noff[i + 1] = (uint32_t)nums.n;
 	}
 	M.ix.nums = nums.v;
@@ -722,9 +815,8 @@ index_build(struct corpus *c)
 	cands_free(&C);
 	free(cur.v);
 	free(coff);
-	free(tok);
-	free(covered);
-	fold_cache_free(fc);
+	if (fc != NULL)
+		fold_cache_free(fc);
 }
 
 void

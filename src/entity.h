@@ -6,6 +6,10 @@
 #include <stdint.h>
 
 struct corpus;
+struct entity_pre;
+struct fold_cache;
+struct lexicon;
+struct token;
 
 #define ENTITY_BODY_MAX	(1u << 20)
 
@@ -63,6 +67,17 @@ struct entity_index {
  * bytes of a body are looked at. Linear in the corpus's text.
  */
 const struct entity_index *entity_index(struct corpus *c);
+/*
+ * What entity_index needs of one article (gazetteer hits, found-name
+ * runs not covered by a theme of THEMES, amounts), made where the body
+ * is at hand: the loader threads call it with the body's tokens TOK
+ * (text_tokens of all LEN bytes, or NULL to tokenise here) and keep the
+ * result in the article (one allocation, free() frees it), so the index
+ * reads no body again. Needs entity_init first.
+ */
+struct entity_pre *entity_pre_make(const struct lexicon *themes,
+	    const char *lang, const char *title, const char *body, size_t len,
+	    struct fold_cache *fc, const struct token *tok, size_t ntok);
 /* Whether entity_index keeps its result in the entity cache
  * (~/.cache/tread/entities, entity_cache.h) and starts from it when the
  * corpus's files and the gazetteer are as they were: off by default,

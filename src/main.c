@@ -575,6 +575,11 @@ main(int argc, char **argv)
 	if (!wants_discovery(&o))
 		o.load_flags |= CORPUS_NODISCOVER;
 	entity_cache_enable(!(o.load_flags & CORPUS_NOCACHE));
+	/* these print from the entity index: the loader threads do its
+	 * per-article work while the bodies are at hand */
+	if (o.mode == MODE_LIST || o.mode == MODE_ENTITIES ||
+	    o.mode == MODE_STORIES)
+		o.load_flags |= CORPUS_ENTITIES;
 	/* The reader shows the cache's snapshot at once and checks the
 	 * files behind it; batch modes stay exact. */
 	if (corpus_load_watch(&c, o.paths, o.npaths, lex, o.load_flags |

@@ -68,7 +68,8 @@ alive() {
 	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
 		# a C-z in a shell without job control stops tread: continue it
 		st=
-		[ -r "/proc/$pid/stat" ] && read -r st <"/proc/$pid/stat"
+		# (it may end between the test and the read)
+		{ read -r st <"/proc/$pid/stat"; } 2>/dev/null
 		st=${st##*) }; st=${st%% *}
 		[ "$st" = T ] && kill -CONT "$pid" 2>/dev/null
 		return 0

@@ -5,10 +5,56 @@
 #include "corpus.h"
 #include "entity.h"
 #include "query.h"
+#include "text.h"
 #include "util.h"
 #include "tap.h"
 
 static struct corpus C;
+
+/* Does the index of a copy of C whose articles carry what the loader
+ * would make (entity_pre_make; with the body's tokens when TOKS) equal
+ * the one built from the bodies? */
+static int
+pre_same(int toks)
+{
+	const struct entity_index *a = entity_index(&C);
+	size_t n = a->n, na = a->off[C.n], nn = a->noff[C.n], i, ntok, cap = 0;
+	uint32_t *ents = xmalloc((na + 1) * sizeof *ents);
+	uint32_t *nums = xmalloc((nn + 1) * sizeof *nums);
+	uint8_t *men = xmalloc(na + 1);
+	struct fold_cache *fc = fold_cache_new();
+	struct token *tok = NULL;
+	const struct entity_index *b;
+	struct corpus D = C;
+	int same;
+
+	memcpy(ents, a->ents, na * sizeof *ents);
+	memcpy(nums, a->nums, nn * sizeof *nums);
+	memcpy(men, a->mentions, na);
+	D.v = xreallocarray(NULL, C.n, sizeof *D.v);
+	for (i = 0; i < C.n; i++) {
+		D.v[i] = C.v[i];
+		ntok = toks ? text_tokens(C.v[i].body, C.v[i].body_len, fc,
+		    &tok, &cap) : 0;
+		D.v[i].ents = entity_pre_make(C.lex, C.v[i].lang,
+		    C.v[i].title, C.v[i].body, C.v[i].body_len, fc,
+		    toks ? tok : NULL, ntok);
+	}
+	b = entity_index(&D);
+	same = b->n == n && b->off[C.n] == na && b->noff[C.n] == nn &&
+	    memcmp(b->ents, ents, na * sizeof *ents) == 0 &&
+	    memcmp(b->mentions, men, na) == 0 &&
+	    memcmp(b->nums, nums, nn * sizeof *nums) == 0;
+	for (i = 0; i < C.n; i++)
+		free(D.v[i].ents);
+	free(D.v);
+	free(tok);
+	fold_cache_free(fc);
+	free(ents);
+	free(nums);
+	free(men);
+	return same && na > 0;
+}
 
 /* Adds an article with BODY (resident) to C. */
 static void
@@ -117,6 +163,10 @@ main(void)
 	is_int(selects("entity:n:umarov"), 2, "a found name in a query");
 	is_int(selects("entity:n:absent"), 0, "an absent found name");
 	ok(selects("entity:nobody") == (size_t)-1, "an unknown id is an error");
+
+	/* what the loader threads make gives the index it would have built */
+	ok(pre_same(0), "entity_pre_make: same index as from the bodies");
+	ok(pre_same(1), "entity_pre_make with the loader's tokens: same index");
 
 	/* a bad gazetteer is refused with its file and line */
 	ok(entity_init("/nonexistent", NULL, err, sizeof err) == -1 &&
