@@ -45,17 +45,6 @@ static const uint16_t cp1251_hi[64] = {
 	0x0451, 0x2116, 0x0454, 0x00BB, 0x0458, 0x0405, 0x0455, 0x0457
 };
 
-/* Appends code point U as UTF-8. */
-static void
-put_uc(struct buf *out, ucs4_t u)
-{
-	uint8_t tmp[6];
-	int n = u8_uctomb(tmp, u, sizeof tmp);
-
-	if (n > 0)
-		buf_add(out, (const char *)tmp, (size_t)n);
-}
-
 /* The character a single cp1252 byte stands for. */
 static ucs4_t
 cp1252_uc(uint8_t c)
@@ -184,10 +173,10 @@ from_utf16(struct buf *out, const uint8_t *b, size_t n, int be,
 			u = 0xFFFD;
 			*fl |= DECODE_INVALID;
 		}
-		put_uc(out, u);
+		buf_add_uc(out, u);
 	}
 	if (i < n) {		/* an odd byte left over */
-		put_uc(out, 0xFFFD);
+		buf_add_uc(out, 0xFFFD);
 		*fl |= DECODE_INVALID;
 	}
 }
@@ -204,7 +193,7 @@ from_legacy(struct buf *out, const uint8_t *b, size_t n, int cyr)
 			;
 		buf_add(out, (const char *)b + i, j - i);
 		if (j < n) {
-			put_uc(out, cyr ? cp1251_uc(b[j]) : cp1252_uc(b[j]));
+			buf_add_uc(out, cyr ? cp1251_uc(b[j]) : cp1252_uc(b[j]));
 			j++;
 		}
 		i = j;
@@ -228,7 +217,7 @@ from_utf8(struct buf *out, const uint8_t *b, size_t n)
 			break;
 		l = u8_mbtouc(&u, b + i, n - i);
 		if (u == 0xFFFD && !real_fffd(b + i, l))
-			put_uc(out, 0xFFFD);
+			buf_add_uc(out, 0xFFFD);
 		else
 			buf_add(out, (const char *)b + i, (size_t)l);
 		i += (size_t)l;
@@ -363,7 +352,7 @@ from_iconv(struct buf *out, const uint8_t *b, size_t n, const char *enc,
 		out->len = (size_t)(o - out->s);
 		if (r != (size_t)-1 || errno == E2BIG)
 			continue;
-		put_uc(out, 0xFFFD);	/* EILSEQ, or EINVAL at the end */
+		buf_add_uc(out, 0xFFFD);	/* EILSEQ, or EINVAL at the end */
 		*fl |= DECODE_INVALID;
 		in++, left--;
 		iconv(cd, NULL, NULL, NULL, NULL);
@@ -559,7 +548,7 @@ static size_t
 clean_c1(struct clean *c, struct buf *out, size_t i, ucs4_t u, size_t l)
 {
 	if (cp1252_hi[u - 0x80] != 0) {
-		put_uc(out, cp1252_hi[u - 0x80]);
+		buf_add_uc(out, cp1252_hi[u - 0x80]);
 		c->flags |= DECODE_C1;
 		return l;
 	}
@@ -581,7 +570,7 @@ clean_uc(struct clean *c, struct buf *out, size_t i)
 	else if (is_invisible(u))
 		c->flags |= DECODE_CONTROL;
 	else if (u == 0xFFFD && !real_fffd(c->s + i, (int)l)) {
-		put_uc(out, 0xFFFD);	/* only if the caller skipped stage 1 */
+		buf_add_uc(out, 0xFFFD);	/* only if the caller skipped stage 1 */
 		c->flags |= DECODE_INVALID;
 	} else
 		buf_add(out, (const char *)c->s + i, l);
@@ -895,7 +884,7 @@ decode_sanitize(struct buf *out, const char *s, size_t len, int keep_nl)
 			else if (b[i] == '\t')
 				buf_addc(out, ' ');
 			else
-				put_uc(out, 0xFFFD);
+				buf_add_uc(out, 0xFFFD);
 			i++;
 			continue;
 		}
@@ -903,7 +892,7 @@ decode_sanitize(struct buf *out, const char *s, size_t len, int keep_nl)
 		if (u == 0x2028 || u == 0x2029)
 			buf_addc(out, keep_nl ? '\n' : ' ');
 		else if ((u >= 0x80 && u < 0xA0) || u == 0xFFFD)
-			put_uc(out, 0xFFFD);
+			buf_add_uc(out, 0xFFFD);
 		else if (!is_invisible(u))
 			buf_add(out, s + i, (size_t)l);
 		i += (size_t)l;

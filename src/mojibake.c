@@ -561,17 +561,6 @@ keep_space(const uint8_t *s, size_t n, size_t i)
 	    memcmp(s + i, "quil", 4) == 0));
 }
 
-/* Appends code point U as UTF-8. */
-static void
-put_uc(struct buf *out, ucs4_t u)
-{
-	uint8_t tmp[6];
-	int n = u8_uctomb(tmp, u, sizeof tmp);
-
-	if (n > 0)
-		buf_add(out, (const char *)tmp, (size_t)n);
-}
-
 /* Writes the repaired run: its sequences decoded, other chars as they
  * were in S. */
 static void
@@ -585,7 +574,7 @@ run_emit(struct buf *out, const struct run *r, const uint8_t *s, size_t n,
 	while (k < r->n) {
 		if ((l = run_seq(r, k, &u)) > 0) {
 			last = r->off[k + (size_t)l - 1];
-			put_uc(out, u);
+			buf_add_uc(out, u);
 			k += (size_t)l;
 			if (s[last] == ' ' && u == 0xE0 && keep_space(s, n,
 			    last + 1))
@@ -771,7 +760,7 @@ swap_pass(struct buf *out, const uint8_t *s, size_t n, struct run *r)
 			for (size_t k = 0; k < r->n; k++) {
 				u = r->b[k] >= 0x80 ?
 				    page_hi[P1251][r->b[k] - 0x80] : 0;
-				put_uc(out, u != 0 ? u : r->b[k] ? r->b[k] :
+				buf_add_uc(out, u != 0 ? u : r->b[k] ? r->b[k] :
 				    0xFFFD);
 			}
 		else

@@ -125,6 +125,17 @@ buf_addc(struct buf *b, char c)
 	buf_add(b, &c, 1);
 }
 
+/* Appends code point U as UTF-8 (nothing for one that has none). */
+void
+buf_add_uc(struct buf *b, ucs4_t u)
+{
+	uint8_t tmp[6];
+	int n = u8_uctomb(tmp, u, sizeof tmp);
+
+	if (n > 0)
+		buf_add(b, (const char *)tmp, (size_t)n);
+}
+
 void
 buf_addf(struct buf *b, const char *fmt, ...)
 {

@@ -25,6 +25,7 @@ void	 buf_init(struct buf *);
 void	 buf_add(struct buf *, const char *, size_t);
 void	 buf_adds(struct buf *, const char *);
 void	 buf_addc(struct buf *, char);
+void	 buf_add_uc(struct buf *, ucs4_t);
 void	 buf_addf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_reserve(struct buf *, size_t);
