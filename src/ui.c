@@ -589,7 +589,8 @@ query_change(struct ui *ui, const char *text, int done)
 	if (ui->lm.qerr[0] != '\0' && done != -1)
 		ui_message(ui, 1, "query: %s", ui->lm.qerr);
 	else if (done == 1)
-		ui_message(ui, 0, "%zu articles match", ui->lm.nrows);
+		ui_message(ui, 0, "%zu article%s match%s", ui->lm.nrows,
+		    PLURAL(ui->lm.nrows), ui->lm.nrows == 1 ? "es" : "");
 	return UI_REDRAW;
 }
 

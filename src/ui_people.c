@@ -176,8 +176,8 @@ ui_people_toggle(struct ui *ui, size_t k)
 		return UI_HANDLED;
 	p->sel[k] = !p->sel[k];
 	ui_filter(ui);
-	ui_message(ui, 0, "%s %s: %zu articles", p->sel[k] ? "+" : "-",
-	    p->ix->v[p->ent[k]].id, ui->lm.nrows);
+	ui_message(ui, 0, "%s %s: %zu article%s", p->sel[k] ? "+" : "-",
+	    p->ix->v[p->ent[k]].id, ui->lm.nrows, PLURAL(ui->lm.nrows));
 	return UI_HANDLED | UI_REDRAW;
 }
 

@@ -186,8 +186,8 @@ themes_toggle(struct ui *ui, size_t t)
 		return ui_people_toggle(ui, t - ui->c->nthemes);
 	ui->lm.tsel[t] = !ui->lm.tsel[t];
 	ui_filter(ui);
-	ui_message(ui, 0, "%s %s: %zu articles", ui->lm.tsel[t] ? "+" : "-",
-	    ui->c->themes[t].id, ui->lm.nrows);
+	ui_message(ui, 0, "%s %s: %zu article%s", ui->lm.tsel[t] ? "+" : "-",
+	    ui->c->themes[t].id, ui->lm.nrows, PLURAL(ui->lm.nrows));
 	return UI_HANDLED | UI_REDRAW;
 }
 

@@ -127,8 +127,9 @@ tl_draw(struct ui *ui, WINDOW *win, int focused)
 	t->height = h - 1;
 	if (t->top + (size_t)t->height > sp.n)
 		t->top = sp.n > (size_t)t->height ? sp.n - (size_t)t->height : 0;
-	snprintf(head, sizeof head, " Timeline: %u dated articles of the "
-	    "filter per month  (T or q closes)", (unsigned)total);
+	snprintf(head, sizeof head, " Timeline: %u dated article%s of the "
+	    "filter per month  (T or q closes)", (unsigned)total,
+	    PLURAL(total));
 	ui_line(ui, win, 0, 0, head, w, ui->attr[CFG_header]);
 	if (sp.n == 0)
 		ui_line(ui, win, 1, 0, " no dated article", w,

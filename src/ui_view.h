@@ -11,6 +11,9 @@
 #include "keys.h"
 #include "listmodel.h"
 
+/* "s" after a count other than one: "%zu article%s", n, PLURAL(n). */
+#define PLURAL(n)	((n) == 1 ? "" : "s")
+
 struct ui;
 struct corpus;
 struct options;

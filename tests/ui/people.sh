@@ -23,7 +23,9 @@ grep -q '@ Xi Jinping .*[▁▂▃▄▅▆▇█].* 4│' "$T_TMP/s" &&
 keys Space
 see "selecting an entity filters the list" "1/5 articles"
 see "the filter names it" "filter: entity:wang-yi"
-see "the message says so" "+ wang-yi: 1 articles"
+see "the message says so" "+ wang-yi: 1 article"
+grep -qF "wang-yi: 1 articles" "$T_TMP/screen" &&
+	fail "one article is singular" "$(cat "$T_TMP/screen")" || pass "one article is singular"
 see "the counts follow the filter" "[x]@ Wang Yi"
 keys z
 see "his article is listed" "Chinese Foreign Minister"

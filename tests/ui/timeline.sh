@@ -28,7 +28,7 @@ see "G scrolls to the last months" "2025-06     1 "
 see "2024-07 has two articles and the longest bar" "2024-07     2 ████"
 # the filter still applies: the language key cycles it, live
 keys l
-see "the filter changes the view" "Timeline: 1 dated articles"
+see "the filter changes the view (one article, singular)" "Timeline: 1 dated article of"
 keys c
 see "clearing the filter" "Timeline: 4 dated articles"
 keys q
