@@ -28,9 +28,12 @@ pre_same(int toks)
 	struct corpus D = C;
 	int same;
 
-	memcpy(ents, a->ents, na * sizeof *ents);
-	memcpy(nums, a->nums, nn * sizeof *nums);
-	memcpy(men, a->mentions, na);
+	if (na > 0) {	/* an empty index may hold NULL arrays */
+		memcpy(ents, a->ents, na * sizeof *ents);
+		memcpy(men, a->mentions, na);
+	}
+	if (nn > 0)
+		memcpy(nums, a->nums, nn * sizeof *nums);
 	D.v = xreallocarray(NULL, C.n, sizeof *D.v);
 	for (i = 0; i < C.n; i++) {
 		D.v[i] = C.v[i];
@@ -42,9 +45,9 @@ pre_same(int toks)
 	}
 	b = entity_index(&D);
 	same = b->n == n && b->off[C.n] == na && b->noff[C.n] == nn &&
-	    memcmp(b->ents, ents, na * sizeof *ents) == 0 &&
-	    memcmp(b->mentions, men, na) == 0 &&
-	    memcmp(b->nums, nums, nn * sizeof *nums) == 0;
+	    (na == 0 || (memcmp(b->ents, ents, na * sizeof *ents) == 0 &&
+	    memcmp(b->mentions, men, na) == 0)) &&
+	    (nn == 0 || memcmp(b->nums, nums, nn * sizeof *nums) == 0);
 	for (i = 0; i < C.n; i++)
 		free(D.v[i].ents);
 	free(D.v);
