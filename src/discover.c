@@ -1338,6 +1338,29 @@ sel_credit(struct sel *S, struct cphrase *c, uint32_t a, double w,
 	}
 }
 
+/* Splits phrase C into its units (words; characters for a Han n-gram),
+ * at most PARTS_MAX: unit k is text[ST[k]..EN[k]). Their number, or 0
+ * when the text has an invalid character. */
+static size_t
+phrase_units(const struct cphrase *c, size_t *st, size_t *en)
+{
+	const char *t = c->text;
+	size_t n = 0, i, len = strlen(t);
+	int k;
+
+	for (i = 0; i < len && n < PARTS_MAX; i += (size_t)k) {
+		k = c->cjk ? u8_mblen((const uint8_t *)t + i, len - i) :
+		    (int)(word_end(t + i, 0) - (t + i));
+		if (k <= 0)
+			return 0;
+		st[n] = i;
+		en[n++] = i + (size_t)k;
+		if (t[i + (size_t)k] == ' ')
+			k++;
+	}
+	return n;
+}
+
 /* Credits article A with the listed phrases inside phrase C (runs of
  * its words; of its characters for a Han n-gram) at half of weight W:
  * an article that lists "kassym jomart tokayev" is about "tokayev" too. */
@@ -1345,20 +1368,11 @@ static void
 sel_parts(struct sel *S, const struct cphrase *c, uint32_t a, double w)
 {
 	const char *t = c->text;
-	size_t st[PARTS_MAX], en[PARTS_MAX], n = 0, i, j, len = strlen(t);
+	size_t st[PARTS_MAX], en[PARTS_MAX], n, i, j;
 	uint32_t *v;
-	int k;
 
-	for (i = 0; i < len && n < PARTS_MAX; i += (size_t)k) {
-		k = c->cjk ? u8_mblen((const uint8_t *)t + i, len - i) :
-		    (int)(word_end(t + i, 0) - (t + i));
-		if (k <= 0)
-			return;
-		st[n] = i;
-		en[n++] = i + (size_t)k;
-		if (t[i + (size_t)k] == ' ')
-			k++;
-	}
+	if ((n = phrase_units(c, st, en)) == 0)
+		return;
 	for (i = 0; i < n; i++)
 		for (j = i; j < n; j++) {
 			if (i == 0 && j == n - 1)
@@ -1464,20 +1478,11 @@ static void
 sel_skip_pieces(struct sel *S, const struct cphrase *d)
 {
 	const char *t = d->text;
-	size_t st[PARTS_MAX], en[PARTS_MAX], n = 0, i, j, len = strlen(t);
+	size_t st[PARTS_MAX], en[PARTS_MAX], n, i, j;
 	uint32_t *v;
-	int k;
 
-	for (i = 0; i < len && n < PARTS_MAX; i += (size_t)k) {
-		k = d->cjk ? u8_mblen((const uint8_t *)t + i, len - i) :
-		    (int)(word_end(t + i, 0) - (t + i));
-		if (k <= 0)
-			return;
-		st[n] = i;
-		en[n++] = i + (size_t)k;
-		if (t[i + (size_t)k] == ' ')
-			k++;
-	}
+	if ((n = phrase_units(d, st, en)) == 0)
+		return;
 	for (i = 0; i < n; i++)
 		for (j = i; j < n; j++) {
 			if ((i == 0 && j == n - 1) || (d->cjk && j == i))
