@@ -266,3 +266,22 @@ ui_vline(struct ui *ui, WINDOW *win, int x, attr_t attr)
 	mvwvline(win, 0, x, ui->utf8 ? ACS_VLINE : '|', getmaxy(win));
 	wattrset(win, A_NORMAL);
 }
+
+/* Rows a movement action asks for (see ui_draw.h): one table for every
+ * pane, so that j, PgDn, C-d and G mean the same everywhere. */
+int
+ui_movement(enum action a, long page, long all, long *delta, int *paged)
+{
+	*paged = 1;
+	switch (a) {
+	case ACT_DOWN:		*delta = 1; *paged = 0; return 1;
+	case ACT_UP:		*delta = -1; *paged = 0; return 1;
+	case ACT_PAGE_DOWN:	*delta = page; return 1;
+	case ACT_PAGE_UP:	*delta = -page; return 1;
+	case ACT_HALF_DOWN:	*delta = (page + 1) / 2; return 1;
+	case ACT_HALF_UP:	*delta = -(page + 1) / 2; return 1;
+	case ACT_TOP:		*delta = -all; *paged = 0; return 1;
+	case ACT_BOTTOM:	*delta = all; *paged = 0; return 1;
+	default:		return 0;
+	}
+}

@@ -35,4 +35,11 @@ int	 ui_theme_mark(size_t t);
 /* A vertical border at column X of WIN, the whole height. */
 void	 ui_vline(struct ui *, WINDOW *, int x, attr_t);
 
+/* The one movement mapping of every scrolling pane: 1 when A moves (a
+ * line, a page or half of one of PAGE rows, or to either end of ALL
+ * rows), with the rows in *DELTA and *PAGED set for page moves; 0 for
+ * any other action. */
+int	 ui_movement(enum action a, long page, long all, long *delta,
+	    int *paged);
+
 #endif

@@ -106,20 +106,11 @@ static int
 help_key(struct ui *ui, enum action a, int ch)
 {
 	struct help *hp = ui->helpv;
-	long page = hp->height > 2 ? hp->height - 1 : 1;
+	long page = hp->height > 2 ? hp->height - 1 : 1, d;
+	int paged;
 
-	switch (a) {
-	case ACT_DOWN:		return help_scroll(ui, 1);
-	case ACT_UP:		return help_scroll(ui, -1);
-	case ACT_PAGE_DOWN:	return help_scroll(ui, page);
-	case ACT_PAGE_UP:		return help_scroll(ui, -page);
-	case ACT_HALF_DOWN:	return help_scroll(ui, (page + 1) / 2);
-	case ACT_HALF_UP:		return help_scroll(ui, -(page + 1) / 2);
-	case ACT_TOP:		return help_scroll(ui, -(long)help_count());
-	case ACT_BOTTOM:		return help_scroll(ui, (long)help_count());
-	default:
-		break;
-	}
+	if (ui_movement(a, page, (long)help_count(), &d, &paged))
+		return help_scroll(ui, d);
 	/* Anything else closes the help: q, Esc, ?, F1. */
 	ui->help = 0;
 	return UI_HANDLED | UI_LAYOUT | UI_REDRAW;

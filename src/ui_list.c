@@ -207,16 +207,12 @@ list_key(struct ui *ui, enum action a, int ch)
 	struct list *l = ui->list;
 	long page = l->height > 1 ? l->height - 1 : 1;
 	size_t art;
+	long d;
+	int paged;
 
+	if (ui_movement(a, page, (long)ui->lm.nrows, &d, &paged))
+		return list_move(ui, d, paged);
 	switch (a) {
-	case ACT_DOWN:		return list_move(ui, 1, 0);
-	case ACT_UP:		return list_move(ui, -1, 0);
-	case ACT_PAGE_DOWN:	return list_move(ui, page, 1);
-	case ACT_PAGE_UP:		return list_move(ui, -page, 1);
-	case ACT_HALF_DOWN:	return list_move(ui, (page + 1) / 2, 1);
-	case ACT_HALF_UP:		return list_move(ui, -(page + 1) / 2, 1);
-	case ACT_TOP:		return list_move(ui, -(long)ui->lm.nrows, 0);
-	case ACT_BOTTOM:		return list_move(ui, (long)ui->lm.nrows, 0);
 	case ACT_OPEN:
 		return UI_HANDLED | ui_open_article(ui, l->cur);
 	case ACT_TOGGLE_READ:

@@ -587,19 +587,12 @@ static int
 reader_key(struct ui *ui, enum action a, int ch)
 {
 	struct reader *r = ui->reader;
-	long page = r->height > 2 ? r->height - 1 : 1;
+	long page = r->height > 2 ? r->height - 1 : 1, d;
+	int paged;
 
-	switch (a) {
-	case ACT_DOWN:		return reader_scroll(r, 1);
-	case ACT_UP:		return reader_scroll(r, -1);
-	case ACT_PAGE_DOWN:	return reader_scroll(r, page);
-	case ACT_PAGE_UP:		return reader_scroll(r, -page);
-	case ACT_HALF_DOWN:	return reader_scroll(r, (page + 1) / 2);
-	case ACT_HALF_UP:		return reader_scroll(r, -(page + 1) / 2);
-	case ACT_TOP:		return reader_scroll(r, -(long)r->nlines);
-	case ACT_BOTTOM:		return reader_scroll(r, (long)r->nlines);
-	default:		return reader_article_key(ui, a);
-	}
+	if (ui_movement(a, page, (long)r->nlines, &d, &paged))
+		return reader_scroll(r, d);
+	return reader_article_key(ui, a);
 }
 
 /* The wheel scrolls; a click only focuses (done by the caller). */

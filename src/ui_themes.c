@@ -209,20 +209,12 @@ static int
 themes_key(struct ui *ui, enum action a, int ch)
 {
 	struct themes *p = ui->themes;
-	long page = p->height > 2 ? p->height - 2 : 1;
+	long page = p->height > 2 ? p->height - 2 : 1, d;
+	int paged;
 
-	switch (a) {
-	case ACT_DOWN:		return themes_move(ui, 1);
-	case ACT_UP:		return themes_move(ui, -1);
-	case ACT_PAGE_DOWN:	return themes_move(ui, page);
-	case ACT_PAGE_UP:		return themes_move(ui, -page);
-	case ACT_HALF_DOWN:	return themes_move(ui, (page + 1) / 2);
-	case ACT_HALF_UP:		return themes_move(ui, -(page + 1) / 2);
-	case ACT_TOP:		return themes_move(ui, -(long)items(ui));
-	case ACT_BOTTOM:		return themes_move(ui, (long)items(ui));
-	case ACT_THEME_TOGGLE:	return themes_toggle(ui, p->cur);
-	default:		return 0;
-	}
+	if (ui_movement(a, page, (long)items(ui), &d, &paged))
+		return themes_move(ui, d);
+	return a == ACT_THEME_TOGGLE ? themes_toggle(ui, p->cur) : 0;
 }
 
 /* A click toggles the theme under it; the wheel moves. */

@@ -166,18 +166,13 @@ static int
 tl_key(struct ui *ui, enum action a, int ch)
 {
 	struct tl *t = ui->timelinev;
-	long page = t->height > 2 ? t->height - 1 : 1;
+	long page = t->height > 2 ? t->height - 1 : 1, d;
+	int paged;
 
 	(void)ch;
+	if (ui_movement(a, page, 1L << 30, &d, &paged))
+		return tl_scroll(ui, d);
 	switch (a) {
-	case ACT_DOWN:		return tl_scroll(ui, 1);
-	case ACT_UP:		return tl_scroll(ui, -1);
-	case ACT_PAGE_DOWN:	return tl_scroll(ui, page);
-	case ACT_PAGE_UP:	return tl_scroll(ui, -page);
-	case ACT_HALF_DOWN:	return tl_scroll(ui, (page + 1) / 2);
-	case ACT_HALF_UP:	return tl_scroll(ui, -(page + 1) / 2);
-	case ACT_TOP:		return tl_scroll(ui, -(long)(1L << 30));
-	case ACT_BOTTOM:	return tl_scroll(ui, 1L << 30);
 	case ACT_QUIT:
 	case ACT_CANCEL:
 	case ACT_TIMELINE:
