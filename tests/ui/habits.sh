@@ -104,5 +104,18 @@ keys q
 see "and q quits" "TREAD-EXIT=0"
 rm -f "$XDG_CONFIG_HOME/tread/tread.ini"
 
+# --- --filter starts the reader with that query (as it filters --list).
+npl=$(batch --list --filter lang:pl | sed 1d | wc -l)
+ui_start 100 24 -- --filter lang:pl
+see "--filter: the reader starts filtered" "$npl/$total articles"
+see "--filter: the status shows the query" "filter: lang:pl"
+keys /
+see "--filter: the query line holds it" "Query: lang:pl"
+keys Escape q
+ui_start 80 24 -- --filter nosuchfield:x
+see "--filter that does not parse: exit 2 before the screen" "TREAD-EXIT=2"
+grep -q "^tread: --filter: " "$T_TMP/stderr" && pass "--filter error on stderr" ||
+	fail "--filter error on stderr" "$(cat "$T_TMP/stderr")"
+
 ui_stop
 done_testing
