@@ -2,7 +2,7 @@
 # habits.sh: what mutt, newsboat, tig and less users expect: q and Esc go
 # back from the reader, q in the list quits; a [keys] config that leaves
 # no way to quit is refused; the status hints follow the bindings; the
-# unread count; the mouse off by default.
+# unread count; the mouse off by default; --filter as the starting query.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/uilib.sh"
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed"; exit 77; }
