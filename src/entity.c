@@ -7,6 +7,7 @@
 #include "corpus.h"
 #include "entity_cache.h"
 #include "entity.h"
+#include "hash.h"
 #include "lexicon.h"
 #include "match.h"
 #include "number.h"
@@ -202,48 +203,39 @@ struct cand {
 	uint32_t	 entity;	/* found entity index, or UINT32_MAX */
 };
 
-/* Candidate table (open addressing over keys) and (article, cand) pairs. */
+/* Candidate table (hash.h, over keys) and (article, cand) pairs. */
 struct cands {
 	struct cand	*v;
 	size_t		 n, cap;
-	uint32_t	*slot;		/* cand index + 1, 0 empty */
-	size_t		 nslot;
+	struct hash	 slot;
 	uint32_t	(*pair)[2];
 	size_t		 npair, pcap;
 };
 
-/* Grows the slot table to twice its size. */
-static void
-cands_rehash(struct cands *C)
+/* The hash of candidate I's key (hash_grow). */
+static uint64_t
+cand_hash(const void *ctx, uint32_t i)
 {
-	size_t ns = C->nslot ? C->nslot * 2 : 1024, i, j;
+	const char *k = ((const struct cands *)ctx)->v[i].key;
 
-	free(C->slot);
-	C->slot = xcalloc(ns, sizeof *C->slot);
-	C->nslot = ns;
-	for (i = 0; i < C->n; i++) {
-		j = hash_bytes(HASH_INIT, C->v[i].key, strlen(C->v[i].key)) &
-		    (ns - 1);
-		while (C->slot[j] != 0)
-			j = (j + 1) & (ns - 1);
-		C->slot[j] = (uint32_t)i + 1;
-	}
+	return hash_bytes(HASH_INIT, k, strlen(k));
 }
 
 /* The candidate of KEY[0..LEN), or -1 (ADD: made when missing). */
 static long
 cands_get(struct cands *C, const char *key, size_t len, int add)
 {
-	size_t j;
+	uint32_t *s;
+	size_t pos;
 
-	if ((C->n + 1) * 2 > C->nslot)
-		cands_rehash(C);
-	j = hash_bytes(HASH_INIT, key, len) & (C->nslot - 1);
-	for (; C->slot[j] != 0; j = (j + 1) & (C->nslot - 1)) {
-		const char *k = C->v[C->slot[j] - 1].key;
+	if (hash_full(&C->slot))
+		hash_grow(&C->slot, cand_hash, C);
+	for (s = hash_first(&C->slot, hash_bytes(HASH_INIT, key, len), &pos);
+	    *s != 0; s = hash_next(&C->slot, &pos)) {
+		const char *k = C->v[*s - 1].key;
 
 		if (strncmp(k, key, len) == 0 && k[len] == '\0')
-			return C->slot[j] - 1;
+			return *s - 1;
 	}
 	if (!add)
 		return -1;
@@ -255,7 +247,8 @@ cands_get(struct cands *C, const char *key, size_t len, int add)
 	C->v[C->n].key = xstrndup(key, len);
 	C->v[C->n].root = (uint32_t)C->n;
 	C->v[C->n].entity = UINT32_MAX;
-	C->slot[j] = (uint32_t)C->n + 1;
+	*s = (uint32_t)C->n + 1;
+	hash_placed(&C->slot);
 	return (long)C->n++;
 }
 
@@ -292,7 +285,7 @@ cands_free(struct cands *C)
 		free(C->v[i].label);
 	}
 	free(C->v);
-	free(C->slot);
+	hash_free(&C->slot);
 	free(C->pair);
 }
 
