@@ -37,7 +37,7 @@ struct query {
 	size_t		 n;
 	size_t		 ntext;		/* Q_TEXT terms */
 	unsigned	 nsource;	/* Q_SOURCE terms */
-	char		**hl;		/* query_words, NULL-ended */
+	char		**hl;		/* query_words, NULL-ended; NULL until asked */
 	size_t		 nhl;
 };
 
@@ -460,7 +460,6 @@ query_parse(const char *query, const struct corpus *c, char *err,
 			return NULL;
 		}
 	}
-	build_words(P.q);
 	return P.q;
 }
 
@@ -912,10 +911,16 @@ query_has_words(const struct query *q)
 	return q != NULL && q->ntext > 0;
 }
 
+/* The words are built on the first call only (one query, one list), not
+ * by every parse: only the reader's highlighting asks for them. */
 const char *const *
 query_words(const struct query *q)
 {
 	static const char *const none[] = { NULL };
 
-	return q != NULL ? (const char *const *)q->hl : none;
+	if (q == NULL)
+		return none;
+	if (q->hl == NULL)
+		build_words((struct query *)(uintptr_t)q);
+	return (const char *const *)q->hl;
 }
