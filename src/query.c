@@ -606,8 +606,9 @@ eval_meta(const struct qterm *t, const struct article *a, size_t nthemes,
 	}
 }
 
-/* Do the metadata terms of Q all hold for A? Date terms never hold for
- * an undated article, negated or not. */
+/* Do the metadata terms of Q all hold for A? A date term never holds
+ * for an undated article, so its negation always does: "-after:2024"
+ * keeps what is not known to be from 2024 on. */
 static int
 meta_ok(const struct query *q, const struct article *a, size_t nthemes,
     struct memo *m, int themes_done)
@@ -622,9 +623,10 @@ meta_ok(const struct query *q, const struct article *a, size_t nthemes,
 		    (t->kind == Q_THEME && themes_done))
 			continue;
 		if (a->date[0] == '\0' && (t->kind == Q_AFTER ||
-		    t->kind == Q_BEFORE || t->kind == Q_DATE))
-			return 0;
-		if (eval_meta(t, a, nthemes, src) == t->neg)
+		    t->kind == Q_BEFORE || t->kind == Q_DATE)) {
+			if (!t->neg)
+				return 0;
+		} else if (eval_meta(t, a, nthemes, src) == t->neg)
 			return 0;
 	}
 	return 1;
