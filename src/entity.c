@@ -868,6 +868,32 @@ index_read(const char *path, uint64_t key, size_t narticles)
 	return 0;
 }
 
+/* The corpus (articles V, N) whose index was found to need its bodies
+ * read again (entity_index_ready), so that the cache is not read at
+ * every ask. */
+static struct {
+	const struct article *v;
+	size_t		 n;
+} slow;
+
+/* C's index from the entity cache into the memo (reset for C): 1, or 0
+ * when the cache is off, missing or stale (then *PATH and *KEY are
+ * where and under which key to save it; *PATH NULL: not to). */
+static int
+memo_from_cache(struct corpus *c, char **path, uint64_t *key)
+{
+	memo_free();
+	M.c = c;
+	M.v = c->v;
+	M.n = c->n;
+	*path = cache_on ? paths_cache("entities") : NULL;
+	*key = *path != NULL ? entity_cache_key(c, gazetteer_hash(c)) : 0;
+	if (*path == NULL || index_read(*path, *key, c->n) == -1)
+		return 0;
+	M.built = 1;
+	return 1;
+}
+
 const struct entity_index *
 entity_index(struct corpus *c)
 {
@@ -876,20 +902,42 @@ entity_index(struct corpus *c)
 
 	if (M.built && M.c == c && M.v == c->v && M.n == c->n)
 		return &M.ix;
-	memo_free();
-	M.c = c;
-	M.v = c->v;
-	M.n = c->n;
-	path = cache_on ? paths_cache("entities") : NULL;
-	key = path != NULL ? entity_cache_key(c, gazetteer_hash(c)) : 0;
-	if (path == NULL || index_read(path, key, c->n) == -1) {
+	if (!memo_from_cache(c, &path, &key)) {
 		index_build(c);
 		if (path != NULL)
 			entity_cache_write(path, key, &M.ix);
+		M.built = 1;
 	}
 	free(path);
-	M.built = 1;
 	return &M.ix;
+}
+
+int
+entity_index_ready(struct corpus *c)
+{
+	uint64_t key;
+	char *path;
+	size_t i;
+	int ok;
+
+	if (M.built && M.c == c && M.v == c->v && M.n == c->n)
+		return 1;
+	for (i = 0; i < c->n && c->v[i].ents != NULL; i++)
+		;
+	if (i == c->n) {	/* the loader made every article's part */
+		entity_index(c);
+		return 1;
+	}
+	if (slow.v == c->v && slow.n == c->n)
+		return 0;
+	ok = memo_from_cache(c, &path, &key);
+	free(path);
+	if (!ok) {
+		memo_free();
+		slow.v = c->v;
+		slow.n = c->n;
+	}
+	return ok;
 }
 
 long

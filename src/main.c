@@ -640,10 +640,11 @@ main(int argc, char **argv)
 	if (!wants_discovery(&o))
 		o.load_flags |= CORPUS_NODISCOVER;
 	entity_cache_enable(!(o.load_flags & CORPUS_NOCACHE));
-	/* these print from the entity index: the loader threads do its
-	 * per-article work while the bodies are at hand */
+	/* these print from the entity index (the reader shows it in its
+	 * People group): the loader threads do its per-article work while
+	 * the bodies are at hand */
 	if (o.mode == MODE_LIST || o.mode == MODE_ENTITIES ||
-	    o.mode == MODE_STORIES)
+	    o.mode == MODE_STORIES || o.mode == MODE_UI)
 		o.load_flags |= CORPUS_ENTITIES;
 	/* The reader shows the cache's snapshot at once and checks the
 	 * files behind it; batch modes stay exact. */
