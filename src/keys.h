@@ -39,6 +39,13 @@ enum action keys_lookup(int ch, int ctx);
  * taken first by a list binding)? A config that leaves none is refused. */
 int	 keys_can_quit(void);
 
+/* Binds the [keys] entries of CFG in order, and checks that they leave a
+ * way to quit. NULL, or the file of the entry at fault (the last one when
+ * none quits) with WHERE ("file:line", or the file) and a reason in ERR. */
+struct config;
+const char *keys_apply(const struct config *cfg, char *where, size_t wlen,
+	    char *err, size_t errlen);
+
 /* The first key of ACTION's current keys ("?" of "? F1"), into BUF. */
 const char *keys_first(enum action, char *buf, size_t len);
 

@@ -6,6 +6,7 @@
 
 #include "corpus.h"
 #include "entity.h"
+#include "hash.h"
 #include "query.h"
 #include "text.h"
 #include "util.h"
@@ -530,33 +531,21 @@ fold_contains(const char *s, const struct qterm *t)
  * (a corpus has a few dozen), and folding each article's would cost
  * about a millisecond per thousand articles. */
 struct memo_ent {
-	const char	*s;		/* NULL: empty slot */
+	const char	*s;
 	uint64_t	 h;
 	uint32_t	 bits;
 };
 struct memo {
-	struct memo_ent	*e;
+	struct memo_ent	*e;	/* in the order met */
 	size_t		 cap, n;
+	struct hash	 slot;	/* over e */
 };
 
-/* Doubles the memo's table. */
-static void
-memo_grow(struct memo *m)
+/* The hash of memo entry I (hash_grow). */
+static uint64_t
+memo_hash(const void *ctx, uint32_t i)
 {
-	struct memo_ent *old = m->e;
-	size_t oldcap = m->cap, i, j;
-
-	m->cap = m->cap ? m->cap * 2 : 64;
-	m->e = xcalloc(m->cap, sizeof *m->e);
-	for (i = 0; i < oldcap; i++) {
-		if (old[i].s == NULL)
-			continue;
-		for (j = old[i].h & (m->cap - 1); m->e[j].s != NULL;
-		    j = (j + 1) & (m->cap - 1))
-			;
-		m->e[j] = old[i];
-	}
-	free(old);
+	return ((const struct memo *)ctx)->e[i].h;
 }
 
 /* Bit K set when source term K holds for SOURCE. */
@@ -564,20 +553,24 @@ static uint32_t
 source_bits(const struct query *q, struct memo *m, const char *source)
 {
 	uint64_t h = hash_bytes(HASH_INIT, source, strlen(source));
-	uint32_t bits = 0;
-	size_t i, slot;
+	uint32_t bits = 0, *s;
+	size_t i, pos;
 
-	if ((m->n + 1) * 2 > m->cap)
-		memo_grow(m);
-	for (slot = h & (m->cap - 1); m->e[slot].s != NULL;
-	    slot = (slot + 1) & (m->cap - 1))
-		if (m->e[slot].h == h && strcmp(m->e[slot].s, source) == 0)
-			return m->e[slot].bits;
+	if (hash_full(&m->slot))
+		hash_grow(&m->slot, memo_hash, m);
+	for (s = hash_first(&m->slot, h, &pos); *s != 0;
+	    s = hash_next(&m->slot, &pos))
+		if (m->e[*s - 1].h == h && strcmp(m->e[*s - 1].s, source) == 0)
+			return m->e[*s - 1].bits;
 	for (i = 0; i < q->n; i++)
 		if (q->t[i].kind == Q_SOURCE && fold_contains(source, &q->t[i]))
 			bits |= 1u << q->t[i].srcbit;
-	m->e[slot] = (struct memo_ent){ source, h, bits };
-	m->n++;
+	if (m->n == m->cap)
+		m->e = xreallocarray(m->e, m->cap = m->cap ? m->cap * 2 : 32,
+		    sizeof *m->e);
+	m->e[m->n++] = (struct memo_ent){ source, h, bits };
+	*s = (uint32_t)m->n;
+	hash_placed(&m->slot);
 	return bits;
 }
 
@@ -868,7 +861,7 @@ size_t
 query_eval(const struct query *q, struct corpus *c, unsigned char *keep)
 {
 	struct scan S = { NULL, NULL, 0, NULL, NULL };
-	struct memo memo = { NULL, 0, 0 };
+	struct memo memo = { 0 };
 	uint64_t **sets = NULL;
 	const uint64_t *covered = NULL;
 	uint64_t *cand;
@@ -907,6 +900,7 @@ query_eval(const struct query *q, struct corpus *c, unsigned char *keep)
 	free(S.found);
 	free(S.want);
 	free(memo.e);
+	hash_free(&memo.slot);
 	if (S.fc != NULL)
 		fold_cache_free(S.fc);
 	return n;

@@ -768,7 +768,7 @@ ui_config_failed(struct ui *ui, int explicit, const char *where,
     const char *err)
 {
 	if (explicit) {
-		warn_at(where, "%s", err);
+		err_at(where, "%s", err);
 		return -1;
 	}
 	warn_at(where, "%s (using the default settings)", err);
@@ -786,9 +786,8 @@ static int
 ui_config(struct ui *ui)
 {
 	char err[512], where[512];
-	const char *file = ui->opts->config_file;
+	const char *file = ui->opts->config_file, *bad;
 	char *path;
-	size_t k;
 
 	config_defaults(&ui->cfg);
 	keys_init();
@@ -804,22 +803,10 @@ ui_config(struct ui *ui)
 		return ui_config_failed(ui, file != NULL, NULL, err);
 	}
 	free(path);
-	for (k = 0; k < ui->cfg.nkeys; k++)
-		if (keys_bind(ui->cfg.keys[k].action, ui->cfg.keys[k].keys, err,
-		    sizeof err) == -1) {
-			snprintf(where, sizeof where, "%s:%d",
-			    ui->cfg.keys[k].file, ui->cfg.keys[k].line);
-			return ui_config_failed(ui, file != NULL &&
-			    strcmp(ui->cfg.keys[k].file, file) == 0, where, err);
-		}
-	/* There is always a way out, whatever [keys] says. */
-	if (ui->cfg.nkeys > 0 && !keys_can_quit()) {
-		k = ui->cfg.nkeys - 1;
+	if ((bad = keys_apply(&ui->cfg, where, sizeof where, err,
+	    sizeof err)) != NULL)
 		return ui_config_failed(ui, file != NULL &&
-		    strcmp(ui->cfg.keys[k].file, file) == 0,
-		    ui->cfg.keys[k].file, "[keys] leave no key that quits "
-		    "(bind quit to a key no list action takes)");
-	}
+		    strcmp(bad, file) == 0, where, err);
 	return 0;
 }
 
@@ -833,20 +820,20 @@ ui_term_ok(void)
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		warn_at(NULL, "the reader needs a terminal; use --list, "
+		err_at(NULL, "the reader needs a terminal; use --list, "
 		    "--themes or --show in scripts");
 		return 0;
 	}
 	if (term == NULL || *term == '\0' ||
 	    setupterm(NULL, STDOUT_FILENO, &err) == ERR) {
-		warn_at(NULL, "unknown terminal type '%s'; set TERM, or use "
+		err_at(NULL, "unknown terminal type '%s'; set TERM, or use "
 		    "--list, --themes or --show", term != NULL ? term : "");
 		return 0;
 	}
 	cup = tigetstr("cup");
 	del_curterm(cur_term);
 	if (cup == NULL || cup == (char *)-1) {
-		warn_at(NULL, "terminal '%s' cannot move the cursor; use "
+		err_at(NULL, "terminal '%s' cannot move the cursor; use "
 		    "--list, --themes or --show", term);
 		return 0;
 	}
@@ -944,9 +931,11 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	ui.st = state_open(spath);
 	free(spath);
 	listmodel_init(&ui.lm, c);
+	if (o->filter != NULL)	/* --filter: the query line starts with it */
+		snprintf(ui.lm.query, sizeof ui.lm.query, "%s", o->filter);
 	winch_init();
 	if ((scr = ui_screen(&ui)) == NULL) {
-		warn_at(NULL, "cannot start the terminal '%s'", getenv("TERM"));
+		err_at(NULL, "cannot start the terminal '%s'", getenv("TERM"));
 		state_free(ui.st);
 		ui_free(&ui);
 		return 1;

@@ -39,18 +39,12 @@ tl_free(struct ui *ui)
 	ui->timelinev = NULL;
 }
 
-/* Has article I theme *(unsigned *)ARG? */
-static int
-pick_theme(const struct corpus *c, size_t i, void *arg)
-{
-	return corpus_has_theme(c, i, *(unsigned *)arg);
-}
-
 /* The per-theme monthly counts of the corpus shown now. */
 static const struct tl *
 tl_counts(struct ui *ui)
 {
 	struct tl *t = ui->timelinev;
+	int32_t *per;
 	unsigned th;
 
 	if (t->counts != NULL && t->v == ui->c->v && t->n == ui->c->n &&
@@ -60,11 +54,13 @@ tl_counts(struct ui *ui)
 	t->v = ui->c->v;
 	t->n = ui->c->n;
 	t->nthemes = ui->c->nthemes;
-	timeline_span(ui->c, BY_MONTH, &t->span);
+	per = timeline_periods(ui->c, BY_MONTH);	/* dates parsed once */
+	timeline_span_of(per, ui->c->n, BY_MONTH, &t->span);
 	t->counts = xcalloc(t->nthemes * t->span.n + 1, sizeof *t->counts);
 	for (th = 0; th < t->nthemes; th++)
-		timeline_count(ui->c, &t->span, NULL, pick_theme, &th,
-		    t->counts + th * t->span.n);
+		timeline_count_set(ui->c, &t->span, per,
+		    corpus_theme_set(ui->c, th), t->counts + th * t->span.n);
+	free(per);
 	return t;
 }
 
