@@ -6,11 +6,6 @@
 #include "ui_view.h"
 #include "util.h"
 
-struct help {
-	size_t	 top;
-	int	 height;
-};
-
 /* The help's lines are made on the fly: a heading per group, a line
  * per action. Returns the action of line I (ACT_NONE for a heading, with
  * *GROUP set), or -1 past the end. */
@@ -44,32 +39,35 @@ help_count(void)
 	return n;
 }
 
-/* The view's state: the scroll position. */
+/* The view's state: the lines' scroller. */
 static void
 help_init(struct ui *ui)
 {
-	ui->helpv = xcalloc(1, sizeof(struct help));
+	struct scroll *s = xcalloc(1, sizeof *s);
+
+	*s = (struct scroll){ .kind = SCROLL_VIEW, .less = 1,
+	    .n = help_count() };
+	ui->view[PANE_HELP] = s;
 }
 
 /* Frees the view's state. */
 static void
 help_free(struct ui *ui)
 {
-	free(ui->helpv);
-	ui->helpv = NULL;
+	free(ui->view[PANE_HELP]);
+	ui->view[PANE_HELP] = NULL;
 }
 
 /* Draws the key table, one group after another. */
 static void
 help_draw(struct ui *ui, WINDOW *win, int focused)
 {
-	struct help *hp = ui->helpv;
+	struct scroll *hp = ui->view[PANE_HELP];
 	int w = getmaxx(win), h = getmaxy(win), y, a, g = 0, kw;
-	size_t n = help_count();
 
 	hp->height = h - 1;
-	if (hp->top + (size_t)hp->height > n)
-		hp->top = n > (size_t)hp->height ? n - (size_t)hp->height : 0;
+	hp->n = help_count();
+	ui_scroll_clamp(hp);
 	ui_line(ui, win, 0, 0, " tread keys  (q, Esc or ? closes; "
 	    "j/k scroll; see tread(1))", w, ui->attr[CFG_header]);
 	kw = w >= 60 ? 20 : w / 3;
@@ -90,37 +88,25 @@ help_draw(struct ui *ui, WINDOW *win, int focused)
 	}
 }
 
-/* Scrolls by DELTA (clamped at draw). */
-static int
-help_scroll(struct ui *ui, long delta)
-{
-	struct help *hp = ui->helpv;
-	long top = (long)hp->top + delta;
-
-	hp->top = top < 0 ? 0 : (size_t)top;
-	return UI_HANDLED | UI_REDRAW;
-}
-
 /* Scrolls; any other key closes the help. */
 static int
 help_key(struct ui *ui, enum action a, int ch)
 {
-	struct help *hp = ui->helpv;
-	long page = hp->height > 2 ? hp->height - 1 : 1, d;
-	int paged;
-
-	if (ui_movement(a, page, (long)help_count(), &d, &paged))
-		return help_scroll(ui, d);
+	(void)ch;
+	if (ui_scroll_action(ui->view[PANE_HELP], a))
+		return UI_HANDLED | UI_REDRAW;
 	/* Anything else closes the help: q, Esc, ?, F1. */
-	ui->help = 0;
-	return UI_HANDLED | UI_LAYOUT | UI_REDRAW;
+	return UI_HANDLED | UI_CLOSE;
 }
 
 /* The wheel scrolls the help. */
 static int
 help_mouse(struct ui *ui, int y, int wheel)
 {
-	return wheel != 0 ? help_scroll(ui, wheel * 3) : UI_REDRAW;
+	(void)y;
+	if (wheel != 0)
+		ui_scroll_by(ui->view[PANE_HELP], wheel * 3, 0);
+	return UI_REDRAW;
 }
 
 const struct view_ops ui_help_ops = {

@@ -200,10 +200,9 @@ ui_people_toggle(struct ui *ui, size_t k)
 	if (k >= p->nent)
 		return UI_HANDLED;
 	p->sel[k] = !p->sel[k];
-	ui_filter(ui);
-	ui_message(ui, 0, "%s %s: %zu article%s", p->sel[k] ? "+" : "-",
-	    p->ix->v[p->ent[k]].id, ui->lm.nrows, PLURAL(ui->lm.nrows));
-	return UI_HANDLED | UI_REDRAW;
+	snprintf(ui->req.say, sizeof ui->req.say, "%s %s", p->sel[k] ? "+" :
+	    "-", p->ix->v[p->ent[k]].id);
+	return UI_HANDLED | UI_FILTER | UI_REDRAW;
 }
 
 int
