@@ -43,12 +43,19 @@ esac
 [ -z "$(after "$meta2")" ] && pass "meta: then the blank line before the text" ||
 	fail "meta: then the blank line before the text" "$(cat "$T_TMP/screen")"
 keys i
-see "i: all the themes, wrapped" "logistics"
-see "i: the file on a line of its own" "$(printf '\n')$path1"
+see "i: the metadata in full" "$(printf '%s' "$path1" | head -c 20)"
+wait_gone "2025-06-17 | en | Xinhua | " >/dev/null
+grep -qx -- "2025-06-17 | en | Xinhua" "$T_TMP/screen" &&
+	pass "i: date, language and source alone on line 1" ||
+	fail "i: date, language and source alone on line 1" "$(cat "$T_TMP/screen")"
 grep -qx -- "$path1" "$T_TMP/screen" && pass "i: the path alone on its line" ||
 	fail "i: the path alone on its line" "$(cat "$T_TMP/screen")"
+[ "$(grep -c '^themes: ' "$T_TMP/screen")" = 1 ] &&
+	! grep -q '^themes: .*…$' "$T_TMP/screen" &&
+	pass "i: the themes not cut" ||
+	fail "i: the themes not cut" "$(cat "$T_TMP/screen")"
 keys i
-not_see "i again: two lines" "logistics"
+see "i again: two lines" "2025-06-17 | en | Xinhua | $path1"
 
 # --- a narrow screen cuts the start of the path, not the file name.
 ui_start 60 24
