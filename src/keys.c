@@ -284,6 +284,8 @@ keys_group(enum action a)
 	int c = keydefs[a].ctx & ~CTX_HELP;
 	int all = CTX_LIST | CTX_READER | CTX_THEMES;
 
+	if (keydefs[a].ctx == CTX_HELP)
+		return 6;
 	if (c & CTX_GLOBAL)
 		return 4;
 	if (c & CTX_PROMPT)
@@ -300,6 +302,7 @@ keys_group_title(int g)
 		"Moving (list, reader, themes, help)",
 		"In the article list", "In the reader", "In the themes panel",
 		"Everywhere", "On the query and search line",
+		"In help and the timeline",
 	};
 
 	return g >= 0 && g < KEYS_NGROUPS ? titles[g] : "";

@@ -50,8 +50,8 @@ int	 keys_ctx(enum action);
 const char *keys_help(enum action);
 
 /* Help and man page groups: moving, list, reader, themes, everywhere,
- * prompt; KEYS_NGROUPS of them, each with a title. */
-#define KEYS_NGROUPS	6
+ * prompt, help; KEYS_NGROUPS of them, each with a title. */
+#define KEYS_NGROUPS	7
 int	 keys_group(enum action);
 const char *keys_group_title(int);
 

@@ -304,6 +304,7 @@ ui_filter(struct ui *ui)
 		ui->lm.nrows = ui_stories_fold(ui, ui->lm.rows, ui->lm.nrows);
 	r = had ? listmodel_row_of(&ui->lm, art) : -1;
 	ui_list_set_cursor(ui, r >= 0 ? (size_t)r : 0);
+	ui_cmd_filtered(ui);	/* for undo */
 	return UI_REDRAW;
 }
 
@@ -669,6 +670,7 @@ ui_global(struct ui *ui, enum action a)
 		return UI_LAYOUT | UI_REDRAW;
 	case ACT_QUERY:
 		ui_prompt_start(ui, "Query: ", ui->lm.query, query_change);
+		ui_cmd_query(ui);	/* its history */
 		return UI_REDRAW;
 	case ACT_ZOOM:
 		ui->zoom = !ui->zoom;
@@ -739,7 +741,7 @@ ui_mouse(struct ui *ui)
 static int
 ui_key(struct ui *ui, int ch)
 {
-	int view = overlay_up(ui) >= 0 ? overlay_up(ui) : ui->focus, r;
+	int view = overlay_up(ui) >= 0 ? overlay_up(ui) : ui->focus;
 	enum action a;
 
 	if (ch == KEY_RESIZE)
@@ -755,9 +757,19 @@ ui_key(struct ui *ui, int ch)
 			    ch);
 		return UI_REDRAW;
 	}
+	return ui_action(ui, a, ch);
+}
+
+int
+ui_action(struct ui *ui, enum action a, int ch)
+{
+	int view = overlay_up(ui) >= 0 ? overlay_up(ui) : ui->focus, r, c;
+
 	r = panes_ops(view)->key(ui, a, ch);
 	if (r & UI_HANDLED)
 		return r;
+	if ((c = ui_cmd_action(ui, a, ch)) != 0)	/* ui_cmd.c */
+		return c | r;
 	return ui_global(ui, a) | r;
 }
 
@@ -913,6 +925,7 @@ ui_free(struct ui *ui)
 
 	for (p = 0; p < PANE_N; p++)
 		panes_ops(p)->free(ui);
+	ui_cmd_free(ui);
 	listmodel_free(&ui->lm);
 	config_free(&ui->cfg);
 	keys_free();
@@ -956,6 +969,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	warn_quiet = 1;		/* stderr is the screen now */
 	for (p = 0; p < PANE_N; p++)
 		panes_ops(p)->init(&ui);
+	ui_cmd_init(&ui);
 	ui_filter(&ui);
 	if (state_warning(ui.st) != NULL)	/* stderr is hidden now */
 		ui_message(&ui, 1, "%s", state_warning(ui.st));

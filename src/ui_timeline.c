@@ -160,8 +160,8 @@ tl_scroll(struct ui *ui, long delta)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* Scrolls; q and the timeline key close the view; the global keys
- * (filters, the query line) work on. */
+/* Scrolls; q, Esc and the timeline key close the view (C-c quits);
+ * the global keys (filters, the query line) work on. */
 static int
 tl_key(struct ui *ui, enum action a, int ch)
 {
@@ -173,8 +173,7 @@ tl_key(struct ui *ui, enum action a, int ch)
 	if (ui_movement(a, page, 1L << 30, &d, &paged))
 		return tl_scroll(ui, d);
 	switch (a) {
-	case ACT_QUIT:
-	case ACT_CANCEL:
+	case ACT_HELP_CLOSE:	/* q, Esc */
 	case ACT_TIMELINE:
 		ui->timeline = 0;
 		return UI_HANDLED | UI_LAYOUT | UI_REDRAW;
@@ -192,5 +191,6 @@ tl_mouse(struct ui *ui, int y, int wheel)
 }
 
 const struct view_ops ui_timeline_ops = {
-	"timeline", CTX_LIST, tl_init, tl_draw, tl_key, tl_free, tl_mouse
+	/* the list's keys, and help's for closing (q, Esc) */
+	"timeline", CTX_LIST | CTX_HELP, tl_init, tl_draw, tl_key, tl_free, tl_mouse
 };
