@@ -10,6 +10,7 @@
 #include <unistr.h>
 
 #include "discover.h"
+#include "hash.h"
 #include "lexicon.h"
 #include "text.h"
 #include "util.h"
@@ -27,7 +28,7 @@
 				   phrase ("Region" against "Central Asia") */
 #define BODY_MAX	DISCOVER_BODY_MAX
 
-/* A string-keyed open-addressing map to indexes; keys are not owned. */
+/* A string-keyed map to indexes (hash.h over E); keys are not owned. */
 struct smap_ent {
 	const char	*k;
 	uint32_t	 len;
@@ -35,25 +36,24 @@ struct smap_ent {
 	uint64_t	 h;
 };
 struct smap {
-	struct smap_ent	*e;
-	size_t		 cap;
+	struct smap_ent	*e;	/* in the order added */
+	size_t		 cap;	/* of e */
 	size_t		 n;
+	struct hash	 t;
 };
 
-/* A uint64-keyed open-addressing map to uint32 values (word pairs,
- * candidate phrases). Key and value share a slot: one cache line per
- * probe. A slot is in use when it carries the map's generation, so
- * that one table serves article after article without clearing. */
-struct uslot {
+/* A uint64-keyed map to uint32 values (word pairs, candidate phrases),
+ * hash.h over E; one table serves article after article, emptied in
+ * place (umap_prepare). */
+struct uent {
 	uint64_t	 k;
 	uint32_t	 v;
-	uint32_t	 gen;
 };
 struct umap {
-	struct uslot	*e;
-	size_t		 cap;
+	struct uent	*e;	/* in the order added */
+	size_t		 cap;	/* of e */
 	size_t		 n;
-	uint32_t	 gen;	/* of the slots in use; 0 before any table */
+	struct hash	 t;
 };
 
 /* The gazetteer's names (DATADIR/entities/NAME.ini, lexicon files): a
@@ -71,6 +71,7 @@ static void
 smap_free(struct smap *m)
 {
 	free(m->e);
+	hash_free(&m->t);
 	memset(m, 0, sizeof *m);
 }
 
@@ -78,51 +79,50 @@ smap_free(struct smap *m)
 static void
 smap_clear(struct smap *m)
 {
-	if (m->cap > 4096)
+	if (m->t.cap > 4096)
 		smap_free(m);
 	else if (m->n > 0) {
-		memset(m->e, 0, m->cap * sizeof *m->e);
+		hash_clear(&m->t);
 		m->n = 0;
 	}
 }
 
+/* The hash of entry I of smap CTX (hash_grow). */
+static uint64_t
+smap_hash(const void *ctx, uint32_t i)
+{
+	return ((const struct smap *)ctx)->e[i].h;
+}
+
 /* Finds K in M; with CREATE, adds it with value VAL when missing.
- * Returns its value slot, or NULL when missing. */
+ * Returns its value slot (until the next CREATE), or NULL when missing. */
 static uint32_t *
 smap_get(struct smap *m, const char *k, size_t len, int create, uint32_t val)
 {
 	uint64_t h = hash_bytes(HASH_INIT, k, len);
-	size_t i, j;
+	struct smap_ent *e;
+	uint32_t *s;
+	size_t pos;
 
-	if (create && (m->n + 1) * 2 > m->cap) {
-		struct smap old = *m;
-
-		m->cap = m->cap ? m->cap * 2 : 64;
-		m->e = xcalloc(m->cap, sizeof *m->e);
-		for (i = 0; i < old.cap; i++) {
-			if (old.e[i].k == NULL)
-				continue;
-			for (j = old.e[i].h & (m->cap - 1); m->e[j].k != NULL;
-			    j = (j + 1) & (m->cap - 1))
-				;
-			m->e[j] = old.e[i];
-		}
-		free(old.e);
-	}
-	if (m->cap == 0)
+	if (create && hash_full(&m->t))
+		hash_grow(&m->t, smap_hash, m);
+	if (m->t.cap == 0)
 		return NULL;
-	for (i = h & (m->cap - 1); m->e[i].k != NULL; i = (i + 1) & (m->cap - 1))
-		if (m->e[i].h == h && m->e[i].len == len &&
-		    memcmp(m->e[i].k, k, len) == 0)
-			return &m->e[i].val;
+	for (s = hash_first(&m->t, h, &pos); *s != 0; s = hash_next(&m->t, &pos)) {
+		e = &m->e[*s - 1];
+		if (e->h == h && e->len == len && memcmp(e->k, k, len) == 0)
+			return &e->val;
+	}
 	if (!create)
 		return NULL;
-	m->e[i].k = k;
-	m->e[i].len = (uint32_t)len;
-	m->e[i].h = h;
-	m->e[i].val = val;
-	m->n++;
-	return &m->e[i].val;
+	if (m->n == m->cap)
+		m->e = xreallocarray(m->e, m->cap = m->cap ? m->cap * 2 : 64,
+		    sizeof *m->e);
+	e = &m->e[m->n];
+	*e = (struct smap_ent){ k, (uint32_t)len, val, h };
+	*s = (uint32_t)++m->n;
+	hash_placed(&m->t);
+	return &e->val;
 }
 
 /* Spreads the bits of X over a table index (splitmix64's finaliser). */
@@ -136,33 +136,17 @@ mix64(uint64_t x)
 	return x ^ (x >> 31);
 }
 
-/* Makes the table of M CAP slots (a power of two), moving any keys. */
-static void
-umap_resize(struct umap *m, size_t cap)
+/* The hash of entry I of umap CTX (hash_grow). */
+static uint64_t
+umap_hash(const void *ctx, uint32_t i)
 {
-	struct umap old = *m;
-	size_t i, j;
-
-	m->cap = cap;
-	m->e = xcalloc(m->cap, sizeof *m->e);
-	if (m->gen == 0)
-		m->gen = 1;	/* calloc'd slots are generation 0: free */
-	for (i = 0; i < old.cap; i++) {
-		if (old.e[i].gen != old.gen)
-			continue;
-		for (j = mix64(old.e[i].k) & (m->cap - 1);
-		    m->e[j].gen == m->gen; j = (j + 1) & (m->cap - 1))
-			;
-		m->e[j] = old.e[i];
-	}
-	free(old.e);
+	return mix64(((const struct umap *)ctx)->e[i].k);
 }
 
 /* Empties M for an article of about N keys, sized so that it need not
- * grow (and rehash) while the article fills it: in place, by a new
- * generation, unless the table is too small or far too big (a long
- * article's table would spread a short one's keys over many cache
- * lines). */
+ * grow (and rehash) while the article fills it: in place, unless the
+ * table is too small or far too big (a long article's table would
+ * spread a short one's keys over many cache lines). */
 static void
 umap_prepare(struct umap *m, size_t n)
 {
@@ -171,39 +155,40 @@ umap_prepare(struct umap *m, size_t n)
 	while (cap < 2 * n)
 		cap *= 2;
 	m->n = 0;
-	if (m->cap < cap || m->cap > 8 * cap) {
+	if (m->t.cap < cap || m->t.cap > 8 * cap) {
+		hash_free(&m->t);
+		hash_init(&m->t, cap / 2);
 		free(m->e);
-		m->e = NULL;
-		m->cap = 0;
-		umap_resize(m, cap);
-	} else if (++m->gen == 0) {	/* wrapped: clear for real */
-		memset(m->e, 0, m->cap * sizeof *m->e);
-		m->gen = 1;
-	}
+		m->e = xreallocarray(NULL, m->cap = cap / 2, sizeof *m->e);
+	} else
+		hash_clear(&m->t);
 }
 
-/* The value slot of K: with CREATE, a new one (0) when missing; else
- * NULL when missing. */
+/* The value slot of K (until the next CREATE): with CREATE, a new one
+ * (0) when missing; else NULL when missing. */
 static uint32_t *
 umap_slot(struct umap *m, uint64_t k, int create)
 {
-	size_t i;
+	uint32_t *s;
+	size_t pos;
 
-	if (create && (m->n + 1) * 2 > m->cap)
-		umap_resize(m, m->cap ? m->cap * 2 : 256);
-	if (m->cap == 0)
+	if (create && hash_full(&m->t))
+		hash_grow(&m->t, umap_hash, m);
+	if (m->t.cap == 0)
 		return NULL;
-	for (i = mix64(k) & (m->cap - 1); m->e[i].gen == m->gen;
-	    i = (i + 1) & (m->cap - 1))
-		if (m->e[i].k == k)
-			return &m->e[i].v;
+	for (s = hash_first(&m->t, mix64(k), &pos); *s != 0;
+	    s = hash_next(&m->t, &pos))
+		if (m->e[*s - 1].k == k)
+			return &m->e[*s - 1].v;
 	if (!create)
 		return NULL;
-	m->e[i].k = k;
-	m->e[i].v = 0;
-	m->e[i].gen = m->gen;
-	m->n++;
-	return &m->e[i].v;
+	if (m->n == m->cap)
+		m->e = xreallocarray(m->e, m->cap = m->cap ? m->cap * 2 : 256,
+		    sizeof *m->e);
+	m->e[m->n] = (struct uent){ k, 0 };
+	*s = (uint32_t)++m->n;
+	hash_placed(&m->t);
+	return &m->e[m->n - 1].v;
 }
 
 /* Frees M's table. */
@@ -211,6 +196,7 @@ static void
 umap_free(struct umap *m)
 {
 	free(m->e);
+	hash_free(&m->t);
 	memset(m, 0, sizeof *m);
 }
 
@@ -738,12 +724,14 @@ static int
 cjk_stop(struct art *A, size_t i, size_t j, uint64_t h, size_t len)
 {
 	const struct smap_ent *e;
-	size_t k, m;
+	const uint32_t *s;
+	size_t pos, m;
 
-	if (stops.cap == 0)
+	if (stops.t.cap == 0)
 		return 0;
-	for (k = h & (stops.cap - 1); (e = &stops.e[k])->k != NULL;
-	    k = (k + 1) & (stops.cap - 1)) {
+	for (s = hash_first(&stops.t, h, &pos); *s != 0;
+	    s = hash_next(&stops.t, &pos)) {
+		e = &stops.e[*s - 1];
 		if (e->h != h || e->len != len)
 			continue;
 		A->key.len = 0;

@@ -7,6 +7,7 @@
 #include "corpus.h"
 #include "entity_cache.h"
 #include "entity.h"
+#include "hash.h"
 #include "lexicon.h"
 #include "match.h"
 #include "number.h"
@@ -202,48 +203,39 @@ struct cand {
 	uint32_t	 entity;	/* found entity index, or UINT32_MAX */
 };
 
-/* Candidate table (open addressing over keys) and (article, cand) pairs. */
+/* Candidate table (hash.h, over keys) and (article, cand) pairs. */
 struct cands {
 	struct cand	*v;
 	size_t		 n, cap;
-	uint32_t	*slot;		/* cand index + 1, 0 empty */
-	size_t		 nslot;
+	struct hash	 slot;
 	uint32_t	(*pair)[2];
 	size_t		 npair, pcap;
 };
 
-/* Grows the slot table to twice its size. */
-static void
-cands_rehash(struct cands *C)
+/* The hash of candidate I's key (hash_grow). */
+static uint64_t
+cand_hash(const void *ctx, uint32_t i)
 {
-	size_t ns = C->nslot ? C->nslot * 2 : 1024, i, j;
+	const char *k = ((const struct cands *)ctx)->v[i].key;
 
-	free(C->slot);
-	C->slot = xcalloc(ns, sizeof *C->slot);
-	C->nslot = ns;
-	for (i = 0; i < C->n; i++) {
-		j = hash_bytes(HASH_INIT, C->v[i].key, strlen(C->v[i].key)) &
-		    (ns - 1);
-		while (C->slot[j] != 0)
-			j = (j + 1) & (ns - 1);
-		C->slot[j] = (uint32_t)i + 1;
-	}
+	return hash_bytes(HASH_INIT, k, strlen(k));
 }
 
 /* The candidate of KEY[0..LEN), or -1 (ADD: made when missing). */
 static long
 cands_get(struct cands *C, const char *key, size_t len, int add)
 {
-	size_t j;
+	uint32_t *s;
+	size_t pos;
 
-	if ((C->n + 1) * 2 > C->nslot)
-		cands_rehash(C);
-	j = hash_bytes(HASH_INIT, key, len) & (C->nslot - 1);
-	for (; C->slot[j] != 0; j = (j + 1) & (C->nslot - 1)) {
-		const char *k = C->v[C->slot[j] - 1].key;
+	if (hash_full(&C->slot))
+		hash_grow(&C->slot, cand_hash, C);
+	for (s = hash_first(&C->slot, hash_bytes(HASH_INIT, key, len), &pos);
+	    *s != 0; s = hash_next(&C->slot, &pos)) {
+		const char *k = C->v[*s - 1].key;
 
 		if (strncmp(k, key, len) == 0 && k[len] == '\0')
-			return C->slot[j] - 1;
+			return *s - 1;
 	}
 	if (!add)
 		return -1;
@@ -255,7 +247,8 @@ cands_get(struct cands *C, const char *key, size_t len, int add)
 	C->v[C->n].key = xstrndup(key, len);
 	C->v[C->n].root = (uint32_t)C->n;
 	C->v[C->n].entity = UINT32_MAX;
-	C->slot[j] = (uint32_t)C->n + 1;
+	*s = (uint32_t)C->n + 1;
+	hash_placed(&C->slot);
 	return (long)C->n++;
 }
 
@@ -292,7 +285,7 @@ cands_free(struct cands *C)
 		free(C->v[i].label);
 	}
 	free(C->v);
-	free(C->slot);
+	hash_free(&C->slot);
 	free(C->pair);
 }
 
@@ -875,6 +868,32 @@ index_read(const char *path, uint64_t key, size_t narticles)
 	return 0;
 }
 
+/* The corpus (articles V, N) whose index was found to need its bodies
+ * read again (entity_index_ready), so that the cache is not read at
+ * every ask. */
+static struct {
+	const struct article *v;
+	size_t		 n;
+} slow;
+
+/* C's index from the entity cache into the memo (reset for C): 1, or 0
+ * when the cache is off, missing or stale (then *PATH and *KEY are
+ * where and under which key to save it; *PATH NULL: not to). */
+static int
+memo_from_cache(struct corpus *c, char **path, uint64_t *key)
+{
+	memo_free();
+	M.c = c;
+	M.v = c->v;
+	M.n = c->n;
+	*path = cache_on ? paths_cache("entities") : NULL;
+	*key = *path != NULL ? entity_cache_key(c, gazetteer_hash(c)) : 0;
+	if (*path == NULL || index_read(*path, *key, c->n) == -1)
+		return 0;
+	M.built = 1;
+	return 1;
+}
+
 const struct entity_index *
 entity_index(struct corpus *c)
 {
@@ -883,20 +902,42 @@ entity_index(struct corpus *c)
 
 	if (M.built && M.c == c && M.v == c->v && M.n == c->n)
 		return &M.ix;
-	memo_free();
-	M.c = c;
-	M.v = c->v;
-	M.n = c->n;
-	path = cache_on ? paths_cache("entities") : NULL;
-	key = path != NULL ? entity_cache_key(c, gazetteer_hash(c)) : 0;
-	if (path == NULL || index_read(path, key, c->n) == -1) {
+	if (!memo_from_cache(c, &path, &key)) {
 		index_build(c);
 		if (path != NULL)
 			entity_cache_write(path, key, &M.ix);
+		M.built = 1;
 	}
 	free(path);
-	M.built = 1;
 	return &M.ix;
+}
+
+int
+entity_index_ready(struct corpus *c)
+{
+	uint64_t key;
+	char *path;
+	size_t i;
+	int ok;
+
+	if (M.built && M.c == c && M.v == c->v && M.n == c->n)
+		return 1;
+	for (i = 0; i < c->n && c->v[i].ents != NULL; i++)
+		;
+	if (i == c->n) {	/* the loader made every article's part */
+		entity_index(c);
+		return 1;
+	}
+	if (slow.v == c->v && slow.n == c->n)
+		return 0;
+	ok = memo_from_cache(c, &path, &key);
+	free(path);
+	if (!ok) {
+		memo_free();
+		slow.v = c->v;
+		slow.n = c->n;
+	}
+	return ok;
 }
 
 long

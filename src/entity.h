@@ -67,6 +67,11 @@ struct entity_index {
  * bytes of a body are looked at. Linear in the corpus's text.
  */
 const struct entity_index *entity_index(struct corpus *c);
+/* Is C's entity index at hand without reading an article body again
+ * (already built, in the entity cache, or every article's part made by
+ * the loader threads)? Then it is built, and entity_index returns it at
+ * once. A view that must not stall asks this first. */
+int	 entity_index_ready(struct corpus *c);
 /*
  * What entity_index needs of one article (gazetteer hits, found-name
  * runs not covered by a theme of THEMES, amounts), made where the body

@@ -189,12 +189,13 @@ wait_child(pid_t pid)
 
 /* Runs SH -c CMD [ARG0 ARG1] with IN (N bytes, if not NULL) on its
  * standard input. While it runs, a Ctrl-C or Ctrl-\ at the terminal is
- * the command's (as system(3) does), not tread's. */
+ * the command's (as system(3) does), not tread's, and a command that
+ * stops reading ends the write with EPIPE. */
 static int
 spawn(const char *cmd, const char *arg1, const char *in, size_t n,
     char *err, size_t errlen)
 {
-	struct sigaction ign, oint, oquit;
+	struct sigaction ign, oint, oquit, opipe;
 	int fds[2] = { -1, -1 }, rc;
 	pid_t pid;
 
@@ -207,6 +208,7 @@ spawn(const char *cmd, const char *arg1, const char *in, size_t n,
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGINT, &ign, &oint);
 	sigaction(SIGQUIT, &ign, &oquit);
+	sigaction(SIGPIPE, &ign, &opipe);	/* EPIPE, not death */
 	if ((pid = fork()) == 0) {
 		child_signals();
 		if (in != NULL) {
@@ -232,6 +234,7 @@ spawn(const char *cmd, const char *arg1, const char *in, size_t n,
 		rc = wait_child(pid);
 	sigaction(SIGINT, &oint, NULL);
 	sigaction(SIGQUIT, &oquit, NULL);
+	sigaction(SIGPIPE, &opipe, NULL);
 	return rc;
 }
 

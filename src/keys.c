@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "keys.h"
 #include "util.h"
 
@@ -195,6 +196,28 @@ keys_can_quit(void)
 		    keys_lookup(bindings[i].code, CTX_LIST) == ACT_QUIT)
 			return 1;
 	return 0;
+}
+
+const char *
+keys_apply(const struct config *cfg, char *where, size_t wlen, char *err,
+    size_t errlen)
+{
+	const struct config_key *k;
+
+	for (k = cfg->keys; k < cfg->keys + cfg->nkeys; k++)
+		if (keys_bind(k->action, k->keys, err, errlen) == -1) {
+			snprintf(where, wlen, "%s:%d", k->file, k->line);
+			return k->file;
+		}
+	/* There is always a way out, whatever [keys] says. */
+	if (cfg->nkeys > 0 && !keys_can_quit()) {
+		k = &cfg->keys[cfg->nkeys - 1];
+		snprintf(where, wlen, "%s", k->file);
+		snprintf(err, errlen, "[keys] leave no key that quits (bind "
+		    "quit to a key no list action takes)");
+		return k->file;
+	}
+	return NULL;
 }
 
 const char *

@@ -39,15 +39,23 @@ enum action keys_lookup(int ch, int ctx);
  * taken first by a list binding)? A config that leaves none is refused. */
 int	 keys_can_quit(void);
 
+/* Binds the [keys] entries of CFG in order, and checks that they leave a
+ * way to quit. NULL, or the file of the entry at fault (the last one when
+ * none quits) with WHERE ("file:line", or the file) and a reason in ERR. */
+struct config;
+const char *keys_apply(const struct config *cfg, char *where, size_t wlen,
+	    char *err, size_t errlen);
+
 /* The first key of ACTION's current keys ("?" of "? F1"), into BUF. */
 const char *keys_first(enum action, char *buf, size_t len);
 
 /* For help and the man page: the action's name ("page-down"), its
- * current keys ("PgDn Space C-f"), contexts and help text. */
+ * current keys ("PgDn Space C-f") and help text. */
 const char *keys_name(enum action);
 const char *keys_names(enum action);
-int	 keys_ctx(enum action);
 const char *keys_help(enum action);
+/* The contexts of action A (CTX_*): the : line runs no CTX_PROMPT one. */
+int	 keys_ctx(enum action);
 
 /* Help and man page groups: moving, list, reader, themes, everywhere,
  * prompt, help; KEYS_NGROUPS of them, each with a title. */

@@ -8,6 +8,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "hash.h"
 #include "lang.h"
 #include "util.h"
 
@@ -66,73 +67,78 @@ struct weight {
 	uint16_t	 lang;
 };
 
-/* One slot of a lookup table: a key and where its weights are (several
+/* One key of a lookup table and where its weights are (several
  * profiles often share a key: " th", "the"). */
-struct slot {
+struct lkey {
 	uint64_t	 key;
 	uint32_t	 first;		/* index in table.w */
-	uint16_t	 n;		/* 0: an empty slot */
+	uint16_t	 n;		/* weights */
 	uint16_t	 fill;		/* weights put so far (tables_build) */
 };
 
 /*
- * An open-addressing hash table over the distinct keys of all profiles,
- * each with its profile weights in a row of W (in the order they were
- * added). One slot per key keeps the probe runs short: a lookup is
- * mostly a miss, and it probes up to the next empty slot.
+ * The distinct keys of all profiles, found through a hash table (hash.h)
+ * kept at most a quarter full: a lookup is mostly a miss, and it probes
+ * up to the next empty slot. Each key has its profile weights in a row
+ * of W (in the order they were added).
  */
 struct table {
-	struct slot	*slot;
-	size_t		 mask;
+	struct lkey	*k;
+	size_t		 nk;
+	struct hash	 h;
 	struct weight	*w;
 	size_t		 nw;
 };
 
 static struct table tri_tab, stop_tab;
 
-/* Where KEY's probe sequence starts. */
-static size_t
-table_home(const struct table *t, uint64_t key)
+/* KEY mixed for the table (trigram keys are packed code points). */
+static uint64_t
+key_mix(uint64_t key)
 {
 	key ^= key >> 31;
 	key *= 0x9E3779B97F4A7C15ULL;
-	return (size_t)(key ^ (key >> 29)) & t->mask;
+	return key ^ (key >> 29);
 }
 
 /* Makes T an empty table for N keys (profile weights). */
 static void
 table_init(struct table *t, size_t n)
 {
-	size_t size = 64;
-
-	while (size < 4 * n)
-		size *= 2;
-	t->slot = xcalloc(size, sizeof *t->slot);
-	t->mask = size - 1;
+	t->k = xcalloc(n + 1, sizeof *t->k);
+	t->nk = 0;
+	hash_init(&t->h, 2 * n + 1);
 	t->w = xreallocarray(NULL, n + 1, sizeof *t->w);
 	t->nw = 0;
 }
 
-/* The slot of KEY in T, or the empty slot where it would go. */
-static struct slot *
+/* The slot of KEY in T (its number + 1), or the empty slot where it
+ * would go. */
+static uint32_t *
 table_find(const struct table *t, uint64_t key)
 {
-	size_t i;
+	uint32_t *s;
+	size_t pos;
 
-	for (i = table_home(t, key); t->slot[i].n != 0 &&
-	    t->slot[i].key != key; i = (i + 1) & t->mask)
+	for (s = hash_first(&t->h, key_mix(key), &pos);
+	    *s != 0 && t->k[*s - 1].key != key; s = hash_next(&t->h, &pos))
 		;
-	return &t->slot[i];
+	return s;
 }
 
-/* Counts one more weight for KEY (first pass of tables_build). */
+/* Counts one more weight for KEY (first pass of tables_build; the table
+ * has room for every key, so it never grows). */
 static void
 table_count(struct table *t, uint64_t key)
 {
-	struct slot *sl = table_find(t, key);
+	uint32_t *s = table_find(t, key);
 
-	sl->key = key;
-	sl->n++;
+	if (*s == 0) {
+		t->k[t->nk].key = key;
+		*s = (uint32_t)++t->nk;
+		hash_placed(&t->h);
+	}
+	t->k[*s - 1].n++;
 }
 
 /* Gives each key its row of weights (after table_count). */
@@ -141,9 +147,9 @@ table_rows(struct table *t)
 {
 	size_t i;
 
-	for (i = 0; i <= t->mask; i++) {
-		t->slot[i].first = (uint32_t)t->nw;
-		t->nw += t->slot[i].n;
+	for (i = 0; i < t->nk; i++) {
+		t->k[i].first = (uint32_t)t->nw;
+		t->nw += t->k[i].n;
 	}
 }
 
@@ -152,8 +158,8 @@ table_rows(struct table *t)
 static void
 table_put(struct table *t, uint64_t key, float weight, size_t lang)
 {
-	struct slot *sl = table_find(t, key);
-	struct weight *w = &t->w[sl->first + sl->fill++];
+	struct lkey *k = &t->k[*table_find(t, key) - 1];
+	struct weight *w = &t->w[k->first + k->fill++];
 
 	w->weight = weight;
 	w->lang = (uint16_t)lang;
@@ -163,12 +169,14 @@ table_put(struct table *t, uint64_t key, float weight, size_t lang)
 static void
 table_sum(const struct table *t, uint64_t key, double *sum)
 {
-	const struct slot *sl;
+	const struct lkey *k;
 	const struct weight *w;
+	uint32_t *s;
 
-	if (t->slot == NULL || (sl = table_find(t, key))->n == 0)
+	if (t->k == NULL || *(s = table_find(t, key)) == 0)
 		return;
-	for (w = t->w + sl->first; w < t->w + sl->first + sl->n; w++)
+	k = &t->k[*s - 1];
+	for (w = t->w + k->first; w < t->w + k->first + k->n; w++)
 		sum[w->lang] += w->weight;
 }
 
@@ -357,8 +365,10 @@ lang_free(void)
 		free(langs[k].tri);
 		free(langs[k].stop);
 	}
-	free(tri_tab.slot);
-	free(stop_tab.slot);
+	free(tri_tab.k);
+	free(stop_tab.k);
+	hash_free(&tri_tab.h);
+	hash_free(&stop_tab.h);
 	free(tri_tab.w);
 	free(stop_tab.w);
 	memset(&tri_tab, 0, sizeof tri_tab);

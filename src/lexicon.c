@@ -8,6 +8,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "hash.h"
 #include "ini.h"
 #include "lexicon.h"
 #include "text.h"
@@ -32,10 +33,10 @@ struct theme {
 	uint64_t	 langs;		/* bit L: terms of language L */
 };
 
-/* One slot of the first-word index: the terms whose first word is KEY. */
-struct idx_slot {
+/* One group of the first-word index: the terms whose first word is KEY. */
+struct idx_group {
 	uint64_t	 hash;
-	const char	*key;		/* NULL: empty slot */
+	const char	*key;
 	uint32_t	 klen;
 	uint32_t	 prefix;
 	uint32_t	 first;		/* into ids */
@@ -49,8 +50,9 @@ struct lexicon {
 	size_t		 nterms;
 	struct lex_rule	*rules;
 	size_t		 nrules;
-	struct idx_slot	*idx;
-	size_t		 idxcap;	/* power of two */
+	struct idx_group *idx;		/* found through idxh (hash.h) */
+	size_t		 nidx;
+	struct hash	 idxh;
 	uint32_t	*ids;
 	size_t		 nids;		/* terms in the first-word index */
 	uint32_t	*affix;		/* terms whose first word is "*w"/"*w*" */
@@ -97,18 +99,6 @@ static inline uint64_t
 fnv_step(uint64_t h, unsigned char c)
 {
 	return (h ^ c) * 0x100000001b3ULL;
-}
-
-/* Hash of S[0..LEN) with fnv_step. */
-static uint64_t
-fnv(const char *s, size_t len)
-{
-	uint64_t h = HASH_INIT;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = fnv_step(h, (unsigned char)s[i]);
-	return h;
 }
 
 /* Trims ASCII white space from both ends of S[0..*LEN). */
@@ -746,17 +736,20 @@ static void
 index_put(struct lexicon *lex, uint32_t first, uint32_t count)
 {
 	const struct lex_tok *k = &lex->terms[lex->ids[first]].tok[0];
-	uint64_t h = fnv(k->s, k->len);
-	size_t j;
+	uint64_t h = hash_bytes(HASH_INIT, k->s, k->len);
+	uint32_t *s;
+	size_t pos;
 
-	for (j = h & (lex->idxcap - 1); lex->idx[j].key != NULL;
-	    j = (j + 1) & (lex->idxcap - 1))
+	for (s = hash_first(&lex->idxh, h, &pos); *s != 0;
+	    s = hash_next(&lex->idxh, &pos))
 		;
-	lex->idx[j] = (struct idx_slot){ h, k->s, k->len,
+	lex->idx[lex->nidx] = (struct idx_group){ h, k->s, k->len,
 	    (uint32_t)k->prefix, first, count };
+	*s = (uint32_t)++lex->nidx;
+	hash_placed(&lex->idxh);
 	if (k->prefix) {
 		lex->prefix_lens |= 1ULL << k->len;
-		bit_set(lex->head_bits, fnv(k->s, MIN_PREFIX));
+		bit_set(lex->head_bits, hash_bytes(HASH_INIT, k->s, MIN_PREFIX));
 	} else
 		bit_set(lex->word_bits, h);
 }
@@ -778,9 +771,8 @@ build_index(struct lexicon *lex)
 	sort_lex = lex;
 	qsort(lex->ids, lex->nids, sizeof *lex->ids, cmp_first);
 	sort_lex = NULL;
-	for (lex->idxcap = 16; lex->idxcap < lex->nids * 2; lex->idxcap *= 2)
-		;
-	lex->idx = xcalloc(lex->idxcap, sizeof *lex->idx);
+	hash_init(&lex->idxh, lex->nids + 1);	/* never grows */
+	lex->idx = xcalloc(lex->nids + 1, sizeof *lex->idx);
 	for (start = 0, i = 1; i <= lex->nids; i++) {
 		const struct lex_tok *a, *b;
 		if (i < lex->nids) {
@@ -878,6 +870,7 @@ lexicon_free(struct lexicon *lex)
 	free(lex->terms);
 	free(lex->rules);
 	free(lex->idx);
+	hash_free(&lex->idxh);
 	free(lex->ids);
 	free(lex->affix);
 	free(lex);
@@ -1032,7 +1025,7 @@ match_affix(const struct lexicon *lex, const struct token *t, size_t n,
 
 /* Appends the terms of index slot S that match T[I..N) in full. */
 static size_t
-match_slot(const struct lexicon *lex, const struct idx_slot *s,
+match_slot(const struct lexicon *lex, const struct idx_group *s,
     const struct token *t, size_t n, size_t i, uint32_t *ids, size_t k,
     size_t max)
 {
@@ -1048,17 +1041,19 @@ match_slot(const struct lexicon *lex, const struct idx_slot *s,
 }
 
 /* Looks up the slot for (hash H, KEY[0..LEN), prefix flag). */
-static const struct idx_slot *
+static const struct idx_group *
 index_get(const struct lexicon *lex, uint64_t h, const char *key,
     uint32_t len, uint32_t prefix)
 {
-	const struct idx_slot *s;
-	size_t j;
+	const struct idx_group *s;
+	const uint32_t *slot;
+	size_t pos;
 
-	for (j = h & (lex->idxcap - 1);; j = (j + 1) & (lex->idxcap - 1)) {
-		s = &lex->idx[j];
-		if (s->key == NULL)
+	for (slot = hash_first(&lex->idxh, h, &pos);;
+	    slot = hash_next(&lex->idxh, &pos)) {
+		if (*slot == 0)
 			return NULL;
+		s = &lex->idx[*slot - 1];
 		if (s->hash == h && s->klen == len && s->prefix == prefix &&
 		    memcmp(s->key, key, len) == 0)
 			return s;
@@ -1072,7 +1067,7 @@ size_t
 lexicon_match_at(const struct lexicon *lex, const struct token *t,
     size_t n, size_t i, uint32_t *ids, size_t max)
 {
-	const struct idx_slot *s;
+	const struct idx_group *s;
 	const char *w = t[i].norm;
 	uint32_t *memo = text_memo(&t[i]);
 	uint64_t h = HASH_INIT;

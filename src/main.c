@@ -61,17 +61,22 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The synopsis, alone after a usage error (the whole help would push the
+ * error off the screen), and at the head of --help. */
+#define SYNOPSIS \
+"usage: tread [options] [PATH...]\n" \
+"       tread --list [--filter QUERY] [--format tsv|json] [PATH...]\n" \
+"       tread --themes [--filter QUERY] [--format tsv|json] [PATH...]\n" \
+"       tread --show ID|PATH|- [--width N] [--highlight] [PATH...]\n" \
+"       tread --entities|--stories [--filter QUERY] [--format tsv|json] [PATH...]\n" \
+"       tread --timeline [--by day|week|month] [--filter QUERY] [--format tsv|json]\n" \
+"                        [PATH...]\n"
+
+/* --help: the synopsis and the options. */
 static void
 usage(FILE *fp)
 {
-	fputs(
-"usage: tread [options] [PATH...]\n"
-"       tread --list [--filter QUERY] [--format tsv|json] [PATH...]\n"
-"       tread --themes [--filter QUERY] [--format tsv|json] [PATH...]\n"
-"       tread --show ID|PATH|- [--width N] [--highlight] [PATH...]\n"
-"       tread --entities|--stories [--filter QUERY] [--format tsv|json] [PATH...]\n"
-"       tread --timeline [--by day|week|month] [--filter QUERY] [--format tsv|json]\n"
-"                        [PATH...]\n"
+	fputs(SYNOPSIS
 "\n"
 "Read news articles in a terminal and slice them by theme. PATH is a file\n"
 "or a directory (searched recursively), - is the standard input; without\n"
@@ -80,7 +85,7 @@ usage(FILE *fp)
 "  -l, --list              list articles as TSV (id path date lang source title\n"
 "                          themes entities story)\n"
 "  -t, --themes            list themes with article counts (theme label kind articles)\n"
-"  -s, --show ID|PATH      print one cleaned article wrapped to the width\n"
+"  -s, --show ID|PATH|-    print one cleaned article wrapped to the width\n"
 "      --entities          people, places and organisations (entity label kind articles)\n"
 "      --stories           articles grouped into stories (story date langs articles title)\n"
 "      --timeline          articles per period and theme (period theme articles)\n"
@@ -116,10 +121,18 @@ parse_width(const char *s)
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno != 0 || *end != '\0' || n < 10 || n > 1000) {
-		warn_at("--width", "expected a number from 10 to 1000: %s", s);
+		err_at("--width", "expected a number from 10 to 1000: %s", s);
 		exit(2);
 	}
 	return (int)n;
+}
+
+/* After a usage error: the synopsis and where the rest is; exit 2. */
+static _Noreturn void
+usage_error(void)
+{
+	fputs(SYNOPSIS "Try 'tread --help' or 'man tread' for more.\n", stderr);
+	exit(2);
 }
 
 /* getopt's complaint about ARGV[optind - 1], said by tread: through the
@@ -133,16 +146,15 @@ bad_option(int ch, char **argv)
 	char opt[3] = { '-', (char)optopt, '\0' };
 
 	if (ch == ':')
-		warn_at(NULL, "option '%.*s' needs an argument", islong ? n : 2,
+		err_at(NULL, "option '%.*s' needs an argument", islong ? n : 2,
 		    islong ? arg : opt);
 	else if (islong && optopt != 0)
-		warn_at(NULL, "option '%.*s' takes no argument", n, arg);
+		err_at(NULL, "option '%.*s' takes no argument", n, arg);
 	else if (islong)
-		warn_at(NULL, "unknown or ambiguous option '%.*s'", n, arg);
+		err_at(NULL, "unknown or ambiguous option '%.*s'", n, arg);
 	else
-		warn_at(NULL, "unknown option '%s'", opt);
-	usage(stderr);
-	exit(2);
+		err_at(NULL, "unknown option '%s'", opt);
+	usage_error();
 }
 
 /* The mode options by mode, for the conflict message. */
@@ -154,7 +166,7 @@ static void
 set_mode(struct options *o, enum mode m)
 {
 	if (o->mode != MODE_UI && o->mode != m) {
-		warn_at(mode_names[m], "cannot be combined with %s",
+		err_at(mode_names[m], "cannot be combined with %s",
 		    mode_names[o->mode]);
 		exit(2);
 	}
@@ -167,7 +179,7 @@ static void
 once(unsigned *seen, unsigned bit, const char *name)
 {
 	if (*seen & bit) {
-		warn_at(name, "given more than once");
+		err_at(name, "given more than once");
 		exit(2);
 	}
 	*seen |= bit;
@@ -183,7 +195,7 @@ parse_color(const char *s)
 		return COLOR_NEVER;
 	if (strcmp(s, "auto") == 0)
 		return COLOR_AUTO;
-	warn_at("--color", "expected auto, always or never: %s", s);
+	err_at("--color", "expected auto, always or never: %s", s);
 	exit(2);
 }
 
@@ -195,7 +207,7 @@ parse_format(const char *s)
 		return FORMAT_TSV;
 	if (strcmp(s, "json") == 0)
 		return FORMAT_JSON;
-	warn_at("--format", "expected tsv or json: %s", s);
+	err_at("--format", "expected tsv or json: %s", s);
 	exit(2);
 }
 
@@ -226,7 +238,7 @@ set_encoding(struct options *o, const char *name)
 	char err[256];
 
 	if (decode_set_encoding(name, err, sizeof err) == -1) {
-		warn_at("--encoding", "%s", err);
+		err_at("--encoding", "%s", err);
 		exit(2);
 	}
 	o->encoding = name;
@@ -244,7 +256,7 @@ parse_by(const char *s)
 		return BY_WEEK;
 	if (strcmp(s, "month") == 0)
 		return BY_MONTH;
-	warn_at("--by", "expected day, week or month: %s", s);
+	err_at("--by", "expected day, week or month: %s", s);
 	exit(2);
 }
 
@@ -289,6 +301,35 @@ parse_one(struct options *o, int ch, unsigned *seen, char **argv)
 	}
 }
 
+/* An option of one mode given with another is a usage error rather than
+ * silently ignored: --width with --list would say nothing of its
+ * mistake. SEEN has the bits of once(). */
+static void
+check_applies(const struct options *o, unsigned seen)
+{
+	const char *opt = NULL, *where = NULL;
+	int batch = o->mode != MODE_UI && o->mode != MODE_SHOW;
+
+	if ((seen & 1u << 2) && o->mode != MODE_SHOW)
+		opt = "--width", where = "--show";
+	else if (o->highlight && o->mode != MODE_SHOW)
+		opt = "--highlight", where = "--show";
+	else if ((seen & 1u << 7) && o->mode != MODE_TIMELINE)
+		opt = "--by", where = "--timeline";
+	else if (o->evidence && (o->mode != MODE_LIST ||
+	    o->format != FORMAT_JSON))
+		opt = "--evidence", where = "--list --format json";
+	else if ((seen & 1u << 5) && !batch)
+		opt = "--format", where = "--list, --themes, --entities, "
+		    "--stories or --timeline";
+	else if ((seen & 1u << 1) && o->mode == MODE_SHOW)
+		opt = "--filter", where = "the reader and the list modes";
+	if (opt == NULL)
+		return;
+	err_at(opt, "only with %s", where);
+	usage_error();
+}
+
 /* Fills O from the command line; exits on --help, --version and errors. */
 static void
 parse_options(struct options *o, int argc, char **argv)
@@ -302,6 +343,7 @@ parse_options(struct options *o, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, ":lts:f:w:c:qhV", longopts,
 	    NULL)) != -1)
 		parse_one(o, ch, &seen, argv);
+	check_applies(o, seen);
 	o->paths = argv + optind;
 	o->npaths = (size_t)(argc - optind);
 	o->color = color_decide(o->color_when);
@@ -335,7 +377,7 @@ read_stdin(struct options *o)
 	if (!uses_stdin(o))
 		return;
 	if (file_stdin_load(64u << 20) == -1) {
-		warn_at("-", "%s", strerror(errno));
+		err_at("-", "%s", strerror(errno));
 		exit(1);
 	}
 	o->load_flags |= CORPUS_NOCACHE;
@@ -362,7 +404,7 @@ load_lexicon(const struct options *o)
 		user = NULL;
 	}
 	if ((lex = lexicon_load(path, user, err, sizeof err)) == NULL) {
-		warn_at(NULL, "%s", err);
+		err_at(NULL, "%s", err);
 		exit(2);
 	}
 	free(user);
@@ -377,7 +419,7 @@ load_entities(const char *dir)
 	char *user = paths_config("entities"), err[1024];
 
 	if (entity_init(dir, user, err, sizeof err) == -1) {
-		warn_at(NULL, "%s", err);
+		err_at(NULL, "%s", err);
 		exit(2);
 	}
 	free(user);
@@ -403,16 +445,21 @@ static void
 check_config(const struct options *o)
 {
 	struct config cfg;
-	char err[1024];
-	int rc;
+	char err[1024], where[512];
+	const char *bad;
+	int rc, ours = 0;
 
 	if (o->config_file == NULL)
 		return;
 	config_defaults(&cfg);
-	rc = config_load(&cfg, o->config_file, err, sizeof err);
+	keys_init();
+	if ((rc = config_load(&cfg, o->config_file, err, sizeof err)) == 0 &&
+	    (bad = keys_apply(&cfg, where, sizeof where, err, sizeof err)))
+		ours = strcmp(bad, o->config_file) == 0;
 	config_free(&cfg);
-	if (rc == -1) {
-		warn_at(NULL, "%s", err);
+	keys_free();
+	if (rc == -1 || ours) {
+		err_at(rc == -1 ? NULL : where, "%s", err);
 		exit(2);
 	}
 }
@@ -447,7 +494,7 @@ run_show(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	}
 	if (i < 0) {
 		/* a directory or device is no id: say what it is */
-		warn_at(o->show, access(o->show, F_OK) == 0 &&
+		err_at(o->show, access(o->show, F_OK) == 0 &&
 		    !paths_is_file(o->show) && !file_is_stdin(o->show) ?
 		    "not a regular file" : "no such article");
 		return 1;
@@ -500,6 +547,24 @@ progress_watch(void)
 	return show_progress;
 }
 
+/* The reader with --filter: the query it starts with must parse (exit 2
+ * on the command line, not a message on a screen about to open). */
+static int
+run_ui(const struct options *o, struct corpus *c, const struct lexicon *lex)
+{
+	struct query *q;
+	char err[512];
+
+	if (o->filter != NULL) {
+		if ((q = query_parse(o->filter, c, err, sizeof err)) == NULL) {
+			err_at("--filter", "%s", err);
+			return 2;
+		}
+		query_free(q);
+	}
+	return ui_run(o, c, lex);
+}
+
 /* --list and --themes, after --filter. */
 static int
 run_batch(const struct options *o, struct corpus *c)
@@ -511,7 +576,7 @@ run_batch(const struct options *o, struct corpus *c)
 
 	if (o->filter != NULL &&
 	    (q = query_parse(o->filter, c, err, sizeof err)) == NULL) {
-		warn_at("--filter", "%s", err);
+		err_at("--filter", "%s", err);
 		free(keep);
 		return 2;
 	}
@@ -544,7 +609,7 @@ stdout_close(int rc)
 	if (!ferror(stdout))
 		return rc;
 	if (err != EPIPE)
-		warn_at("stdout", "%s", strerror(err != 0 ? err : EIO));
+		err_at("stdout", "%s", strerror(err != 0 ? err : EIO));
 	return 1;
 }
 
@@ -578,10 +643,11 @@ main(int argc, char **argv)
 	if (!wants_discovery(&o))
 		o.load_flags |= CORPUS_NODISCOVER;
 	entity_cache_enable(!(o.load_flags & CORPUS_NOCACHE));
-	/* these print from the entity index: the loader threads do its
-	 * per-article work while the bodies are at hand */
+	/* these print from the entity index (the reader shows it in its
+	 * People group): the loader threads do its per-article work while
+	 * the bodies are at hand */
 	if (o.mode == MODE_LIST || o.mode == MODE_ENTITIES ||
-	    o.mode == MODE_STORIES)
+	    o.mode == MODE_STORIES || o.mode == MODE_UI)
 		o.load_flags |= CORPUS_ENTITIES;
 	/* The reader shows the cache's snapshot at once and checks the
 	 * files behind it; batch modes stay exact. */
@@ -589,12 +655,12 @@ main(int argc, char **argv)
 	    (o.mode == MODE_UI ? CORPUS_TRUST : 0), progress_watch(),
 	    NULL) == 0 &&
 	    o.mode != MODE_SHOW) {
-		warn_at(NULL, "no articles could be loaded");
+		err_at(NULL, "no articles could be loaded");
 		rc = 1;
 	} else if (o.mode == MODE_SHOW)
 		rc = run_show(&o, &c, lex);
 	else if (o.mode == MODE_UI)
-		rc = ui_run(&o, &c, lex);
+		rc = run_ui(&o, &c, lex);
 	else
 		rc = run_batch(&o, &c);
 	corpus_free(&c);

@@ -118,7 +118,7 @@ xdg_path(const char *var, const char *fallback, const char *name)
 		buf_adds(&b, base);
 	else {
 		if ((home = paths_home()) == NULL) {
-			warn_at(NULL, "HOME is not set and the password database "
+			err_at(NULL, "HOME is not set and the password database "
 			    "has no home directory for user %ld: set HOME or %s",
 			    (long)getuid(), var);
 			exit(1);

@@ -6,6 +6,7 @@
 
 #include "corpus.h"
 #include "entity.h"
+#include "hash.h"
 #include "query.h"
 #include "text.h"
 #include "util.h"
@@ -36,7 +37,7 @@ struct query {
 	size_t		 n;
 	size_t		 ntext;		/* Q_TEXT terms */
 	unsigned	 nsource;	/* Q_SOURCE terms */
-	char		**hl;		/* query_words, NULL-ended */
+	char		**hl;		/* query_words, NULL-ended; NULL until asked */
 	size_t		 nhl;
 };
 
@@ -459,7 +460,6 @@ query_parse(const char *query, const struct corpus *c, char *err,
 			return NULL;
 		}
 	}
-	build_words(P.q);
 	return P.q;
 }
 
@@ -530,33 +530,21 @@ fold_contains(const char *s, const struct qterm *t)
  * (a corpus has a few dozen), and folding each article's would cost
  * about a millisecond per thousand articles. */
 struct memo_ent {
-	const char	*s;		/* NULL: empty slot */
+	const char	*s;
 	uint64_t	 h;
 	uint32_t	 bits;
 };
 struct memo {
-	struct memo_ent	*e;
+	struct memo_ent	*e;	/* in the order met */
 	size_t		 cap, n;
+	struct hash	 slot;	/* over e */
 };
 
-/* Doubles the memo's table. */
-static void
-memo_grow(struct memo *m)
+/* The hash of memo entry I (hash_grow). */
+static uint64_t
+memo_hash(const void *ctx, uint32_t i)
 {
-	struct memo_ent *old = m->e;
-	size_t oldcap = m->cap, i, j;
-
-	m->cap = m->cap ? m->cap * 2 : 64;
-	m->e = xcalloc(m->cap, sizeof *m->e);
-	for (i = 0; i < oldcap; i++) {
-		if (old[i].s == NULL)
-			continue;
-		for (j = old[i].h & (m->cap - 1); m->e[j].s != NULL;
-		    j = (j + 1) & (m->cap - 1))
-			;
-		m->e[j] = old[i];
-	}
-	free(old);
+	return ((const struct memo *)ctx)->e[i].h;
 }
 
 /* Bit K set when source term K holds for SOURCE. */
@@ -564,20 +552,24 @@ static uint32_t
 source_bits(const struct query *q, struct memo *m, const char *source)
 {
 	uint64_t h = hash_bytes(HASH_INIT, source, strlen(source));
-	uint32_t bits = 0;
-	size_t i, slot;
+	uint32_t bits = 0, *s;
+	size_t i, pos;
 
-	if ((m->n + 1) * 2 > m->cap)
-		memo_grow(m);
-	for (slot = h & (m->cap - 1); m->e[slot].s != NULL;
-	    slot = (slot + 1) & (m->cap - 1))
-		if (m->e[slot].h == h && strcmp(m->e[slot].s, source) == 0)
-			return m->e[slot].bits;
+	if (hash_full(&m->slot))
+		hash_grow(&m->slot, memo_hash, m);
+	for (s = hash_first(&m->slot, h, &pos); *s != 0;
+	    s = hash_next(&m->slot, &pos))
+		if (m->e[*s - 1].h == h && strcmp(m->e[*s - 1].s, source) == 0)
+			return m->e[*s - 1].bits;
 	for (i = 0; i < q->n; i++)
 		if (q->t[i].kind == Q_SOURCE && fold_contains(source, &q->t[i]))
 			bits |= 1u << q->t[i].srcbit;
-	m->e[slot] = (struct memo_ent){ source, h, bits };
-	m->n++;
+	if (m->n == m->cap)
+		m->e = xreallocarray(m->e, m->cap = m->cap ? m->cap * 2 : 32,
+		    sizeof *m->e);
+	m->e[m->n++] = (struct memo_ent){ source, h, bits };
+	*s = (uint32_t)m->n;
+	hash_placed(&m->slot);
 	return bits;
 }
 
@@ -614,8 +606,9 @@ eval_meta(const struct qterm *t, const struct article *a, size_t nthemes,
 	}
 }
 
-/* Do the metadata terms of Q all hold for A? Date terms never hold for
- * an undated article, negated or not. */
+/* Do the metadata terms of Q all hold for A? A date term never holds
+ * for an undated article, so its negation always does: "-after:2024"
+ * keeps what is not known to be from 2024 on. */
 static int
 meta_ok(const struct query *q, const struct article *a, size_t nthemes,
     struct memo *m, int themes_done)
@@ -630,9 +623,10 @@ meta_ok(const struct query *q, const struct article *a, size_t nthemes,
 		    (t->kind == Q_THEME && themes_done))
 			continue;
 		if (a->date[0] == '\0' && (t->kind == Q_AFTER ||
-		    t->kind == Q_BEFORE || t->kind == Q_DATE))
-			return 0;
-		if (eval_meta(t, a, nthemes, src) == t->neg)
+		    t->kind == Q_BEFORE || t->kind == Q_DATE)) {
+			if (!t->neg)
+				return 0;
+		} else if (eval_meta(t, a, nthemes, src) == t->neg)
 			return 0;
 	}
 	return 1;
@@ -868,7 +862,7 @@ size_t
 query_eval(const struct query *q, struct corpus *c, unsigned char *keep)
 {
 	struct scan S = { NULL, NULL, 0, NULL, NULL };
-	struct memo memo = { NULL, 0, 0 };
+	struct memo memo = { 0 };
 	uint64_t **sets = NULL;
 	const uint64_t *covered = NULL;
 	uint64_t *cand;
@@ -907,6 +901,7 @@ query_eval(const struct query *q, struct corpus *c, unsigned char *keep)
 	free(S.found);
 	free(S.want);
 	free(memo.e);
+	hash_free(&memo.slot);
 	if (S.fc != NULL)
 		fold_cache_free(S.fc);
 	return n;
@@ -918,10 +913,16 @@ query_has_words(const struct query *q)
 	return q != NULL && q->ntext > 0;
 }
 
+/* The words are built on the first call only (one query, one list), not
+ * by every parse: only the reader's highlighting asks for them. */
 const char *const *
 query_words(const struct query *q)
 {
 	static const char *const none[] = { NULL };
 
-	return q != NULL ? (const char *const *)q->hl : none;
+	if (q == NULL)
+		return none;
+	if (q->hl == NULL)
+		build_words((struct query *)(uintptr_t)q);
+	return (const char *const *)q->hl;
 }

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "decode.h"
+#include "hash.h"
 #include "paths.h"
 #include "state.h"
 #include "store.h"
@@ -41,7 +42,7 @@
 #define CH_POS	0x2
 
 struct entry {
-	char		*key;	/* NULL = empty slot */
+	char		*key;
 	uint64_t	 hash;
 	long		 pos;
 	unsigned char	 read;
@@ -49,11 +50,13 @@ struct entry {
 	char		*canon;	/* alias table: the key, NULL if the same */
 };
 
-/* Open addressing, linear probing, power-of-two size. */
+/* The entries in the order they came (a file's order, then new keys),
+ * found through the hash table (hash.h). */
 struct table {
 	struct entry	*v;
-	size_t		 cap;
 	size_t		 n;
+	size_t		 cap;	/* of v */
+	struct hash	 h;
 };
 
 struct state {
@@ -73,75 +76,75 @@ enum sread { SREAD_OK, SREAD_UNREADABLE, SREAD_CORRUPT };
 static void
 table_init(struct table *t, size_t n)
 {
-	t->cap = 64;
-	while (t->cap < n * 2)
-		t->cap *= 2;
+	t->cap = n > 32 ? n : 32;
 	t->v = xcalloc(t->cap, sizeof *t->v);
 	t->n = 0;
+	hash_init(&t->h, t->cap);
 }
 
-/* Frees every key and the slots. */
+/* Frees every key and the entries. */
 static void
 table_free(struct table *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->cap; i++) {
+	for (i = 0; i < t->n; i++) {
 		free(t->v[i].key);
 		free(t->v[i].canon);
 	}
 	free(t->v);
-	t->v = NULL;
-	t->cap = t->n = 0;
+	hash_free(&t->h);
+	memset(t, 0, sizeof *t);
 }
 
-/* The slot holding KEY, or the empty slot where it would go. */
-static struct entry *
+/* The hash of entry I of table CTX (hash_grow). */
+static uint64_t
+table_key(const void *ctx, uint32_t i)
+{
+	return ((const struct table *)ctx)->v[i].hash;
+}
+
+/* The slot holding KEY's entry number + 1, or the empty slot where it
+ * would go. */
+static uint32_t *
 table_slot(const struct table *t, const char *key, uint64_t h)
 {
-	size_t i = (size_t)h & (t->cap - 1);
+	uint32_t *s;
+	size_t pos;
 
-	while (t->v[i].key != NULL &&
-	    (t->v[i].hash != h || strcmp(t->v[i].key, key) != 0))
-		i = (i + 1) & (t->cap - 1);
-	return &t->v[i];
-}
-
-/* Doubles the table when it is half full. */
-static void
-table_grow(struct table *t)
-{
-	struct table old = *t;
-	size_t i;
-
-	table_init(t, old.cap);
-	for (i = 0; i < old.cap; i++)
-		if (old.v[i].key != NULL)
-			*table_slot(t, old.v[i].key, old.v[i].hash) = old.v[i];
-	t->n = old.n;
-	free(old.v);
+	for (s = hash_first(&t->h, h, &pos); *s != 0; s = hash_next(&t->h, &pos))
+		if (t->v[*s - 1].hash == h && strcmp(t->v[*s - 1].key, key) == 0)
+			break;
+	return s;
 }
 
 /* The entry for KEY, created (unread, position 0) when missing. KEY is
- * copied unless OWNED, in which case the table takes it or frees it. */
+ * copied unless OWNED, in which case the table takes it or frees it.
+ * The pointer lasts until the next table_get. */
 static struct entry *
 table_get(struct table *t, char *key, int owned)
 {
 	uint64_t h = hash_bytes(HASH_INIT, key, strlen(key));
-	struct entry *e = table_slot(t, key, h);
+	uint32_t *s = table_slot(t, key, h);
+	struct entry *e;
 
-	if (e->key != NULL) {
+	if (*s != 0) {
 		if (owned)
 			free(key);
-		return e;
+		return &t->v[*s - 1];
 	}
-	if ((t->n + 1) * 2 > t->cap) {
-		table_grow(t);
-		e = table_slot(t, key, h);
+	if (hash_full(&t->h)) {
+		hash_grow(&t->h, table_key, t);
+		s = table_slot(t, key, h);
 	}
+	if (t->n == t->cap)
+		t->v = xreallocarray(t->v, t->cap *= 2, sizeof *t->v);
+	e = &t->v[t->n];
+	memset(e, 0, sizeof *e);
 	e->key = owned ? key : xstrdup(key);
 	e->hash = h;
-	t->n++;
+	*s = (uint32_t)++t->n;
+	hash_placed(&t->h);
 	return e;
 }
 
@@ -149,10 +152,10 @@ table_get(struct table *t, char *key, int owned)
 static const struct entry *
 table_find(const struct table *t, const char *key)
 {
-	const struct entry *e;
+	uint32_t *s;
 
-	e = table_slot(t, key, hash_bytes(HASH_INIT, key, strlen(key)));
-	return e->key != NULL ? e : NULL;
+	s = table_slot(t, key, hash_bytes(HASH_INIT, key, strlen(key)));
+	return *s != 0 ? &t->v[*s - 1] : NULL;
 }
 
 /* The key an article path is stored under: absolute and without
@@ -369,9 +372,8 @@ table_claim(struct table *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->cap; i++)
-		if (t->v[i].key != NULL)
-			t->v[i].changed = CH_READ | CH_POS;
+	for (i = 0; i < t->n; i++)
+		t->v[i].changed = CH_READ | CH_POS;
 }
 
 /* Reads the file at PATH (a regular file, not a link) into *DATA. */
@@ -609,8 +611,8 @@ state_count(const struct state *s)
 {
 	size_t i, n = 0;
 
-	for (i = 0; s != NULL && i < s->t.cap; i++)
-		if (s->t.v[i].key != NULL && (s->t.v[i].read || s->t.v[i].pos))
+	for (i = 0; s != NULL && i < s->t.n; i++)
+		if (s->t.v[i].read || s->t.v[i].pos)
 			n++;
 	return n;
 }
@@ -624,9 +626,9 @@ state_merge(struct table *to, const struct table *from)
 	struct entry *e;
 	size_t i;
 
-	for (i = 0; i < from->cap; i++) {
+	for (i = 0; i < from->n; i++) {
 		f = &from->v[i];
-		if (f->key == NULL || f->changed == 0)
+		if (f->changed == 0)
 			continue;
 		e = table_get(to, f->key, 0);
 		if (f->changed & CH_READ)
@@ -644,9 +646,9 @@ state_format(struct buf *b, const struct table *t)
 	size_t i, count = 0;
 
 	buf_adds(b, STATE_MAGIC "\n");
-	for (i = 0; i < t->cap; i++) {
+	for (i = 0; i < t->n; i++) {
 		e = &t->v[i];
-		if (e->key == NULL || (!e->read && e->pos == 0))
+		if (!e->read && e->pos == 0)
 			continue;
 		buf_addf(b, "%c\t%ld\t", e->read ? 'r' : '-', e->pos);
 		key_escape(b, e->key);

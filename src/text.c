@@ -7,6 +7,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "hash.h"
 #include "text.h"
 #include "util.h"
 
@@ -130,9 +131,10 @@ struct arena_chunk {
 };
 
 struct fold_cache {
-	struct fold_entry *v;
+	struct fold_entry *v;	/* in the order met */
 	size_t		 n;	/* entries in use */
-	size_t		 cap;	/* power of two */
+	size_t		 cap;	/* entries allocated */
+	struct hash	 slot;	/* over v (hash.h) */
 	struct arena_chunk *chunks;
 };
 
@@ -188,8 +190,9 @@ fold_cache_new(void)
 {
 	struct fold_cache *fc = xcalloc(1, sizeof *fc);
 
-	fc->cap = 4096;
+	fc->cap = 2048;
 	fc->v = xcalloc(fc->cap, sizeof *fc->v);
+	hash_init(&fc->slot, fc->cap);
 	return fc;
 }
 
@@ -206,38 +209,30 @@ fold_cache_free(struct fold_cache *fc)
 		free(a);
 	}
 	free(fc->v);
+	hash_free(&fc->slot);
 	free(fc);
 }
 
-/* Doubles the table when it is 3/4 full. */
-static void
-cache_grow(struct fold_cache *fc)
+/* The hash of entry I (hash_grow). */
+static uint64_t
+cache_key(const void *ctx, uint32_t i)
 {
-	struct fold_entry *old = fc->v;
-	size_t oldcap = fc->cap, i, j;
-
-	fc->cap *= 2;
-	fc->v = xcalloc(fc->cap, sizeof *fc->v);
-	for (i = 0; i < oldcap; i++) {
-		if (old[i].key == NULL)
-			continue;
-		for (j = old[i].hash & (fc->cap - 1); fc->v[j].key != NULL;
-		    j = (j + 1) & (fc->cap - 1))
-			;
-		fc->v[j] = old[i];
-	}
-	free(old);
+	return ((const struct fold_cache *)ctx)->v[i].hash;
 }
 
-/* Stores the folded form of S in a fresh entry at slot J. */
+/* Stores the folded form of S in a fresh entry, its number + 1 in the
+ * empty slot SLOT. */
 static struct fold_entry *
-cache_insert(struct fold_cache *fc, size_t j, uint64_t h, const char *s,
-    size_t len)
+cache_insert(struct fold_cache *fc, uint32_t *slot, uint64_t h,
+    const char *s, size_t len)
 {
-	struct fold_entry *e = &fc->v[j];
+	struct fold_entry *e;
 	size_t nlen;
 	char *f;
 
+	if (fc->n == fc->cap)
+		fc->v = xreallocarray(fc->v, fc->cap *= 2, sizeof *fc->v);
+	e = &fc->v[fc->n];
 	e->hash = h;
 	e->key = arena_dup(fc, s, len, 0);
 	e->klen = (uint32_t)len;
@@ -252,7 +247,8 @@ cache_insert(struct fold_cache *fc, size_t j, uint64_t h, const char *s,
 	}
 	e->norm = f;
 	e->nlen = (uint32_t)nlen;
-	fc->n++;
+	*slot = (uint32_t)++fc->n;
+	hash_placed(&fc->slot);
 	return e;
 }
 
@@ -281,16 +277,18 @@ fold_cache_get(struct fold_cache *fc, const char *s, size_t len,
 {
 	uint64_t h = word_hash(s, len);
 	struct fold_entry *e;
-	size_t j;
+	uint32_t *slot;
+	size_t pos;
 
-	if ((fc->n + 1) * 4 > fc->cap * 3)
-		cache_grow(fc);
-	for (j = h & (fc->cap - 1);; j = (j + 1) & (fc->cap - 1)) {
-		e = &fc->v[j];
-		if (e->key == NULL) {
-			e = cache_insert(fc, j, h, s, len);
+	if (hash_full(&fc->slot))
+		hash_grow(&fc->slot, cache_key, fc);
+	for (slot = hash_first(&fc->slot, h, &pos);;
+	    slot = hash_next(&fc->slot, &pos)) {
+		if (*slot == 0) {
+			e = cache_insert(fc, slot, h, s, len);
 			break;
 		}
+		e = &fc->v[*slot - 1];
 		if (e->hash == h && e->klen == len && memcmp(e->key, s, len) == 0)
 			break;
 	}

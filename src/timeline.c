@@ -1,10 +1,12 @@
 /* timeline.c: periods (day, ISO week, month) of article dates, counts per period, and sparklines of them. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "corpus.h"
 #include "story.h"
 #include "timeline.h"
+#include "util.h"
 
 /* The civil date of day number Z (days since 1970-01-01), after
  * H. Hinnant's days_from_civil inverse. */
@@ -75,18 +77,57 @@ void
 timeline_span(const struct corpus *c, enum timeline_by by,
     struct timeline_span *out)
 {
-	int32_t lo = INT32_MAX, hi = INT32_MIN, p;
+	int32_t *per = timeline_periods(c, by);
+
+	timeline_span_of(per, c->n, by, out);
+	free(per);
+}
+
+int32_t *
+timeline_periods(const struct corpus *c, enum timeline_by by)
+{
+	int32_t *per = xcalloc(c->n + 1, sizeof *per);
 	size_t i;
 
-	for (i = 0; i < c->n; i++) {
-		if ((p = timeline_period(c->v[i].date, by)) == INT32_MIN)
+	for (i = 0; i < c->n; i++)
+		per[i] = timeline_period(c->v[i].date, by);
+	return per;
+}
+
+void
+timeline_span_of(const int32_t *per, size_t n, enum timeline_by by,
+    struct timeline_span *out)
+{
+	int32_t lo = INT32_MAX, hi = INT32_MIN;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (per[i] == INT32_MIN)
 			continue;
-		lo = p < lo ? p : lo;
-		hi = p > hi ? p : hi;
+		lo = per[i] < lo ? per[i] : lo;
+		hi = per[i] > hi ? per[i] : hi;
 	}
 	out->by = by;
 	out->first = lo;
 	out->n = hi == INT32_MIN ? 0 : (size_t)(hi - lo) + 1;
+}
+
+void
+timeline_count_set(const struct corpus *c, const struct timeline_span *sp,
+    const int32_t *per, const uint64_t *set, uint32_t *out)
+{
+	size_t w, i, nw = (c->n + 63) / 64;	/* corpus_set_words */
+	uint64_t bits;
+
+	memset(out, 0, sp->n * sizeof *out);
+	for (w = 0; set != NULL && w < nw; w++)
+		for (bits = set[w]; bits != 0; bits &= bits - 1) {
+			i = w * 64 + (size_t)__builtin_ctzll(bits);
+			if (i < c->n && per[i] != INT32_MIN &&
+			    per[i] >= sp->first &&
+			    (size_t)(per[i] - sp->first) < sp->n)
+				out[per[i] - sp->first]++;
+		}
 }
 
 void

@@ -33,6 +33,20 @@ void	 timeline_count(const struct corpus *c, const struct timeline_span *,
 	    const unsigned char *keep, int (*pick)(const struct corpus *,
 	    size_t, void *), void *arg, uint32_t *out);
 
+/* The period in BY of each of C's articles (INT32_MIN: undated), as a
+ * new array of C->n entries (free() it): dates parsed once for the
+ * counts of every theme and entity. */
+int32_t	*timeline_periods(const struct corpus *c, enum timeline_by by);
+/* The span of the N periods PER (timeline_periods in BY). */
+void	 timeline_span_of(const int32_t *per, size_t n, enum timeline_by by,
+	    struct timeline_span *out);
+/* timeline_count of the articles of bitset SET (corpus_theme_set, NULL:
+ * none) from their periods PER: a walk over the set's bits, not over
+ * every article. */
+void	 timeline_count_set(const struct corpus *c,
+	    const struct timeline_span *, const int32_t *per,
+	    const uint64_t *set, uint32_t *out);
+
 /*
  * A sparkline of COUNTS[0..N) in at most WIDTH cells (periods are
  * summed into cells when there are more), scaled to the largest: the

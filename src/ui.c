@@ -36,23 +36,23 @@
 
 /* Where the layout puts a pane: the list at the top (beside the side
  * panel), the reader below, or over the whole main area while the
- * view's flag in struct ui is set (help, timeline). */
+ * view's bit of ui->up is set (help, timeline). */
 enum slot { SLOT_TOP, SLOT_BOTTOM, SLOT_SIDE, SLOT_OVERLAY };
 
-/* The panes: a new one is its view file (ui_*.c), its PANE_ value and
- * one row here; layout, drawing, keys and mouse follow the table. */
+/* The panes: a new one is its view file (ui_*.c, keeping its state in
+ * ui->view[P] and asking the loop for the rest with UI_* requests), its
+ * PANE_ value and ops in ui_view.h, and one row here; layout, focus,
+ * drawing, keys and mouse follow the table. */
 static const struct pane_def {
 	const struct view_ops *ops;
 	enum slot	 slot;
-	size_t		 up;	/* SLOT_OVERLAY: offsetof its int flag */
+	enum action	 open;	/* SLOT_OVERLAY: the action that brings it up */
 } pane_table[PANE_N] = {
-	[PANE_LIST] =		{ &ui_list_ops, SLOT_TOP, 0 },
-	[PANE_READER] =		{ &ui_reader_ops, SLOT_BOTTOM, 0 },
-	[PANE_THEMES] =		{ &ui_themes_ops, SLOT_SIDE, 0 },
-	[PANE_HELP] =		{ &ui_help_ops, SLOT_OVERLAY,
-				    offsetof(struct ui, help) },
-	[PANE_TIMELINE] =	{ &ui_timeline_ops, SLOT_OVERLAY,
-				    offsetof(struct ui, timeline) },
+	[PANE_LIST] =		{ &ui_list_ops, SLOT_TOP, ACT_NONE },
+	[PANE_READER] =		{ &ui_reader_ops, SLOT_BOTTOM, ACT_NONE },
+	[PANE_THEMES] =		{ &ui_themes_ops, SLOT_SIDE, ACT_NONE },
+	[PANE_HELP] =		{ &ui_help_ops, SLOT_OVERLAY, ACT_HELP },
+	[PANE_TIMELINE] =	{ &ui_timeline_ops, SLOT_OVERLAY, ACT_TIMELINE },
 };
 #define panes_ops(p)	(pane_table[p].ops)
 
@@ -63,8 +63,7 @@ overlay_up(const struct ui *ui)
 	int p;
 
 	for (p = 0; p < PANE_N; p++)
-		if (pane_table[p].slot == SLOT_OVERLAY &&
-		    *(const int *)((const char *)ui + pane_table[p].up))
+		if (pane_table[p].slot == SLOT_OVERLAY && (ui->up & 1u << p))
 			return p;
 	return -1;
 }
@@ -284,7 +283,9 @@ ui_layout(struct ui *ui)
 		ui->focus = slot_pane(SLOT_TOP);
 }
 
-int
+/* Evaluates the filter again (after a change to it or to the corpus);
+ * the cursor stays on its article when the article is still shown. */
+static int
 ui_filter(struct ui *ui)
 {
 	size_t art = 0;
@@ -303,9 +304,36 @@ ui_filter(struct ui *ui)
 	if (ui->fold)	/* one row per story (ui_stories.c) */
 		ui->lm.nrows = ui_stories_fold(ui, ui->lm.rows, ui->lm.nrows);
 	r = had ? listmodel_row_of(&ui->lm, art) : -1;
-	ui_list_set_cursor(ui, r >= 0 ? (size_t)r : 0);
+	ui->sel.n = ui->lm.nrows;
+	ui_scroll_set_cursor(&ui->sel, r >= 0 ? (size_t)r : 0);
 	ui_cmd_filtered(ui);	/* for undo */
 	return UI_REDRAW;
+}
+
+int
+ui_selected_article(struct ui *ui, size_t *art)
+{
+	if (ui->lm.nrows == 0 || ui->sel.cur >= ui->lm.nrows)
+		return 0;
+	*art = ui->lm.rows[ui->sel.cur];
+	return 1;
+}
+
+/* Opens list row ROW in the reader, which takes the focus. */
+static int
+open_row(struct ui *ui, size_t row)
+{
+	size_t art;
+
+	if (row >= ui->lm.nrows)
+		return UI_REDRAW;
+	ui_scroll_set_cursor(&ui->sel, row);
+	art = ui->lm.rows[row];
+	ui_reader_show(ui, (long)art);
+	if (ui->cfg.mark_read)
+		state_set_read(ui->st, ui_article_key(ui, art), 1);
+	ui->focus = PANE_READER;
+	return UI_LAYOUT | UI_REDRAW;
 }
 
 const char *
@@ -544,7 +572,7 @@ ui_reload(struct ui *ui, struct corpus *fresh)
 	found = path != NULL ? corpus_find(ui->c, path) : -1;
 	found = found >= 0 ? listmodel_row_of(&ui->lm, (size_t)found) : -1;
 	if (found >= 0)
-		ui_list_set_cursor(ui, (size_t)found);
+		ui_scroll_set_cursor(&ui->sel, (size_t)found);
 	free(path);
 	if (fresh != NULL)
 		ui_message(ui, 0, "files changed: %zu articles", ui->c->n);
@@ -573,9 +601,10 @@ next_focus(struct ui *ui, int dir)
 {
 	int f = ui->focus, i;
 
-	for (i = 0; i < 3; i++) {
-		f = (f + dir + 3) % 3;
-		if (f != PANE_THEMES || ui->side)
+	for (i = 0; i < PANE_N; i++) {
+		f = (f + dir + PANE_N) % PANE_N;
+		if (pane_table[f].slot != SLOT_OVERLAY &&
+		    (pane_table[f].slot != SLOT_SIDE || ui->side))
 			return f;
 	}
 	return ui->focus;
@@ -600,15 +629,15 @@ query_change(struct ui *ui, const char *text, int done)
 static int
 unread_jump(struct ui *ui, int dir)
 {
-	size_t r = ui_list_cursor(ui), n = ui->lm.nrows;
+	size_t r = ui->sel.cur, n = ui->lm.nrows;
 
 	while (n > 0 && (dir > 0 ? r + 1 < n : r > 0)) {
 		r = dir > 0 ? r + 1 : r - 1;
 		if (state_is_read(ui->st, ui_article_key(ui, ui->lm.rows[r])))
 			continue;
 		if (ui->focus == PANE_READER)
-			return ui_open_article(ui, r);
-		ui_list_set_cursor(ui, r);
+			return open_row(ui, r);
+		ui_scroll_set_cursor(&ui->sel, r);
 		return UI_REDRAW;
 	}
 	ui_message(ui, 0, "no %s unread article", dir > 0 ? "later" :
@@ -655,6 +684,20 @@ ui_filter_action(struct ui *ui, enum action a)
 	return ui_filter(ui) | UI_HANDLED;
 }
 
+/* Brings up the overlay view that action A opens: 1 when there is one. */
+static int
+overlay_open(struct ui *ui, enum action a)
+{
+	int p;
+
+	for (p = 0; p < PANE_N; p++)
+		if (pane_table[p].slot == SLOT_OVERLAY && pane_table[p].open == a) {
+			ui->up |= 1u << p;
+			return 1;
+		}
+	return 0;
+}
+
 /* Actions that belong to no pane. */
 static int
 ui_global(struct ui *ui, enum action a)
@@ -663,6 +706,8 @@ ui_global(struct ui *ui, enum action a)
 
 	if ((r = ui_filter_action(ui, a)) != 0)
 		return r;
+	if (overlay_open(ui, a))
+		return UI_LAYOUT | UI_REDRAW;
 	switch (a) {
 	case ACT_FOCUS_NEXT:
 	case ACT_FOCUS_PREV:
@@ -679,12 +724,6 @@ ui_global(struct ui *ui, enum action a)
 		ui->side = !ui->side;
 		if (!ui->side && ui->focus == PANE_THEMES)
 			ui->focus = PANE_LIST;
-		return UI_LAYOUT | UI_REDRAW;
-	case ACT_HELP:
-		ui->help = 1;
-		return UI_LAYOUT | UI_REDRAW;
-	case ACT_TIMELINE:
-		ui->timeline = 1;
 		return UI_LAYOUT | UI_REDRAW;
 	case ACT_RELOAD:
 		check_join(1);	/* the reload reads the files anyway */
@@ -751,7 +790,8 @@ ui_key(struct ui *ui, int ch)
 	if (ui->prompt.active)
 		return ui_prompt_key(ui, ch);
 	ui->msg[0] = '\0';
-	if ((a = keys_lookup(ch, panes_ops(view)->ctx)) == ACT_NONE && !ui->help) {
+	if ((a = keys_lookup(ch, panes_ops(view)->ctx)) == ACT_NONE &&
+	    view != PANE_HELP) {
 		if (ch >= 0x20 && ch < 0x7f)
 			ui_message(ui, 1, "%c: no such key here (? for help)",
 			    ch);
@@ -773,6 +813,35 @@ ui_action(struct ui *ui, enum action a, int ch)
 	return ui_global(ui, a) | r;
 }
 
+/* Does what a view asked for with its flags (UI_FILTER, UI_OPEN,
+ * UI_FOCUS, UI_CLOSE; see ui_view.h): views never call each other.
+ * Returns the flags with the redraws the requests need. */
+static int
+ui_request(struct ui *ui, int flags)
+{
+	int over = overlay_up(ui);
+
+	if (flags & UI_FILTER) {
+		ui_filter(ui);
+		if (ui->req.say[0] != '\0')
+			ui_message(ui, 0, "%s: %zu article%s", ui->req.say,
+			    ui->lm.nrows, PLURAL(ui->lm.nrows));
+		ui->req.say[0] = '\0';
+		flags |= UI_REDRAW;
+	}
+	if (flags & UI_OPEN)
+		flags |= open_row(ui, ui->req.row);
+	if (flags & UI_FOCUS) {
+		ui->focus = ui->req.pane;
+		flags |= UI_LAYOUT | UI_REDRAW;
+	}
+	if ((flags & UI_CLOSE) && over >= 0) {
+		ui->up &= ~(1u << over);
+		flags |= UI_LAYOUT | UI_REDRAW;
+	}
+	return flags;
+}
+
 /* A bad --config stops tread (exit 2); a bad file of the user's own
  * gives a warning and the defaults, so the reader still starts. */
 static int
@@ -780,7 +849,7 @@ ui_config_failed(struct ui *ui, int explicit, const char *where,
     const char *err)
 {
 	if (explicit) {
-		warn_at(where, "%s", err);
+		err_at(where, "%s", err);
 		return -1;
 	}
 	warn_at(where, "%s (using the default settings)", err);
@@ -798,9 +867,8 @@ static int
 ui_config(struct ui *ui)
 {
 	char err[512], where[512];
-	const char *file = ui->opts->config_file;
+	const char *file = ui->opts->config_file, *bad;
 	char *path;
-	size_t k;
 
 	config_defaults(&ui->cfg);
 	keys_init();
@@ -816,22 +884,10 @@ ui_config(struct ui *ui)
 		return ui_config_failed(ui, file != NULL, NULL, err);
 	}
 	free(path);
-	for (k = 0; k < ui->cfg.nkeys; k++)
-		if (keys_bind(ui->cfg.keys[k].action, ui->cfg.keys[k].keys, err,
-		    sizeof err) == -1) {
-			snprintf(where, sizeof where, "%s:%d",
-			    ui->cfg.keys[k].file, ui->cfg.keys[k].line);
-			return ui_config_failed(ui, file != NULL &&
-			    strcmp(ui->cfg.keys[k].file, file) == 0, where, err);
-		}
-	/* There is always a way out, whatever [keys] says. */
-	if (ui->cfg.nkeys > 0 && !keys_can_quit()) {
-		k = ui->cfg.nkeys - 1;
+	if ((bad = keys_apply(&ui->cfg, where, sizeof where, err,
+	    sizeof err)) != NULL)
 		return ui_config_failed(ui, file != NULL &&
-		    strcmp(ui->cfg.keys[k].file, file) == 0,
-		    ui->cfg.keys[k].file, "[keys] leave no key that quits "
-		    "(bind quit to a key no list action takes)");
-	}
+		    strcmp(bad, file) == 0, where, err);
 	return 0;
 }
 
@@ -845,20 +901,20 @@ ui_term_ok(void)
 	int err = 0;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		warn_at(NULL, "the reader needs a terminal; use --list, "
+		err_at(NULL, "the reader needs a terminal; use --list, "
 		    "--themes or --show in scripts");
 		return 0;
 	}
 	if (term == NULL || *term == '\0' ||
 	    setupterm(NULL, STDOUT_FILENO, &err) == ERR) {
-		warn_at(NULL, "unknown terminal type '%s'; set TERM, or use "
+		err_at(NULL, "unknown terminal type '%s'; set TERM, or use "
 		    "--list, --themes or --show", term != NULL ? term : "");
 		return 0;
 	}
 	cup = tigetstr("cup");
 	del_curterm(cur_term);
 	if (cup == NULL || cup == (char *)-1) {
-		warn_at(NULL, "terminal '%s' cannot move the cursor; use "
+		err_at(NULL, "terminal '%s' cannot move the cursor; use "
 		    "--list, --themes or --show", term);
 		return 0;
 	}
@@ -911,7 +967,8 @@ ui_loop(struct ui *ui)
 		first = 0;
 		if ((ch = ui_getkey()) == KEY_GONE)
 			break;
-		flags = ch == KEY_CHECKED ? check_finish(ui) : ui_key(ui, ch);
+		flags = ch == KEY_CHECKED ? check_finish(ui) :
+		    ui_request(ui, ui_key(ui, ch));
 		if (flags & UI_QUIT)
 			break;
 	}
@@ -924,7 +981,9 @@ ui_free(struct ui *ui)
 	int p;
 
 	for (p = 0; p < PANE_N; p++)
-		panes_ops(p)->free(ui);
+		if (panes_ops(p)->free != NULL)
+			panes_ops(p)->free(ui);
+	ui_spark_free(ui);
 	ui_cmd_free(ui);
 	listmodel_free(&ui->lm);
 	config_free(&ui->cfg);
@@ -957,9 +1016,11 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	ui.st = state_open(spath);
 	free(spath);
 	listmodel_init(&ui.lm, c);
+	if (o->filter != NULL)	/* --filter: the query line starts with it */
+		snprintf(ui.lm.query, sizeof ui.lm.query, "%s", o->filter);
 	winch_init();
 	if ((scr = ui_screen(&ui)) == NULL) {
-		warn_at(NULL, "cannot start the terminal '%s'", getenv("TERM"));
+		err_at(NULL, "cannot start the terminal '%s'", getenv("TERM"));
 		state_free(ui.st);
 		ui_free(&ui);
 		return 1;
@@ -967,8 +1028,10 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	signals_init();
 	fault_on_fatal(endwin);	/* a crash gives the terminal back */
 	warn_quiet = 1;		/* stderr is the screen now */
+	ui.sel = (struct scroll){ .kind = SCROLL_CURSOR_PAGE, .less = 1 };
 	for (p = 0; p < PANE_N; p++)
-		panes_ops(p)->init(&ui);
+		if (panes_ops(p)->init != NULL)
+			panes_ops(p)->init(&ui);
 	ui_cmd_init(&ui);
 	ui_filter(&ui);
 	if (state_warning(ui.st) != NULL)	/* stderr is hidden now */

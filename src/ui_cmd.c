@@ -11,6 +11,7 @@
 #include "history.h"
 #include "options.h"
 #include "paths.h"
+#include "query.h"
 #include "state.h"
 #include "ui_view.h"
 #include "util.h"
@@ -240,10 +241,13 @@ jump_to(struct ui *ui, const char *text)
 		    text, p == text || *p != '\0' ? "'" : "", n);
 		return UI_REDRAW;
 	}
-	if (ui->focus == PANE_READER)
-		return ui_open_article(ui, k - 1);
-	ui_list_set_cursor(ui, k - 1);
 	ui_message(ui, 0, "article %zu of %zu", k, n);
+	if (ui->focus == PANE_READER) {	/* the loop opens it */
+		ui->req.row = k - 1;
+		return UI_OPEN;
+	}
+	ui_scroll_set_cursor(&ui->sel, k - 1);
+	ui_scroll_reveal(&ui->sel, k - 1);
 	return UI_REDRAW;
 }
 
@@ -344,16 +348,19 @@ ui_cmd_filtered(struct ui *ui)
 {
 	struct cmd *cm = ui->cmd;
 	struct snap s;
+	int restoring;
 
 	/* a query being typed changes the filter live: one step at its end */
 	if (cm == NULL || ui->prompt.active)
 		return;
+	restoring = cm->restoring;
+	cm->restoring = 0;
 	snap_take(ui, &s);
 	if (cm->have_now && snap_eq(&s, &cm->now)) {
 		free(s.tsel);
 		return;
 	}
-	if (cm->have_now && !cm->restoring) {
+	if (cm->have_now && !restoring) {
 		if (cm->nundo == UNDO_MAX) {
 			free(cm->undo[0].tsel);
 			memmove(cm->undo, cm->undo + 1, (UNDO_MAX - 1) *
@@ -381,12 +388,9 @@ undo_filter(struct ui *ui)
 	s = cm->undo[--cm->nundo];
 	snap_apply(ui, &s);
 	free(s.tsel);
-	cm->restoring = 1;
-	ui_filter(ui);
-	cm->restoring = 0;
-	ui_message(ui, 0, "filter back: %zu article%s", ui->lm.nrows,
-	    PLURAL(ui->lm.nrows));
-	return UI_REDRAW;
+	cm->restoring = 1;	/* the loop filters: no new undo step */
+	snprintf(ui->req.say, sizeof ui->req.say, "filter back");
+	return UI_FILTER;
 }
 
 /* Sets the query to Q (the : line's query Q), kept in its history. */
@@ -395,16 +399,20 @@ set_query(struct ui *ui, const char *q)
 {
 	struct cmd *cm = ui->cmd;
 
+	struct query *parsed;
+	char err[256];
+
 	snprintf(ui->lm.query, sizeof ui->lm.query, "%s", q);
 	history_add(cm->qhist, q);
 	history_save(cm->qhist);
-	ui_filter(ui);
-	if (ui->lm.qerr[0] != '\0')
-		ui_message(ui, 1, "query: %s", ui->lm.qerr);
+	/* a bad query is said as the query line says it; the loop filters
+	 * with the rest (listmodel leaves it out) */
+	if ((parsed = query_parse(q, ui->c, err, sizeof err)) == NULL)
+		ui_message(ui, 1, "query: %s", err);
 	else
-		ui_message(ui, 0, "%zu article%s match%s", ui->lm.nrows,
-		    PLURAL(ui->lm.nrows), ui->lm.nrows == 1 ? "es" : "");
-	return UI_REDRAW;
+		snprintf(ui->req.say, sizeof ui->req.say, "query");
+	query_free(parsed);
+	return UI_FILTER;
 }
 
 /* The action called NAME (N bytes), or ACT_NONE. */

@@ -30,8 +30,7 @@ struct help {
 	size_t		 nrows;
 	int		 built_w;	/* the width the rows were made for */
 	int		 kw;		/* the left column's width, 0: stacked */
-	size_t		 top;
-	int		 height;
+	struct scroll	 sc;		/* over the rows */
 	char		 search[128];
 	long		 match;		/* the entry of the current match */
 	size_t		 search_top;	/* top before the search, for Esc */
@@ -96,21 +95,22 @@ help_init(struct ui *ui)
 	for (i = 0; i < sizeof extra / sizeof extra[0]; i++)
 		add(hp, extra[i][0] == NULL, extra[i][0], extra[i][1]);
 	hp->match = -1;
-	ui->helpv = hp;
+	hp->sc = (struct scroll){ .kind = SCROLL_VIEW, .less = 1 };
+	ui->view[PANE_HELP] = hp;
 }
 
 /* Frees the view's state. */
 static void
 help_free(struct ui *ui)
 {
-	struct help *hp = ui->helpv;
+	struct help *hp = ui->view[PANE_HELP];
 
 	if (hp == NULL)
 		return;
 	free(hp->e);
 	free(hp->rows);
 	free(hp);
-	ui->helpv = NULL;
+	ui->view[PANE_HELP] = NULL;
 }
 
 /* Appends a row. */
@@ -194,31 +194,21 @@ draw_row(struct ui *ui, WINDOW *win, int y, const struct help *hp,
 static void
 help_draw(struct ui *ui, WINDOW *win, int focused)
 {
-	struct help *hp = ui->helpv;
+	struct help *hp = ui->view[PANE_HELP];
 	int w = getmaxx(win), h = getmaxy(win), y;
+	size_t top;
 
 	(void)focused;
 	if (hp->built_w != w)
 		build_rows(ui, hp, w);
-	hp->height = h - 1;
-	if (hp->top + (size_t)hp->height > hp->nrows)
-		hp->top = hp->nrows > (size_t)hp->height ?
-		    hp->nrows - (size_t)hp->height : 0;
+	hp->sc.height = h - 1;
+	hp->sc.n = hp->nrows;
+	ui_scroll_clamp(&hp->sc);
+	top = hp->sc.top;
 	ui_line(ui, win, 0, 0, " tread help  (q or Esc closes, / searches, "
 	    "n/N next/previous; see tread(1))", w, ui->attr[CFG_header]);
-	for (y = 1; y < h && hp->top + (size_t)y - 1 < hp->nrows; y++)
-		draw_row(ui, win, y, hp, &hp->rows[hp->top + (size_t)y - 1], w);
-}
-
-/* Scrolls by DELTA (clamped at draw). */
-static int
-help_scroll(struct ui *ui, long delta)
-{
-	struct help *hp = ui->helpv;
-	long top = (long)hp->top + delta;
-
-	hp->top = top < 0 ? 0 : (size_t)top;
-	return UI_HANDLED | UI_REDRAW;
+	for (y = 1; y < h && top + (size_t)y - 1 < hp->nrows; y++)
+		draw_row(ui, win, y, hp, &hp->rows[top + (size_t)y - 1], w);
 }
 
 /* C in lower case, if an ASCII letter. */
@@ -260,7 +250,7 @@ show_entry(struct help *hp, size_t e)
 
 	for (r = 0; r < hp->nrows; r++)
 		if (hp->rows[r].e == e) {
-			hp->top = r;
+			hp->sc.top = r;	/* clamped at draw */
 			return;
 		}
 }
@@ -270,7 +260,7 @@ show_entry(struct help *hp, size_t e)
 static void
 search_go(struct ui *ui, size_t from, int dir)
 {
-	struct help *hp = ui->helpv;
+	struct help *hp = ui->view[PANE_HELP];
 	size_t i, k, n = 0, at = 0, e;
 
 	for (i = 0; i < hp->ne; i++)
@@ -301,15 +291,15 @@ search_go(struct ui *ui, size_t from, int dir)
 static int
 search_change(struct ui *ui, const char *text, int done)
 {
-	struct help *hp = ui->helpv;
+	struct help *hp = ui->view[PANE_HELP];
 
 	snprintf(hp->search, sizeof hp->search, "%s", text);
-	hp->top = hp->search_top;
+	hp->sc.top = hp->search_top;
 	if (done == -1) {
 		hp->match = -1;
 		return UI_REDRAW;
 	}
-	search_go(ui, hp->top < hp->nrows ? hp->rows[hp->top].e : 0, 0);
+	search_go(ui, hp->sc.top < hp->nrows ? hp->rows[hp->sc.top].e : 0, 0);
 	return UI_REDRAW;
 }
 
@@ -318,23 +308,20 @@ search_change(struct ui *ui, const char *text, int done)
 static int
 help_key(struct ui *ui, enum action a, int ch)
 {
-	struct help *hp = ui->helpv;
-	long page = hp->height > 2 ? hp->height - 1 : 1, d;
-	int paged;
+	struct help *hp = ui->view[PANE_HELP];
 
-	if (ui_movement(a, page, (long)hp->nrows, &d, &paged))
-		return help_scroll(ui, d);
+	if (ui_scroll_action(&hp->sc, a))
+		return UI_HANDLED | UI_REDRAW;
 	switch (a) {
 	case ACT_HELP_CLOSE:
 	case ACT_HELP:
-		ui->help = 0;	/* the next opening starts at the top */
-		hp->match = -1;
-		hp->top = 0;
-		return UI_HANDLED | UI_LAYOUT | UI_REDRAW;
+		hp->match = -1;	/* the next opening starts at the top */
+		hp->sc.top = 0;
+		return UI_HANDLED | UI_CLOSE;
 	case ACT_QUIT:
 		return UI_HANDLED | UI_QUIT;
 	case ACT_SEARCH:
-		hp->search_top = hp->top;
+		hp->search_top = hp->sc.top;
 		ui_prompt_start(ui, "Help search: ", "", search_change);
 		return UI_HANDLED | UI_REDRAW;
 	case ACT_SEARCH_NEXT:
@@ -361,7 +348,10 @@ static int
 help_mouse(struct ui *ui, int y, int wheel)
 {
 	(void)y;
-	return wheel != 0 ? help_scroll(ui, wheel * 3) : UI_REDRAW;
+	if (wheel != 0)
+		ui_scroll_by(&((struct help *)ui->view[PANE_HELP])->sc,
+		    wheel * 3, 0);
+	return UI_REDRAW;
 }
 
 const struct view_ops ui_help_ops = {

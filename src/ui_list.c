@@ -1,5 +1,4 @@
 /* ui_list.c: the article list view (date, language, source, marks, title). */
-#include <stdlib.h>
 #include <string.h>
 
 #include "corpus.h"
@@ -8,72 +7,10 @@
 #include "ui_view.h"
 #include "util.h"
 
-struct list {
-	size_t	 cur;		/* cursor row (index into ui->lm.rows) */
-	size_t	 top;		/* first row shown */
-	int	 height;	/* rows of articles the last draw had */
-};
-
 /* Column widths for a window W columns wide (0 = column hidden). */
 struct cols {
 	int	 date, lang, source, marks;
 };
-
-/* The view's state: cursor and scroll position. */
-static void
-list_init(struct ui *ui)
-{
-	ui->list = xcalloc(1, sizeof(struct list));
-}
-
-/* Frees the view's state. */
-static void
-list_free(struct ui *ui)
-{
-	free(ui->list);
-	ui->list = NULL;
-}
-
-size_t
-ui_list_cursor(struct ui *ui)
-{
-	return ((struct list *)ui->list)->cur;
-}
-
-void
-ui_list_set_cursor(struct ui *ui, size_t row)
-{
-	struct list *l = ui->list;
-
-	l->cur = ui->lm.nrows == 0 ? 0 : row < ui->lm.nrows ? row : ui->lm.nrows - 1;
-}
-
-int
-ui_selected_article(struct ui *ui, size_t *art)
-{
-	struct list *l = ui->list;
-
-	if (l == NULL || ui->lm.nrows == 0 || l->cur >= ui->lm.nrows)
-		return 0;
-	*art = ui->lm.rows[l->cur];
-	return 1;
-}
-
-int
-ui_open_article(struct ui *ui, size_t row)
-{
-	size_t art;
-
-	if (row >= ui->lm.nrows)
-		return UI_REDRAW;
-	ui_list_set_cursor(ui, row);
-	art = ui->lm.rows[row];
-	ui_reader_show(ui, (long)art);
-	if (ui->cfg.mark_read)
-		state_set_read(ui->st, ui_article_key(ui, art), 1);
-	ui->focus = PANE_READER;
-	return UI_LAYOUT | UI_REDRAW;
-}
 
 /* Which columns fit in W, the title getting what is left. */
 static struct cols
@@ -139,23 +76,11 @@ draw_row(struct ui *ui, WINDOW *win, int y, size_t art, const struct cols *c,
 	ui_pad(win, getmaxx(win), base);
 }
 
-/* Keeps the cursor row on screen. */
-static void
-list_scroll(struct list *l, int rows)
-{
-	if (rows < 1)
-		rows = 1;
-	if (l->cur < l->top)
-		l->top = l->cur;
-	if (l->cur >= l->top + (size_t)rows)
-		l->top = l->cur - (size_t)rows + 1;
-}
-
 /* Draws the header and the visible rows; keeps the cursor on screen. */
 static void
 list_draw(struct ui *ui, WINDOW *win, int focused)
 {
-	struct list *l = ui->list;
+	struct scroll *l = &ui->sel;
 	int w = getmaxx(win), h = getmaxy(win), y;
 	struct cols c = list_cols(ui, w);
 	attr_t ha = ui->attr[CFG_header];
@@ -169,7 +94,7 @@ list_draw(struct ui *ui, WINDOW *win, int focused)
 	ui_str(ui, win, "Title", w, ha);
 	ui_pad(win, w, ha);
 	l->height = h - 1;
-	list_scroll(l, l->height);
+	ui_scroll_show(l, l->cur);
 	for (y = 1; y < h && l->top + (size_t)y - 1 < ui->lm.nrows; y++)
 		draw_row(ui, win, y, ui->lm.rows[l->top + (size_t)y - 1], &c,
 		    l->top + (size_t)y - 1 == l->cur, focused);
@@ -179,42 +104,19 @@ list_draw(struct ui *ui, WINDOW *win, int focused)
 		    ui->attr[CFG_message]);
 }
 
-/* Moves the cursor by DELTA rows (clamped); scrolls with a page move. */
-static int
-list_move(struct ui *ui, long delta, int page)
-{
-	struct list *l = ui->list;
-	long cur = (long)l->cur + delta, top = (long)l->top;
-
-	if (ui->lm.nrows == 0)
-		return UI_HANDLED;
-	if (page) {
-		top += delta;
-		if (top > (long)ui->lm.nrows - l->height)
-			top = (long)ui->lm.nrows - l->height;
-		l->top = top < 0 ? 0 : (size_t)top;
-	}
-	if (cur < 0)
-		cur = 0;
-	ui_list_set_cursor(ui, (size_t)cur);
-	return UI_HANDLED | UI_REDRAW;
-}
-
 /* The list's own actions; 0 for the ones it leaves to the loop. */
 static int
 list_key(struct ui *ui, enum action a, int ch)
 {
-	struct list *l = ui->list;
-	long page = l->height > 1 ? l->height - 1 : 1;
 	size_t art;
-	long d;
-	int paged;
 
-	if (ui_movement(a, page, (long)ui->lm.nrows, &d, &paged))
-		return list_move(ui, d, paged);
+	(void)ch;
+	if (ui_scroll_action(&ui->sel, a))
+		return UI_HANDLED | (ui->lm.nrows > 0 ? UI_REDRAW : 0);
 	switch (a) {
 	case ACT_OPEN:
-		return UI_HANDLED | ui_open_article(ui, l->cur);
+		ui->req.row = ui->sel.cur;
+		return UI_HANDLED | UI_OPEN;
 	case ACT_TOGGLE_READ:
 		if (!ui_selected_article(ui, &art))
 			return UI_HANDLED;
@@ -230,20 +132,24 @@ list_key(struct ui *ui, enum action a, int ch)
 static int
 list_mouse(struct ui *ui, int y, int wheel)
 {
-	struct list *l = ui->list;
+	struct scroll *l = &ui->sel;
 	size_t row = l->top + (size_t)y - 1;
 
-	if (wheel != 0)
-		return list_move(ui, wheel * 3, 1);
+	if (wheel != 0) {
+		if (ui->lm.nrows > 0)
+			ui_scroll_by(l, wheel * 3, 1);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (y < 1 || row >= ui->lm.nrows)
 		return UI_REDRAW;
-	if (row == l->cur)
-		return ui_open_article(ui, row);
-	ui_list_set_cursor(ui, row);
+	if (row == l->cur) {
+		ui->req.row = row;
+		return UI_OPEN;
+	}
+	ui_scroll_set_cursor(l, row);
 	return UI_REDRAW;
 }
 
 const struct view_ops ui_list_ops = {
-	"list", CTX_LIST, list_init, list_draw, list_key, list_free,
-	list_mouse
+	"list", CTX_LIST, NULL, list_draw, list_key, NULL, list_mouse
 };

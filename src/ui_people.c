@@ -52,25 +52,33 @@ ui_people_free(struct ui *ui)
 	ui->people = NULL;
 }
 
-/* Articles per month of each entity of the group, for the sparklines. */
+/* Articles per month of each entity of the group, for the sparklines:
+ * one pass over the articles' entity lists (each date parsed once),
+ * not one over the corpus per entity. */
 static void
 people_months(struct ui *ui, struct people *p)
 {
+	int32_t *per = timeline_periods(ui->c, BY_MONTH);
+	uint32_t *pos = xmalloc((p->ix->n + 1) * sizeof *pos);
 	size_t i, j, k;
-	int32_t m;
 
-	timeline_span(ui->c, BY_MONTH, &p->span);
+	timeline_span_of(per, ui->c->n, BY_MONTH, &p->span);
 	p->months = xcalloc(p->nent * p->span.n + 1, sizeof *p->months);
+	for (j = 0; j < p->ix->n; j++)
+		pos[j] = UINT32_MAX;
 	for (k = 0; k < p->nent; k++)
-		for (i = 0; i < ui->c->n; i++) {
-			if (!entity_has(p->ix, i, p->ent[k]) || (m =
-			    timeline_period(ui->c->v[i].date, BY_MONTH)) ==
-			    INT32_MIN)
-				continue;
-			j = (size_t)(m - p->span.first);
-			if (j < p->span.n)
-				p->months[k * p->span.n + j]++;
-		}
+		pos[p->ent[k]] = (uint32_t)k;
+	for (i = 0; i < ui->c->n && i < p->ix->narticles; i++) {
+		if (per[i] == INT32_MIN ||
+		    (j = (size_t)(per[i] - p->span.first)) >= p->span.n)
+			continue;
+		for (k = p->ix->off[i]; k < p->ix->off[i + 1]; k++)
+			if (pos[p->ix->ents[k]] != UINT32_MAX)
+				p->months[pos[p->ix->ents[k]] * p->span.n +
+				    j]++;
+	}
+	free(pos);
+	free(per);
 }
 
 /* The group of the corpus shown now: curated entities it names. */
@@ -100,10 +108,24 @@ people_sync(struct ui *ui)
 	return p;
 }
 
+/* Is the group of the shown corpus not made yet, and its index not at
+ * hand without reading every body again (entity_index_ready)? Then the
+ * group is one placeholder row, made when it is first drawn, so that a
+ * first screen never waits for it. */
+static int
+people_deferred(struct ui *ui)
+{
+	struct people *p = ui->people;
+
+	if (p != NULL && p->v == ui->c->v && p->n == ui->c->n)
+		return 0;
+	return !entity_index_ready(ui->c);
+}
+
 size_t
 ui_people_n(struct ui *ui)
 {
-	return people_sync(ui)->nent;
+	return people_deferred(ui) ? 1 : people_sync(ui)->nent;
 }
 
 void
@@ -141,13 +163,16 @@ void
 ui_people_draw(struct ui *ui, WINDOW *win, int y, size_t k, int cursor,
     int focused)
 {
-	struct people *p = people_sync(ui);
-	const struct entity *e = &p->ix->v[p->ent[k]];
+	struct people *p = people_sync(ui);	/* the placeholder's: now */
+	const struct entity *e;
 	int w = getmaxx(win) - 1, cw, sw = w >= 24 ? (w >= 40 ? 12 : 6) : 0;
 	attr_t base = cursor ? ui->attr[focused ? CFG_cursor : CFG_cursor_idle]
 	    : ui->attr[CFG_normal];
 	char count[16], head[8], s[8 * 4 * 16 + 1];
 
+	if (k >= p->nent)	/* the placeholder found none */
+		return;
+	e = &p->ix->v[p->ent[k]];
 	snprintf(count, sizeof count, " %u", (unsigned)p->shown[k]);
 	snprintf(head, sizeof head, "%s%s ", p->sel[k] ? "[x]" : "[ ]",
 	    kind_mark(e->kind));
@@ -175,10 +200,9 @@ ui_people_toggle(struct ui *ui, size_t k)
 	if (k >= p->nent)
 		return UI_HANDLED;
 	p->sel[k] = !p->sel[k];
-	ui_filter(ui);
-	ui_message(ui, 0, "%s %s: %zu article%s", p->sel[k] ? "+" : "-",
-	    p->ix->v[p->ent[k]].id, ui->lm.nrows, PLURAL(ui->lm.nrows));
-	return UI_HANDLED | UI_REDRAW;
+	snprintf(ui->req.say, sizeof ui->req.say, "%s %s", p->sel[k] ? "+" :
+	    "-", p->ix->v[p->ent[k]].id);
+	return UI_HANDLED | UI_FILTER | UI_REDRAW;
 }
 
 int

@@ -36,8 +36,7 @@ struct reader {
 	struct rline	*lines;
 	size_t		 nlines;
 	int		 width;		/* the lines are wrapped for this */
-	size_t		 top;
-	int		 height;
+	struct scroll	 s;		/* over the display lines */
 	long		 pending;	/* body offset to scroll to, or -1 */
 	long		 ev;		/* current evidence span, or -1 */
 	char		 search[256];
@@ -56,7 +55,8 @@ reader_init(struct ui *ui)
 	r->art = -1;
 	r->pending = -1;
 	r->ev = r->hit = -1;
-	ui->reader = r;
+	r->s = (struct scroll){ .kind = SCROLL_VIEW, .less = 1 };
+	ui->view[PANE_READER] = r;
 }
 
 /* Drops the open article. */
@@ -75,7 +75,7 @@ reader_clear(struct reader *r)
 	r->hits = NULL;
 	r->nlines = r->nhits = 0;
 	r->width = 0;
-	r->top = 0;
+	r->s.top = r->s.n = 0;
 	r->art = -1;
 	r->ev = r->hit = -1;
 }
@@ -84,17 +84,11 @@ reader_clear(struct reader *r)
 static void
 reader_free(struct ui *ui)
 {
-	if (ui->reader == NULL)
+	if (ui->view[PANE_READER] == NULL)
 		return;
-	reader_clear(ui->reader);
-	free(ui->reader);
-	ui->reader = NULL;
-}
-
-long
-ui_reader_article(struct ui *ui)
-{
-	return ((struct reader *)ui->reader)->art;
+	reader_clear(ui->view[PANE_READER]);
+	free(ui->view[PANE_READER]);
+	ui->view[PANE_READER] = NULL;
 }
 
 /* The metadata block: date, language, source; themes; the file. */
@@ -120,20 +114,20 @@ make_meta(struct ui *ui, const struct article *a)
 void
 ui_reader_save_pos(struct ui *ui)
 {
-	struct reader *r = ui->reader;
+	struct reader *r = ui->view[PANE_READER];
 	long pos = 0;
 
 	if (r == NULL || r->art < 0)
 		return;
-	if (r->top < r->nlines && r->lines[r->top].kind == RL_BODY)
-		pos = (long)r->lines[r->top].off;
+	if (r->s.top < r->nlines && r->lines[r->s.top].kind == RL_BODY)
+		pos = (long)r->lines[r->s.top].off;
 	state_set_pos(ui->st, ui_article_key(ui, (size_t)r->art), pos);
 }
 
 void
 ui_reader_show(struct ui *ui, long art)
 {
-	struct reader *r = ui->reader;
+	struct reader *r = ui->view[PANE_READER];
 	struct fold_cache *fc;
 	const struct article *a;
 	const char *body;
@@ -180,8 +174,8 @@ add_lines(struct reader *r, enum rl_kind kind, const char *s, size_t len,
 static void
 reader_wrap(struct reader *r, int width)
 {
-	size_t keep = r->top < r->nlines && r->lines[r->top].kind == RL_BODY ?
-	    r->lines[r->top].off : 0;
+	size_t keep = r->s.top < r->nlines && r->lines[r->s.top].kind == RL_BODY ?
+	    r->lines[r->s.top].off : 0;
 	size_t i;
 
 	if (r->art < 0 || width == r->width)
@@ -196,11 +190,12 @@ reader_wrap(struct reader *r, int width)
 	add_lines(r, RL_META, r->meta, strlen(r->meta), width);
 	r->lines[r->nlines++] = (struct rline){ RL_META, 0, 0 };
 	add_lines(r, RL_BODY, r->body, r->blen, width);
-	r->top = 0;
+	r->s.n = r->nlines;
+	r->s.top = 0;
 	for (i = 0; r->pending > 0 && i < r->nlines; i++)
 		if (r->lines[i].kind == RL_BODY &&
 		    r->lines[i].off >= (size_t)r->pending) {
-			r->top = i;
+			r->s.top = i;
 			break;
 		}
 	r->pending = -1;
@@ -216,29 +211,6 @@ line_of(const struct reader *r, size_t off)
 		if (r->lines[i].kind == RL_BODY && r->lines[i].off <= off)
 			best = i;
 	return best;
-}
-
-/* Keeps TOP inside the article. */
-static void
-reader_clamp(struct reader *r)
-{
-	size_t h = r->height > 0 ? (size_t)r->height : 1;
-	size_t max = r->nlines > h ? r->nlines - h : 0;
-
-	if (r->top > max)
-		r->top = max;
-}
-
-/* Scrolls so display line L is shown, a third down the pane. */
-static void
-reader_show_line(struct reader *r, size_t l)
-{
-	size_t h = r->height > 0 ? (size_t)r->height : 1;
-
-	if (l >= r->top && l < r->top + h)
-		return;
-	r->top = l > h / 3 ? l - h / 3 : 0;
-	reader_clamp(r);
 }
 
 /* Is body offset P inside the current search match (3), another one (2)
@@ -272,7 +244,7 @@ style_at(const struct reader *r, size_t p, size_t *next)
 static void
 draw_body(struct ui *ui, WINDOW *win, const struct rline *l)
 {
-	struct reader *r = ui->reader;
+	struct reader *r = ui->view[PANE_READER];
 	size_t p = l->off, end = l->off + l->len, next;
 	int cols = getmaxx(win), st;
 	static const int elem[] = { CFG_normal, CFG_evidence, CFG_search,
@@ -291,14 +263,14 @@ draw_body(struct ui *ui, WINDOW *win, const struct rline *l)
 static void
 reader_draw(struct ui *ui, WINDOW *win, int focused)
 {
-	struct reader *r = ui->reader;
+	struct reader *r = ui->view[PANE_READER];
 	int w = getmaxx(win), h = getmaxy(win), y;
 	const struct rline *l;
 	char head[384];
 
-	r->height = h - 1;
+	r->s.height = h - 1;
 	reader_wrap(r, w);
-	reader_clamp(r);
+	ui_scroll_clamp(&r->s);
 	if (r->art < 0) {
 		ui_line(ui, win, 0, 0, " Reader", w, ui->attr[CFG_header]);
 		if (h > 2)
@@ -307,13 +279,12 @@ reader_draw(struct ui *ui, WINDOW *win, int focused)
 			    ui->attr[CFG_message]);
 		return;
 	}
-	snprintf(head, sizeof head, " Reader  %zu-%zu/%zu%s%s", r->top + 1,
-	    r->top + (size_t)h - 1 < r->nlines ? r->top + (size_t)h - 1 :
-	    r->nlines, r->nlines, r->search[0] ? "  search: " : "",
+	snprintf(head, sizeof head, " Reader  %zu-%zu/%zu%s%s", r->s.top + 1,
+	    ui_scroll_end(&r->s), r->nlines, r->search[0] ? "  search: " : "",
 	    r->search);
 	ui_line(ui, win, 0, 0, head, w, ui->attr[CFG_header]);
-	for (y = 1; y < h && r->top + (size_t)y - 1 < r->nlines; y++) {
-		l = &r->lines[r->top + (size_t)y - 1];
+	for (y = 1; y < h && r->s.top + (size_t)y - 1 < r->nlines; y++) {
+		l = &r->lines[r->s.top + (size_t)y - 1];
 		wmove(win, y, 0);
 		if (l->kind == RL_BODY)
 			draw_body(ui, win, l);
@@ -446,7 +417,7 @@ top_offset(const struct reader *r)
 {
 	size_t i;
 
-	for (i = r->top; i < r->nlines; i++)
+	for (i = r->s.top; i < r->nlines; i++)
 		if (r->lines[i].kind == RL_BODY)
 			return r->lines[i].off;
 	return 0;
@@ -456,7 +427,7 @@ top_offset(const struct reader *r)
 static void
 goto_hit(struct ui *ui, long i)
 {
-	struct reader *r = ui->reader;
+	struct reader *r = ui->view[PANE_READER];
 
 	if (r->nhits == 0) {
 		ui_message(ui, 1, "not found: %s", r->search);
@@ -465,7 +436,7 @@ goto_hit(struct ui *ui, long i)
 	if (i < 0 || i >= (long)r->nhits)
 		ui_message(ui, 0, "search wrapped");
 	r->hit = (i + (long)r->nhits) % (long)r->nhits;
-	reader_show_line(r, line_of(r, r->hits[r->hit].off));
+	ui_scroll_reveal(&r->s, line_of(r, r->hits[r->hit].off));
 	if (i >= 0 && i < (long)r->nhits)
 		ui_message(ui, 0, "match %ld of %zu", r->hit + 1, r->nhits);
 }
@@ -475,14 +446,14 @@ goto_hit(struct ui *ui, long i)
 static int
 search_change(struct ui *ui, const char *text, int done)
 {
-	struct reader *r = ui->reader;
+	struct reader *r = ui->view[PANE_READER];
 	size_t from, i;
 
 	char old[sizeof r->search];
 
 	snprintf(old, sizeof old, "%s", r->search);
 	snprintf(r->search, sizeof r->search, "%s", text);
-	r->top = r->search_top;
+	r->s.top = r->search_top;
 	reader_find(r, old);
 	if (done == -1 || r->search[0] == '\0')
 		return UI_REDRAW;
@@ -500,7 +471,7 @@ search_change(struct ui *ui, const char *text, int done)
 static int
 goto_evidence(struct ui *ui, int dir)
 {
-	struct reader *r = ui->reader;
+	struct reader *r = ui->view[PANE_READER];
 	const struct span *s;
 	long i = r->ev;
 	size_t from = top_offset(r);
@@ -520,7 +491,7 @@ goto_evidence(struct ui *ui, int dir)
 		i = dir > 0 ? 0 : (long)r->mr.nspans - 1;
 	r->ev = i;
 	s = &r->mr.spans[i];
-	reader_show_line(r, line_of(r, s->off));
+	ui_scroll_reveal(&r->s, line_of(r, s->off));
 	/* Span themes are lexicon indexes, not theme table rows. */
 	ui_message(ui, 0, "evidence %ld of %zu: %s", i + 1, r->mr.nspans,
 	    s->theme < lexicon_count(ui->lex) ? lexicon_label(ui->lex,
@@ -528,34 +499,24 @@ goto_evidence(struct ui *ui, int dir)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* Scrolls by DELTA lines, clamped. */
-static int
-reader_scroll(struct reader *r, long delta)
-{
-	long top = (long)r->top + delta;
-
-	r->top = top < 0 ? 0 : (size_t)top;
-	reader_clamp(r);
-	return UI_HANDLED | UI_REDRAW;
-}
-
 /* The reader's own actions on the article (not scrolling). */
 static int
 reader_article_key(struct ui *ui, enum action a)
 {
-	struct reader *r = ui->reader;
-	size_t cur = ui_list_cursor(ui);
+	struct reader *r = ui->view[PANE_READER];
+	size_t cur = ui->sel.cur;
 
 	switch (a) {
 	case ACT_NEXT_ARTICLE:
-		return UI_HANDLED | (cur + 1 < ui->lm.nrows ?
-		    ui_open_article(ui, cur + 1) : UI_REDRAW);
-	case ACT_PREV_ARTICLE:
-		return UI_HANDLED | (cur > 0 ? ui_open_article(ui, cur - 1) :
+		ui->req.row = cur + 1;
+		return UI_HANDLED | (cur + 1 < ui->lm.nrows ? UI_OPEN :
 		    UI_REDRAW);
+	case ACT_PREV_ARTICLE:
+		ui->req.row = cur > 0 ? cur - 1 : 0;
+		return UI_HANDLED | (cur > 0 ? UI_OPEN : UI_REDRAW);
 	case ACT_BACK:
-		ui->focus = PANE_LIST;
-		return UI_HANDLED | UI_LAYOUT | UI_REDRAW;
+		ui->req.pane = PANE_LIST;
+		return UI_HANDLED | UI_FOCUS;
 	case ACT_TOGGLE_READ:
 		if (r->art >= 0)
 			state_set_read(ui->st, ui_article_key(ui,
@@ -563,7 +524,7 @@ reader_article_key(struct ui *ui, enum action a)
 			    ui_article_key(ui, (size_t)r->art)));
 		return UI_HANDLED | UI_REDRAW;
 	case ACT_SEARCH:
-		r->search_top = r->top;
+		r->search_top = r->s.top;
 		ui_prompt_start(ui, "Search: ", "", search_change);
 		return UI_HANDLED | UI_REDRAW;
 	case ACT_SEARCH_NEXT:
@@ -586,12 +547,11 @@ reader_article_key(struct ui *ui, enum action a)
 static int
 reader_key(struct ui *ui, enum action a, int ch)
 {
-	struct reader *r = ui->reader;
-	long page = r->height > 2 ? r->height - 1 : 1, d;
-	int paged;
+	struct reader *r = ui->view[PANE_READER];
 
-	if (ui_movement(a, page, (long)r->nlines, &d, &paged))
-		return reader_scroll(r, d);
+	(void)ch;
+	if (ui_scroll_action(&r->s, a))
+		return UI_HANDLED | UI_REDRAW;
 	return reader_article_key(ui, a);
 }
 
@@ -599,7 +559,12 @@ reader_key(struct ui *ui, enum action a, int ch)
 static int
 reader_mouse(struct ui *ui, int y, int wheel)
 {
-	return wheel != 0 ? reader_scroll(ui->reader, wheel * 3) : UI_REDRAW;
+	struct reader *r = ui->view[PANE_READER];
+
+	(void)y;
+	if (wheel != 0)
+		ui_scroll_by(&r->s, wheel * 3, 0);
+	return UI_REDRAW;
 }
 
 const struct view_ops ui_reader_ops = {

@@ -8,12 +8,8 @@
 #include "ui_view.h"
 #include "util.h"
 
-struct themes {
-	size_t	 cur;		/* theme index under the cursor */
-	size_t	 top;		/* first display row shown */
-	int	 height;
-};
-
+/* The view's state is a scroller whose cursor is an item (a theme or
+ * an entity) and whose top is a display row (headings count). */
 #define ROW_LEXICON	(-1)	/* group headings in the display rows */
 #define ROW_DISCOVERED	(-2)
 #define ROW_PEOPLE	(-3)
@@ -23,15 +19,18 @@ struct themes {
 static void
 themes_init(struct ui *ui)
 {
-	ui->themes = xcalloc(1, sizeof(struct themes));
+	struct scroll *s = xcalloc(1, sizeof *s);
+
+	*s = (struct scroll){ .kind = SCROLL_CURSOR, .less = 2 };
+	ui->view[PANE_THEMES] = s;
 }
 
 /* Frees the view's state (and the People & places group's). */
 static void
 themes_free(struct ui *ui)
 {
-	free(ui->themes);
-	ui->themes = NULL;
+	free(ui->view[PANE_THEMES]);
+	ui->view[PANE_THEMES] = NULL;
 	ui_people_free(ui);
 }
 
@@ -130,24 +129,21 @@ draw_theme(struct ui *ui, WINDOW *win, int y, size_t t, int cursor,
 	ui_str(ui, win, count, w, base);
 }
 
-/* Keeps the cursor's row on screen. */
+/* Keeps the cursor's row on screen (the first heading with the first
+ * item). */
 static void
-themes_scroll(struct ui *ui, struct themes *p)
+themes_scroll(struct ui *ui, struct scroll *p)
 {
-	size_t r = items(ui) > 0 ? row_of(ui, p->cur) : 0;
-	size_t rows = p->height > 0 ? (size_t)p->height : 1;
-
-	if (p->cur == 0 || r < p->top)
-		p->top = p->cur == 0 ? 0 : r;
-	if (r >= p->top + rows)
-		p->top = r - rows + 1;
+	if (p->cur == 0)
+		p->top = 0;
+	ui_scroll_show(p, items(ui) > 0 ? row_of(ui, p->cur) : 0);
 }
 
 /* Draws the heading, the groups and the theme rows, then the border. */
 static void
 themes_draw(struct ui *ui, WINDOW *win, int focused)
 {
-	struct themes *p = ui->themes;
+	struct scroll *p = ui->view[PANE_THEMES];
 	int h = getmaxy(win), w = getmaxx(win) - 1, y;
 	size_t nitems = items(ui), nrow = nitems > 0 ? row_of(ui,
 	    nitems - 1) + 1 : 0;
@@ -156,8 +152,8 @@ themes_draw(struct ui *ui, WINDOW *win, int focused)
 	ui_line(ui, win, 0, 0, ui->lm.all_of ? " Themes (all of)" :
 	    " Themes (any of)", w, ui->attr[CFG_header]);
 	p->height = h - 1;
-	if (p->cur >= nitems)
-		p->cur = nitems > 0 ? nitems - 1 : 0;
+	p->n = nitems;
+	ui_scroll_set_cursor(p, p->cur);
 	themes_scroll(ui, p);
 	for (y = 1; y < h && p->top + (size_t)y - 1 < nrow; y++) {
 		it = item_at(ui, p->top + (size_t)y - 1);
@@ -178,42 +174,29 @@ themes_draw(struct ui *ui, WINDOW *win, int focused)
 	ui_vline(ui, win, w, ui->attr[CFG_border]);
 }
 
-/* Adds or removes theme T from the filter; the list follows at once. */
+/* Adds or removes theme T from the filter; the loop filters again and
+ * the list follows at once. */
 static int
 themes_toggle(struct ui *ui, size_t t)
 {
 	if (t >= ui->c->nthemes)	/* an entity of People & places */
 		return ui_people_toggle(ui, t - ui->c->nthemes);
 	ui->lm.tsel[t] = !ui->lm.tsel[t];
-	ui_filter(ui);
-	ui_message(ui, 0, "%s %s: %zu article%s", ui->lm.tsel[t] ? "+" : "-",
-	    ui->c->themes[t].id, ui->lm.nrows, PLURAL(ui->lm.nrows));
-	return UI_HANDLED | UI_REDRAW;
-}
-
-/* Moves the cursor by DELTA themes, clamped. */
-static int
-themes_move(struct ui *ui, long delta)
-{
-	struct themes *p = ui->themes;
-	long cur = (long)p->cur + delta;
-
-	if (cur >= (long)items(ui))
-		cur = (long)items(ui) - 1;
-	p->cur = cur < 0 ? 0 : (size_t)cur;
-	return UI_HANDLED | UI_REDRAW;
+	snprintf(ui->req.say, sizeof ui->req.say, "%s %s",
+	    ui->lm.tsel[t] ? "+" : "-", ui->c->themes[t].id);
+	return UI_HANDLED | UI_FILTER | UI_REDRAW;
 }
 
 /* The panel's own actions; 0 for the ones it leaves to the loop. */
 static int
 themes_key(struct ui *ui, enum action a, int ch)
 {
-	struct themes *p = ui->themes;
-	long page = p->height > 2 ? p->height - 2 : 1, d;
-	int paged;
+	struct scroll *p = ui->view[PANE_THEMES];
 
-	if (ui_movement(a, page, (long)items(ui), &d, &paged))
-		return themes_move(ui, d);
+	(void)ch;
+	p->n = items(ui);
+	if (ui_scroll_action(p, a))
+		return UI_HANDLED | UI_REDRAW;
 	return a == ACT_THEME_TOGGLE ? themes_toggle(ui, p->cur) : 0;
 }
 
@@ -221,11 +204,14 @@ themes_key(struct ui *ui, enum action a, int ch)
 static int
 themes_mouse(struct ui *ui, int y, int wheel)
 {
-	struct themes *p = ui->themes;
+	struct scroll *p = ui->view[PANE_THEMES];
 	long it;
 
-	if (wheel != 0)
-		return themes_move(ui, wheel * 3);
+	p->n = items(ui);
+	if (wheel != 0) {
+		ui_scroll_by(p, wheel * 3, 0);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (y < 1 || items(ui) == 0)
 		return UI_REDRAW;
 	it = item_at(ui, p->top + (size_t)y - 1);

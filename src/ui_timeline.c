@@ -1,4 +1,4 @@
-/* ui_timeline.c: the timeline view (the filter's articles per month, months labelled) and the themes panel's sparklines. */
+/* ui_timeline.c: the timeline view: the filter's articles per month, months labelled. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,80 +9,22 @@
 #include "ui_view.h"
 #include "util.h"
 
-struct tl {
-	size_t		 top;		/* first month row shown */
-	int		 height;
-	/* per-theme counts per month over the corpus span, for the
-	 * sparklines; made again when the corpus changes */
-	const struct article *v;
-	size_t		 n, nthemes;
-	struct timeline_span span;
-	uint32_t	*counts;	/* nthemes rows of span.n */
-};
-
-/* The view's state. */
+/* The view's state: the months' scroller. */
 static void
 tl_init(struct ui *ui)
 {
-	ui->timelinev = xcalloc(1, sizeof(struct tl));
+	struct scroll *s = xcalloc(1, sizeof *s);
+
+	*s = (struct scroll){ .kind = SCROLL_VIEW, .less = 1 };
+	ui->view[PANE_TIMELINE] = s;
 }
 
 /* Frees the view's state. */
 static void
 tl_free(struct ui *ui)
 {
-	struct tl *t = ui->timelinev;
-
-	if (t != NULL)
-		free(t->counts);
-	free(t);
-	ui->timelinev = NULL;
-}
-
-/* Has article I theme *(unsigned *)ARG? */
-static int
-pick_theme(const struct corpus *c, size_t i, void *arg)
-{
-	return corpus_has_theme(c, i, *(unsigned *)arg);
-}
-
-/* The per-theme monthly counts of the corpus shown now. */
-static const struct tl *
-tl_counts(struct ui *ui)
-{
-	struct tl *t = ui->timelinev;
-	unsigned th;
-
-	if (t->counts != NULL && t->v == ui->c->v && t->n == ui->c->n &&
-	    t->nthemes == ui->c->nthemes)
-		return t;
-	free(t->counts);
-	t->v = ui->c->v;
-	t->n = ui->c->n;
-	t->nthemes = ui->c->nthemes;
-	timeline_span(ui->c, BY_MONTH, &t->span);
-	t->counts = xcalloc(t->nthemes * t->span.n + 1, sizeof *t->counts);
-	for (th = 0; th < t->nthemes; th++)
-		timeline_count(ui->c, &t->span, NULL, pick_theme, &th,
-		    t->counts + th * t->span.n);
-	return t;
-}
-
-int
-ui_theme_spark(struct ui *ui, WINDOW *win, size_t theme, int cols,
-    attr_t attr)
-{
-	const struct tl *t;
-	char s[8 * 4 * 64 + 1];
-
-	if (cols <= 0 || ui->timelinev == NULL)
-		return 0;
-	t = tl_counts(ui);
-	if (theme >= t->nthemes || t->span.n == 0)
-		return 0;
-	timeline_spark(t->counts + theme * t->span.n, t->span.n,
-	    (size_t)(cols < 64 ? cols : 64), ui->utf8, s, sizeof s);
-	return ui_str(ui, win, s, cols, attr);
+	free(ui->view[PANE_TIMELINE]);
+	ui->view[PANE_TIMELINE] = NULL;
 }
 
 /* A bar of N of MAX in COLS columns: whole blocks, then an eighth
@@ -109,7 +51,7 @@ draw_bar(struct ui *ui, WINDOW *win, uint32_t n, uint32_t max, int cols,
 static void
 tl_draw(struct ui *ui, WINDOW *win, int focused)
 {
-	struct tl *t = ui->timelinev;
+	struct scroll *t = ui->view[PANE_TIMELINE];
 	struct timeline_span sp;
 	int h = getmaxy(win), w = getmaxx(win), y;
 	uint32_t *n, max = 0, total = 0;
@@ -125,8 +67,8 @@ tl_draw(struct ui *ui, WINDOW *win, int focused)
 		total += n[m];
 	}
 	t->height = h - 1;
-	if (t->top + (size_t)t->height > sp.n)
-		t->top = sp.n > (size_t)t->height ? sp.n - (size_t)t->height : 0;
+	t->n = sp.n;
+	ui_scroll_clamp(t);
 	snprintf(head, sizeof head, " Timeline: %u dated article%s of the "
 	    "filter per month  (T or q closes)", (unsigned)total,
 	    PLURAL(total));
@@ -149,34 +91,18 @@ tl_draw(struct ui *ui, WINDOW *win, int focused)
 	free(n);
 }
 
-/* Scrolls by DELTA months (clamped at draw). */
-static int
-tl_scroll(struct ui *ui, long delta)
-{
-	struct tl *t = ui->timelinev;
-	long top = (long)t->top + delta;
-
-	t->top = top < 0 ? 0 : (size_t)top;
-	return UI_HANDLED | UI_REDRAW;
-}
-
 /* Scrolls; q, Esc and the timeline key close the view (C-c quits);
  * the global keys (filters, the query line) work on. */
 static int
 tl_key(struct ui *ui, enum action a, int ch)
 {
-	struct tl *t = ui->timelinev;
-	long page = t->height > 2 ? t->height - 1 : 1, d;
-	int paged;
-
 	(void)ch;
-	if (ui_movement(a, page, 1L << 30, &d, &paged))
-		return tl_scroll(ui, d);
+	if (ui_scroll_action(ui->view[PANE_TIMELINE], a))
+		return UI_HANDLED | UI_REDRAW;
 	switch (a) {
 	case ACT_HELP_CLOSE:	/* q, Esc */
 	case ACT_TIMELINE:
-		ui->timeline = 0;
-		return UI_HANDLED | UI_LAYOUT | UI_REDRAW;
+		return UI_HANDLED | UI_CLOSE;
 	default:
 		return 0;	/* the global keys still work: filters... */
 	}
@@ -187,7 +113,9 @@ static int
 tl_mouse(struct ui *ui, int y, int wheel)
 {
 	(void)y;
-	return wheel != 0 ? tl_scroll(ui, wheel * 3) : UI_REDRAW;
+	if (wheel != 0)
+		ui_scroll_by(ui->view[PANE_TIMELINE], wheel * 3, 0);
+	return UI_REDRAW;
 }
 
 const struct view_ops ui_timeline_ops = {

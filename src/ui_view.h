@@ -25,13 +25,18 @@ struct history;
  * it cannot be mistaken for a function key. */
 #define UI_WCHAR	0x1000000
 
-/* What a key handler asks of the main loop (OR'ed). */
+/* What a key handler asks of the main loop (OR'ed). A view never calls
+ * another view: it returns a request and the loop does it (ui_request),
+ * with the request's argument in ui->req. */
 #define UI_HANDLED	0x01	/* the key was used */
 #define UI_REDRAW	0x02	/* draw the panes again */
 #define UI_LAYOUT	0x04	/* recompute the windows */
-#define UI_FILTER	0x08	/* re-evaluate the filter */
+#define UI_FILTER	0x08	/* re-evaluate the filter; then say req.say */
 #define UI_QUIT		0x10
 #define UI_FULL		0x20	/* redraw the terminal from scratch */
+#define UI_OPEN		0x40	/* open list row req.row in the reader */
+#define UI_FOCUS	0x80	/* focus pane req.pane */
+#define UI_CLOSE	0x100	/* close the overlay view that is up */
 
 /* The views; the first three are panes with a window of their own. */
 enum ui_pane { PANE_LIST, PANE_READER, PANE_THEMES, PANE_HELP, PANE_TIMELINE,
@@ -51,6 +56,37 @@ struct view_ops {
 
 extern const struct view_ops ui_list_ops, ui_reader_ops, ui_themes_ops,
     ui_help_ops, ui_timeline_ops;
+
+/* One scroller for every pane that scrolls (ui_scroll.c): rows [0, N),
+ * the first row shown, and the cursor of the panes that have one. */
+enum scroll_kind {
+	SCROLL_VIEW,		/* no cursor: the rows move (reader, help) */
+	SCROLL_CURSOR,		/* a cursor; the rows follow it (themes) */
+	SCROLL_CURSOR_PAGE	/* and a page move scrolls with it (list) */
+};
+struct scroll {
+	enum scroll_kind kind;
+	int	 less;		/* a page is the height less these rows */
+	size_t	 n;		/* rows */
+	size_t	 top;		/* first row shown */
+	size_t	 cur;		/* the cursor's row */
+	int	 height;	/* rows the last draw showed */
+};
+
+/* Applies movement action A (j, PgDn, C-d, G...): 1 when it is one. */
+int	 ui_scroll_action(struct scroll *, enum action a);
+/* Moves by DELTA rows (a page move when PAGED; the wheel's steps). */
+void	 ui_scroll_by(struct scroll *, long delta, int paged);
+/* Puts the cursor on ROW, clamped to the rows. */
+void	 ui_scroll_set_cursor(struct scroll *, size_t row);
+/* Keeps TOP inside the rows (no empty screen below the last one). */
+void	 ui_scroll_clamp(struct scroll *);
+/* Scrolls the least that shows ROW (the cursor's row, kept in view). */
+void	 ui_scroll_show(struct scroll *, size_t row);
+/* Shows ROW a third down the pane when it is off screen (a jump). */
+void	 ui_scroll_reveal(struct scroll *, size_t row);
+/* One past the last row on screen. */
+size_t	 ui_scroll_end(const struct scroll *);
 
 /* A rectangle of the screen and its window (NULL when hidden). */
 struct pane {
@@ -93,29 +129,39 @@ struct ui {
 	int		 focus;		/* PANE_LIST/READER/THEMES */
 	int		 zoom;		/* the focused pane fills the screen */
 	int		 side;		/* the themes panel is wanted */
-	int		 help;		/* the help view is up */
-	int		 timeline;	/* the timeline view is up */
+	unsigned	 up;		/* bit P: overlay view P is up */
 	int		 fold;		/* the list shows one row per story */
 	int		 too_small;
 
-	/* The list as shown: filter, sort, rows, counts (listmodel.h). */
+	/* The list as shown: filter, sort, rows, counts (listmodel.h), and
+	 * its cursor, which the list draws and the reader follows. */
 	struct listmodel lm;
+	struct scroll	 sel;
+
+	/* A view's request to the loop (UI_OPEN, UI_FOCUS, UI_FILTER). */
+	struct request {
+		size_t	 row;		/* UI_OPEN: the list row */
+		int	 pane;		/* UI_FOCUS */
+		char	 say[192];	/* UI_FILTER: "SAY: N articles" after */
+	} req;
 
 	struct prompt	 prompt;
 	char		 msg[256];
 	int		 msg_err;
 
-	/* Views' private state. */
-	void		*list, *reader, *themes, *helpv, *timelinev;
+	/* Views' private state, by pane (init makes it, free frees it). */
+	void		*view[PANE_N];
 	void		*people;	/* ui_people.c */
 	void		*cmd;		/* ui_cmd.c */
+	void		*spark;		/* ui_spark.c */
 };
 
-/* ui.c: the message line, the filter, the state key of an article. */
+/* ui.c: the message line, the state key of an article, the article
+ * under the list cursor (0 when none). */
 void	 ui_message(struct ui *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
-int	 ui_filter(struct ui *);	/* re-evaluates the filter */
 const char *ui_article_key(struct ui *, size_t art);
+int	 ui_selected_article(struct ui *, size_t *art);
 
 /* ui_prompt.c: the line editor (CHANGE is called live and at the end). */
 void	 ui_prompt_start(struct ui *, const char *label, const char *init,
@@ -145,16 +191,11 @@ int	 ui_cmd_action(struct ui *, enum action a, int ch);
 void	 ui_cmd_query(struct ui *);
 void	 ui_cmd_filtered(struct ui *);
 
-/* ui_list.c: the cursor row, the article under it, opening it. */
-size_t	 ui_list_cursor(struct ui *);
-void	 ui_list_set_cursor(struct ui *, size_t row);
-int	 ui_selected_article(struct ui *, size_t *art);
-int	 ui_open_article(struct ui *, size_t row);	/* UI_* flags */
-
-/* ui_timeline.c: theme T's articles per month over the corpus's span as
+/* ui_spark.c: theme T's articles per month over the corpus's span as
  * a sparkline of at most COLS cells at the cursor; returns the columns
- * used. */
+ * used. Freeing its counts. */
 int	 ui_theme_spark(struct ui *, WINDOW *, size_t t, int cols, attr_t);
+void	 ui_spark_free(struct ui *);
 
 /* ui_stories.c: keeps the first of ROWS[0..N) of each story (ROWS
  * compacted; returns how many), and draws article ART's story badges
@@ -178,9 +219,9 @@ int	 ui_people_compose(const struct ui *, struct buf *);
 void	 ui_people_clear(struct ui *);
 void	 ui_people_free(struct ui *);
 
-/* ui_reader.c: the article shown (-1: none) and its saved position. */
+/* ui_reader.c, for the main loop: the article shown (-1: none) and
+ * saving its position. */
 void	 ui_reader_show(struct ui *, long art);
-long	 ui_reader_article(struct ui *);
 void	 ui_reader_save_pos(struct ui *);
 
 #endif

@@ -19,14 +19,12 @@ static atomic_int status_open;
 /* The escape that erases the line the cursor is on, from its start. */
 #define ERASE_LINE	"\r\033[K"
 
-/* Writes the warning, sanitised, as one line (nothing under --quiet). */
-void
-vwarn_at(const char *where, const char *fmt, va_list ap)
+/* Writes the message, sanitised, as one line. */
+static void
+say(const char *where, const char *fmt, va_list ap)
 {
 	struct buf b, out;
 
-	if (warn_quiet)
-		return;
 	buf_init(&b);
 	buf_init(&out);
 	buf_adds(&b, "tread: ");
@@ -55,6 +53,26 @@ vwarn_at(const char *where, const char *fmt, va_list ap)
 	fflush(stderr);
 	buf_free(&b);
 	buf_free(&out);
+}
+
+/* A warning: nothing under --quiet. */
+void
+vwarn_at(const char *where, const char *fmt, va_list ap)
+{
+	if (!warn_quiet)
+		say(where, fmt, ap);
+}
+
+/* An error that ends the run: said under --quiet too, which silences
+ * warnings, not the reason for a failing exit status. */
+void
+err_at(const char *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say(where, fmt, ap);
+	va_end(ap);
 }
 
 /* vwarn_at with the arguments inline. */

@@ -12,6 +12,9 @@
 void	 warn_at(const char *where, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 vwarn_at(const char *where, const char *fmt, va_list);
+/* The same for an error that ends the run: said even under --quiet. */
+void	 err_at(const char *where, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 extern int warn_quiet;		/* set by tests and --quiet */
 
 /*

@@ -31,6 +31,32 @@ stderr_has "bad --format names the option" "^tread: --format: "
 status 2 "bad --width" "$TREAD" --show 1 --width abc
 status 2 "bad --filter" "$TREAD" --list --filter 'nosuchfield:x'
 stderr_has "bad --filter message" "^tread: --filter: "
+# An option of another mode is a usage error, not silently ignored; a
+# usage error prints the synopsis, not the whole help.
+for args in "--list --width 40" "--themes --highlight" "--list --by week" \
+    "--list --evidence" "--show 1 --format json" "--show 1 --filter lang:en" \
+    "--format json"; do
+	# shellcheck disable=SC2086
+	status 2 "$args" "$TREAD" $args
+	stderr_has "$args: named" "^tread: --[a-z]*: only with "
+done
+status 2 "unknown option (again)" "$TREAD" --bogus
+stderr_has "a usage error says where the help is" "^Try 'tread --help'"
+grep -q -- '--no-cache' "$T_TMP/err" && fail "a usage error prints only the synopsis" ||
+	pass "a usage error prints only the synopsis"
+"$TREAD" --help | grep -q -- '--show ID|PATH|-  ' && pass "--help: --show ID|PATH|-" ||
+	fail "--help: --show ID|PATH|-"
+# --quiet silences warnings, not the reason for a failing status.
+status 2 "-q with a bad --width" "$TREAD" -q --show 1 --width 3
+stderr_has "-q: a usage error is still told" "^tread: --width: "
+status 1 "-q with nothing to load" "$TREAD" -q --list "$T_TMP/no-such-dir"
+stderr_has "-q: no articles is still told" "no articles could be loaded"
+# A --config with bad [keys] stops batch modes too (tread(1) CONFIGURATION).
+printf '[keys]\nno-such-action = x\n' >"$T_TMP/badkeys.ini"
+status 2 "--list -c with a bad [keys] action" "$TREAD" --list -c "$T_TMP/badkeys.ini"
+stderr_has "bad [keys] names file and line" "badkeys.ini:2: unknown action 'no-such-action'"
+printf '[keys]\nquit = j\n' >"$T_TMP/noquit.ini"
+status 2 "--list -c with [keys] leaving no quit" "$TREAD" --list -c "$T_TMP/noquit.ini"
 # Two modes, or one single-valued option twice, are usage errors (which
 # one was meant?), said on stderr before anything is loaded.
 status 2 "--list --themes" "$TREAD" --list --themes

@@ -2,7 +2,7 @@
 # habits.sh: what mutt, newsboat, tig and less users expect: q and Esc go
 # back from the reader, q in the list quits; a [keys] config that leaves
 # no way to quit is refused; the status hints follow the bindings; the
-# unread count; the mouse off by default.
+# unread count; the mouse off by default; --filter as the starting query.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/uilib.sh"
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed"; exit 77; }
@@ -103,6 +103,19 @@ grep -q "tread.ini: \[keys\] leave no key that quits.*default settings" "$T_TMP/
 keys q
 see "and q quits" "TREAD-EXIT=0"
 rm -f "$XDG_CONFIG_HOME/tread/tread.ini"
+
+# --- --filter starts the reader with that query (as it filters --list).
+npl=$(batch --list --filter lang:pl | sed 1d | wc -l)
+ui_start 100 24 -- --filter lang:pl
+see "--filter: the reader starts filtered" "$npl/$total articles"
+see "--filter: the status shows the query" "filter: lang:pl"
+keys /
+see "--filter: the query line holds it" "Query: lang:pl"
+keys Escape q
+ui_start 80 24 -- --filter nosuchfield:x
+see "--filter that does not parse: exit 2 before the screen" "TREAD-EXIT=2"
+grep -q "^tread: --filter: " "$T_TMP/stderr" && pass "--filter error on stderr" ||
+	fail "--filter error on stderr" "$(cat "$T_TMP/stderr")"
 
 ui_stop
 done_testing

@@ -41,4 +41,29 @@ keys c
 see "c clears entities too" "filter: none"
 fits "the screen fits 110x50" 110 50
 ui_stop
+
+# A warm start whose entity cache is gone: the group is made when it is
+# first shown (its bodies read again), not before the first screen.
+UI_NOCACHE= ui_start 110 24 LC_ALL=C.UTF-8
+see "with the cache: the reader starts" "5/5 articles"
+keys q
+wait_for "TREAD-EXIT=0" || fail "the first start ends" "$(cat "$T_TMP/screen")"
+ENTS="$XDG_CACHE_HOME/tread/entities"
+[ -f "$ENTS" ] && pass "the entity cache is written" ||
+	fail "the entity cache is written" "$(ls "$XDG_CACHE_HOME/tread")"
+rm -f "$ENTS"
+UI_NOCACHE= ui_start 110 24 LC_ALL=C.UTF-8
+see "no entity cache: the first screen" "5/5 articles"
+not_see "the group is below the panel's rows" "@ Xi Jinping"
+[ -f "$ENTS" ] && fail "not made before it is shown" "$(ls "$XDG_CACHE_HOME/tread")" ||
+	pass "not made before it is shown"
+keys Tab Tab z G
+see "made when shown" "[ ]@ Xi Jinping"
+screen >"$T_TMP/s"
+grep -q '@ Xi Jinping .*[▁▂▃▄▅▆▇█].* 4│' "$T_TMP/s" &&
+	pass "made late: the sparkline and count" ||
+	fail "made late: the sparkline and count" "$(cat "$T_TMP/s")"
+[ -f "$ENTS" ] && pass "and kept in the cache" ||
+	fail "and kept in the cache" "$(ls "$XDG_CACHE_HOME/tread")"
+ui_stop
 done_testing

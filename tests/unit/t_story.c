@@ -96,12 +96,23 @@ number_tests(void)
 	ok(value("1234567890123456789 x", &k) == -1, "an over-long digit run");
 }
 
+/* Has article I the Luban theme (1)? */
+static int
+has_luban(const struct corpus *c, size_t i, void *arg)
+{
+	(void)arg;
+	return c->v[i].nhits > 0 && c->v[i].hits[0].theme == 1;
+}
+
 /* Timeline checks: periods, labels, counts, sparklines. */
 static void
 timeline_tests(void)
 {
-	struct timeline_span sp;
-	uint32_t n[8], c4[4] = { 0, 1, 4, 8 };
+	struct timeline_span sp, sp2;
+	uint32_t n[8], m[8], c4[4] = { 0, 1, 4, 8 };
+	uint64_t set = 0;
+	int32_t *per;
+	size_t i;
 	char l[32];
 
 	is_int(story_day("1970-01-01"), 0, "day 0");
@@ -128,6 +139,29 @@ timeline_tests(void)
 	timeline_count(&C, &sp, NULL, NULL, NULL, n);
 	ok(n[0] == 1 && n[1] == C.n - 3 && n[2] == 1, "per month: %u %u %u",
 	    n[0], n[1], n[2]);
+	per = timeline_periods(&C, BY_MONTH);
+	timeline_span_of(per, C.n, BY_MONTH, &sp2);
+	ok(sp2.first == sp.first && sp2.n == sp.n, "the span from periods");
+	ok(per[6] == INT32_MIN && per[0] == timeline_period("2024-07-03",
+	    BY_MONTH), "periods of each article, undated INT32_MIN");
+	for (i = 0; i < C.n; i++)	/* theme 1's articles, as a set */
+		if (C.v[i].nhits > 0 && C.v[i].hits[0].theme == 1)
+			set |= (uint64_t)1 << i;
+	timeline_count(&C, &sp, NULL, has_luban, NULL, n);
+	timeline_count_set(&C, &sp, per, &set, m);
+	ok(memcmp(n, m, sp.n * sizeof *n) == 0 && m[1] == 4,
+	    "counts of a set = counts picked (%u %u %u)", m[0], m[1], m[2]);
+	timeline_count_set(&C, &sp, per, NULL, m);
+	ok(m[0] == 0 && m[1] == 0 && m[2] == 0, "no set, no counts");
+	free(per);
+	is_int(story_day("2024-02-29"), 19782, "digits read directly");
+	is_int(story_day("+024-01-01"), story_day("0024-01-01"),
+	    "a sign as sscanf reads it");
+	is_int(story_day("2024-1-011"), story_day("2024-01-01"),
+	    "other forms as sscanf reads them");
+	ok(story_day("2024-00-10") == INT32_MIN &&
+	    story_day("2024-01-32") == INT32_MIN &&
+	    story_day("2024/01/01") == INT32_MIN, "bad forms and fields");
 	is_str(timeline_spark(c4, 4, 10, 1, l, sizeof l),
 	    " \u2581\u2584\u2588", "UTF-8 sparkline");
 	is_str(timeline_spark(c4, 4, 10, 0, l, sizeof l), " .-#",
