@@ -80,6 +80,8 @@ slot_pane(enum slot slot)
 	return -1;
 }
 
+/* Globals: set by the signal handlers below (got_signal, got_winch)
+ * and written to by them (sig_pipe, to wake poll). */
 static volatile sig_atomic_t got_signal;
 /* SIGWINCH arrived: the loop resizes (ours, not ncurses' handler, so that
  * the screen never changes size inside doupdate under windows laid out
@@ -96,7 +98,7 @@ struct check {
 	int		 changed;	/* FRESH holds the files as they are */
 	struct corpus	 fresh;
 };
-static struct check check;
+static struct check check;	/* global: one check thread, as below */
 static atomic_int check_done;	/* set by the thread; wakes poll */
 
 /* SIGTERM, SIGHUP, SIGINT: ask the loop to save and leave. */
