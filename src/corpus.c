@@ -66,6 +66,7 @@ struct corpus_priv {
 	int		 trusted;	/* from the snapshot, files unchecked */
 };
 
+/* Global: a setting (corpus.h), lowered by tests. */
 size_t corpus_resident_max = 32u << 20;
 
 static void walk_file(struct walk *, const char *, const struct stat *);

@@ -57,7 +57,9 @@ struct umap {
 };
 
 /* The gazetteer's names (DATADIR/entities/NAME.ini, lexicon files): a
- * phrase that is only a known name is an entity, not a theme. */
+ * phrase that is only a known name is an entity, not a theme. Global,
+ * like the stop words below: loaded once by discover_init, before the
+ * loader threads; only read after. */
 static struct lexicon *names[3];
 static const char *const name_files[3] = { "people", "places", "orgs" };
 

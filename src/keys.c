@@ -33,6 +33,8 @@ struct binding {
 	enum action	 action;
 };
 
+/* Global: the key bindings, set by keys_init and the configuration
+ * before the UI starts; the UI's lookups and help only read them. */
 static struct binding *bindings;
 static size_t nbindings;
 static char *cur_names[ACT_COUNT];	/* the keys now bound, for help */

@@ -857,7 +857,7 @@ content_hash(const struct lexicon *lex)
 struct lexicon *
 lexicon_load(const char *path, const char *user, char *err, size_t errlen)
 {
-	static atomic_uint serials;
+	static atomic_uint serials;	/* global: each lexicon's serial */
 	struct lexicon *lex = xcalloc(1, sizeof *lex);
 	struct fold_cache *fc = fold_cache_new();
 	int rc;

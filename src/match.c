@@ -769,6 +769,8 @@ struct head {
 	size_t	 n;
 };
 
+/* Global: filled once (pthread_once, the loader threads match at the
+ * same time), then only read. */
 static struct head heads[NHEADS];
 static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 

@@ -123,6 +123,8 @@ struct rev {
 	uint8_t	 b[NPAGE];
 };
 
+/* Global, like rev_index: built once (rev_once, the loader threads
+ * decode at the same time), then only read. */
 static struct rev revs[NPAGE * 128];
 static size_t nrevs;
 /* Each BMP character's entry in revs, plus one (0: in no page): a direct

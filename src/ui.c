@@ -80,6 +80,8 @@ slot_pane(enum slot slot)
 	return -1;
 }
 
+/* Globals: set by the signal handlers below (got_signal, got_winch)
+ * and written to by them (sig_pipe, to wake poll). */
 static volatile sig_atomic_t got_signal;
 /* SIGWINCH arrived: the loop resizes (ours, not ncurses' handler, so that
  * the screen never changes size inside doupdate under windows laid out
@@ -96,7 +98,7 @@ struct check {
 	int		 changed;	/* FRESH holds the files as they are */
 	struct corpus	 fresh;
 };
-static struct check check;
+static struct check check;	/* global: one check thread, as below */
 static atomic_int check_done;	/* set by the thread; wakes poll */
 
 /* SIGTERM, SIGHUP, SIGINT: ask the loop to save and leave. */
@@ -221,9 +223,11 @@ layout_panes(struct ui *ui, int mh)
 		pane_place(ui, &ui->pane[ui->focus], 0, 0, mh, ui->w);
 		return;
 	}
-	if (side)
-		sw = ui->cfg.side_width < ui->w / 3 ? ui->cfg.side_width :
-		    ui->w / 3;
+	if (side) {	/* side_width, or more on a wide screen */
+		sw = ui->w * ui->cfg.side_percent / 100;
+		sw = sw > ui->cfg.side_width ? sw : ui->cfg.side_width;
+		sw = sw < ui->w / 3 ? sw : ui->w / 3;
+	}
 	lh = mh < 10 ? mh : mh * ui->cfg.list_percent / 100;
 	lh = lh < 3 ? 3 : lh;
 	if (side)
@@ -318,6 +322,30 @@ ui_selected_article(struct ui *ui, size_t *art)
 	return 1;
 }
 
+/* Shows article ART (-1: none) in the reader, if it is not shown. */
+static void
+reader_show(struct ui *ui, long art)
+{
+	if (art == ui->shown)
+		return;
+	ui_reader_show(ui, art);
+	ui->shown = art;
+}
+
+/* The preview: while the list or the themes panel has the focus, the
+ * reader shows the article under the list's cursor ([layout] preview),
+ * without marking it read; only opening it (Enter) does. */
+static void
+preview(struct ui *ui)
+{
+	size_t art;
+
+	if (!ui->cfg.preview || ui->focus == PANE_READER ||
+	    !pane_shown(ui, PANE_READER))
+		return;
+	reader_show(ui, ui_selected_article(ui, &art) ? (long)art : -1);
+}
+
 /* Opens list row ROW in the reader, which takes the focus. */
 static int
 open_row(struct ui *ui, size_t row)
@@ -328,7 +356,7 @@ open_row(struct ui *ui, size_t row)
 		return UI_REDRAW;
 	ui_scroll_set_cursor(&ui->sel, row);
 	art = ui->lm.rows[row];
-	ui_reader_show(ui, (long)art);
+	reader_show(ui, (long)art);
 	if (ui->cfg.mark_read)
 		state_set_read(ui->st, ui_article_key(ui, art), 1);
 	ui->focus = PANE_READER;
@@ -556,6 +584,7 @@ ui_reload(struct ui *ui, struct corpus *fresh)
 		path = xstrdup(ui->c->v[art].path);
 	ui_reader_save_pos(ui);
 	ui_reader_show(ui, -1);
+	ui->shown = -1;
 	ids = listmodel_selected_ids(&ui->lm, &n);
 	corpus_free(ui->c);
 	if (fresh != NULL)
@@ -718,6 +747,9 @@ ui_global(struct ui *ui, enum action a)
 	case ACT_ZOOM:
 		ui->zoom = !ui->zoom;
 		return UI_LAYOUT | UI_REDRAW;
+	case ACT_META:
+		ui->meta_full = !ui->meta_full;
+		return UI_REDRAW;
 	case ACT_SIDE:
 		ui->side = !ui->side;
 		if (!ui->side && ui->focus == PANE_THEMES)
@@ -948,8 +980,10 @@ ui_loop(struct ui *ui)
 	for (;;) {
 		if (flags & UI_LAYOUT)
 			ui_layout(ui);
-		if (flags & (UI_REDRAW | UI_LAYOUT))
+		if (flags & (UI_REDRAW | UI_LAYOUT)) {
+			preview(ui);
 			ui_draw(ui);
+		}
 		if (first)
 			check_start(ui);
 		first = 0;
@@ -1016,6 +1050,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	fault_on_fatal(endwin);	/* a crash gives the terminal back */
 	warn_quiet = 1;		/* stderr is the screen now */
 	ui.sel = (struct scroll){ .kind = SCROLL_CURSOR_PAGE, .less = 1 };
+	ui.shown = -1;
 	for (p = 0; p < PANE_N; p++)
 		if (panes_ops(p)->init != NULL)
 			panes_ops(p)->init(&ui);

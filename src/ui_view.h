@@ -121,6 +121,8 @@ struct ui {
 	int		 zoom;		/* the focused pane fills the screen */
 	int		 side;		/* the themes panel is wanted */
 	unsigned	 up;		/* bit P: overlay view P is up */
+	int		 meta_full;	/* the reader shows all metadata */
+	long		 shown;		/* the reader's article, or -1 */
 	int		 fold;		/* the list shows one row per story */
 	int		 too_small;
 
