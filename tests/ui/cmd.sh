@@ -120,6 +120,11 @@ keys :; keys -l "query lang:pl"; keys Enter
 see ":query Q filters" "1/$total articles"
 keys :; keys -l "query ((("; keys Enter
 see ":query: a bad query says so" "query:"
+keys :; keys Up
+see "the : line has a history: Up" ":query ((("
+keys Up
+see "the : line's history: Up again" ":query lang:pl"
+keys Escape
 keys q
 see "quits" "TREAD-EXIT=0"
 
@@ -165,6 +170,8 @@ keys C
 see "undo: back to no filter" "$total/$total articles"
 keys C
 see "undo: nothing before" "no earlier filter"
+keys q
+see "undo: quits" "TREAD-EXIT=0"
 
 # --- mark all shown read: asks when more than a screenful would change.
 ui_start 80 14
@@ -178,6 +185,7 @@ keys A y
 see "mark all: y marks them" "$total articles marked read"
 see "mark all: none unread" " 0 unread"
 keys q
+see "mark all: quits" "TREAD-EXIT=0"
 ui_start 80 24 XDG_STATE_HOME="$T_TMP/state3"
 see "mark all: a screenful (no marks kept from before)" "$total unread"
 keys /; keys -l "lang:pl"; keys Enter
