@@ -125,8 +125,27 @@ see "the : line has a history: Up" ":query ((("
 keys Up
 see "the : line's history: Up again" ":query lang:pl"
 keys Escape
+keys :; keys -l "quit"; keys Enter
+see ":quit quits" "TREAD-EXIT=0"
+
+# --- the terminal is the command's while it runs: out of the alternate
+# screen, mouse reporting off; both back after.
+printf '[layout]\nmouse = yes\n' >"$T_TMP/mouse.ini"
+ui_start 80 24 -- --config "$T_TMP/mouse.ini"
+see "terminal: starts with the mouse on" "$total/$total articles"
+modes() { tm display-message -p -t 0 'alt=#{alternate_on} mouse=#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}'; }
+before=$(modes)
+keys :; keys -l "pipe head -2"; keys Enter
+see "terminal: the command's output" "press a key to return to tread"
+[ "$(modes)" = "alt=0 mouse=000" ] && pass "terminal: handed over (no alternate screen, no mouse)" ||
+	fail "terminal: handed over (no alternate screen, no mouse)" "$(modes)"
+keys x
+see "terminal: back" "pipe: head -2: done"
+[ "$(modes)" = "$before" ] && [ "$before" != "alt=0 mouse=000" ] &&
+	pass "terminal: taken back as it was ($before)" ||
+	fail "terminal: taken back as it was" "$before -> $(modes)"
 keys q
-see "quits" "TREAD-EXIT=0"
+see "terminal: quits" "TREAD-EXIT=0"
 
 # --- the query history, across two runs; Up and Down walk it (a state
 # directory of its own: the runs above kept their :query lines).
