@@ -266,6 +266,12 @@ keys_names(enum action a)
 	return cur_names[a] != NULL ? cur_names[a] : keydefs[a].names;
 }
 
+int
+keys_ctx(enum action a)
+{
+	return keydefs[a].ctx;
+}
+
 const char *
 keys_help(enum action a)
 {
@@ -303,6 +309,8 @@ keys_group(enum action a)
 	int c = keydefs[a].ctx & ~CTX_HELP;
 	int all = CTX_LIST | CTX_READER | CTX_THEMES;
 
+	if (keydefs[a].ctx == CTX_HELP)
+		return 6;
 	if (c & CTX_GLOBAL)
 		return 4;
 	if (c & CTX_PROMPT)
@@ -319,6 +327,7 @@ keys_group_title(int g)
 		"Moving (list, reader, themes, help)",
 		"In the article list", "In the reader", "In the themes panel",
 		"Everywhere", "On the query and search line",
+		"In help and the timeline",
 	};
 
 	return g >= 0 && g < KEYS_NGROUPS ? titles[g] : "";

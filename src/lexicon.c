@@ -810,11 +810,14 @@ build_index(struct lexicon *lex)
 }
 
 /* Hash of everything matching depends on (not of file names or order of
- * keys that change nothing): part of the index cache key. */
+ * keys that change nothing): part of the index cache key. The seed's
+ * number goes up when matching or discovery gives other results for the
+ * same lexicon (3: support, discovery told the languages), so that a
+ * cache of the old results is not read. */
 static uint64_t
 content_hash(const struct lexicon *lex)
 {
-	uint64_t h = hash_bytes(HASH_INIT, "tread-lexicon-2", 15);
+	uint64_t h = hash_bytes(HASH_INIT, "tread-lexicon-3", 15);
 	const struct lex_term *t;
 	size_t i, j;
 

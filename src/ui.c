@@ -295,14 +295,8 @@ ui_filter(struct ui *ui)
 	size_t art = 0;
 	int had = ui_selected_article(ui, &art);
 	long r;
-	struct buf eb;
 
-	/* the People & places selection: entity terms, as text */
-	buf_init(&eb);
-	ui_people_compose(ui, &eb);
-	snprintf(ui->lm.extra, sizeof ui->lm.extra, "%s",
-	    eb.s != NULL ? eb.s : "");
-	buf_free(&eb);
+	ui_people_select(ui);	/* the People & places selection */
 	listmodel_filter(&ui->lm);
 	ui_people_count(ui);
 	free(ui->arts);
@@ -316,6 +310,7 @@ ui_filter(struct ui *ui)
 	r = had ? listmodel_row_of(&ui->lm, art) : -1;
 	ui->sel.n = ui->lm.nrows;
 	ui_scroll_set_cursor(&ui->sel, r >= 0 ? (size_t)r : 0);
+	ui_cmd_filtered(ui);	/* for undo */
 	return UI_REDRAW;
 }
 
@@ -713,6 +708,7 @@ ui_global(struct ui *ui, enum action a)
 		return UI_LAYOUT | UI_REDRAW;
 	case ACT_QUERY:
 		ui_prompt_start(ui, "Query: ", ui->lm.query, query_change);
+		ui_cmd_query(ui);	/* its history */
 		return UI_REDRAW;
 	case ACT_ZOOM:
 		ui->zoom = !ui->zoom;
@@ -780,7 +776,7 @@ ui_mouse(struct ui *ui)
 static int
 ui_key(struct ui *ui, int ch)
 {
-	int view = overlay_up(ui) >= 0 ? overlay_up(ui) : ui->focus, r;
+	int view = overlay_up(ui) >= 0 ? overlay_up(ui) : ui->focus;
 	enum action a;
 
 	if (ch == KEY_RESIZE)
@@ -797,9 +793,19 @@ ui_key(struct ui *ui, int ch)
 			    ch);
 		return UI_REDRAW;
 	}
+	return ui_action(ui, a, ch);
+}
+
+int
+ui_action(struct ui *ui, enum action a, int ch)
+{
+	int view = overlay_up(ui) >= 0 ? overlay_up(ui) : ui->focus, r, c;
+
 	r = panes_ops(view)->key(ui, a, ch);
 	if (r & UI_HANDLED)
 		return r;
+	if ((c = ui_cmd_action(ui, a, ch)) != 0)	/* ui_cmd.c */
+		return c | r;
 	return ui_global(ui, a) | r;
 }
 
@@ -978,6 +984,7 @@ ui_free(struct ui *ui)
 			panes_ops(p)->free(ui);
 	ui_spark_free(ui);
 	free(ui->arts);
+	ui_cmd_free(ui);
 	listmodel_free(&ui->lm);
 	config_free(&ui->cfg);
 	keys_free();
@@ -1027,6 +1034,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	for (p = 0; p < PANE_N; p++)
 		if (panes_ops(p)->init != NULL)
 			panes_ops(p)->init(&ui);
+	ui_cmd_init(&ui);
 	ui_filter(&ui);
 	if (state_warning(ui.st) != NULL)	/* stderr is hidden now */
 		ui_message(&ui, 1, "%s", state_warning(ui.st));

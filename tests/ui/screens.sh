@@ -66,7 +66,7 @@ for size in 80x24 200x60; do
 	see "$size: a theme filter is on" "filter: theme:"
 	shot filter "$w" "$h"
 	keys "?"
-	see "$size: help" "tread keys"
+	see "$size: help" "tread help"
 	shot help "$w" "$h"
 	keys Escape q
 	see "$size: quits" "TREAD-EXIT=0"
