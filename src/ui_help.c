@@ -45,7 +45,7 @@ static const char *const extra[][2] = {
 	    "--show prints for it (Tab completes FILE)" },
 	{ ":pipe COMMAND", "the cleaned article on COMMAND's standard input "
 	    "($SHELL -c); its output stays until a key" },
-	{ ":jump N", "go to the N-th article of the list" },
+	{ ":jump N", "go to the N-th article of the list (:N alone too)" },
 	{ ":query Q", "set the query to Q" },
 	{ NULL, "Query syntax (every term must match; case and accents "
 	    "are ignored)" },
@@ -354,7 +354,12 @@ help_mouse(struct ui *ui, int y, int wheel)
 	return UI_REDRAW;
 }
 
+static const struct hint help_hints[] = {
+	{ ACT_DOWN, "down", 1 }, { ACT_QUIT, "close", 1 },
+	{ ACT_NONE, NULL, 0 }
+};
+
 const struct view_ops ui_help_ops = {
 	"help", CTX_HELP, help_init, help_draw, help_key, help_free,
-	help_mouse
+	help_mouse, help_hints
 };
