@@ -33,14 +33,13 @@ batch_list_more(struct buf *b, struct corpus *c, size_t i,
 		buf_addf(b, "],\"story\":\"%s\"", si->v[si->of[i]].id);
 }
 
-/* Orders entity rows: curated before found, then most articles first,
- * then by id. */
-static const struct entity *sort_ents;
+/* Orders entity rows (pointers into one array): curated before found,
+ * then most articles first, then by id. */
 static int
 cmp_entity(const void *x, const void *y)
 {
-	const struct entity *a = &sort_ents[*(const uint32_t *)x];
-	const struct entity *b = &sort_ents[*(const uint32_t *)y];
+	const struct entity *a = *(const struct entity *const *)x;
+	const struct entity *b = *(const struct entity *const *)y;
 
 	if ((a->kind == ENTITY_FOUND) != (b->kind == ENTITY_FOUND))
 		return a->kind == ENTITY_FOUND ? 1 : -1;
@@ -72,20 +71,20 @@ batch_entities(FILE *fp, struct corpus *c, const unsigned char *keep,
 {
 	const struct entity_index *ix = entity_index(c);
 	struct entity *n = xcalloc(ix->n ? ix->n : 1, sizeof *n);
-	uint32_t *order = xmalloc((ix->n ? ix->n : 1) * sizeof *order);
+	const struct entity **order = xmalloc((ix->n ? ix->n : 1) *
+	    sizeof *order);
 	size_t j, k = 0, shown = 0;
 	struct buf b;
 
 	count_entities(ix, keep, n);
 	for (j = 0; j < ix->n; j++)
 		if (n[j].count > 0)
-			order[k++] = (uint32_t)j;
-	sort_ents = n;
+			order[k++] = &n[j];
 	qsort(order, k, sizeof *order, cmp_entity);
 	buf_init(&b);
 	buf_adds(&b, f == FORMAT_TSV ? "entity\tlabel\tkind\tarticles\n" : "[");
 	for (j = 0; j < k; j++) {
-		const struct entity *e = &n[order[j]];
+		const struct entity *e = order[j];
 
 		if (f == FORMAT_TSV) {
 			batch_tsv(&b, e->id);

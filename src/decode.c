@@ -923,14 +923,3 @@ decode_is_clean(const char *s, size_t len)
 	return 1;
 }
 
-void
-decode_fputs(const char *s, FILE *fp)
-{
-	struct buf b;
-
-	buf_init(&b);
-	decode_sanitize(&b, s, strlen(s), 1);
-	if (b.len)
-		fwrite(b.s, 1, b.len, fp);
-	buf_free(&b);
-}

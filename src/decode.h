@@ -76,8 +76,4 @@ void	 decode_sanitize(struct buf *out, const char *s, size_t len,
  * text read back from a file another process could have written. */
 int	 decode_is_clean(const char *s, size_t len);
 
-/* Convenience: sanitise S (NUL-terminated) and write it to FP. */
-#include <stdio.h>
-void	 decode_fputs(const char *s, FILE *fp);
-
 #endif

@@ -264,12 +264,6 @@ keys_names(enum action a)
 	return cur_names[a] != NULL ? cur_names[a] : keydefs[a].names;
 }
 
-int
-keys_ctx(enum action a)
-{
-	return keydefs[a].ctx;
-}
-
 const char *
 keys_help(enum action a)
 {

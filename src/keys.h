@@ -50,10 +50,9 @@ const char *keys_apply(const struct config *cfg, char *where, size_t wlen,
 const char *keys_first(enum action, char *buf, size_t len);
 
 /* For help and the man page: the action's name ("page-down"), its
- * current keys ("PgDn Space C-f"), contexts and help text. */
+ * current keys ("PgDn Space C-f") and help text. */
 const char *keys_name(enum action);
 const char *keys_names(enum action);
-int	 keys_ctx(enum action);
 const char *keys_help(enum action);
 
 /* Help and man page groups: moving, list, reader, themes, everywhere,

@@ -694,16 +694,15 @@ flatten(struct lexicon *lex)
 	}
 }
 
-/* The lexicon cmp_first sorts for (qsort has no context argument). */
-static const struct lexicon *sort_lex;
-
-/* Orders term ids by first word (prefix flag, then bytes), so terms with
- * the same first word sit together in the index. */
+/* Orders terms (pointers into one array) by first word (prefix flag,
+ * then bytes), so terms with the same first word sit together in the
+ * index; then by place, for a stable order. */
 static int
 cmp_first(const void *a, const void *b)
 {
-	const struct lex_tok *x = &sort_lex->terms[*(const uint32_t *)a].tok[0];
-	const struct lex_tok *y = &sort_lex->terms[*(const uint32_t *)b].tok[0];
+	const struct lex_term *tx = *(const struct lex_term *const *)a;
+	const struct lex_term *ty = *(const struct lex_term *const *)b;
+	const struct lex_tok *x = &tx->tok[0], *y = &ty->tok[0];
 	int c;
 
 	if (x->prefix != y->prefix)
@@ -712,7 +711,7 @@ cmp_first(const void *a, const void *b)
 		return x->len < y->len ? -1 : 1;
 	if ((c = memcmp(x->s, y->s, x->len)) != 0)
 		return c;
-	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+	return tx < ty ? -1 : 1;
 }
 
 /* Sets the filter bit for hash H. */
@@ -754,11 +753,12 @@ index_put(struct lexicon *lex, uint32_t first, uint32_t count)
 		bit_set(lex->word_bits, h);
 }
 
-/* Builds the first-word index over all terms (sorting needs a static:
- * loading is single-threaded). */
+/* Builds the first-word index over all terms (sorted as pointers, so
+ * that the comparison needs no context). */
 static void
 build_index(struct lexicon *lex)
 {
+	const struct lex_term **by = xcalloc(lex->nterms + 1, sizeof *by);
 	size_t i, start;
 
 	lex->ids = xcalloc(lex->nterms + 1, sizeof *lex->ids);
@@ -767,10 +767,11 @@ build_index(struct lexicon *lex)
 		if (lex->terms[i].tok[0].suffix)
 			lex->affix[lex->naffix++] = (uint32_t)i;
 		else
-			lex->ids[lex->nids++] = (uint32_t)i;
-	sort_lex = lex;
-	qsort(lex->ids, lex->nids, sizeof *lex->ids, cmp_first);
-	sort_lex = NULL;
+			by[lex->nids++] = &lex->terms[i];
+	qsort(by, lex->nids, sizeof *by, cmp_first);
+	for (i = 0; i < lex->nids; i++)
+		lex->ids[i] = (uint32_t)(by[i] - lex->terms);
+	free(by);
 	hash_init(&lex->idxh, lex->nids + 1);	/* never grows */
 	lex->idx = xcalloc(lex->nids + 1, sizeof *lex->idx);
 	for (start = 0, i = 1; i <= lex->nids; i++) {

@@ -37,7 +37,7 @@ struct query {
 	size_t		 n;
 	size_t		 ntext;		/* Q_TEXT terms */
 	unsigned	 nsource;	/* Q_SOURCE terms */
-	char		**hl;		/* query_words, NULL-ended */
+	char		**hl;		/* query_words, NULL-ended; NULL until asked */
 	size_t		 nhl;
 };
 
@@ -460,7 +460,6 @@ query_parse(const char *query, const struct corpus *c, char *err,
 			return NULL;
 		}
 	}
-	build_words(P.q);
 	return P.q;
 }
 
@@ -607,8 +606,9 @@ eval_meta(const struct qterm *t, const struct article *a, size_t nthemes,
 	}
 }
 
-/* Do the metadata terms of Q all hold for A? Date terms never hold for
- * an undated article, negated or not. */
+/* Do the metadata terms of Q all hold for A? A date term never holds
+ * for an undated article, so its negation always does: "-after:2024"
+ * keeps what is not known to be from 2024 on. */
 static int
 meta_ok(const struct query *q, const struct article *a, size_t nthemes,
     struct memo *m, int themes_done)
@@ -623,9 +623,10 @@ meta_ok(const struct query *q, const struct article *a, size_t nthemes,
 		    (t->kind == Q_THEME && themes_done))
 			continue;
 		if (a->date[0] == '\0' && (t->kind == Q_AFTER ||
-		    t->kind == Q_BEFORE || t->kind == Q_DATE))
-			return 0;
-		if (eval_meta(t, a, nthemes, src) == t->neg)
+		    t->kind == Q_BEFORE || t->kind == Q_DATE)) {
+			if (!t->neg)
+				return 0;
+		} else if (eval_meta(t, a, nthemes, src) == t->neg)
 			return 0;
 	}
 	return 1;
@@ -912,10 +913,16 @@ query_has_words(const struct query *q)
 	return q != NULL && q->ntext > 0;
 }
 
+/* The words are built on the first call only (one query, one list), not
+ * by every parse: only the reader's highlighting asks for them. */
 const char *const *
 query_words(const struct query *q)
 {
 	static const char *const none[] = { NULL };
 
-	return q != NULL ? (const char *const *)q->hl : none;
+	if (q == NULL)
+		return none;
+	if (q->hl == NULL)
+		build_words((struct query *)(uintptr_t)q);
+	return (const char *const *)q->hl;
 }

@@ -66,7 +66,8 @@ int	 query_has_words(const struct query *);
 
 /* For highlighting: the folded words/phrases of the query (not the
  * negated ones), NULL-ended; words of a phrase are separated by one
- * space, and a prefix term keeps its trailing '*'. Owned by the query. */
+ * space, and a prefix term keeps its trailing '*'. Owned by the query;
+ * built on the first call (so not thread-safe). */
 const char *const *query_words(const struct query *);
 
 #endif

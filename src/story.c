@@ -276,55 +276,67 @@ similarity(const struct build *B, uint32_t a, uint32_t b)
 	return (float)(dot / ((double)x->norm * y->norm));
 }
 
-/* Orders (key, article) pairs by key, then day, then article. */
-static const int32_t *sort_day;
+/* Orders (key, rank) pairs, or (day, article) pairs as uint64s. */
 static int
-cmp_pair(const void *a, const void *b)
+cmp_u64(const void *a, const void *b)
 {
-	const uint32_t *x = a, *y = b;
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
-	if (x[0] != y[0])
-		return x[0] < y[0] ? -1 : 1;
-	if (sort_day[x[1]] != sort_day[y[1]])
-		return sort_day[x[1]] < sort_day[y[1]] ? -1 : 1;
-	return x[1] < y[1] ? -1 : x[1] > y[1];
+	return x < y ? -1 : x > y;
+}
+
+/* The dated articles of B in (day, article) order into ORDER; returns
+ * how many. */
+static size_t
+day_order(const struct build *B, uint32_t *order)
+{
+	uint64_t *v = xcalloc(B->n + 1, sizeof *v);
+	size_t i, k = 0;
+
+	for (i = 0; i < B->n; i++)
+		if (B->day[i] != INT32_MIN)
+			v[k++] = (uint64_t)((uint32_t)B->day[i] ^ 0x80000000u)
+			    << 32 | i;
+	qsort(v, k, sizeof *v, cmp_u64);
+	for (i = 0; i < k; i++)
+		order[i] = (uint32_t)v[i];
+	free(v);
+	return k;
 }
 
 /* The postings of every feature of a dated article, in day order. */
 static void
 postings(struct build *B)
 {
-	uint32_t (*pair)[2] = NULL;
-	size_t np = 0, cap = 0, i, j, k;
+	uint32_t *order = xcalloc(B->n + 1, sizeof *order);
+	uint64_t *pair = NULL;	/* key << 32 | the article's place in ORDER */
+	size_t np = 0, cap = 0, i, j, k, nd = day_order(B, order);
 
-	for (i = 0; i < B->n; i++) {
-		if (B->day[i] == INT32_MIN)
-			continue;
-		for (j = 0; j < B->fv[i].n; j++) {
+	for (i = 0; i < nd; i++)
+		for (j = 0; j < B->fv[order[i]].n; j++) {
 			if (np == cap) {
 				cap = cap ? cap * 2 : 1024;
 				pair = xreallocarray(pair, cap, sizeof *pair);
 			}
-			pair[np][0] = B->fv[i].f[j].key;
-			pair[np++][1] = (uint32_t)i;
+			pair[np++] = (uint64_t)B->fv[order[i]].f[j].key << 32 |
+			    i;
 		}
-	}
-	sort_day = B->day;
 	if (np > 1)	/* PAIR is NULL without features */
-		qsort(pair, np, sizeof *pair, cmp_pair);
+		qsort(pair, np, sizeof *pair, cmp_u64);
 	B->post = xcalloc(np ? np : 1, sizeof *B->post);
 	for (i = 0; i < np; i = k) {
 		struct posting *p = &B->post[B->npost++];
 
-		for (k = i; k < np && pair[k][0] == pair[i][0]; k++)
+		for (k = i; k < np && pair[k] >> 32 == pair[i] >> 32; k++)
 			;
-		p->key = pair[i][0];
+		p->key = (uint32_t)(pair[i] >> 32);
 		p->n = k - i;
 		p->art = xmalloc(p->n * sizeof *p->art);
 		for (j = i; j < k; j++)
-			p->art[j - i] = pair[j][1];
+			p->art[j - i] = order[(uint32_t)pair[j]];
 	}
 	free(pair);
+	free(order);
 }
 
 /* The posting list of feature KEY. */

@@ -23,13 +23,13 @@ struct people {
 	uint32_t	*months;	/* nent rows of span.n */
 };
 
-/* Orders entities by articles (most first), then id. */
-static const struct entity_index *sort_ix;
+/* Orders entities (pointers into one array) by articles (most first),
+ * then id. */
 static int
 cmp_count(const void *a, const void *b)
 {
-	const struct entity *x = &sort_ix->v[*(const uint32_t *)a];
-	const struct entity *y = &sort_ix->v[*(const uint32_t *)b];
+	const struct entity *x = *(const struct entity *const *)a;
+	const struct entity *y = *(const struct entity *const *)b;
 
 	if (x->count != y->count)
 		return x->count > y->count ? -1 : 1;
@@ -86,6 +86,7 @@ static struct people *
 people_sync(struct ui *ui)
 {
 	struct people *p = ui->people;
+	const struct entity **by;
 	size_t e;
 
 	if (p != NULL && p->v == ui->c->v && p->n == ui->c->n)
@@ -95,12 +96,15 @@ people_sync(struct ui *ui)
 	p->v = ui->c->v;
 	p->n = ui->c->n;
 	p->ix = entity_index(ui->c);
-	p->ent = xcalloc(p->ix->ncurated + 1, sizeof *p->ent);
+	by = xcalloc(p->ix->ncurated + 1, sizeof *by);
 	for (e = 0; e < p->ix->ncurated; e++)
 		if (p->ix->v[e].count > 0)
-			p->ent[p->nent++] = (uint32_t)e;
-	sort_ix = p->ix;
-	qsort(p->ent, p->nent, sizeof *p->ent, cmp_count);
+			by[p->nent++] = &p->ix->v[e];
+	qsort(by, p->nent, sizeof *by, cmp_count);
+	p->ent = xcalloc(p->nent + 1, sizeof *p->ent);
+	for (e = 0; e < p->nent; e++)
+		p->ent[e] = (uint32_t)(by[e] - p->ix->v);
+	free(by);
 	p->sel = xcalloc(p->nent + 1, 1);
 	p->shown = xcalloc(p->nent + 1, sizeof *p->shown);
 	people_months(ui, p);

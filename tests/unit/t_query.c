@@ -147,8 +147,12 @@ test_dates(void)
 	is_str(sel("after:2024-01-02"), "0,4", "after the day after");
 	is_str(sel("before:2024-01-02"), "1,3", "before the day after");
 	is_str(sel("after:2024-01-01 before:2024-07-03"), "1", "range");
-	is_str(sel("-after:2024-01-01"), "3", "undated never matches, "
-	    "even negated");
+	is_str(sel("after:2024-01-01"), "0,1,4", "undated: no after:");
+	is_str(sel("-after:2024-01-01"), "2,3", "undated: -after: holds");
+	is_str(sel("-before:2024-01-01"), "0,1,2,4", "undated: -before: holds");
+	is_str(sel("date:2024"), "0,1", "undated: no date:");
+	is_str(sel("-date:2024"), "2,3,4", "undated: -date: holds");
+	is_str(sel("-date:2024 -after:2025"), "2,3", "undated: two negations");
 	is_str(sel("after:2024"), "0,1,4", "year");
 	is_str(sel("before:2024-07"), "1,3", "year-month");
 	is_str(sel("date:2024"), "0,1", "date: within a year");
