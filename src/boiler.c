@@ -24,6 +24,8 @@ struct pattern {
 #define BOILER_BUF	1024	/* room for a lower-cased line (it may grow) */
 #define MAX_DEPTH	32	/* group nesting the first-byte scan follows */
 
+/* Global: the patterns boiler_init loads, before the loader threads
+ * start; only read after. */
 static struct pattern	*patterns;
 static size_t		 npatterns;
 static locale_t		 c_locale;	/* regexes run bytewise, fast */

@@ -416,7 +416,7 @@ cache_map(const char *path, size_t *len)
 struct cache *
 cache_open(const char *path, uint64_t lexhash, size_t nlex)
 {
-	static int warned;
+	static int warned;	/* global: one warning per process */
 	struct cache *c = xcalloc(1, sizeof *c);
 	size_t len;
 	int r;

@@ -130,6 +130,9 @@ config_defaults(struct config *c)
 	c->side_panel = 1;
 	c->mouse = 0;	/* off, as in tig and less: the terminal selects text */
 	c->mark_read = 1;
+	c->preview = 1;		/* the reader follows the list's cursor */
+	c->side_percent = 20;	/* a wide screen's panel grows to 20 % */
+	c->text_width = 0;	/* the reader's text as wide as the pane */
 }
 
 void
@@ -209,13 +212,29 @@ load_bool(const struct ini *ini, const char *key, int *out, char *err,
 	return 0;
 }
 
-/* [layout]: numbers and switches. */
+/* [layout]: numbers and switches, one table (the names warned about
+ * when unknown, the ranges checked). */
 static int
 load_layout(struct config *c, const struct ini *ini, char *err,
     size_t errlen)
 {
-	static const char *const known[] = { "side_width", "list_height",
-	    "side_panel", "mouse", "mark_read" };
+	const struct { const char *name; int *v; long min, max;
+	    const char *what; } num[] = {
+		{ "side_width", &c->side_width, 10, 80,
+		    "expected a number from 10 to 80" },
+		{ "side_percent", &c->side_percent, 0, 33,
+		    "expected a percentage from 0 to 33" },
+		{ "list_height", &c->list_percent, 10, 90,
+		    "expected a percentage from 10 to 90" },
+		{ "text_width", &c->text_width, 0, 1000,
+		    "expected a number of columns from 0 to 1000" },
+		{ "side_panel", &c->side_panel, -1, -1, NULL },
+		{ "mouse", &c->mouse, -1, -1, NULL },
+		{ "mark_read", &c->mark_read, -1, -1, NULL },
+		{ "preview", &c->preview, -1, -1, NULL },
+	};
+	const size_t nnum = sizeof num / sizeof num[0];
+	char key[64];
 	const char *name;
 	long n;
 	size_t k;
@@ -224,28 +243,24 @@ load_layout(struct config *c, const struct ini *ini, char *err,
 	for (i = 0; i < ini_nkeys(ini, "layout"); i++) {
 		if ((name = ini_key(ini, "layout", i, &line)) == NULL)
 			continue;
-		for (k = 0; k < sizeof known / sizeof known[0]; k++)
-			if (strcmp(known[k], name) == 0)
-				break;
-		if (k == sizeof known / sizeof known[0])
+		for (k = 0; k < nnum && strcmp(num[k].name, name) != 0; k++)
+			;
+		if (k == nnum)
 			warn_at(NULL, "%s:%d: unknown key '%s' ignored",
 			    ini_path(ini), line, name);
 	}
-	if (ini_get_int(ini, "layout:side_width", 10, 80, c->side_width,
-	    &n) == -1)
-		return fail_at(ini, "layout:side_width",
-		    "expected a number from 10 to 80", err, errlen);
-	c->side_width = (int)n;
-	if (ini_get_int(ini, "layout:list_height", 10, 90, c->list_percent,
-	    &n) == -1)
-		return fail_at(ini, "layout:list_height",
-		    "expected a percentage from 10 to 90", err, errlen);
-	c->list_percent = (int)n;
-	if (load_bool(ini, "layout:side_panel", &c->side_panel, err,
-	    errlen) == -1 || load_bool(ini, "layout:mouse", &c->mouse, err,
-	    errlen) == -1 || load_bool(ini, "layout:mark_read",
-	    &c->mark_read, err, errlen) == -1)
-		return -1;
+	for (k = 0; k < nnum; k++) {
+		snprintf(key, sizeof key, "layout:%s", num[k].name);
+		if (num[k].what == NULL) {	/* yes or no */
+			if (load_bool(ini, key, num[k].v, err, errlen) == -1)
+				return -1;
+			continue;
+		}
+		if (ini_get_int(ini, key, num[k].min, num[k].max, *num[k].v,
+		    &n) == -1)
+			return fail_at(ini, key, num[k].what, err, errlen);
+		*num[k].v = (int)n;
+	}
 	return 0;
 }
 

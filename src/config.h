@@ -71,6 +71,9 @@ struct config {
 	int		 side_panel;	/* [layout] side_panel: shown at start */
 	int		 mouse;		/* [layout] mouse */
 	int		 mark_read;	/* [layout] mark_read: on opening */
+	int		 preview;	/* [layout] preview: reader follows list */
+	int		 side_percent;	/* [layout] side_percent: wide screens */
+	int		 text_width;	/* [layout] text_width: 0 = the pane's */
 	struct config_key *keys;
 	size_t		 nkeys;
 	char		*path;		/* the file read, or NULL */

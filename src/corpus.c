@@ -79,6 +79,7 @@ struct corpus_live {
 	unsigned	 slow_ms;	/* corpus_live_slow */
 };
 
+/* Global: a setting (corpus.h), lowered by tests. */
 size_t corpus_resident_max = 32u << 20;
 
 static void walk_file(struct walk *, const char *, const struct stat *);
@@ -653,8 +654,10 @@ select_discovered(struct corpus_priv *p, struct loader *L,
 {
 	struct phrase **phr = xcalloc(n + 1, sizeof *phr);
 	size_t *nphr = xcalloc(n + 1, sizeof *nphr), i;
+	const char **langs = xcalloc(n + 1, sizeof *langs);
 
 	for (i = 0; i < n; i++) {
+		langs[i] = L->rec[i].a.lang;
 		if (L->rec[i].cached)
 			nphr[i] = cache_phrases(L->cache, L->rec[i].entry,
 			    &phr[i]);
@@ -663,7 +666,9 @@ select_discovered(struct corpus_priv *p, struct loader *L,
 			nphr[i] = L->rec[i].nphr;
 		}
 	}
-	p->ndisc = discover_select(lex, phr, nphr, n, DISCOVER_MAX, &p->disc);
+	p->ndisc = discover_select(lex, phr, nphr, langs, n, DISCOVER_MAX,
+	    &p->disc);
+	free(langs);
 	free(phr);
 	free(nphr);
 }

@@ -22,7 +22,7 @@
 #define DETECT_MIN	8		/* high bytes it needs to be asked */
 #define NONE		((size_t)-1)
 
-/* --encoding NAME (NULL: detect); set once before any loading. */
+/* Global: --encoding NAME (NULL: detect); set once before any loading. */
 static char *forced_encoding;
 
 /* Windows-1252 0x80..0x9F; 0 where undefined (then read as Latin-1). */
@@ -817,6 +817,7 @@ dir_encoding_file(const char *dir)
 static const char *
 dir_encoding(const char *dir)
 {
+	/* Global, one per thread: the last directory's answer. */
 	static _Thread_local char last_dir[1024], last_enc[64];
 	static _Thread_local int have;
 	char *d, *up, *enc = NULL;

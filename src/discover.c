@@ -22,6 +22,8 @@
 #define CJK_MAX		4
 #define POOL		4	/* candidates ranked per slot before pruning */
 #define SUBJECT_SHARE	0.6	/* of the articles: the corpus's subject */
+#define LANG_SLOTS	16	/* languages whose own subject words are told */
+#define LANG_MIN	5	/* articles a language needs for that */
 #define PARTS_MAX	16	/* words of a phrase looked at for parts */
 #define SUBJ_SLOTS	3	/* frequent words each article reports */
 #define SINGLE_WEIGHT	0.5	/* a single word is a weaker theme than a
@@ -57,7 +59,9 @@ struct umap {
 };
 
 /* The gazetteer's names (DATADIR/entities/NAME.ini, lexicon files): a
- * phrase that is only a known name is an entity, not a theme. */
+ * phrase that is only a known name is an entity, not a theme. Global,
+ * like the stop words below: loaded once by discover_init, before the
+ * loader threads; only read after. */
 static struct lexicon *names[3];
 static const char *const name_files[3] = { "people", "places", "orgs" };
 
@@ -1215,8 +1219,15 @@ struct sel {
 	struct smap	 tokmap;	/* word -> index in tokdf */
 	uint32_t	*tokdf;		/* articles with the word */
 	uint32_t	*toklast;	/* last article counted + 1 */
+	uint32_t	*toklang;	/* per word, articles of each language slot
+					 * with it (nslot a word) */
 	size_t		 ntok;
 	size_t		 narticles;
+	uint8_t		*slot;		/* per article: its language slot + 1,
+					 * 0 for none */
+	uint32_t	 slotn[LANG_SLOTS];	/* articles in each slot */
+	size_t		 nslot;
+	const char *const *langs;	/* per article, or NULL */
 	struct fold_cache *fc;
 	struct token	*tok;
 	size_t		 tokcap;
@@ -1273,12 +1284,20 @@ sel_words(struct sel *S, const struct cphrase *c, uint32_t a)
 			S->toklast = xreallocarray(S->toklast, S->ntok + 1,
 			    sizeof *S->toklast);
 			S->tokdf[S->ntok] = S->toklast[S->ntok] = 0;
+			if (S->nslot > 0) {
+				S->toklang = xreallocarray(S->toklang,
+				    (S->ntok + 1) * S->nslot, sizeof *S->toklang);
+				memset(S->toklang + S->ntok * S->nslot, 0,
+				    S->nslot * sizeof *S->toklang);
+			}
 			v = smap_get(&S->tokmap, s, (size_t)(e - s), 1,
 			    (uint32_t)S->ntok++);
 		}
 		if (S->toklast[*v] != a + 1) {
 			S->toklast[*v] = a + 1;
 			S->tokdf[*v]++;
+			if (S->slot != NULL && S->slot[a] > 0)
+				S->toklang[*v * S->nslot + S->slot[a] - 1]++;
 		}
 	}
 }
@@ -1371,16 +1390,36 @@ sel_parts(struct sel *S, const struct cphrase *c, uint32_t a, double w)
 		}
 }
 
-/* Is C the corpus's subject ("china", "xi jinping")? A single word is
- * when it is in SUBJECT_SHARE of the articles or more; a longer phrase
- * when half of its words or more are in more ("kassym jomart tokayev"
- * of a corpus about Kazakhstan stays, "president xi jinping" goes). */
+/* Is word W (a tokmap index) in more than SHARE of the articles, or
+ * of one language's articles ("Ministerium" in the German ones)? With
+ * OREQ, in SHARE of them or more. */
+static int
+sel_word_subject(const struct sel *S, uint32_t w, int oreq)
+{
+	size_t l;
+	double n, k;
+
+	for (l = 0; l <= S->nslot; l++) {
+		n = l == 0 ? (double)S->narticles : (double)S->slotn[l - 1];
+		k = l == 0 ? (double)S->tokdf[w] :
+		    (double)S->toklang[w * S->nslot + l - 1];
+		if (k > SUBJECT_SHARE * n || (oreq && k >= SUBJECT_SHARE * n))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is C the corpus's subject ("china", "xi jinping"), or one language's
+ * ("Seiten", "Ministerium" of the German articles)? A single word is
+ * when it is in SUBJECT_SHARE of the articles (of a language's) or
+ * more; a longer phrase when half of its words or more are in more
+ * ("kassym jomart tokayev" of a corpus about Kazakhstan stays,
+ * "president xi jinping" goes). */
 static int
 sel_subject(struct sel *S, const struct cphrase *c)
 {
 	const char *s = c->text, *e;
 	size_t words = 0, subj = 0, single = 0;
-	double share = SUBJECT_SHARE * (double)S->narticles;
 	uint32_t *v;
 
 	if (S->narticles <= 2)
@@ -1389,10 +1428,52 @@ sel_subject(struct sel *S, const struct cphrase *c)
 		e = word_end(s, c->cjk);
 		v = smap_get(&S->tokmap, s, (size_t)(e - s), 0, 0);
 		words++;
-		subj += v != NULL && S->tokdf[*v] > share;
-		single = v != NULL && S->tokdf[*v] >= share;
+		subj += v != NULL && sel_word_subject(S, *v, 0);
+		single = v != NULL && sel_word_subject(S, *v, 1);
 	}
 	return words == 1 ? single : 2 * subj >= words;
+}
+
+/* Is every article listing C in German, where every noun has a capital
+ * ("Ministerium", "Seiten"), so that a capital does not make a name? */
+static int
+sel_german(const struct sel *S, const struct cphrase *c)
+{
+	uint32_t i;
+
+	if (S->langs == NULL || c->head == NONE)
+		return 0;
+	for (i = c->head; i != NONE; i = S->pairs[i].next)
+		if (S->langs[S->pairs[i].art] == NULL ||
+		    strcmp(S->langs[S->pairs[i].art], "de") != 0)
+			return 0;
+	return 1;
+}
+
+/* Has LABEL a word in lower case that is not a stop word (a verb:
+ * "Seiten unterzeichneten ein Abkommen"), where a name has only
+ * capitals and particles ("Organisation für Zusammenarbeit")? */
+static int
+label_has_lower_word(const char *label)
+{
+	const char *s = label, *e;
+	char *f;
+	size_t flen;
+	ucs4_t uc;
+	int r = 0;
+
+	for (; *s != '\0' && !r; s = *e ? e + 1 : e) {
+		e = strchr(s, ' ');
+		if (e == NULL)
+			e = s + strlen(s);
+		if (u8_strmbtouc(&uc, (const uint8_t *)s) <= 0 ||
+		    !uc_is_lower(uc))
+			continue;
+		f = text_fold(s, (size_t)(e - s), &flen);
+		r = f != NULL && smap_get(&stops, f, flen, 0, 0) == NULL;
+		free(f);
+	}
+	return r;
 }
 
 /* Is C a common word or expression, not a name? A single word in lower
@@ -1400,9 +1481,11 @@ sel_subject(struct sel *S, const struct cphrase *c)
  * written with a capital where it does not open a sentence (the label
  * prefers such a place); so does a phrase opening in lower case with a
  * capital later: a German verb and its noun ("forderten engere Arbeit"),
- * a title and a name ("président Tokaïev"). */
+ * a title and a name ("président Tokaïev"). German writes every noun
+ * with a capital: there a single word only German articles list is a
+ * common word ("Ministerium"), and so is a phrase with a verb in it. */
 static int
-sel_common(const struct cphrase *c)
+sel_common(const struct sel *S, const struct cphrase *c)
 {
 	const uint8_t *p = (const uint8_t *)c->label;
 	int n;
@@ -1413,7 +1496,8 @@ sel_common(const struct cphrase *c)
 	if (u8_strmbtouc(&uc, p) <= 0)
 		return 1;
 	if (uc_is_upper(uc))
-		return 0;
+		return sel_german(S, c) && (strchr(c->text, ' ') == NULL ||
+		    label_has_lower_word(c->label));
 	if (strchr(c->text, ' ') == NULL)
 		return 1;
 	for (; *p != '\0' && (n = u8_strmbtouc(&uc, p)) > 0; p += n)
@@ -1515,7 +1599,7 @@ sel_unwanted(struct sel *S, const struct lexicon *lex,
 	int r;
 
 	if ((S->narticles > 2 && c->df < 2) || sel_subject(S, c) ||
-	    sel_common(c) || sel_covered(lex, c))
+	    sel_common(S, c) || sel_covered(lex, c))
 		return 1;
 	if (c->cjk && u8_strlen((const uint8_t *)c->text) <= 2 * 3 &&
 	    u8_mbsnlen((const uint8_t *)c->text, strlen(c->text)) <= 2)
@@ -1705,6 +1789,40 @@ sel_theme(const struct sel *S, const struct cphrase *c,
 	return 0;
 }
 
+/* Gives each language of LANGS (one code an article, "" unknown) with
+ * LANG_MIN articles or more a slot, the first LANG_SLOTS of them in
+ * the order they come, so that each one's subject words are told. */
+static void
+sel_langs(struct sel *S, const char *const *langs)
+{
+	const char *code[LANG_SLOTS];
+	size_t i, l, n;
+
+	S->langs = langs;
+	if (langs == NULL || S->narticles == 0)
+		return;
+	S->slot = xcalloc(S->narticles, 1);
+	for (i = 0; i < S->narticles && S->nslot < LANG_SLOTS; i++) {
+		if (langs[i] == NULL || langs[i][0] == '\0')
+			continue;
+		for (l = 0; l < S->nslot && strcmp(code[l], langs[i]) != 0; l++)
+			;
+		if (l < S->nslot)
+			continue;
+		for (n = 0, l = i; l < S->narticles; l++)
+			n += langs[l] != NULL && strcmp(langs[l], langs[i]) == 0;
+		if (n >= LANG_MIN)
+			code[S->nslot++] = langs[i];
+	}
+	for (i = 0; i < S->narticles; i++)
+		for (l = 0; l < S->nslot; l++)
+			if (langs[i] != NULL && strcmp(code[l], langs[i]) == 0) {
+				S->slot[i] = (uint8_t)(l + 1);
+				S->slotn[l]++;
+				break;
+			}
+}
+
 /* Collects every article's phrases: first all of them (so that a part
  * can be credited to an article before the article that lists it comes
  * up), then the credits, article by article. */
@@ -1735,8 +1853,8 @@ sel_collect(struct sel *S, struct phrase **per, const size_t *nper)
 
 size_t
 discover_select(const struct lexicon *lex, struct phrase **per,
-    const size_t *nper, size_t narticles, size_t max,
-    struct discovered **out)
+    const size_t *nper, const char *const *langs, size_t narticles,
+    size_t max, struct discovered **out)
 {
 	struct sel S;
 	size_t i, n, nout = 0;
@@ -1744,6 +1862,7 @@ discover_select(const struct lexicon *lex, struct phrase **per,
 	memset(&S, 0, sizeof S);
 	S.narticles = narticles;
 	S.fc = fold_cache_new();
+	sel_langs(&S, langs);
 	sel_collect(&S, per, nper);
 	n = sel_rank(&S, lex);
 	n = sel_merge(&S, n < POOL * max ? n : POOL * max);
@@ -1755,6 +1874,8 @@ discover_select(const struct lexicon *lex, struct phrase **per,
 	free(S.pairs);
 	free(S.tokdf);
 	free(S.toklast);
+	free(S.toklang);
+	free(S.slot);
 	free(S.tok);
 	fold_cache_free(S.fc);
 	smap_free(&S.pmap);

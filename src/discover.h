@@ -106,15 +106,17 @@ struct discovered {
  * capital later ("forderten engere Arbeit"), and, with more than 2
  * articles, the corpus's subject: a single word in 60% of the articles
  * or more, or a phrase at least half of whose words are in more than
- * 60% ("china", "xi jinping"). Of two related phrases (one inside the
+ * 60% ("china", "xi jinping"); the same in the articles of one language
+ * (LANGS[i]: article i's code, "" unknown; LANGS NULL: not told) that
+ * has 5 articles or more ("Ministerium" of the German ones). Of two related phrases (one inside the
  * other, or sharing two words) whose articles are the same, or one's
  * among the other's, only the more general (more articles), else the
  * longer, stays. Linear in the number of phrases; the same input gives
  * the same output.
  */
 size_t	 discover_select(const struct lexicon *lex, struct phrase **per,
-	    const size_t *nper, size_t narticles, size_t max,
-	    struct discovered **out);
+	    const size_t *nper, const char *const *langs, size_t narticles,
+	    size_t max, struct discovered **out);
 void	 discover_themes_free(struct discovered *, size_t);
 
 #endif

@@ -24,7 +24,8 @@ static const char *const kind_file[NKINDS] = {
 	"people.ini", "places.ini", "orgs.ini"
 };
 
-/* The gazetteer, loaded once by entity_init. */
+/* Global: the gazetteer, loaded once by entity_init, before the loader
+ * threads; only read after. */
 static struct {
 	struct lexicon	*lex[NKINDS];
 	size_t		 base[NKINDS + 1];	/* first entity of each kind */
@@ -32,7 +33,8 @@ static struct {
 	size_t		 ncommon;
 } G;
 
-/* The index of the last corpus asked about, and what it was built from. */
+/* Global: the index of the last corpus asked about, and what it was
+ * built from (a memo: every pane asks; one corpus per process). */
 static struct {
 	const struct corpus *c;
 	const struct article *v;
@@ -43,7 +45,8 @@ static struct {
 	size_t		 nfound;
 } M;
 
-/* Whether entity_index reads and writes the entity cache. */
+/* Global: a setting, whether entity_index reads and writes the entity
+ * cache. */
 static int cache_on;
 
 /* String comparison for qsort and bsearch over char *. */
@@ -868,9 +871,9 @@ index_read(const char *path, uint64_t key, size_t narticles)
 	return 0;
 }
 
-/* The corpus (articles V, N) whose index was found to need its bodies
- * read again (entity_index_ready), so that the cache is not read at
- * every ask. */
+/* Global, a memo: the corpus (articles V, N) whose index was found to
+ * need its bodies read again (entity_index_ready), so that the cache is
+ * not read at every ask. */
 static struct {
 	const struct article *v;
 	size_t		 n;

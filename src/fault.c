@@ -7,7 +7,7 @@
 
 #include "fault.h"
 
-/* The only mutable global a handler needs: the UI's restore hook. */
+/* Global: the fatal-signal handler calls it (the UI's restore hook). */
 static int (*volatile fault_restore)(void);
 
 /* The handler of the synchronous fatal signals. */

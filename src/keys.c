@@ -33,6 +33,8 @@ struct binding {
 	enum action	 action;
 };
 
+/* Global: the key bindings, set by keys_init and the configuration
+ * before the UI starts; the UI's lookups and help only read them. */
 static struct binding *bindings;
 static size_t nbindings;
 static char *cur_names[ACT_COUNT];	/* the keys now bound, for help */
@@ -264,6 +266,12 @@ keys_names(enum action a)
 	return cur_names[a] != NULL ? cur_names[a] : keydefs[a].names;
 }
 
+int
+keys_ctx(enum action a)
+{
+	return keydefs[a].ctx;
+}
+
 const char *
 keys_help(enum action a)
 {
@@ -301,6 +309,8 @@ keys_group(enum action a)
 	int c = keydefs[a].ctx & ~CTX_HELP;
 	int all = CTX_LIST | CTX_READER | CTX_THEMES;
 
+	if (keydefs[a].ctx == CTX_HELP)
+		return 6;
 	if (c & CTX_GLOBAL)
 		return 4;
 	if (c & CTX_PROMPT)
@@ -317,6 +327,7 @@ keys_group_title(int g)
 		"Moving (list, reader, themes, help)",
 		"In the article list", "In the reader", "In the themes panel",
 		"Everywhere", "On the query and search line",
+		"In help and the timeline",
 	};
 
 	return g >= 0 && g < KEYS_NGROUPS ? titles[g] : "";

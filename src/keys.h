@@ -54,10 +54,12 @@ const char *keys_first(enum action, char *buf, size_t len);
 const char *keys_name(enum action);
 const char *keys_names(enum action);
 const char *keys_help(enum action);
+/* The contexts of action A (CTX_*): the : line runs no CTX_PROMPT one. */
+int	 keys_ctx(enum action);
 
 /* Help and man page groups: moving, list, reader, themes, everywhere,
- * prompt; KEYS_NGROUPS of them, each with a title. */
-#define KEYS_NGROUPS	6
+ * prompt, help; KEYS_NGROUPS of them, each with a title. */
+#define KEYS_NGROUPS	7
 int	 keys_group(enum action);
 const char *keys_group_title(int);
 

@@ -32,6 +32,8 @@ struct profile {
 	int		 latin;		/* written in Latin script */
 };
 
+/* Global: the profiles, and the tables below, loaded once by lang_init
+ * before the loader threads start; only read after. */
 static struct profile langs[LANG_MAX];
 static size_t nlangs;
 
@@ -484,6 +486,7 @@ count_letter(struct counts *c, enum letter_class cl, ucs4_t uc)
  * most of the time spent on a Russian text.
  */
 #define SMALL_MAX	0x800
+/* Global: filled once by lang_init (before the threads), then read. */
 static struct small {
 	ucs4_t		 lower;
 	unsigned char	 cl;

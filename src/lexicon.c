@@ -21,11 +21,13 @@
 #define MAX_WEIGHT	1000.0f
 #define FILTER_BITS	65536
 #define MIN_AFFIX	4	/* bytes of a "*word" or "*word*" */
+#define MAX_SUPPORT	8
 
 struct theme {
 	char		*id;
 	char		*label;
 	float		 threshold;
+	int		 support;	/* times the threshold generic terms need */
 	struct lex_term	*terms;		/* rule = index into this theme's rules */
 	size_t		 nterms;
 	struct lex_rule	*rules;
@@ -485,14 +487,14 @@ suffix_ok(const char *s)
 
 /*
  * Reads a term list key into KI: "LANG[.N]" (plain terms of LANG),
- * "not|near|weak|veto[.LANG][.N]" (no LANG: any language). Returns 0, or
- * -1 when KEY is none of these.
+ * "not|near|weak|veto|specific[.LANG][.N]" (no LANG: any language).
+ * Returns 0, or -1 when KEY is none of these.
  */
 static int
 key_info(const char *key, struct keyinfo *ki)
 {
 	static const char *const kinds[] = { "not", "near", "weak", "veto",
-	    NULL };
+	    "specific", NULL };
 	const char *dot = strchr(key, '.'), *rest;
 	size_t n = dot != NULL ? (size_t)(dot - key) : strlen(key), k;
 	int l;
@@ -510,8 +512,8 @@ key_info(const char *key, struct keyinfo *ki)
 			break;
 	if (kinds[k] == NULL)
 		return -1;
-	ki->kind = k == 0 ? LEX_NOT : k == 2 ? LEX_PLAIN : LEX_NEAR;
-	ki->flags = k == 2 ? LEXT_WEAK : 0;
+	ki->kind = k == 0 ? LEX_NOT : k == 2 || k == 4 ? LEX_PLAIN : LEX_NEAR;
+	ki->flags = k == 2 ? LEXT_WEAK : k == 4 ? LEXT_SPECIFIC : 0;
 	ki->veto = k == 3;
 	if (dot != NULL) {
 		rest = dot + 1;
@@ -537,6 +539,21 @@ valid_id(const char *id)
 	return 1;
 }
 
+/* Parses a "support" value V (a whole number, 1 to MAX_SUPPORT) into
+ * *OUT. */
+static int
+parse_support(struct perr *pe, const char *v, int *out)
+{
+	size_t n = strlen(v);
+	const char *s = trim(v, &n);
+
+	if (n != 1 || s[0] < '1' || s[0] > '0' + MAX_SUPPORT)
+		return lex_error(pe, "bad support '%s' (a whole number from 1 "
+		    "to %d)", v, MAX_SUPPORT);
+	*out = s[0] - '0';
+	return 0;
+}
+
 /* Parses one KEY = V of theme TH. */
 static int
 parse_key(struct perr *pe, struct fold_cache *fc, struct theme *th,
@@ -559,10 +576,12 @@ parse_key(struct perr *pe, struct fold_cache *fc, struct theme *th,
 			    "above 0, at most 1000)", v);
 		return 0;
 	}
+	if (strcmp(key, "support") == 0)
+		return parse_support(pe, v, &th->support);
 	if (key_info(key, &ki) == -1)
-		return lex_error(pe, "unknown key '%s' (label, threshold, a "
-		    "language such as en or en.2, any, not, near, weak, veto)",
-		    key);
+		return lex_error(pe, "unknown key '%s' (label, threshold, "
+		    "support, a language such as en or en.2, any, not, near, "
+		    "weak, veto, specific)", key);
 	if (ki.kind == LEX_NEAR)
 		return parse_near(pe, fc, th, v, n, &ki);
 	return parse_list(pe, fc, th, v, n, &ki, 0, 0);
@@ -597,6 +616,7 @@ parse_theme(struct perr *pe, struct fold_cache *fc, const struct ini *ini,
 		    sec);
 	th->id = xstrdup(sec);
 	th->threshold = 1;
+	th->support = 1;
 	if (n == 0)
 		return lex_error(pe, "empty theme [%s]", sec);
 	for (i = 0; i < n; i++) {
@@ -790,11 +810,14 @@ build_index(struct lexicon *lex)
 }
 
 /* Hash of everything matching depends on (not of file names or order of
- * keys that change nothing): part of the index cache key. */
+ * keys that change nothing): part of the index cache key. The seed's
+ * number goes up when matching or discovery gives other results for the
+ * same lexicon (3: support, discovery told the languages), so that a
+ * cache of the old results is not read. */
 static uint64_t
 content_hash(const struct lexicon *lex)
 {
-	uint64_t h = hash_bytes(HASH_INIT, "tread-lexicon-2", 15);
+	uint64_t h = hash_bytes(HASH_INIT, "tread-lexicon-3", 15);
 	const struct lex_term *t;
 	size_t i, j;
 
@@ -803,6 +826,7 @@ content_hash(const struct lexicon *lex)
 		h = hash_bytes(h, lex->themes[i].label,
 		    strlen(lex->themes[i].label) + 1);
 		h = hash_bytes(h, &lex->themes[i].threshold, sizeof(float));
+		h = hash_bytes(h, &lex->themes[i].support, sizeof(int));
 	}
 	for (i = 0; i < lex->nterms; i++) {
 		t = &lex->terms[i];
@@ -836,7 +860,7 @@ content_hash(const struct lexicon *lex)
 struct lexicon *
 lexicon_load(const char *path, const char *user, char *err, size_t errlen)
 {
-	static atomic_uint serials;
+	static atomic_uint serials;	/* global: each lexicon's serial */
 	struct lexicon *lex = xcalloc(1, sizeof *lex);
 	struct fold_cache *fc = fold_cache_new();
 	int rc;
@@ -913,6 +937,13 @@ float
 lexicon_threshold(const struct lexicon *lex, size_t i)
 {
 	return lex->themes[i].threshold;
+}
+
+/* The support theme I asks for (see lexicon.h). */
+int
+lexicon_support(const struct lexicon *lex, size_t i)
+{
+	return lex->themes[i].support;
 }
 
 /* Does theme TH have terms of its own in language L? */

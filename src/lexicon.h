@@ -61,6 +61,8 @@ struct lex_tok {
 #define LEXT_PORTABLE	0x4	/* a phrase or a whole word of 6 letters or more,
 				 * not weak, capitals or a prefix: it also
 				 * applies to other languages of its script */
+#define LEXT_SPECIFIC	0x8	/* "specific" key: a name or the theme's own
+				 * word; it meets the theme's support alone */
 
 struct lex_term {
 	char		*text;	/* as written, without its weight */
@@ -111,6 +113,9 @@ int	 lexicon_theme_has_lang(const struct lexicon *, size_t th, size_t l);
  * 3 Arabic. */
 int	 lexicon_lang_script(size_t l);
 float	 lexicon_threshold(const struct lexicon *, size_t theme);
+/* The theme's support (default 1): unless a specific term or a proximity
+ * rule counts, its score must reach this many times the threshold. */
+int	 lexicon_support(const struct lexicon *, size_t theme);
 /*
  * Terms matching the tokens T[I..N) from T[I] on (a phrase never runs
  * over a paragraph start): up to MAX term ids in IDS; returns how many.

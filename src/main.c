@@ -105,6 +105,9 @@ usage(FILE *fp)
 "  -h, --help              this help\n"
 "  -V, --version           the version\n"
 "\n"
+"In the reader, ? lists the keys and the commands of the : line (save FILE,\n"
+"pipe COMMAND, jump N, query Q, and every action by name); see tread(1).\n"
+"\n"
 "Report bugs to <" PACKAGE_BUGREPORT ">.\n", fp);
 }
 

@@ -563,16 +563,31 @@ has_strong(const struct occ *v, size_t n)
 	return 0;
 }
 
+/* Is a specific term (a name, the theme's own word) among the counted
+ * plain evidence of V[0..N)? */
+static int
+has_specific(const struct occ *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].kind == LEX_PLAIN && v[i].used &&
+		    (v[i].flags & LEXT_SPECIFIC))
+			return 1;
+	return 0;
+}
+
 /* Scores theme TH (its occurrences are V[0..N)); adds a hit and, if
- * wanted, its evidence spans when it reaches the threshold. */
+ * wanted, its evidence spans when it reaches the threshold (and its
+ * support, when no proximity rule counts). */
 static void
 score_theme(const struct lexicon *lex, struct occ *v, size_t n,
     uint16_t th, int want_spans, struct match_result *out)
 {
 	size_t r, *fired = xcalloc(n + 1, sizeof *fired);
-	float score = 0;
+	float score = 0, near, threshold = lexicon_threshold(lex, th);
 	const struct lex_rule *rule;
-	int vetoed;
+	int vetoed, support = lexicon_support(lex, th);
 
 	mark_masked(v, n);
 	vetoed = apply_vetoes(lex, v, n, th, fired);
@@ -585,9 +600,13 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 	free(fired);
 	if (vetoed)
 		return;
+	near = score;
 	score += score_plain(v, n, score > 0 || has_strong(v, n));
-	if (score < lexicon_threshold(lex, th))
+	if (score < threshold)
 		return;
+	if (near == 0 && score < (float)support * threshold &&
+	    !has_specific(v, n))
+		return;	/* generic words only, and not enough of them */
 	out->hits = xreallocarray(out->hits, out->nhits + 1, sizeof *out->hits);
 	out->hits[out->nhits++] = (struct theme_hit){ th, score };
 	if (want_spans)
@@ -750,6 +769,8 @@ struct head {
 	size_t	 n;
 };
 
+/* Global: filled once (pthread_once, the loader threads match at the
+ * same time), then only read. */
 static struct head heads[NHEADS];
 static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 

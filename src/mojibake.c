@@ -123,6 +123,8 @@ struct rev {
 	uint8_t	 b[NPAGE];
 };
 
+/* Global, like rev_index: built once (rev_once, the loader threads
+ * decode at the same time), then only read. */
 static struct rev revs[NPAGE * 128];
 static size_t nrevs;
 /* Each BMP character's entry in revs, plus one (0: in no page): a direct
@@ -197,6 +199,7 @@ struct run {
 	size_t	*off;
 	size_t	 n, cap;
 	const uint8_t *s;	/* the text it was collected from */
+	int	 foreign;	/* glued to a char the page lacks */
 };
 
 /* Appends byte C, from offset OFF of the text, to the run. */
@@ -309,11 +312,19 @@ word_char(uint8_t b)
 	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
 
+/* How many bytes the sequence whose lead is C takes (0: not a lead). */
+static int
+seq_len(uint8_t c)
+{
+	return c < 0xC2 || c > 0xF4 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
 /* What a run's sequences say. */
 struct verdict {
 	int	 seqs;		/* sequences */
 	int	 best;		/* highest seq_weight */
-	int	 refused;	/* a sequence the page cannot have made */
+	int	 refused;	/* a sequence the page cannot have made, or
+				   as many broken ones as whole */
 	int	 three;		/* the best tells without a letter near (CJK,
 				   Indic, a combining mark) */
 	int	 quoted;	/* the best is an uppercase letter made with
@@ -341,11 +352,13 @@ run_weigh(const struct run *r, int p, const uint8_t *s)
 {
 	struct verdict v = { 0, 0, 0, 0, 0, 0, 0 };
 	size_t k = 0;
-	int l, w, basic = 0, nbsp;
+	int l, w, basic = 0, nbsp, broken = 0, stray = 0;
 	ucs4_t u;
 
 	while (k < r->n) {
 		if ((l = run_seq(r, k, &u)) == 0) {
+			broken += k + 1 < r->n && seq_len(r->b[k]) > 0;
+			stray += k + 1 < r->n;
 			k++;
 			continue;
 		}
@@ -370,6 +383,17 @@ run_weigh(const struct run *r, int p, const uint8_t *s)
 	 * passes through "Рї") */
 	v.refused = p == P1251 && (v.seqs <= 2 ? basic < v.seqs :
 	    basic * 2 < v.seqs);
+	/* mojibake is UTF-8 byte for byte: a run whose bytes start as many
+	 * broken sequences as whole ones, or hold as many stray bytes as
+	 * bytes in sequences, is not ("ã†â€™ãƒâ€ ", garble that decoding
+	 * again and again would turn into random Han) */
+	if ((broken > 0 && broken >= v.seqs) || (stray > 0 &&
+	    (size_t)stray >= v.used))
+		v.refused = 1;
+	/* nor is one glued to a char the page cannot have made: the
+	 * whole stretch would have come through the page */
+	if (r->foreign)
+		v.refused = 1;
 	return v;
 }
 
@@ -455,7 +479,10 @@ run_is_mojibake(struct verdict v, int cls, int p, int conf, int nbytes,
 		return 0;
 	if (p == P437)
 		return v.seqs >= 2 || (v.best == 2 && near && v.lead >= 0xD0);
-	if (v.seqs >= 2 || conf || (v.three && inside_word(s, n, off, end)))
+	/* CJK inside an ASCII word; not a combining mark, which is inside
+	 * a word where it belongs ("DrÃ¥ber" as Mac Roman: U+0334) */
+	if (v.seqs >= 2 || conf || (v.three && v.lead >= 0xE0 &&
+	    inside_word(s, n, off, end)))
 		return 1;
 	if (p == P1251)		/* "РІ" is в, "вЂ“" –, "Р" is a letter */
 		return end - off == 4 || (v.best == 2 && v.lead == 0xE2) ||
@@ -475,12 +502,6 @@ word_after(const uint8_t *s, size_t n, size_t i)
 	return i < n && (s[i] >= 0x80 || word_char(s[i]) || s[i] == ' ');
 }
 
-/* How many bytes the sequence whose lead is C takes (0: not a lead). */
-static int
-seq_len(uint8_t c)
-{
-	return c < 0xC2 || c > 0xF4 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
 
 /*
  * Does the space at S[I], after the run R, stand for byte A0 that a
@@ -516,6 +537,13 @@ space_is_a0(const struct run *r, const uint8_t *s, size_t n, size_t i,
 	    s[r->off[k - 1] - 1] >= 'a' && s[r->off[k - 1] - 1] <= 'z';
 }
 
+/* Is the char before S[I] a genuine U+FFFD? */
+static int
+after_fffd(const uint8_t *s, size_t i)
+{
+	return i >= 3 && real_fffd(s + i - 3, 3);
+}
+
 /*
  * Collects the run of chars of S from I that page P maps to high bytes;
  * returns where it ends. A U+FFFD inside is a lost byte; with A0, a
@@ -530,13 +558,16 @@ run_collect(struct run *r, int p, const uint8_t *s, size_t n, size_t i,
 
 	r->n = 0;
 	r->s = s;
+	r->foreign = i > 0 && s[i - 1] >= 0x80 && !after_fffd(s, i);
 	while (i < n && s[i] >= 0x80) {
 		l = u8_mbtouc(&u, s + i, n - i);
 		if (real_fffd(s + i, l) && r->n > 0 && (p == P1252 ||
 		    p == P1250))	/* the pages with undefined bytes */
 			c = LOST;
-		else if ((c = page_byte(p, u)) < 0)
+		else if ((c = page_byte(p, u)) < 0) {
+			r->foreign |= r->n > 0 && !real_fffd(s + i, l);
 			break;
+		}
 		run_push(r, (uint8_t)c, i);
 		i += (size_t)l;
 	}
@@ -598,16 +629,32 @@ char_end(const uint8_t *s, size_t n, size_t i)
 	return i + (l > 0 ? (size_t)l : 1);
 }
 
-/* Runs of S that tell for page P, by class (at most 3 counted). */
+/* Runs of S that tell for page P, by class (at most 3 counted), and
+ * runs of the page's chars that no UTF-8 can have made (a lone "–" is
+ * byte 96, "ü" FC): text the page did not garble as a whole. */
 struct evidence {
-	int	 strong, weak;
+	int	 strong, weak, against;
 };
+
+/* Can no UTF-8 have made the run (a sequence-less one, not a lone lead
+ * whose A0 may have become a space, nor only C1 chars: bytes a sloppy
+ * decoder read as Latin-1)? */
+static int
+no_utf8(const struct run *r)
+{
+	int c1 = 1;
+
+	for (size_t k = 0; k < r->n && c1; k++)
+		c1 = r->s[r->off[k]] == 0xC2 && r->s[r->off[k] + 1] < 0xA0;
+	return !c1 && (r->n > 1 || seq_len(r->b[0]) == 0);
+}
 
 /* Counts the runs of S that tell for page P. */
 static struct evidence
 page_evidence(const uint8_t *s, size_t n, int p, struct run *r)
 {
-	struct evidence ev = { 0, 0 };
+	struct evidence ev = { 0, 0, 0 };
+	struct verdict v;
 	size_t i = 0, end;
 	int cls;
 
@@ -621,9 +668,11 @@ page_evidence(const uint8_t *s, size_t n, int p, struct run *r)
 			i = char_end(s, n, i);
 			continue;
 		}
-		cls = run_class(run_weigh(r, p, s), lower_near(s, n, i, end));
+		v = run_weigh(r, p, s);
+		cls = run_class(v, lower_near(s, n, i, end));
 		ev.strong += cls == 2;
 		ev.weak += cls == 1;
+		ev.against += v.seqs == 0 && no_utf8(r);
 		i = end;
 	}
 	return ev;
@@ -643,16 +692,45 @@ class_without_a0(struct run *r, int p, const uint8_t *s, size_t n,
 	return cls > 0;
 }
 
-/* One repair pass of S with page P into OUT; returns whether it changed
- * anything. */
+/* Does a page other than P map every char of S[I..END) to bytes that
+ * are well-formed UTF-8 (the run is mojibake of either, or of neither)? */
 static int
-fix_pass(struct buf *out, const uint8_t *s, size_t n, int p, struct run *r)
+other_page_reads(const uint8_t *s, size_t i, size_t end, int p)
+{
+	uint8_t b[16];
+	size_t k, j;
+	ucs4_t u;
+	int c = 0;
+
+	for (int q = 0; q < NPAGE; q++) {
+		if (q == p || end - i > sizeof b * 3)
+			continue;
+		for (j = i, k = 0; j < end && k < sizeof b; k++) {
+			j += (size_t)u8_mbtouc(&u, s + j, end - j);
+			if ((c = page_byte(q, u)) < 0)
+				break;
+			b[k] = (uint8_t)c;
+		}
+		if (c >= 0 && j == end && u8_check(b, k) == NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* One repair pass of S with page P into OUT; returns whether it changed
+ * anything. FIRST: S is the text as it came (no round repaired it). */
+static int
+fix_pass(struct buf *out, const uint8_t *s, size_t n, int p, struct run *r,
+    int first)
 {
 	size_t i = 0, j, end;
 	struct evidence ev = page_evidence(s, n, p, r);
-	int changed = 0, cls, any = ev.strong + ev.weak > 0;
+	int changed = 0, cls, conf, any;
 	struct verdict v;
 
+	/* a space for A0 wants evidence: weak will do for the Latin pages,
+	 * where "Å " (Š) is common; Mac Roman would make "– " a Р */
+	any = ev.strong > 0 || (ev.weak > 0 && (p == P1252 || p == P1250));
 	buf_reserve(out, n);
 	while (i < n) {
 		for (j = i; j < n && s[j] < 0x80; j++)
@@ -671,9 +749,15 @@ fix_pass(struct buf *out, const uint8_t *s, size_t n, int p, struct run *r)
 		cls = run_class(v, lower_near(s, n, i, end));
 		/* evidence from the other runs, not this one (as
 		 * page_evidence saw it: without a space taken for A0) */
-		if (run_is_mojibake(v, cls, p, ev.strong + ev.weak -
-		    (s[end - 1] == ' ' ? class_without_a0(r, p, s, n, i, end) :
-		    cls > 0) > 0, (int)r->n, s, n, i, end)) {
+		conf = ev.strong + ev.weak - (s[end - 1] == ' ' ?
+		    class_without_a0(r, p, s, n, i, end) : cls > 0) > 0;
+		/* one sequence alone, against text the page did not make,
+		 * that another page reads as UTF-8 too ("Bremer/Mccoy –
+		 * DrÃ¥ber": Mac Roman has U+0334): too little to tell */
+		if (first && !conf && v.seqs == 1 && ev.against > 0 &&
+		    other_page_reads(s, i, end, p))
+			cls = 0;
+		if (run_is_mojibake(v, cls, p, conf, (int)r->n, s, n, i, end)) {
 			run_emit(out, r, s, n, end);
 			changed = 1;
 		} else
@@ -870,7 +954,7 @@ fix_rounds(struct buf *cur, struct run *r)
 				continue;	/* nothing to repair */
 			buf_init(&next);
 			if (fix_pass(&next, (const uint8_t *)cur->s, cur->len,
-			    p, r)) {
+			    p, r, round == 0)) {
 				buf_free(cur);
 				*cur = next;
 				changed = 1;
@@ -884,7 +968,7 @@ char *
 decode_fix_mojibake(const char *s, size_t len, size_t *outlen)
 {
 	struct buf cur;
-	struct run r = { NULL, NULL, 0, 0, NULL };
+	struct run r = { NULL, NULL, 0, 0, NULL, 0 };
 
 	buf_init(&cur);
 	if (!mojibake_possible(s, len)) {

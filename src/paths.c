@@ -56,7 +56,7 @@ data_at(char *top, const char *sub)
 static const char *
 builddir_data(void)
 {
-	static char dir[PATH_MAX];
+	static char dir[PATH_MAX];	/* global: found once */
 	char *slash;
 	ssize_t n;
 	int up;
@@ -77,7 +77,7 @@ builddir_data(void)
 const char *
 paths_datadir(void)
 {
-	static const char *dir;
+	static const char *dir;	/* global: found once */
 	const char *env;
 
 	if (dir != NULL)
@@ -151,7 +151,7 @@ paths_sysconfig(const char *name)
 char *
 paths_config(const char *name)
 {
-	static int told;
+	static int told;	/* global: one warning per process */
 	char *path = xdg_path("XDG_CONFIG_HOME", ".config", name);
 	char *dir = xstrndup(path, (size_t)(strrchr(path, '/') - path));
 	const char *why = store_dir_unsafe(dir);

@@ -119,6 +119,7 @@ mkdirs(const char *dir)
 static void
 dir_warn(const char *dir, const char *fmt, const char *a, const char *b)
 {
+	/* Global: the directory warned about, under a lock (threads warn). */
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	static char *told;
 
@@ -321,7 +322,7 @@ store_open_read(const char *path, struct stat *st)
 	return fd;
 }
 
-/* The cwd, read once. */
+/* Global: the cwd, read once (pthread_once: loader threads ask). */
 static char *cwd_once;
 static pthread_once_t cwd_guard = PTHREAD_ONCE_INIT;
 

@@ -66,7 +66,8 @@ struct build {
 	float		*central;
 };
 
-/* The stories of the last corpus asked about. */
+/* Global, a memo: the stories of the last corpus asked about (every
+ * pane and batch mode asks; one corpus per process). */
 static struct {
 	const struct corpus *c;
 	const struct article *v;

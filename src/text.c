@@ -357,7 +357,7 @@ is_word_uc(ucs4_t uc)
  * is_word_uc of every code point below U+0800 (Latin, Greek, Cyrillic),
  * a bit each: two library calls per letter were a good part of
  * tokenising such text. Filled once (pthread_once: the loader threads
- * tokenise at the same time), then only read.
+ * tokenise at the same time), then only read. A global, as such.
  */
 #define WORD_SMALL	0x800
 static unsigned char word_small[WORD_SMALL / 8];

@@ -81,6 +81,8 @@ slot_pane(enum slot slot)
 	return -1;
 }
 
+/* Globals: set by the signal handlers below (got_signal, got_winch)
+ * and written to by them (sig_pipe, to wake poll). */
 static volatile sig_atomic_t got_signal;
 /* SIGWINCH arrived: the loop resizes (ours, not ncurses' handler, so that
  * the screen never changes size inside doupdate under windows laid out
@@ -97,7 +99,7 @@ struct check {
 	int		 changed;	/* FRESH holds the files as they are */
 	struct corpus	 fresh;
 };
-static struct check check;
+static struct check check;	/* global: one check thread, as below */
 static atomic_int check_done;	/* set by the thread; wakes poll */
 
 /* SIGTERM, SIGHUP, SIGINT: ask the loop to save and leave. */
@@ -222,9 +224,11 @@ layout_panes(struct ui *ui, int mh)
 		pane_place(ui, &ui->pane[ui->focus], 0, 0, mh, ui->w);
 		return;
 	}
-	if (side)
-		sw = ui->cfg.side_width < ui->w / 3 ? ui->cfg.side_width :
-		    ui->w / 3;
+	if (side) {	/* side_width, or more on a wide screen */
+		sw = ui->w * ui->cfg.side_percent / 100;
+		sw = sw > ui->cfg.side_width ? sw : ui->cfg.side_width;
+		sw = sw < ui->w / 3 ? sw : ui->w / 3;
+	}
 	lh = mh < 10 ? mh : mh * ui->cfg.list_percent / 100;
 	lh = lh < 3 ? 3 : lh;
 	if (side)
@@ -307,6 +311,7 @@ ui_filter(struct ui *ui)
 	r = had ? listmodel_row_of(&ui->lm, art) : -1;
 	ui->sel.n = ui->lm.nrows;
 	ui_scroll_set_cursor(&ui->sel, r >= 0 ? (size_t)r : 0);
+	ui_cmd_filtered(ui);	/* for undo */
 	return UI_REDRAW;
 }
 
@@ -319,6 +324,30 @@ ui_selected_article(struct ui *ui, size_t *art)
 	return 1;
 }
 
+/* Shows article ART (-1: none) in the reader, if it is not shown. */
+static void
+reader_show(struct ui *ui, long art)
+{
+	if (art == ui->shown)
+		return;
+	ui_reader_show(ui, art);
+	ui->shown = art;
+}
+
+/* The preview: while the list or the themes panel has the focus, the
+ * reader shows the article under the list's cursor ([layout] preview),
+ * without marking it read; only opening it (Enter) does. */
+static void
+preview(struct ui *ui)
+{
+	size_t art;
+
+	if (!ui->cfg.preview || ui->focus == PANE_READER ||
+	    !pane_shown(ui, PANE_READER))
+		return;
+	reader_show(ui, ui_selected_article(ui, &art) ? (long)art : -1);
+}
+
 /* Opens list row ROW in the reader, which takes the focus. */
 static int
 open_row(struct ui *ui, size_t row)
@@ -329,7 +358,7 @@ open_row(struct ui *ui, size_t row)
 		return UI_REDRAW;
 	ui_scroll_set_cursor(&ui->sel, row);
 	art = ui->lm.rows[row];
-	ui_reader_show(ui, (long)art);
+	reader_show(ui, (long)art);
 	if (ui->cfg.mark_read)
 		state_set_read(ui->st, ui_article_key(ui, art), 1);
 	ui->focus = PANE_READER;
@@ -567,6 +596,7 @@ ui_swap(struct ui *ui, struct corpus *fresh)
 		path = xstrdup(ui->c->v[art].path);
 	ui_reader_save_pos(ui);
 	ui_reader_show(ui, -1);
+	ui->shown = -1;
 	ids = listmodel_selected_ids(&ui->lm, &n);
 	corpus_free(ui->c);
 	if (fresh != NULL)
@@ -738,10 +768,14 @@ ui_global(struct ui *ui, enum action a)
 		return UI_LAYOUT | UI_REDRAW;
 	case ACT_QUERY:
 		ui_prompt_start(ui, "Query: ", ui->lm.query, query_change);
+		ui_cmd_query(ui);	/* its history */
 		return UI_REDRAW;
 	case ACT_ZOOM:
 		ui->zoom = !ui->zoom;
 		return UI_LAYOUT | UI_REDRAW;
+	case ACT_META:
+		ui->meta_full = !ui->meta_full;
+		return UI_REDRAW;
 	case ACT_SIDE:
 		ui->side = !ui->side;
 		if (!ui->side && ui->focus == PANE_THEMES)
@@ -803,7 +837,7 @@ ui_mouse(struct ui *ui)
 static int
 ui_key(struct ui *ui, int ch)
 {
-	int view = overlay_up(ui) >= 0 ? overlay_up(ui) : ui->focus, r;
+	int view = overlay_up(ui) >= 0 ? overlay_up(ui) : ui->focus;
 	enum action a;
 
 	if (ch == KEY_RESIZE)
@@ -820,9 +854,19 @@ ui_key(struct ui *ui, int ch)
 			    ch);
 		return UI_REDRAW;
 	}
+	return ui_action(ui, a, ch);
+}
+
+int
+ui_action(struct ui *ui, enum action a, int ch)
+{
+	int view = overlay_up(ui) >= 0 ? overlay_up(ui) : ui->focus, r, c;
+
 	r = panes_ops(view)->key(ui, a, ch);
 	if (r & UI_HANDLED)
 		return r;
+	if ((c = ui_cmd_action(ui, a, ch)) != 0)	/* ui_cmd.c */
+		return c | r;
 	return ui_global(ui, a) | r;
 }
 
@@ -973,8 +1017,10 @@ ui_loop(struct ui *ui)
 	for (;;) {
 		if (flags & UI_LAYOUT)
 			ui_layout(ui);
-		if (flags & (UI_REDRAW | UI_LAYOUT))
+		if (flags & (UI_REDRAW | UI_LAYOUT)) {
+			preview(ui);
 			ui_draw(ui);
+		}
 		if (first)
 			check_start(ui);
 		first = 0;
@@ -998,6 +1044,7 @@ ui_free(struct ui *ui)
 		if (panes_ops(p)->free != NULL)
 			panes_ops(p)->free(ui);
 	ui_spark_free(ui);
+	ui_cmd_free(ui);
 	listmodel_free(&ui->lm);
 	config_free(&ui->cfg);
 	keys_free();
@@ -1042,9 +1089,11 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	fault_on_fatal(endwin);	/* a crash gives the terminal back */
 	warn_quiet = 1;		/* stderr is the screen now */
 	ui.sel = (struct scroll){ .kind = SCROLL_CURSOR_PAGE, .less = 1 };
+	ui.shown = -1;
 	for (p = 0; p < PANE_N; p++)
 		if (panes_ops(p)->init != NULL)
 			panes_ops(p)->init(&ui);
+	ui_cmd_init(&ui);
 	ui_filter(&ui);
 	if (state_warning(ui.st) != NULL)	/* stderr is hidden now */
 		ui_message(&ui, 1, "%s", state_warning(ui.st));

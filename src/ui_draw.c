@@ -285,3 +285,67 @@ ui_movement(enum action a, long page, long all, long *delta, int *paged)
 	default:		return 0;
 	}
 }
+
+/* The ellipsis of a cut text and its width on this terminal. */
+static const char *
+ellipsis(struct ui *ui, int *w)
+{
+	*w = ui->utf8 ? 1 : 3;
+	return ui->utf8 ? "\u2026" : "...";
+}
+
+/* The first byte of the shortest end of S (whole characters) that
+ * fits in COLS: a binary search over the character starts, so a long
+ * path costs n log n, not n squared. */
+static size_t
+keep_from(struct ui *ui, const char *s, size_t len, int cols)
+{
+	size_t *at = xreallocarray(NULL, len + 1, sizeof *at), n = 0, i = 0;
+	size_t lo, hi, mid, from;
+	int k;
+
+	while (i < len) {
+		at[n++] = i;
+		k = u8_mblen((const uint8_t *)s + i, len - i);
+		i += k > 0 ? (size_t)k : 1;
+	}
+	at[n] = len;
+	lo = 0;
+	hi = n;		/* at[hi] (the empty end) always fits */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ui_width(ui, s + at[mid], len - at[mid]) <= cols)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	from = at[lo];
+	free(at);
+	return from;
+}
+
+int
+ui_cut(struct ui *ui, WINDOW *win, const char *s, size_t len, int cols,
+    attr_t attr, int keep_end)
+{
+	int avail = getmaxx(win) - getcurx(win), ew, used;
+	const char *ell = ellipsis(ui, &ew);
+	size_t from = 0;
+
+	if (cols > avail)
+		cols = avail;
+	if (cols <= 0)
+		return 0;
+	if (ui_width(ui, s, len) <= cols)
+		return ui_text(ui, win, s, len, cols, attr);
+	if (cols <= ew)
+		return ui_str(ui, win, ell, cols, attr);
+	if (!keep_end) {
+		used = ui_text(ui, win, s, len, cols - ew, attr);
+		return used + ui_str(ui, win, ell, ew, attr);
+	}
+	from = keep_from(ui, s, len, cols - ew);
+	used = ui_str(ui, win, ell, ew, attr);
+	return used + ui_text(ui, win, s + from, len - from, cols - used,
+	    attr);
+}

@@ -25,6 +25,11 @@ void	 ui_line(struct ui *, WINDOW *, int y, int x, const char *s, int cols,
 	    attr_t);
 /* S aligned to the right of line Y of WIN (what fits). */
 int	 ui_right(struct ui *, WINDOW *, int y, const char *s, attr_t);
+/* S (LEN bytes) in at most COLS columns, cut with an ellipsis ("…", or
+ * "..." in ASCII) when it does not fit: its end cut, or with KEEP_END its
+ * start ("…/articles/a.txt"). Returns the columns used. */
+int	 ui_cut(struct ui *, WINDOW *, const char *s, size_t len, int cols,
+	    attr_t, int keep_end);
 /* Display columns of S on this terminal (ASCII width when not UTF-8). */
 int	 ui_width(struct ui *, const char *s, size_t len);
 

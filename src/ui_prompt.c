@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "history.h"
 #include "ui_draw.h"
 #include "ui_view.h"
 
@@ -18,7 +19,76 @@ ui_prompt_start(struct ui *ui, const char *label, const char *init,
 	snprintf(p->saved, sizeof p->saved, "%s", init);
 	p->len = p->cur = strlen(p->text);
 	p->change = change;
+	p->complete = NULL;
+	p->hist = NULL;
+	p->confirm = 0;
 	ui->msg[0] = '\0';
+}
+
+void
+ui_prompt_extras(struct ui *ui, int (*complete)(struct ui *, struct prompt *),
+    struct history *hist)
+{
+	ui->prompt.complete = complete;
+	ui->prompt.hist = hist;
+	ui->prompt.hpos = hist != NULL ? history_n(hist) : 0;
+}
+
+void
+ui_prompt_confirm(struct ui *ui, const char *question,
+    int (*change)(struct ui *, const char *, int))
+{
+	ui_prompt_start(ui, question, "", change);
+	ui->prompt.confirm = 1;
+}
+
+/* Shows history entry POS (history_n: the draft typed before). */
+static void
+history_show(struct prompt *p, size_t pos)
+{
+	const char *s;
+
+	if (pos == p->hpos)
+		return;
+	if (p->hpos == history_n(p->hist))
+		snprintf(p->draft, sizeof p->draft, "%s", p->text);
+	p->hpos = pos;
+	s = pos < history_n(p->hist) ? history_get(p->hist, pos) : p->draft;
+	snprintf(p->text, sizeof p->text, "%s", s);
+	p->len = p->cur = strlen(p->text);
+}
+
+/* Up and Down walk the history: 1 when the line changed, 2 when there is
+ * nothing further that way, 0 when the prompt keeps no history. */
+static int
+history_walk(struct prompt *p, enum action a)
+{
+	size_t n;
+
+	if (p->hist == NULL)
+		return 0;
+	n = history_n(p->hist);
+	if (p->hpos > n)
+		p->hpos = n;
+	if (a == ACT_HISTORY_PREV ? p->hpos == 0 : p->hpos >= n)
+		return 2;
+	history_show(p, a == ACT_HISTORY_PREV ? p->hpos - 1 : p->hpos + 1);
+	return 1;
+}
+
+/* Ends the line: kept (added to the history and saved) or cancelled. */
+static int
+finish(struct ui *ui, int keep)
+{
+	struct prompt *p = &ui->prompt;
+
+	p->active = 0;
+	if (keep && p->hist != NULL && p->text[0] != '\0') {
+		history_add(p->hist, p->text);
+		history_save(p->hist);	/* warns on stderr (hidden) */
+	}
+	return p->change(ui, keep ? p->text : p->saved, keep ? 1 : -1) |
+	    UI_REDRAW;
 }
 
 /* Byte offset of the character before / after offset I. u8_prev stores
@@ -127,10 +197,20 @@ ui_prompt_key(struct ui *ui, int ch)
 	enum action a = keys_lookup(ch, CTX_PROMPT);
 	int r;
 
-	if (a == ACT_ACCEPT || a == ACT_CANCEL) {
+	if (p->confirm) {	/* y/n: one key answers */
 		p->active = 0;
-		return p->change(ui, a == ACT_ACCEPT ? p->text : p->saved,
-		    a == ACT_ACCEPT ? 1 : -1) | UI_REDRAW;
+		return p->change(ui, "", ch == 'y' || ch == 'Y' ? 1 : -1) |
+		    UI_REDRAW;
+	}
+	if (a == ACT_ACCEPT || a == ACT_CANCEL)
+		return finish(ui, a == ACT_ACCEPT);
+	if (a == ACT_COMPLETE)
+		return p->complete != NULL ? p->complete(ui, p) | UI_REDRAW : 0;
+	if (a == ACT_HISTORY_PREV || a == ACT_HISTORY_NEXT) {
+		if ((r = history_walk(p, a)) != 1)
+			return r == 2 ? UI_REDRAW : 0;
+		ui->msg[0] = '\0';
+		return p->change(ui, p->text, 0) | UI_REDRAW;
 	}
 	if ((r = edit(p, a)) == 2)
 		return UI_REDRAW;

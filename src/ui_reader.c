@@ -16,8 +16,10 @@
 #include "util.h"
 #include "wrap.h"
 
-/* A display line: a byte range of the title, the metadata or the body. */
-enum rl_kind { RL_TITLE, RL_META, RL_BODY };
+/* A display line: a byte range of the title, the metadata or the body.
+ * The short metadata is two lines cut to the width: RL_HEAD (date,
+ * language, source, then the file with its start cut) and RL_THEMES. */
+enum rl_kind { RL_TITLE, RL_META, RL_HEAD, RL_THEMES, RL_BODY };
 struct rline {
 	enum rl_kind	 kind;
 	size_t		 off, len;
@@ -31,6 +33,8 @@ struct hit {
 struct reader {
 	long		 art;		/* -1: nothing open */
 	char		*title, *meta, *body;
+	size_t		 mhead, mpath;	/* meta: end of line 1, the file */
+	int		 full;		/* wrapped with all of the metadata */
 	size_t		 blen;
 	struct match_result mr;		/* evidence spans */
 	struct rline	*lines;
@@ -91,9 +95,10 @@ reader_free(struct ui *ui)
 	ui->view[PANE_READER] = NULL;
 }
 
-/* The metadata block: date, language, source; themes; the file. */
-static char *
-make_meta(struct ui *ui, const struct article *a)
+/* The metadata block: date, language, source; themes; the file (with
+ * where line 1 ends and the file starts, for the short form). */
+static void
+make_meta(struct ui *ui, struct reader *r, const struct article *a)
 {
 	struct buf b;
 	size_t h;
@@ -102,13 +107,15 @@ make_meta(struct ui *ui, const struct article *a)
 	buf_addf(&b, "%s | %s | %s", a->date[0] ? a->date : "no date",
 	    a->lang[0] ? a->lang : "??", a->source[0] ? a->source :
 	    "unknown source");
+	r->mhead = b.len;
 	for (h = 0; h < a->nhits; h++)
 		if (a->hits[h].theme < ui->c->nthemes)
 			buf_addf(&b, "%s%c %s", h == 0 ? "\nthemes: " : ", ",
 			    ui_theme_mark(a->hits[h].theme),
 			    ui->c->themes[a->hits[h].theme].label);
 	buf_addf(&b, "\n%s", a->path);
-	return buf_steal(&b, NULL);
+	r->mpath = b.len - strlen(a->path);
+	r->meta = buf_steal(&b, NULL);
 }
 
 void
@@ -140,7 +147,7 @@ ui_reader_show(struct ui *ui, long art)
 	a = &ui->c->v[art];
 	r->art = art;
 	r->title = xstrdup(a->title);
-	r->meta = make_meta(ui, a);
+	make_meta(ui, r, a);
 	body = corpus_body(ui->c, (size_t)art, &len);
 	r->body = body != NULL ? xstrndup(body, len) :
 	    xstrdup("(the file is gone: press r to reload)");
@@ -170,15 +177,16 @@ add_lines(struct reader *r, enum rl_kind kind, const char *s, size_t len,
 	free(wl);
 }
 
-/* Wraps the article for WIDTH columns (again only when it changed). */
+/* Wraps the article for WIDTH columns with all of the metadata (FULL)
+ * or two lines of it (again only when one of them changed). */
 static void
-reader_wrap(struct reader *r, int width)
+reader_wrap(struct reader *r, int width, int full)
 {
 	size_t keep = r->s.top < r->nlines && r->lines[r->s.top].kind == RL_BODY ?
 	    r->lines[r->s.top].off : 0;
 	size_t i;
 
-	if (r->art < 0 || width == r->width)
+	if (r->art < 0 || (width == r->width && full == r->full))
 		return;
 	if (r->pending < 0 && r->width > 0)
 		r->pending = (long)keep;
@@ -186,8 +194,18 @@ reader_wrap(struct reader *r, int width)
 	r->lines = NULL;
 	r->nlines = 0;
 	r->width = width;
+	r->full = full;
 	add_lines(r, RL_TITLE, r->title, strlen(r->title), width);
-	add_lines(r, RL_META, r->meta, strlen(r->meta), width);
+	if (full)
+		add_lines(r, RL_META, r->meta, strlen(r->meta), width);
+	else {
+		r->lines = xreallocarray(r->lines, r->nlines + 3,
+		    sizeof *r->lines);
+		r->lines[r->nlines++] = (struct rline){ RL_HEAD, 0, r->mhead };
+		if (r->mpath > r->mhead + 1)
+			r->lines[r->nlines++] = (struct rline){ RL_THEMES,
+			    r->mhead + 1, r->mpath - 1 - (r->mhead + 1) };
+	}
 	r->lines[r->nlines++] = (struct rline){ RL_META, 0, 0 };
 	add_lines(r, RL_BODY, r->body, r->blen, width);
 	r->s.n = r->nlines;
@@ -259,6 +277,37 @@ draw_body(struct ui *ui, WINDOW *win, const struct rline *l)
 	}
 }
 
+/* A line of the short metadata, cut to COLS: line 1 ends with as much
+ * of the file's path as fits, its start cut ("…/articles/a.txt"); the
+ * themes line is cut at its end. */
+static void
+draw_meta(struct ui *ui, WINDOW *win, const struct rline *l, int cols)
+{
+	struct reader *r = ui->view[PANE_READER];
+	attr_t a = ui->attr[CFG_meta];
+	const char *path = r->meta + r->mpath;
+	int used;
+
+	if (l->kind == RL_THEMES) {
+		ui_cut(ui, win, r->meta + l->off, l->len, cols, a, 0);
+		return;
+	}
+	used = ui_cut(ui, win, r->meta, l->len, cols, a, 0);
+	if (used + 3 + 8 > cols)	/* room for " | " and a file name */
+		return;
+	used += ui_str(ui, win, " | ", cols - used, a);
+	ui_cut(ui, win, path, strlen(path), cols - used, a, 1);
+}
+
+/* The columns the article is wrapped to: the pane's, or [layout]
+ * text_width when that is narrower. */
+static int
+text_cols(struct ui *ui, int w)
+{
+	return ui->cfg.text_width > 0 && ui->cfg.text_width < w ?
+	    ui->cfg.text_width : w;
+}
+
 /* Draws the header line and the visible lines of the article. */
 static void
 reader_draw(struct ui *ui, WINDOW *win, int focused)
@@ -269,7 +318,7 @@ reader_draw(struct ui *ui, WINDOW *win, int focused)
 	char head[384];
 
 	r->s.height = h - 1;
-	reader_wrap(r, w);
+	reader_wrap(r, text_cols(ui, w), ui->meta_full);
 	ui_scroll_clamp(&r->s);
 	if (r->art < 0) {
 		ui_line(ui, win, 0, 0, " Reader", w, ui->attr[CFG_header]);
@@ -288,6 +337,8 @@ reader_draw(struct ui *ui, WINDOW *win, int focused)
 		wmove(win, y, 0);
 		if (l->kind == RL_BODY)
 			draw_body(ui, win, l);
+		else if (l->kind == RL_HEAD || l->kind == RL_THEMES)
+			draw_meta(ui, win, l, r->width);
 		else
 			ui_text(ui, win, (l->kind == RL_TITLE ? r->title :
 			    r->meta) + l->off, l->len, w, ui->attr[l->kind ==

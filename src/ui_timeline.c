@@ -91,8 +91,8 @@ tl_draw(struct ui *ui, WINDOW *win, int focused)
 	free(n);
 }
 
-/* Scrolls; q and the timeline key close the view; the global keys
- * (filters, the query line) work on. */
+/* Scrolls; q, Esc and the timeline key close the view (C-c quits);
+ * the global keys (filters, the query line) work on. */
 static int
 tl_key(struct ui *ui, enum action a, int ch)
 {
@@ -100,8 +100,7 @@ tl_key(struct ui *ui, enum action a, int ch)
 	if (ui_scroll_action(ui->view[PANE_TIMELINE], a))
 		return UI_HANDLED | UI_REDRAW;
 	switch (a) {
-	case ACT_QUIT:
-	case ACT_CANCEL:
+	case ACT_HELP_CLOSE:	/* q, Esc */
 	case ACT_TIMELINE:
 		return UI_HANDLED | UI_CLOSE;
 	default:
@@ -120,5 +119,6 @@ tl_mouse(struct ui *ui, int y, int wheel)
 }
 
 const struct view_ops ui_timeline_ops = {
-	"timeline", CTX_LIST, tl_init, tl_draw, tl_key, tl_free, tl_mouse
+	/* the list's keys, and help's for closing (q, Esc) */
+	"timeline", CTX_LIST | CTX_HELP, tl_init, tl_draw, tl_key, tl_free, tl_mouse
 };

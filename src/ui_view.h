@@ -19,6 +19,7 @@ struct corpus;
 struct options;
 struct lexicon;
 struct state;
+struct history;
 
 /* A character key above KEY_MIN is passed as UI_WCHAR | code point, so
  * it cannot be mistaken for a function key. */
@@ -96,13 +97,21 @@ struct pane {
 /* The line editor of the message area (query and search). */
 struct prompt {
 	int	 active;
-	char	 label[16];	/* "Query: ", "Search: " */
+	char	 label[96];	/* "Query: ", "Search: ", a y/n question */
 	char	 text[512];
 	size_t	 len, cur;	/* bytes; cursor at a character boundary */
 	char	 saved[512];	/* the text before editing, for Esc */
 	/* Called after each edit (live) and at the end (DONE: 1 keep,
 	 * -1 cancelled). Returns UI_* flags. */
 	int	 (*change)(struct ui *, const char *text, int done);
+	/* Optional (ui_prompt_extras): Tab completes the line; Up/Down
+	 * walk HIST (a kept line is added to it and saved); a y/n question
+	 * (CONFIRM) takes one key: y is "keep", any other "cancel". */
+	int	 (*complete)(struct ui *, struct prompt *);
+	struct history *hist;
+	size_t	 hpos;		/* the history entry shown (n: the draft) */
+	char	 draft[512];	/* the line typed before walking it */
+	int	 confirm;
 };
 
 struct ui {
@@ -121,6 +130,8 @@ struct ui {
 	int		 zoom;		/* the focused pane fills the screen */
 	int		 side;		/* the themes panel is wanted */
 	unsigned	 up;		/* bit P: overlay view P is up */
+	int		 meta_full;	/* the reader shows all metadata */
+	long		 shown;		/* the reader's article, or -1 */
 	int		 fold;		/* the list shows one row per story */
 	int		 too_small;
 
@@ -143,6 +154,7 @@ struct ui {
 	/* Views' private state, by pane (init makes it, free frees it). */
 	void		*view[PANE_N];
 	void		*people;	/* ui_people.c */
+	void		*cmd;		/* ui_cmd.c */
 	void		*spark;		/* ui_spark.c */
 };
 
@@ -158,6 +170,28 @@ void	 ui_prompt_start(struct ui *, const char *label, const char *init,
 	    int (*change)(struct ui *, const char *, int));
 int	 ui_prompt_key(struct ui *, int ch);
 void	 ui_prompt_draw(struct ui *, WINDOW *);
+/* ... with Tab completion (COMPLETE may be NULL) and history (HIST may
+ * be NULL), set after ui_prompt_start. */
+void	 ui_prompt_extras(struct ui *, int (*complete)(struct ui *,
+	    struct prompt *), struct history *hist);
+/* A y/n question on the message line: CHANGE gets done 1 for y. */
+void	 ui_prompt_confirm(struct ui *, const char *question,
+	    int (*change)(struct ui *, const char *, int));
+
+/* ui.c: runs action A as its key would, in the view that has the focus
+ * (the : line runs actions by name). Returns UI_* flags, 0: nothing. */
+int	 ui_action(struct ui *, enum action a, int ch);
+
+/* ui_cmd.c: the : command line, s | v and the editor key, jumps by
+ * number, mark all read, the query history and the filter's undo.
+ * ui_cmd_action runs those actions (0: none of them); ui_cmd_query
+ * gives the query line its history; ui_cmd_filtered notes each filter
+ * change for undo. */
+void	 ui_cmd_init(struct ui *);
+void	 ui_cmd_free(struct ui *);
+int	 ui_cmd_action(struct ui *, enum action a, int ch);
+void	 ui_cmd_query(struct ui *);
+void	 ui_cmd_filtered(struct ui *);
 
 /* ui_spark.c: theme T's articles per month over the corpus's span as
  * a sparkline of at most COLS cells at the cursor; returns the columns

@@ -204,7 +204,8 @@ fd_read(int fd, struct buf *b, size_t max, size_t hint)
 	}
 }
 
-/* Standard input as read by file_stdin_load: what the path "-" names. */
+/* Global: standard input as read by file_stdin_load, what the path "-"
+ * names (it can be read only once per process). */
 static struct {
 	char		*s;
 	size_t		 len;

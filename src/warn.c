@@ -8,11 +8,11 @@
 #include "decode.h"
 #include "util.h"
 
-int warn_quiet;
+int warn_quiet;	/* global: a setting (-q) */
 
 /* A status line (warn_status) is on stderr, the cursor at its end: a
- * warning erases it first. The one mutable global here besides
- * warn_quiet; atomic, as loader threads warn while the loading thread
+ * warning erases it first. Global (the status line is one per
+ * process); atomic, as loader threads warn while the loading thread
  * writes the status. */
 static atomic_int status_open;
 

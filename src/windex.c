@@ -115,7 +115,9 @@ struct windex_build {
 	int		 err;		/* errno of a run that failed to write */
 };
 
-/* Each thread finds its builder here; GEN tells a new build's. */
+/* Globals: each thread finds its builder here; GEN tells a new build's
+ * (the loader calls windex_build_add from its threads with the build,
+ * not with a thread's part of it). */
 static _Thread_local struct wthread *tl_thread;
 static _Thread_local uint64_t tl_gen;
 static atomic_uint_fast64_t build_gen;

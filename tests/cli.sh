@@ -232,6 +232,14 @@ check_file "tread(1) writes the --highlight marks as --help" "$T_TMP/help.marks"
 sed -n '/^\.\\" KEYS-BEGIN/,/^\.\\" KEYS-END/p' man/tread.1 | sed '1d;$d' >"$T_TMP/man.keys"
 "$TREAD" --keys-mdoc >"$T_TMP/table.keys"
 check_file "tread(1) KEYS is the key table (run make man-keys)" "$T_TMP/table.keys" "$T_TMP/man.keys"
+# The : line's commands with an argument: in --help, in tread(1) (and in
+# the ? help: tests/ui/cmd.sh).
+for c in save pipe jump query; do
+	"$TREAD" --help | grep -qE "(^|[ (])$c [A-Z]" &&
+		grep -q "^\.It Ic $c Ar " man/tread.1 &&
+		pass "the :$c command: in --help and tread(1)" ||
+		fail "the :$c command: in --help and tread(1)"
+done
 # The README's key list is the key table too.
 sed -n '/^<!-- keys-begin -->/,/^<!-- keys-end -->/p' README | sed '1d;$d;s/^    //' >"$T_TMP/readme.keys"
 "$top_builddir/tests/ui/keys-mdoc" --text | sed 's/ *$//' | sed '${/^$/d;}' >"$T_TMP/text.keys"

@@ -9,7 +9,7 @@ set -u
 srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 B=${FUZZ_BUILDDIR:-$PWD/fuzz-build}
 SECS=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-article decode date lexicon query state cache windex config}
+TARGETS=${FUZZ_TARGETS:-article decode date lexicon query state cache windex config history}
 CC_FUZZ=${CC_FUZZ:-clang}
 
 command -v "$CC_FUZZ" >/dev/null || { echo "fuzz: $CC_FUZZ not found (apt-get install clang)" >&2; exit 2; }
@@ -41,6 +41,7 @@ seeds() {
 	lexicon) echo "$srcdir/tests/bad/lexicon $srcdir/tests/data" ;;
 	query) echo "$srcdir/tests/fuzz/seeds/query" ;;
 	state) echo "$srcdir/tests/fuzz/seeds/state" ;;
+	history) echo "$srcdir/tests/fuzz/seeds/history" ;;
 	# real files tread wrote (tests/fuzz/make-seeds.sh); the harnesses
 	# fix the checksum of each input up, so mutations reach the checks
 	cache) echo "$srcdir/tests/fuzz/seeds/cache" ;;

@@ -108,16 +108,16 @@ fits "80x24 again: fits" 80 24
 
 # --- help from the key table.
 keys "?"
-see "? shows the help" "tread keys"
+see "? shows the help" "tread help"
 see "help lists the query key" "edit the query line"
 keys q
 see "q closes the help" "Themes (all of)"
 
 # --- sort and language keys.
-keys s
-see "s sorts by source" "sort:source"
-keys s s
-see "s cycles back to date" "sort:date"
+keys o
+see "o sorts by source" "sort:source"
+keys o o
+see "o cycles back to date" "sort:date"
 keys l
 see "l filters by a language" "filter: lang:"
 keys c
@@ -179,9 +179,13 @@ ui_start 200 60
 see "200x60: starts" "$total/$total articles"
 see "200x60: source column" "Source"
 fits "200x60: fits" 200 60
-# Every action of keys.def is on the help screen (it all fits at 200x60).
+# Every action of keys.def is in help (two screens of it at 200x60).
 keys "?"
-see "200x60: help" "tread keys"
+see "200x60: help" "tread help"
+cp "$T_TMP/screen" "$T_TMP/help1"
+keys G
+see "200x60: the end of help" "Shift+drag"
+cat "$T_TMP/help1" >>"$T_TMP/screen"
 if [ -x "$top_builddir/tests/ui/keys-mdoc" ]; then
 	"$top_builddir/tests/ui/keys-mdoc" --text | sed -n 's/^  .*  \([a-z-]*\)  *\(.*\)$/\2/p' \
 	    >"$T_TMP/helps"
@@ -323,8 +327,11 @@ ui_start 80 24 -- --config "$T_TMP/keys.ini"
 see "[keys]: starts" "$total/$total articles"
 keys q
 see "[keys]: q is no longer quit" "no such key"
-keys "?" G
-see "[keys]: help shows the new key" "Q                    quit"
+keys "?" /; keys -l "quit, saving"; keys Enter
+see "[keys]: help finds quit" "match 1 of 1"
+grep -qE '^  Q +quit, saving' "$T_TMP/screen" &&
+	pass "[keys]: help shows the new key" ||
+	fail "[keys]: help shows the new key" "$(cat "$T_TMP/screen")"
 keys Escape Q
 see "[keys]: Q quits" "TREAD-EXIT=0"
 printf '[keys]\nquit = q\nzap = z\n' >"$T_TMP/keys2.ini"

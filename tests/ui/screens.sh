@@ -59,13 +59,14 @@ for size in 80x24 200x60; do
 	see "$size: starts" "$total/$total articles"
 	shot start "$w" "$h"
 	keys Enter
-	see "$size: an article opens" "Reader  1-"
+	# (the preview shows the article already: wait for its read mark)
+	see "$size: an article opens" "$((total - 1)) unread"
 	shot article "$w" "$h"
 	keys Tab Space
 	see "$size: a theme filter is on" "filter: theme:"
 	shot filter "$w" "$h"
 	keys "?"
-	see "$size: help" "tread keys"
+	see "$size: help" "tread help"
 	shot help "$w" "$h"
 	keys Escape q
 	see "$size: quits" "TREAD-EXIT=0"

@@ -43,10 +43,14 @@ UI_ARTS="$ARTICLES $top_srcdir/tests/bad/articles"
 : >"$T_TMP/keys.log"
 sent=0 batches=0 starts=0 deaths=0
 
-# start: tread at a random size (PAGER etc. harmless, should a key run one).
+# start: tread at a random size. Every command tread runs (|, :pipe, v,
+# the editor) goes through $SHELL: /bin/true runs none of the random text
+# typed into the pipe prompt, and PAGER, VISUAL, EDITOR are harmless too.
+# Files saved by s and :save land in a scratch directory (the cwd).
 start() {
 	pick $sizes
-	ui_start "${w%x*}" "${w#*x}" PAGER=cat VISUAL=true EDITOR=true
+	ui_start "${w%x*}" "${w#*x}" SHELL=/bin/true PAGER=/bin/true \
+	    VISUAL=/bin/true EDITOR=/bin/true
 	starts=$((starts + 1))
 	echo "--- start $starts at $w" >>"$T_TMP/keys.log"
 	i=0
@@ -140,6 +144,8 @@ batch() {
 	sent=$((sent + n))
 }
 
+mkdir -p "$T_TMP/scratch"
+cd "$T_TMP/scratch" || exit 1
 start
 end=$(($(date +%s) + secs))
 while [ "$(date +%s)" -lt "$end" ]; do

@@ -252,6 +252,37 @@ test_mojibake_classes(void)
 	    "ภาษาไทย untouched");
 	fix("caf\xc3\x83\xef\xbf\xbd", "caf\xef\xbf\xbd",
 	    "a lost byte: the sequence becomes U+FFFD");
+	/* garble decoded over and over: more broken sequences than whole */
+	fix("x \xc3\xa3\xe2\x80\xa0\xc3\xa2\xe2\x82\xac\xe2\x84\xa2\xc3\xa3\xc6\x92\xc3\xa2\xe2\x82\xac y",
+	    "x \xc3\xa3\xe2\x80\xa0\xc3\xa2\xe2\x82\xac\xe2\x84\xa2\xc3\xa3\xc6\x92\xc3\xa2\xe2\x82\xac y",
+	    "ã†â€™ãƒâ€ (broken sequences) untouched");
+	fix("\xc3\xa5\xe2\x80\xa0\xc3\xa2\xe2\x80\x9c\xc3\xa5\xe2\x80\xa0",
+	    "\xc3\xa5\xe2\x80\xa0\xc3\xa2\xe2\x80\x9c\xc3\xa5\xe2\x80\xa0",
+	    "å†â€œå† (as many stray bytes as whole) untouched");
+	/* a run glued to a char its page lacks came through no page */
+	fix("\xc3\xa3\xe2\x80\x9e\xc3\xa2\xe2\x82\xac\xc5\x9b",
+	    "\xc3\xa3\xe2\x80\x9e\xc3\xa2\xe2\x82\xac\xc5\x9b",
+	    "ã„â€ś (ś is no cp1252 char) untouched");
+	/* one sequence against text the page did not garble, that Mac
+	 * Roman reads as UTF-8 too (CC B4): ambiguous, left */
+	fix("Nord \xe2\x80\x93 Sm\xc3\x83\xc2\xa5land",
+	    "Nord \xe2\x80\x93 Sm\xc3\x83\xc2\xa5land",
+	    "Nord – SmÃ¥land (– as it is, Ã¥ Mac Roman too) untouched");
+	fix("Nord \xe2\x80\x93 Sm\xc3\x83\xc2\xb8rrebr\xc3\xb8" "d",
+	    "Nord \xe2\x80\x93 Sm\xc3\xb8rrebr\xc3\xb8" "d",
+	    "Nord – SmÃ¸rrebrød: only cp1252 reads Ã¸ (repaired)");
+	fix("Sm\xc3\x83\xc2\xb8rrebr\xc3\x83\xc2\xb8" "d \xe2\x80\x93 ok",
+	    "Sm\xc3\xb8rrebr\xc3\xb8" "d \xe2\x80\x93 ok",
+	    "two sequences outweigh a lone – (repaired)");
+	fix("Nord Sm\xc3\x83\xc2\xb8rrebrot",
+	    "Nord Sm\xc3\xb8rrebrot", "one sequence and nothing against: repaired");
+	fix("\xc2\x93" "Sm\xc3\x83\xc2\xb8rrebrot\xc2\x94",
+	    "\xc2\x93" "Sm\xc3\xb8rrebrot\xc2\x94",
+	    "C1 quotes are Latin-1 reads, no evidence against");
+	/* a combining overlay made by Mac Roman inside a word is no CJK */
+	fix("Dr\xc3\x83\xc2\xa5" "ber \xe2\x80\x93 Sk\xc3\x83\xc2\xa5ne",
+	    "Dr\xc3\xa5" "ber \xe2\x80\x93 Sk\xc3\xa5ne",
+	    "DrÃ¥ber – SkÃ¥ne: cp1252, not Mac Roman");
 	fix("Hi \xc3\xad\xc2\xa0\xc2\xbd\xc3\xad\xc2\xb8\xc2\x8d",
 	    "Hi \xf0\x9f\x98\x8d", "CESU-8 surrogates read as Latin-1");
 }

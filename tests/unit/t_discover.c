@@ -267,8 +267,8 @@ ph(const char *text, const char *label, float score)
 
 /* A corpus of N articles' phrases by hand. */
 struct hand {
-	struct phrase	*per[8];
-	size_t		 nper[8];
+	struct phrase	*per[16];
+	size_t		 nper[16];
 	size_t		 n;
 };
 
@@ -351,7 +351,7 @@ test_select(void)
 	hand_add(&h, 3, "қасым жомарт", "Қасым-Жомарт", 1);
 	hand_add(&h, 3, "a, b: c", "A, B: C", 1);
 	hand_add(&h, 4, "a, b: c", "A, B: C", 1);
-	n = discover_select(NULL, h.per, h.nper, h.n, 10, &d);
+	n = discover_select(NULL, h.per, h.nper, NULL, h.n, 10, &d);
 	ok(ids_ok(d, n, h.n), "ids and article lists well formed");
 	ok(dfind(d, n, "d:china") < 0, "the corpus's subject is skipped");
 	ok(dfind(d, n, "d:lonely-phrase") < 0, "one article is not enough");
@@ -380,15 +380,61 @@ test_select(void)
 	ok(dfind(d, n, "d:қасым-жомарт") >= 0, "Unicode letters kept in ids");
 	ok(dfind(d, n, "d:a-b-c") >= 0, "punctuation becomes '-'");
 	discover_themes_free(d, n);
-	n = discover_select(NULL, h.per, h.nper, h.n, 2, &d);
+	n = discover_select(NULL, h.per, h.nper, NULL, h.n, 2, &d);
 	ok(n == 2, "at most MAX themes");
 	discover_themes_free(d, n);
-	n = discover_select(NULL, NULL, NULL, 0, 12, &d);
+	n = discover_select(NULL, NULL, NULL, NULL, 0, 12, &d);
 	ok(n == 0 && d != NULL, "an empty corpus: no themes");
 	discover_themes_free(d, n);
-	n = discover_select(NULL, h.per, h.nper, 2, 10, &d);
+	n = discover_select(NULL, h.per, h.nper, NULL, 2, 10, &d);
 	ok(dfind(d, n, "d:tokayev") >= 0 || dfind(d, n,
 	    "d:kassym-jomart-tokayev") >= 0, "two articles: one is enough");
+	discover_themes_free(d, n);
+	hand_free(&h);
+}
+
+/* Told the articles' languages: one language's own subject words go as
+ * the corpus's do, and German capitals (every noun has one) make no
+ * name. */
+static void
+test_langs(void)
+{
+	static const char *const langs[12] = { "pl", "pl", "pl", "pl", "pl",
+	    "de", "de", "de", "en", "en", "en", "en" };
+	struct hand h = { 0 };
+	struct discovered *d;
+	size_t n, i;
+
+	for (i = 0; i < 4; i++)	/* 4 of 5 Polish articles, 4 of 12 in all */
+		hand_add(&h, i, "kazachstan", "Kazachstan", 3);
+	hand_add(&h, 0, "almaty marathon", "Almaty Marathon", 2);
+	hand_add(&h, 1, "almaty marathon", "Almaty Marathon", 2);
+	hand_add(&h, 5, "ministerium", "Ministerium", 2);
+	hand_add(&h, 6, "ministerium", "Ministerium", 2);
+	hand_add(&h, 6, "seiten unterzeichneten abkommen",
+	    "Seiten unterzeichneten Abkommen", 1);
+	hand_add(&h, 7, "seiten unterzeichneten abkommen",
+	    "Seiten unterzeichneten Abkommen", 1);
+	hand_add(&h, 6, "neue seidenstrasse", "Neue Seidenstrasse", 1);
+	hand_add(&h, 7, "neue seidenstrasse", "Neue Seidenstrasse", 1);
+	hand_add(&h, 7, "khorgos", "Khorgos", 1);
+	hand_add(&h, 9, "khorgos", "Khorgos", 1);
+	n = discover_select(NULL, h.per, h.nper, NULL, h.n, 12, &d);
+	ok(dfind(d, n, "d:kazachstan") >= 0 && dfind(d, n, "d:ministerium") >=
+	    0, "languages not told: a third of the corpus is no subject");
+	discover_themes_free(d, n);
+	n = discover_select(NULL, h.per, h.nper, langs, h.n, 12, &d);
+	ok(ids_ok(d, n, h.n), "with languages: ids well formed");
+	ok(dfind(d, n, "d:kazachstan") < 0, "the Polish articles' subject is "
+	    "skipped");
+	ok(dfind(d, n, "d:almaty-marathon") >= 0, "other Polish phrases stay");
+	ok(dfind(d, n, "d:ministerium") < 0, "a single word only German "
+	    "articles list is a common noun");
+	ok(dfind(d, n, "d:seiten-unterzeichneten-abkommen") < 0, "so is a "
+	    "German phrase with a verb");
+	ok(dfind(d, n, "d:neue-seidenstrasse") >= 0, "a German name stays");
+	ok(dfind(d, n, "d:khorgos") >= 0, "a word German and English "
+	    "articles list stays");
 	discover_themes_free(d, n);
 	hand_free(&h);
 }
@@ -414,11 +460,11 @@ test_lexicon(void)
 	hand_add(&h, 3, "steppe eagle", "steppe eagle", 1);
 	hand_add(&h, 4, "steppe eagle", "steppe eagle", 1);
 	hand_add(&h, 5, "nothing", "nothing", 1);
-	n = discover_select(lex, h.per, h.nper, h.n, 10, &d);
+	n = discover_select(lex, h.per, h.nper, NULL, h.n, 10, &d);
 	ok(dfind(d, n, "d:green-energy") < 0, "a covered phrase is skipped");
 	ok(dfind(d, n, "d:steppe-eagle") >= 0, "others stay");
 	discover_themes_free(d, n);
-	n = discover_select(NULL, h.per, h.nper, h.n, 10, &d);
+	n = discover_select(NULL, h.per, h.nper, NULL, h.n, 10, &d);
 	ok(dfind(d, n, "d:green-energy") >= 0, "kept without a lexicon");
 	discover_themes_free(d, n);
 	hand_free(&h);
@@ -458,7 +504,7 @@ test_sample(void)
 	if (dir != NULL)
 		closedir(dir);
 	ok(n >= 5, "sample articles read (%zu)", n);
-	nd = discover_select(lex, per, nper, n, 12, &d);
+	nd = discover_select(lex, per, nper, NULL, n, 12, &d);
 	ok(ids_ok(d, nd, n), "sample: ids well formed");
 	for (i = 0; i < sizeof silly / sizeof *silly; i++)
 		ok(dfind(d, nd, silly[i]) < 0, "sample: no %s", silly[i]);
@@ -511,7 +557,7 @@ test_unwanted(void)
 	hand_add(&h, 7, "steppe", "Steppe", 1);	/* once outside it */
 	for (i = 0; i < 8; i++)
 		hand_add(&h, i, "filler", "Filler", 9);
-	n = discover_select(lex, h.per, h.nper, h.n, 10, &d);
+	n = discover_select(lex, h.per, h.nper, NULL, h.n, 10, &d);
 	ok(dfind(d, n, "d:central") < 0 && dfind(d, n, "d:azji") < 0,
 	    "pieces of a lexicon term are skipped");
 	ok(dfind(d, n, "d:xi-jinping") < 0, "a gazetteer name is an entity");
@@ -552,6 +598,7 @@ main(void)
 	test_determinism();
 	test_select();
 	test_lexicon();
+	test_langs();
 	remove_stopwords();
 	test_sample();
 	test_unwanted();

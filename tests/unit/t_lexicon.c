@@ -152,6 +152,8 @@ t_bad(void)
 	bad("bad_emptyterm.ini", 3, "empty term");
 	bad("bad_affix.ini", 3, "too short");
 	bad("bad_affix2.ini", 3, "first word");
+	bad("bad_support.ini", 3, "bad support '9'");
+	bad("bad_support2.ini", 3, "bad support");
 	snprintf(user, sizeof user, "%s", fixture("bad_weight.ini"));
 	lex = lexicon_load(fixture("small.ini"), user, err, sizeof err);
 	ok(lex == NULL && strstr(err, "bad_weight.ini:3:") != NULL,

@@ -386,6 +386,26 @@ t_weak(const struct lexicon *lex)
 	about(lex, "en", "Energy flows through the pipeline.", "weak", 1);
 }
 
+/* Support: generic words need twice the threshold unless a specific
+ * term or a near rule counts. */
+static void
+t_support(const struct lexicon *lex)
+{
+	about(lex, "en", "Oil and gas fields make up half of exports.", "support",
+	    0);
+	about(lex, "en", "Output fell at the gas field near the coast.",
+	    "support", 0);
+	about(lex, "en", "Oil and a pipeline. Oil again, and a second pipeline.",
+	    "support", 1);
+	about(lex, "en", "A new gas field opened. The gas field will feed a "
+	    "pipeline.", "support", 1);
+	about(lex, "en", "Trucks took the Trans-Caspian route once.", "support",
+	    1);
+	about(lex, "en", "Engineers plan to link the grid by May.", "support",
+	    1);
+	about(lex, "en", "The pipeline leaked.", "support", 0);
+}
+
 /* Article vetoes and windowed vetoes. */
 static void
 t_veto(const struct lexicon *lex)
@@ -546,6 +566,7 @@ main(void)
 	t_window(lex);
 	t_compound(lex);
 	t_weak(lex);
+	t_support(lex);
 	t_veto(lex);
 	t_boiler(lex);
 	lexicon_free(lex);
