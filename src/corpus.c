@@ -1130,6 +1130,8 @@ load_main(struct corpus *c, const struct load_args *A)
 	    (CORPUS_TRUST | CORPUS_SNAPONLY)) {
 		cache_close(cache);
 		((struct corpus_priv *)c->priv)->pending = 1;
+		theme_table(c);		/* the lexicon's, no article yet */
+		build_sets(c);
 		return LOAD_SNAPSHOT;
 	}
 	L.t0 = now_secs();

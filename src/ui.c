@@ -608,6 +608,7 @@ ui_swap(struct ui *ui, struct corpus *fresh)
 	while (n > 0)
 		free(ids[--n]);
 	free(ids);
+	ui_cmd_rebase(ui);	/* a new corpus is no filter change */
 	ui_filter(ui);
 	found = path != NULL ? corpus_find(ui->c, path) : -1;
 	found = found >= 0 ? listmodel_row_of(&ui->lm, (size_t)found) : -1;

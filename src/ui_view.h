@@ -192,6 +192,9 @@ void	 ui_cmd_free(struct ui *);
 int	 ui_cmd_action(struct ui *, enum action a, int ch);
 void	 ui_cmd_query(struct ui *);
 void	 ui_cmd_filtered(struct ui *);
+/* The corpus shown was replaced under the same filter (its themes may
+ * differ): the filter as it is now, no step to undo. */
+void	 ui_cmd_rebase(struct ui *);
 
 /* ui_spark.c: theme T's articles per month over the corpus's span as
  * a sparkline of at most COLS cells at the cursor; returns the columns
