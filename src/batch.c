@@ -53,20 +53,32 @@ json_str(struct buf *b, const char *s)
 	buf_free(&t);
 }
 
+/* Article A's next lexicon theme hit from *H on (hits are strongest
+ * first; discovered themes are left out), its theme in *T; moves *H past
+ * it. NULL when there is none left. */
+static const struct theme_hit *
+next_lexicon_hit(const struct corpus *c, const struct article *a, size_t *h,
+    const struct ctheme **t)
+{
+	for (; *h < a->nhits; (*h)++) {
+		*t = &c->themes[a->hits[*h].theme];
+		if ((*t)->kind == THEME_LEXICON)
+			return &a->hits[(*h)++];
+	}
+	return NULL;
+}
+
 /* The lexicon themes of article A, strongest first, comma-separated;
  * as JSON strings when JSON (ids are plain, but stay safe). */
 static void
 themes_list(struct buf *b, const struct corpus *c, const struct article *a,
     int json)
 {
-	size_t h;
+	const struct ctheme *t;
+	size_t h = 0;
 	int first = 1;
 
-	for (h = 0; h < a->nhits; h++) {
-		const struct ctheme *t = &c->themes[a->hits[h].theme];
-
-		if (t->kind != THEME_LEXICON)
-			continue;
+	while (next_lexicon_hit(c, a, &h, &t) != NULL) {
 		if (!first)
 			buf_addc(b, ',');
 		if (json)
@@ -76,7 +88,6 @@ themes_list(struct buf *b, const struct corpus *c, const struct article *a,
 		first = 0;
 	}
 }
-
 
 static int
 flush(FILE *fp, struct buf *b)
@@ -94,19 +105,17 @@ flush(FILE *fp, struct buf *b)
 static void
 scores_json(struct buf *b, const struct corpus *c, const struct article *a)
 {
-	size_t h;
+	const struct theme_hit *hit;
+	const struct ctheme *t;
+	size_t h = 0;
 	int first = 1;
 
 	buf_adds(b, ",\"scores\":{");
-	for (h = 0; h < a->nhits; h++) {
-		const struct ctheme *t = &c->themes[a->hits[h].theme];
-
-		if (t->kind != THEME_LEXICON)
-			continue;
+	while ((hit = next_lexicon_hit(c, a, &h, &t)) != NULL) {
 		if (!first)
 			buf_addc(b, ',');
 		json_str(b, t->id);
-		buf_addf(b, ":%g", (double)a->hits[h].score);
+		buf_addf(b, ":%g", (double)hit->score);
 		first = 0;
 	}
 	buf_addc(b, '}');

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "corpus.h"
+#include "entity.h"
 #include "listmodel.h"
 #include "query.h"
 #include "util.h"
@@ -48,6 +49,9 @@ arrays_free(struct listmodel *m)
 	free(m->rows);
 	free(m->tsel);
 	free(m->tcount);
+	free(m->ents);
+	m->ents = NULL;
+	m->nents = 0;
 	for (t = 0; t < SORT_N; t++) {
 		free(m->perm[t]);
 		m->perm[t] = NULL;
@@ -224,30 +228,34 @@ build_rows(struct listmodel *m)
 	listmodel_count(m->c, m->keep, m->tcount);
 }
 
-/* The query of the filter: the typed text (after the other views'
- * terms) parsed, a bad one reported in qerr and left out; then the
- * selected themes and the language added as terms, not as text. */
+/* The query of the filter: the typed text parsed, a bad one reported in
+ * qerr and left out; then the selected themes and entities and the
+ * language added as terms, not as text. */
 static struct query *
 filter_query(struct listmodel *m)
 {
 	struct query *q;
-	struct buf b;
 
 	m->qerr[0] = '\0';
-	buf_init(&b);
-	buf_addf(&b, "%s %s", m->extra, m->query);
-	q = query_parse(b.s, m->c, m->qerr, sizeof m->qerr);
-	buf_free(&b);
-	if (q == NULL) {
+	if ((q = query_parse(m->query, m->c, m->qerr, sizeof m->qerr)) == NULL) {
 		if (m->qerr[0] == '\0')
 			snprintf(m->qerr, sizeof m->qerr, "bad query");
-		if ((q = query_parse(m->extra, m->c, NULL, 0)) == NULL)
-			q = query_parse("", m->c, NULL, 0);
+		q = query_parse("", m->c, NULL, 0);
 	}
 	query_add_themes(q, m->c, m->tsel, m->all_of);
+	query_add_entities(q, m->ents, m->nents, m->all_of);
 	if (m->lang >= 0)
 		query_add_lang(q, m->langs[m->lang]);
 	return q;
+}
+
+void
+listmodel_set_entities(struct listmodel *m, const uint32_t *e, size_t n)
+{
+	free(m->ents);
+	m->ents = xcalloc(n + 1, sizeof *m->ents);
+	memcpy(m->ents, e, n * sizeof *e);
+	m->nents = n;
 }
 
 size_t
@@ -259,6 +267,25 @@ listmodel_filter(struct listmodel *m)
 	query_free(q);
 	build_rows(m);
 	return m->nrows;
+}
+
+/* The selected entities as entity: terms, all of or any of as the
+ * themes (the index is only asked when one is selected). */
+static void
+describe_entities(const struct listmodel *m, struct buf *b)
+{
+	const struct entity_index *ix;
+	size_t k;
+
+	if (m->nents == 0)
+		return;
+	ix = entity_index(m->c);
+	for (k = 0; k < m->nents; k++)
+		if (m->all_of || k == 0)
+			buf_addf(b, "%sentity:%s", b->len > 0 ? " " : "",
+			    ix->v[m->ents[k]].id);
+		else
+			buf_addf(b, ",%s", ix->v[m->ents[k]].id);
 }
 
 void
@@ -277,8 +304,7 @@ listmodel_describe(const struct listmodel *m, struct buf *b)
 			buf_addf(b, ",%s", m->c->themes[t].id);
 		first = 0;
 	}
-	if (m->extra[0] != '\0')
-		buf_addf(b, "%s%s", b->len > 0 ? " " : "", m->extra);
+	describe_entities(m, b);
 	if (m->lang >= 0)
 		buf_addf(b, "%slang:%s", b->len > 0 ? " " : "",
 		    m->langs[m->lang]);

@@ -1,5 +1,5 @@
 /* listmodel.h: the article list as shown (no curses): the filter (theme
- * selection, language, typed query: all one query_eval), the sort orders,
+ * and entity selections, language, typed query: all one query_eval), the sort orders,
  * the shown rows and the per-theme counts. The UI and batch share it. */
 #ifndef TREAD_LISTMODEL_H
 #define TREAD_LISTMODEL_H
@@ -15,15 +15,18 @@ enum lm_sort { SORT_DATE, SORT_SOURCE, SORT_TITLE, SORT_N };
 
 struct listmodel {
 	struct corpus	*c;
-	/* The filter: selected themes, the language, the typed query. */
+	/* The filter: selected themes and entities, the language, the typed
+	 * query. */
 	unsigned char	*tsel;		/* per corpus theme */
 	int		 all_of;	/* 1: theme:a theme:b, 0: theme:a,b */
 	char		**langs;	/* languages present, for cycling */
 	size_t		 nlangs;
 	int		 lang;		/* -1 all, else index in langs */
 	char		 query[512];
-	char		 extra[1024];	/* terms another view adds (People &
-					   places: entity terms), or "" */
+	uint32_t	*ents;		/* selected entities (numbers in the
+					   corpus's entity index), all of or
+					   any of as the themes */
+	size_t		 nents;
 	char		 qerr[256];	/* the typed query's error, or "" */
 	enum lm_sort	 sort;
 	int		 reverse;
@@ -50,6 +53,12 @@ void	 listmodel_reset(struct listmodel *m, struct corpus *c,
 char	**listmodel_selected_ids(const struct listmodel *m, size_t *n);
 
 void	 listmodel_free(struct listmodel *m);
+
+/* Selects the N entities E (numbers in entity_index(c), the People &
+ * places group's), in place of those selected before; a reload (or
+ * listmodel_reset) drops them. */
+void	 listmodel_set_entities(struct listmodel *m, const uint32_t *e,
+	    size_t n);
 
 /* Evaluates the filter and builds the rows and counts; returns the
  * number of rows. A bad typed query sets qerr and is left out (the

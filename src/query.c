@@ -30,6 +30,8 @@ struct qterm {
 	char		 date[11];	/* Q_AFTER, Q_BEFORE, Q_DATE */
 	int		 prefix;	/* Q_TEXT: last word is a prefix */
 	unsigned	 srcbit;	/* Q_SOURCE: its bit in source_bits */
+	uint32_t	*ents;		/* Q_ENTITY from query_add_entities: */
+	size_t		 nents;		/*   numbers in the entity index */
 };
 
 struct query {
@@ -476,6 +478,7 @@ query_free(struct query *q)
 		free(q->t[i].vals);
 		free(q->t[i].lens);
 		free(q->t[i].themes);
+		free(q->t[i].ents);
 	}
 	for (i = 0; i < q->nhl; i++)
 		free(q->hl[i]);
@@ -499,6 +502,21 @@ query_add_themes(struct query *q, const struct corpus *c,
 			t->themes = xcalloc(c->nthemes / 8 + 1, 1);
 		}
 		t->themes[k / 8] |= (unsigned char)(1u << (k % 8));
+	}
+}
+
+void
+query_add_entities(struct query *q, const uint32_t *e, size_t n, int all_of)
+{
+	struct qterm *t = NULL;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		if (t == NULL || all_of) {
+			t = term_add(q, Q_ENTITY, 0);
+			t->ents = xcalloc(all_of ? 1 : n, sizeof *t->ents);
+		}
+		t->ents[t->nents++] = e[k];
 	}
 }
 
@@ -790,6 +808,9 @@ entity_ok(const struct qterm *t, const struct entity_index *ix, size_t i)
 	size_t k;
 	long e;
 
+	for (k = 0; k < t->nents; k++)
+		if (entity_has(ix, i, t->ents[k]))
+			return 1;
 	for (k = 0; k < t->nvals; k++)
 		if ((e = entity_find(ix, t->vals[k])) >= 0 &&
 		    entity_has(ix, i, (uint32_t)e))

@@ -41,6 +41,11 @@ void	 query_free(struct query *);
  * panel is a filter of the same language, with no text in between. */
 void	 query_add_themes(struct query *q, const struct corpus *c,
 	    const unsigned char *sel, int all_of);
+/* Adds entity terms to Q for the N entities E (numbers in the corpus's
+ * entity index, as the People & places group selects them): one term
+ * of them all, or with ALL_OF one each. */
+void	 query_add_entities(struct query *q, const uint32_t *e, size_t n,
+	    int all_of);
 /* Adds lang:CODE to Q. */
 void	 query_add_lang(struct query *q, const char *code);
 

@@ -296,14 +296,8 @@ ui_filter(struct ui *ui)
 	size_t art = 0;
 	int had = ui_selected_article(ui, &art);
 	long r;
-	struct buf eb;
 
-	/* the People & places selection: entity terms, as text */
-	buf_init(&eb);
-	ui_people_compose(ui, &eb);
-	snprintf(ui->lm.extra, sizeof ui->lm.extra, "%s",
-	    eb.s != NULL ? eb.s : "");
-	buf_free(&eb);
+	ui_people_select(ui);	/* the People & places selection */
 	listmodel_filter(&ui->lm);
 	ui_people_count(ui);
 	if (ui->fold)	/* one row per story (ui_stories.c) */

@@ -211,24 +211,23 @@ ui_people_toggle(struct ui *ui, size_t k)
 	return UI_HANDLED | UI_FILTER | UI_REDRAW;
 }
 
-int
-ui_people_compose(const struct ui *ui, struct buf *b)
+void
+ui_people_select(struct ui *ui)
 {
 	const struct people *p = ui->people;
-	size_t k;
-	int first = 1;
+	uint32_t *e;
+	size_t k, n = 0;
 
-	for (k = 0; p != NULL && k < p->nent; k++) {
-		if (!p->sel[k])
-			continue;
-		if (ui->lm.all_of || first)
-			buf_addf(b, "%sentity:%s", b->len > 0 ? " " : "",
-			    p->ix->v[p->ent[k]].id);
-		else
-			buf_addf(b, ",%s", p->ix->v[p->ent[k]].id);
-		first = 0;
+	if (p == NULL || p->v != ui->c->v || p->n != ui->c->n) {
+		listmodel_set_entities(&ui->lm, NULL, 0);
+		return;
 	}
-	return !first;
+	e = xcalloc(p->nent + 1, sizeof *e);
+	for (k = 0; k < p->nent; k++)
+		if (p->sel[k])
+			e[n++] = p->ent[k];
+	listmodel_set_entities(&ui->lm, e, n);
+	free(e);
 }
 
 void

@@ -212,15 +212,16 @@ int	 ui_stories_badges(struct ui *, WINDOW *, size_t art, int cols,
 /* ui_people.c: the People & places group of the themes panel: how many
  * entities (made for the corpus shown on first use), drawing entity K at
  * row Y, toggling it, the filter's counts (after each filter change),
- * its terms for the filter ("entity:a entity:b"; returns whether any),
- * clearing the selection, freeing. */
-struct buf;
+ * its selection for the list model's filter, clearing the selection,
+ * freeing. */
 size_t	 ui_people_n(struct ui *);
 void	 ui_people_draw(struct ui *, WINDOW *, int y, size_t k, int cursor,
 	    int focused);
 int	 ui_people_toggle(struct ui *, size_t k);
 void	 ui_people_count(struct ui *);
-int	 ui_people_compose(const struct ui *, struct buf *);
+/* Gives the list model the selected entities (none when the group is
+ * of another corpus). */
+void	 ui_people_select(struct ui *);
 void	 ui_people_clear(struct ui *);
 void	 ui_people_free(struct ui *);
 

@@ -244,4 +244,21 @@ done
 sed -n '/^<!-- keys-begin -->/,/^<!-- keys-end -->/p' README | sed '1d;$d;s/^    //' >"$T_TMP/readme.keys"
 "$top_builddir/tests/ui/keys-mdoc" --text | sed 's/ *$//' | sed '${/^$/d;}' >"$T_TMP/text.keys"
 check_file "README's key list is the key table" "$T_TMP/text.keys" "$T_TMP/readme.keys"
+# --list gives lexicon themes only, in the themes column and JSON scores,
+# even where an article has discovered themes (two phrases in two of
+# five articles each).
+mkdir "$T_TMP/disc"
+for a in "1 Steppe Eagle Festival" "2 Steppe Eagle Festival" \
+    "3 Golden Horde Museum" "4 Golden Horde Museum" "5 Caspian Kite Race"; do
+	n=${a%% *} p=${a#* }
+	printf '%s %s\n\n2026-05-0%s\n\nThe %s opened in Almaty with natural gas and oil pipelines on show. The %s drew crowds; the %s ends on Sunday. Gas pipelines and an oil field were the talk of the %s.\n' \
+	    "$p" "$n" "$n" "$p" "$p" "$p" "$p" >"$T_TMP/disc/a$n.txt"
+done
+"$TREAD" --no-cache --themes "$T_TMP/disc" | grep -q '^d:steppe-eagle-festival	' &&
+	pass "a discovered theme in the small corpus" || fail "a discovered theme in the small corpus"
+[ "$("$TREAD" --no-cache --list --filter theme:d:steppe-eagle-festival "$T_TMP/disc" | sed 1d | cut -f7 | sort -u)" = energy ] &&
+	pass "--list themes: lexicon themes only" || fail "--list themes: lexicon themes only"
+"$TREAD" --no-cache --list --format json "$T_TMP/disc" >"$T_TMP/disc.json"
+[ "$(grep -c '"themes":\["energy"\].*"scores":{"energy":8}' "$T_TMP/disc.json")" -eq 5 ] && ! grep -q '"d:' "$T_TMP/disc.json" &&
+	pass "--list JSON themes and scores: lexicon themes only" || fail "--list JSON themes and scores: lexicon themes only" "$(head -c 600 "$T_TMP/disc.json")"
 done_testing

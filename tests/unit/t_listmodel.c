@@ -1,12 +1,14 @@
 /* t_listmodel.c: the list model without a terminal: the theme panel, the
  * language and the typed query are one filter (query_eval's), the sort
- * orders, the counts, a reload keeping the selection. */
+ * orders, the counts, a reload keeping the selection; the People &
+ * places selection as entity terms of the same filter. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "boiler.h"
 #include "corpus.h"
+#include "entity.h"
 #include "lang.h"
 #include "lexicon.h"
 #include "listmodel.h"
@@ -124,6 +126,64 @@ test_combined(void)
 	snprintf(q, sizeof q, "theme:%s,%s lang:%s", a, b, m.langs[0]);
 	same(&m, q, "a bad typed query is left out");
 	ok(m.qerr[0] != '\0', "and reported: %s", m.qerr);
+	listmodel_free(&m);
+}
+
+/* The number of entity ID in C's index (the test fails without it). */
+static uint32_t
+ent(const char *id)
+{
+	long e = entity_find(entity_index(&C), id);
+
+	ok(e >= 0, "entity %s in the sample", id);
+	return e >= 0 ? (uint32_t)e : 0;
+}
+
+/* The People & places selection is a filter of the model, as the themes:
+ * one entity is entity:ID; two are all of or any of as the themes; with
+ * a theme and a typed query on top; described as entity: terms; a bad
+ * typed query leaves it in; a reload drops it. */
+static void
+test_entities(void)
+{
+	struct listmodel m;
+	uint32_t e[2];
+	char q[512];
+	struct buf b;
+
+	listmodel_init(&m, &C);
+	e[0] = ent("wang-yi");
+	listmodel_set_entities(&m, e, 1);
+	same(&m, "entity:wang-yi", "one entity");
+	ok(m.nrows > 0 && m.nrows < C.n, "it narrows the list (%zu)", m.nrows);
+	e[0] = ent("xi-jinping");
+	e[1] = ent("beijing");
+	listmodel_set_entities(&m, e, 2);
+	same(&m, "entity:xi-jinping entity:beijing", "all of two entities");
+	buf_init(&b);
+	buf_adds(&b, "");
+	listmodel_describe(&m, &b);
+	is_str(b.s, "entity:xi-jinping entity:beijing", "described all of");
+	m.all_of = 0;
+	same(&m, "entity:xi-jinping,beijing", "any of two entities");
+	b.len = 0;
+	m.tsel[0] = 1;
+	snprintf(m.query, sizeof m.query, "china");
+	listmodel_describe(&m, &b);
+	snprintf(q, sizeof q, "theme:%s entity:xi-jinping,beijing china",
+	    C.themes[0].id);
+	is_str(b.s, q, "described with a theme and a typed word");
+	same(&m, q, "entities, a theme and a typed word");
+	snprintf(m.query, sizeof m.query, "nosuchfield:x");
+	snprintf(q, sizeof q, "theme:%s entity:xi-jinping,beijing",
+	    C.themes[0].id);
+	same(&m, q, "a bad typed query leaves the entities in");
+	listmodel_reset(&m, &C, NULL, 0);
+	is_int(m.nents, 0, "a reload drops the entities");
+	listmodel_set_entities(&m, e, 2);
+	listmodel_set_entities(&m, NULL, 0);
+	same(&m, "", "none selected again");
+	buf_free(&b);
 	listmodel_free(&m);
 }
 
@@ -258,6 +318,10 @@ main(void)
 	snprintf(path, sizeof path, "%s/boilerplate.txt", paths_datadir());
 	boiler_load(path);
 	lang_init(paths_datadir());
+	if (entity_init(paths_datadir(), NULL, err, sizeof err) == -1) {
+		ok(0, "gazetteer: %s", err);
+		return tap_done();
+	}
 	snprintf(path, sizeof path, "%s/themes.ini", paths_datadir());
 	if ((lex = lexicon_load(path, NULL, err, sizeof err)) == NULL) {
 		ok(0, "lexicon: %s", err);
@@ -271,10 +335,12 @@ main(void)
 	test_themes_one();
 	test_combined();
 	test_describe();
+	test_entities();
 	test_sort();
 	test_reset();
 	test_no_sets();
 	corpus_free(&C);
 	lexicon_free(lex);
+	entity_free();
 	return tap_done();
 }
