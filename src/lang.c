@@ -40,9 +40,10 @@ static size_t nlangs;
 /* Classes of telling letters: ą ę ł ... (pl), ä ö ü ß (de), é è ê ...
  * (fr); Cyrillic: ә ғ қ ң ұ һ (kk only), і (kk, uk, be), ї є ґ (uk),
  * ө ү (kk, but Mongolian too), ў (be), и (ru uk bg, never be), ы э ё
- * (ru, be), ъ (bg, rare in ru), ј љ њ ћ ђ џ ѓ ќ ѕ (sr, mk: none of ours). */
+ * (ru, be), ъ (bg, rare in ru), ј љ њ џ (sr, mk), ћ ђ (sr only), ѓ ќ ѕ ѐ ѝ
+ * (mk only); й щ ь ю я: in all of ours but Macedonian. */
 enum { T_NONE, T_PL, T_DE, T_FR, T_KK, T_KK_I, T_UK, T_OU, T_BE, T_I,
-	T_RU, T_HARD, T_SRMK, T_N };
+	T_RU, T_HARD, T_SRMK, T_SR, T_MK, T_NOMK, T_N };
 #define XL_MAX	24	/* kinds of non-ASCII Latin letters counted */
 
 /* Per-text counts that lang_identify decides from. */
@@ -397,8 +398,11 @@ static const unsigned char tell[TELL_MAX] = {
 	[0x45E] = T_BE, [0x438] = T_I,
 	[0x44B] = T_RU, [0x44D] = T_RU, [0x451] = T_RU, [0x44A] = T_HARD,
 	[0x458] = T_SRMK, [0x459] = T_SRMK, [0x45A] = T_SRMK,
-	[0x45B] = T_SRMK, [0x452] = T_SRMK, [0x45F] = T_SRMK,
-	[0x453] = T_SRMK, [0x45C] = T_SRMK, [0x455] = T_SRMK,
+	[0x45B] = T_SR, [0x452] = T_SR, [0x45F] = T_SRMK,
+	[0x453] = T_MK, [0x45C] = T_MK, [0x455] = T_MK, [0x450] = T_MK,
+	[0x45D] = T_MK,
+	[0x439] = T_NOMK, [0x449] = T_NOMK, [0x44C] = T_NOMK,
+	[0x44E] = T_NOMK, [0x44F] = T_NOMK,
 };
 
 /* Counts one non-ASCII Latin letter UC (lower case) by kind. */
@@ -681,12 +685,26 @@ best_profile(const struct counts *c, int latin,
 	return best;
 }
 
+/* Could C's Cyrillic letters be Macedonian: none of й щ ь ю я ъ ы э ё,
+ * which it has not got, and if ј љ њ џ, which Serbian shares, also one
+ * of ѓ ќ ѕ ѐ ѝ, which Serbian has not got? */
+static int
+mk_letters(const struct counts *c)
+{
+	return c->tl[T_NOMK] + c->tl[T_HARD] + c->tl[T_RU] == 0 &&
+	    (c->tl[T_SRMK] == 0 || c->tl[T_MK] > 0);
+}
+
 /* Cyrillic after the letters: ъ is common in Bulgarian (във, към, път)
  * and rare in Russian, so a text with it leans Bulgarian and one
  * without leans away. */
 static double
 cyr_bonus(const struct counts *c, const char *code)
 {
+	if (strcmp(code, "mk") == 0)
+		return mk_letters(c) ? 0 : -1;
+	if (c->tl[T_SRMK] + c->tl[T_MK] > 0 && mk_letters(c))
+		return -1;	/* ј љ њ ѓ ќ ѕ: only Macedonian of ours */
 	if (strcmp(code, "bg") != 0)
 		return 0;
 	return c->tl[T_HARD] > 0 ? 0.2 : 0;
@@ -742,6 +760,10 @@ decide_cyrillic(const struct counts *c, int have_words)
 	double share = (double)(c->tl[T_KK] + c->tl[T_KK_I] + c->tl[T_OU]) /
 	    (double)c->cyr, top, second, ru = cyr_share(c, T_RU);
 	double uk = cyr_share(c, T_UK) + cyr_share(c, T_KK_I);
+	/* letters of Serbian or Macedonian, more than a name's */
+	int srmk = c->tl[T_SRMK] + c->tl[T_SR] + c->tl[T_MK] >= 2 ||
+	    cyr_share(c, T_SRMK) + cyr_share(c, T_SR) +
+	    cyr_share(c, T_MK) >= 0.01;
 	const char *best;
 
 	if (c->tl[T_KK] > 0 && share < 0.06 && share >= 0.03 && !have_words)
@@ -749,10 +771,11 @@ decide_cyrillic(const struct counts *c, int have_words)
 	if (c->tl[T_KK] > 0 && (share >= 0.06 || (share >= 0.03 &&
 	    stop_hits(c, "kk") >= stop_hits(c, "ru"))))
 		return "kk";
-	if (c->tl[T_SRMK] >= 2 || cyr_share(c, T_SRMK) >= 0.01 ||
-	    (c->tl[T_KK] == 0 && (c->tl[T_OU] >= 2 ||
-	    cyr_share(c, T_OU) >= 0.01)))
-		return "";
+	if ((c->tl[T_SR] > 0 && srmk) || (c->tl[T_KK] == 0 &&
+	    (c->tl[T_OU] >= 2 || cyr_share(c, T_OU) >= 0.01)))
+		return "";	/* Serbian, Mongolian */
+	if (srmk && (profile_index("mk") < 0 || !mk_letters(c)))
+		return "";	/* ј љ њ ѓ ќ ѕ and not Macedonian */
 	if (cyr_share(c, T_BE) >= 0.005 && cyr_share(c, T_I) < 0.005)
 		return "be";
 	if (uk >= 0.01 && ru < 0.005)
@@ -777,6 +800,8 @@ static const struct {
 	{ "tr", "çğıöşüâîû" }, { "pt", "ãõçáéíóúâêôàü" },
 	{ "nl", "éëïèöüáóêíú" }, { "af", "êëôéèïûáíóú" },
 	{ "ca", "àèéíïòóúüç·" }, { "sv", "åäöé" },
+	{ "da", "æøåé" }, { "nb", "æøåéèêóòô" }, { "fi", "äöåšž" },
+	{ "et", "äöõüšž" }, { "ro", "ăâîșțşţ" },
 };
 
 /* Is UC one of the UTF-8 LETTERS? */

@@ -102,20 +102,36 @@ static const struct sample neighbours[] = {
 	{ "nl", "De minister zei dat de prijs van het brood tot het einde van het "
 	    "jaar niet zal stijgen." },
 	{ "ru", "Министр сказал, что цены на хлеб не вырастут до конца года." },
+	/* and the neighbours confused after them (da, nb -> sv; fi, et ->
+	 * de; mk -> bg; ro -> it) */
+	{ "da", "Regeringen har fremlagt et nyt program, der skal hjælpe de "
+	    "landmænd, som har mistet deres høst efter sommerens tørke." },
+	{ "nb", "Det er ikke mye igjen av avlingene etter tørken, sier bøndene, "
+	    "og de vet ikke hva de skal gjøre med dyrene sine i vinter." },
+	{ "fi", "Hallitus ilmoitti uudesta ohjelmasta, jolla tuetaan "
+	    "viljelijöitä, joita kesän kuivuus on koetellut pahasti." },
+	{ "et", "Valitsus teatas uuest programmist, mis peab aitama "
+	    "põllumehi, kelle saagi selle suve põud hävitas." },
+	{ "ro", "Guvernul a anunțat un nou program de sprijin pentru fermierii "
+	    "care și-au pierdut recolta în urma secetei din această vară." },
+	{ "mk", "Министерот рече дека цените на лебот нема да пораснат до "
+	    "крајот на годината, а владата ќе им помогне на земјоделците." },
 };
 
 /* Languages without a profile give "" ("unknown"), not a neighbour's
- * code: Czech, Finnish, Serbian, Macedonian and Mongolian sentences. */
+ * code: Czech, Serbian (with ћ, and with only the ј љ њ it shares with
+ * Macedonian) and Mongolian sentences; and Macedonian that has none of
+ * ѓ ќ ѕ to tell it from Serbian. */
 static void
 check_unknown(void)
 {
 	static const char *const texts[] = {
 		"Vláda oznámila nový program podpory pro zemědělce, které "
 		"letos v létě postihlo sucho a kteří přišli o úrodu.",
-		"Hallitus ilmoitti uudesta ohjelmasta, jolla tuetaan "
-		"viljelijöitä, joita kesän kuivuus on koetellut pahasti.",
 		"Влада је најавила нови програм подршке за пољопривреднике "
 		"које је ове године погодила суша.",
+		"Министар је рекао да цене хлеба неће расти до краја године.",
+		/* Macedonian, but with only the letters Serbian shares */
 		"Владата најави нова програма за поддршка на земјоделците кои "
 		"ги погоди сушата ова лето.",
 		"Засгийн газар энэ зун ган гачигт нэрвэгдсэн малчдад туслах "

@@ -1,7 +1,7 @@
 #!/usr/bin/perl
 # mkprofile.pl: writes a language profile (its most frequent character trigrams) for lang.c.
 # Usage: perl tests/data/lang/mkprofile.pl CODE < train/CODE.txt > data/lang/CODE.tri
-# Regenerate all: cd tests/data/lang && for l in en de pl fr es it uk be bg ru tr pt nl af ca sv; do
+# Regenerate all: cd tests/data/lang && for l in en de pl fr es it uk be bg ru tr pt nl af ca sv da nb fi et ro mk; do
 #   perl mkprofile.pl $l < train/$l.txt > ../../../data/lang/$l.tri; done
 # The training texts in train/ were written for tread, not copied. Stop
 # words come from data/stopwords/CODE.txt, or data/lang/CODE.stop for
