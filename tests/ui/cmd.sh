@@ -120,8 +120,32 @@ keys :; keys -l "query lang:pl"; keys Enter
 see ":query Q filters" "1/$total articles"
 keys :; keys -l "query ((("; keys Enter
 see ":query: a bad query says so" "query:"
+keys :; keys Up
+see "the : line has a history: Up" ":query ((("
+keys Up
+see "the : line's history: Up again" ":query lang:pl"
+keys Escape
+keys :; keys -l "quit"; keys Enter
+see ":quit quits" "TREAD-EXIT=0"
+
+# --- the terminal is the command's while it runs: out of the alternate
+# screen, mouse reporting off; both back after.
+printf '[layout]\nmouse = yes\n' >"$T_TMP/mouse.ini"
+ui_start 80 24 -- --config "$T_TMP/mouse.ini"
+see "terminal: starts with the mouse on" "$total/$total articles"
+modes() { tm display-message -p -t 0 'alt=#{alternate_on} mouse=#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}'; }
+before=$(modes)
+keys :; keys -l "pipe head -2"; keys Enter
+see "terminal: the command's output" "press a key to return to tread"
+[ "$(modes)" = "alt=0 mouse=000" ] && pass "terminal: handed over (no alternate screen, no mouse)" ||
+	fail "terminal: handed over (no alternate screen, no mouse)" "$(modes)"
+keys x
+see "terminal: back" "pipe: head -2: done"
+[ "$(modes)" = "$before" ] && [ "$before" != "alt=0 mouse=000" ] &&
+	pass "terminal: taken back as it was ($before)" ||
+	fail "terminal: taken back as it was" "$before -> $(modes)"
 keys q
-see "quits" "TREAD-EXIT=0"
+see "terminal: quits" "TREAD-EXIT=0"
 
 # --- the query history, across two runs; Up and Down walk it (a state
 # directory of its own: the runs above kept their :query lines).
@@ -165,6 +189,8 @@ keys C
 see "undo: back to no filter" "$total/$total articles"
 keys C
 see "undo: nothing before" "no earlier filter"
+keys q
+see "undo: quits" "TREAD-EXIT=0"
 
 # --- mark all shown read: asks when more than a screenful would change.
 ui_start 80 14
@@ -178,6 +204,7 @@ keys A y
 see "mark all: y marks them" "$total articles marked read"
 see "mark all: none unread" " 0 unread"
 keys q
+see "mark all: quits" "TREAD-EXIT=0"
 ui_start 80 24 XDG_STATE_HOME="$T_TMP/state3"
 see "mark all: a screenful (no marks kept from before)" "$total unread"
 keys /; keys -l "lang:pl"; keys Enter
