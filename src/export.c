@@ -1,5 +1,6 @@
 /* export.c: saving an article, piping it to a command, the pager and the
  * editor: the engine side of :save, :pipe, v and the editor key. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -282,6 +283,74 @@ export_edit(struct corpus *c, size_t i, char *err, size_t errlen)
 	buf_free(&cmd);
 	buf_free(&p);
 	return rc;
+}
+
+/* Shortens the common part COMMON (*N bytes) to what NAME shares with
+ * it, at a character boundary. */
+static void
+common_cut(const char *common, size_t *n, const char *name)
+{
+	size_t k = 0;
+
+	while (k < *n && common[k] == name[k])
+		k++;
+	while (k > 0 && k < *n && ((unsigned char)common[k] & 0xc0) == 0x80)
+		k--;	/* not inside a UTF-8 character */
+	*n = k;
+}
+
+/* Is NAME in the directory DFD a directory (links followed)? */
+static int
+is_dir_at(int dfd, const char *name)
+{
+	struct stat st;
+
+	return fstatat(dfd, name, &st, 0) == 0 && S_ISDIR(st.st_mode);
+}
+
+size_t
+export_complete(const char *prefix, struct buf *out, struct buf *list)
+{
+	const char *slash = strrchr(prefix, '/'), *base;
+	char *dir, *common = NULL;
+	size_t blen, n = 0, clen = 0;
+	struct dirent *de;
+	DIR *d;
+	int lone_dir = 0;
+
+	base = slash != NULL ? slash + 1 : prefix;
+	blen = strlen(base);
+	dir = slash == NULL ? xstrdup(".") : slash == prefix ? xstrdup("/") :
+	    xstrndup(prefix, (size_t)(slash - prefix));
+	if ((d = opendir(dir)) == NULL) {
+		free(dir);
+		return 0;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, base, blen) != 0 ||
+		    strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
+		    (de->d_name[0] == '.' && base[0] != '.'))
+			continue;
+		if (n++ == 0) {
+			common = xstrdup(de->d_name);
+			clen = strlen(common);
+			lone_dir = is_dir_at(dirfd(d), de->d_name);
+		} else
+			common_cut(common, &clen, de->d_name);
+		if (list->len < 200)
+			buf_addf(list, "%s%s", list->len > 0 ? " " : "",
+			    de->d_name);
+	}
+	closedir(d);
+	free(dir);
+	if (n > 0) {
+		buf_add(out, prefix, (size_t)(base - prefix));
+		buf_add(out, common, clen);
+		if (n == 1 && lone_dir)
+			buf_addc(out, '/');
+	}
+	free(common);
+	return n;
 }
 
 const char *

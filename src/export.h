@@ -35,6 +35,15 @@ int	 export_run(struct corpus *, size_t i, int width, const char *cmd,
  * The exit status, or -1 with the reason in ERR. */
 int	 export_edit(struct corpus *, size_t i, char *err, size_t errlen);
 
+/* Completes the file name being typed, PREFIX: OUT gets PREFIX extended
+ * as far as the names of its directory that begin so agree ("/" after a
+ * lone directory); LIST those names, space-separated (at most about a
+ * line of them). Names beginning with a dot only for a PREFIX that
+ * does. Returns how many names begin so. */
+struct buf;
+size_t	 export_complete(const char *prefix, struct buf *out,
+	    struct buf *list);
+
 /* The pager to show an article with: $PAGER, else "less". */
 const char *export_pager(void);
 

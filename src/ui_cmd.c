@@ -145,6 +145,37 @@ save_named(struct ui *ui, const char *path)
 	return UI_REDRAW;
 }
 
+/* Tab on a file name: the text from OFF on completed (export.c reads
+ * the directory), the names that begin so listed when several do. */
+static int
+complete_path(struct ui *ui, struct prompt *p, size_t off)
+{
+	struct buf out, list;
+	size_t n;
+
+	buf_init(&out);
+	buf_init(&list);
+	n = export_complete(p->text + off, &out, &list);
+	if (n == 0)
+		ui_message(ui, 1, "no file begins so");
+	else if (off + out.len < sizeof p->text) {
+		memcpy(p->text + off, out.s, out.len + 1);
+		p->len = p->cur = off + out.len;
+	}
+	if (n > 1)
+		ui_message(ui, 0, "%s", list.s);
+	buf_free(&out);
+	buf_free(&list);
+	return UI_REDRAW;
+}
+
+/* Tab on the save prompt: the file name. */
+static int
+save_complete(struct ui *ui, struct prompt *p)
+{
+	return p->cur == p->len ? complete_path(ui, p, 0) : 0;
+}
+
 /* The save prompt's end. */
 static int
 save_change(struct ui *ui, const char *text, int done)
@@ -233,8 +264,8 @@ jump_to(struct ui *ui, const char *text)
 	size_t n = ui->lm.nrows, k = 0;
 	const char *p;
 
-	for (p = text; *p >= '0' && *p <= '9' && k <= n; p++)
-		k = k * 10 + (size_t)(*p - '0');
+	for (p = text; *p >= '0' && *p <= '9'; p++)	/* past N: N + 1 */
+		k = k > n ? n + 1 : k * 10 + (size_t)(*p - '0');
 	if (p == text || *p != '\0' || k == 0 || k > n) {
 		ui_message(ui, 1, "jump: %s%.40s%s (the list shows 1 to %zu)",
 		    p == text || *p != '\0' ? "not a number: '" : "no article ",
@@ -527,8 +558,13 @@ cmd_complete(struct ui *ui, struct prompt *p)
 	struct buf b;
 	int a;
 
-	if (strchr(w, ' ') != NULL || p->cur != p->len)
-		return 0;	/* only the name, with the cursor after it */
+	if (p->cur != p->len)
+		return 0;	/* only with the cursor at the end */
+	if (strncmp(w, "save ", 5) == 0)	/* the file name of :save */
+		return complete_path(ui, p, (size_t)(w - p->text) + 5 +
+		    strspn(w + 5, " "));
+	if (strchr(w, ' ') != NULL)
+		return 0;
 	buf_init(&b);
 	for (a = 1; a < ACT_COUNT; a++) {
 		nm = keys_name((enum action)a);
@@ -580,6 +616,7 @@ ui_cmd_action(struct ui *ui, enum action a, int ch)
 		if (!cmd_article(ui, &art))
 			return UI_REDRAW;
 		ui_prompt_start(ui, "Save to file: ", "", save_change);
+		ui_prompt_extras(ui, save_complete, NULL);
 		return UI_REDRAW;
 	case ACT_PIPE:
 		if (!cmd_article(ui, &art))

@@ -42,7 +42,7 @@ static const char *const extra[][2] = {
 	{ ":ACTION", "any action above by its name, as :page-down or "
 	    ":mark-all-read (Tab completes the name)" },
 	{ ":save FILE", "save the cleaned article to FILE, the bytes tread "
-	    "--show prints for it" },
+	    "--show prints for it (Tab completes FILE)" },
 	{ ":pipe COMMAND", "the cleaned article on COMMAND's standard input "
 	    "($SHELL -c); its output stays until a key" },
 	{ ":jump N", "go to the N-th article of the list" },

@@ -49,12 +49,17 @@ see "n: not saved" "not saved"
 	fail "n left the file alone"
 keys s
 see "s asks for a file name" "Save to file:"
-keys -l "$T_TMP/saved.txt"; keys Enter
+keys -l "$T_TMP/sav"; keys Tab
+see "s: Tab completes the file name" "Save to file: $T_TMP/saved.txt"
+keys C-u; keys -l "$T_TMP/saved.txt"; keys Enter
 see "s: the same question" "exists: replace it? (y/n)"
 keys y
 see "y: saved" "saved to $T_TMP/saved.txt"
 cmp -s "$T_TMP/show4.txt" "$T_TMP/saved.txt" && pass "s saved the article" ||
 	fail "s saved the article"
+keys :; keys -l "save $T_TMP/pag"; keys Tab
+see ":save: Tab completes the file name" ":save $T_TMP/pager.sh"
+keys Escape
 keys :; keys -l "save $T_TMP/no/such/dir/x"; keys Enter
 see "a save that fails says why" "No such file or directory"
 keys :; keys -l "save $T_TMP"; keys Enter
@@ -98,6 +103,8 @@ keys Enter
 see "digits then Enter jump" "article 2 of $total"
 keys 9 Enter
 see "a number past the list" "no article 9 (the list shows 1 to $total)"
+keys :; keys -l "jump 99999999999999999999999"; keys Enter
+see "a number too large for any list" "no article 99999999999999999999999"
 keys :; keys -l "jump x1"; keys Enter
 see ":jump refuses what is no number" "not a number: 'x1'"
 keys :; keys -l "mark-a"; keys Tab
@@ -110,6 +117,13 @@ keys Enter
 see "the completed line runs" "article 3 of $total"
 keys :; keys -l "no-such"; keys Enter
 see "an unknown command" "no-such: no such command (Tab completes)"
+# a bidi override typed into the line does not reach the terminal
+rlo=$(printf '\342\200\256')
+keys :; keys -l "evil${rlo}name"; keys Enter
+see "an unknown command with a control character: said" "name: no such command"
+grep -q "$rlo" "$T_TMP/screen" &&
+	fail "... sanitised (no U+202E on the screen)" "$(tail -1 "$T_TMP/screen")" ||
+	pass "... sanitised (no U+202E on the screen)"
 keys :; keys -l "erase"; keys Enter
 see "an editing key is no command" "erase: a key of the editing line"
 keys :; keys -l "sort"; keys Enter

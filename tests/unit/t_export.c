@@ -155,6 +155,61 @@ t_edit(struct corpus *c)
 	is_str(export_pager(), "less", "less by default");
 }
 
+/* Completes PREFIX (inside the temp dir): how many, OUT relative. */
+static size_t
+complete(const char *prefix, char *out, size_t cap, struct buf *list)
+{
+	struct buf o;
+	size_t n, dl = strlen(dir) + 1;
+
+	buf_init(&o);
+	list->len = 0;
+	n = export_complete(tpath(prefix), &o, list);
+	snprintf(out, cap, "%s", o.len > dl ? o.s + dl : "");
+	buf_free(&o);
+	return n;
+}
+
+/* File names complete as far as the matching ones agree. */
+static void
+t_complete(void)
+{
+	static const char *const files[] = { "c/abc1", "c/abc2", "c/abd",
+	    "c/.hidden", "u/\xc4\x85", "u/\xc4\x99",
+	    "w/\xc5\xba" "a", "w/\xc5\xba" "b" };
+	char out[512];
+	struct buf list;
+	size_t i;
+
+	mkdir(tpath("c"), 0700);
+	mkdir(tpath("c/sub"), 0700);
+	mkdir(tpath("u"), 0700);
+	mkdir(tpath("w"), 0700);
+	for (i = 0; i < sizeof files / sizeof files[0]; i++)
+		fclose(fopen(tpath(files[i]), "w"));
+	buf_init(&list);
+	ok(complete("c/ab", out, sizeof out, &list) == 3 &&
+	    strcmp(out, "c/ab") == 0, "three names: as far as they agree");
+	ok(complete("c/abc", out, sizeof out, &list) == 2 &&
+	    strcmp(out, "c/abc") == 0 && strstr(list.s, "abc1") != NULL &&
+	    strstr(list.s, "abc2") != NULL, "two: listed");
+	ok(complete("c/abd", out, sizeof out, &list) == 1 &&
+	    strcmp(out, "c/abd") == 0, "one file");
+	ok(complete("c/s", out, sizeof out, &list) == 1 &&
+	    strcmp(out, "c/sub/") == 0, "a lone directory gets its slash");
+	ok(complete("c/", out, sizeof out, &list) == 4 &&
+	    strstr(list.s, ".hidden") == NULL, "no dot files unless asked");
+	ok(complete("c/.h", out, sizeof out, &list) == 1 &&
+	    strcmp(out, "c/.hidden") == 0, "a dot file when asked");
+	ok(complete("c/zz", out, sizeof out, &list) == 0, "none");
+	ok(complete("none/x", out, sizeof out, &list) == 0, "no directory");
+	ok(complete("u/", out, sizeof out, &list) == 2 &&
+	    strcmp(out, "u/") == 0, "no half of a UTF-8 character (0xc4)");
+	ok(complete("w/", out, sizeof out, &list) == 2 &&
+	    strcmp(out, "w/\xc5\xba") == 0, "a whole character in common");
+	buf_free(&list);
+}
+
 int
 main(void)
 {
@@ -171,6 +226,7 @@ main(void)
 	t_save(&c);
 	t_run(&c);
 	t_edit(&c);
+	t_complete();
 	corpus_free(&c);
 	snprintf(rm, sizeof rm, "rm -rf %s", dir);
 	(void)!system(rm);
