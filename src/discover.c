@@ -24,6 +24,9 @@
 #define SUBJECT_SHARE	0.6	/* of the articles: the corpus's subject */
 #define LANG_SLOTS	16	/* languages whose own subject words are told */
 #define LANG_MIN	5	/* articles a language needs for that */
+#define STEM_MIN	4	/* characters inflections of a word share */
+#define STEM_ENDING	2	/* characters an inflection may differ in */
+#define STEM_BUCKET	16	/* phrases of one stem key compared */
 #define PARTS_MAX	16	/* words of a phrase looked at for parts */
 #define SUBJ_SLOTS	3	/* frequent words each article reports */
 #define SINGLE_WEIGHT	0.5	/* a single word is a weaker theme than a
@@ -1200,6 +1203,7 @@ struct cphrase {
 	double		 w, best;
 	double		 score;
 	int		 skip;		/* no theme (sel_rank) */
+	int		 merged;	/* taken into another inflection of it */
 };
 
 /* One (phrase, article) link; lists run in article order. */
@@ -1614,6 +1618,174 @@ sel_unwanted(struct sel *S, const struct lexicon *lex,
 	return r;
 }
 
+/* The characters of UTF-8 word S[0..LEN), and in *COMMON how many of
+ * them open T[0..TLEN) too. */
+static size_t
+word_chars(const char *s, size_t len, const char *t, size_t tlen,
+    size_t *common)
+{
+	size_t i = 0, n = 0, same = 1;
+	int k;
+
+	*common = 0;
+	while (i < len && (k = u8_mblen((const uint8_t *)s + i, len - i)) > 0) {
+		same = same && i + (size_t)k <= tlen &&
+		    memcmp(s + i, t + i, (size_t)k) == 0;
+		*common += same;
+		i += (size_t)k;
+		n++;
+	}
+	return n;
+}
+
+/* Are folded words A and B one word inflected ("tokajew", "tokajewa",
+ * "astana", "astany"): equal, or both of more than STEM_MIN characters
+ * and the same but for STEM_ENDING at most at the end of the longer?
+ * ("iran" and "iraq" are too short to tell.) */
+static int
+same_stem(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t na, nb, common, dummy;
+
+	if (alen == blen && memcmp(a, b, alen) == 0)
+		return 1;
+	na = word_chars(a, alen, b, blen, &common);
+	nb = word_chars(b, blen, a, alen, &dummy);
+	return na > STEM_MIN && nb > STEM_MIN && common >= STEM_MIN &&
+	    common + STEM_ENDING >= (na > nb ? na : nb);
+}
+
+/* Are phrases C and D one name inflected: as many words, each two the
+ * same word inflected ("Kassym-Jomart Tokajew", "Kassym-Jomarta
+ * Tokajewa")? Han n-grams are not inflected. */
+static int
+sel_inflected(const struct cphrase *c, const struct cphrase *d)
+{
+	const char *s = c->text, *t = d->text, *e, *f;
+
+	if (c->cjk || d->cjk)
+		return 0;
+	for (;;) {
+		e = word_end(s, 0);
+		f = word_end(t, 0);
+		if (!same_stem(s, (size_t)(e - s), t, (size_t)(f - t)))
+			return 0;
+		if (*e == '\0' || *f == '\0')
+			return *e == *f;
+		s = e + 1;
+		t = f + 1;
+	}
+}
+
+/* Moves D's articles and weight into C: their lists merged in article
+ * order, an article once. D is no theme of its own any more. */
+static void
+sel_absorb(struct sel *S, struct cphrase *c, struct cphrase *d)
+{
+	uint32_t i = c->head, j = d->head, a, head = NONE, tail = NONE, df = 0;
+
+	while (i != NONE || j != NONE) {
+		if (j == NONE || (i != NONE && S->pairs[i].art <= S->pairs[j].art)) {
+			a = S->pairs[i].art;
+			if (j != NONE && S->pairs[j].art == a)
+				j = S->pairs[j].next;
+			i = S->pairs[i].next;
+		} else {
+			a = S->pairs[j].art;
+			j = S->pairs[j].next;
+		}
+		S->pairs = xreallocarray(S->pairs, S->npairs + 1,
+		    sizeof *S->pairs);
+		S->pairs[S->npairs] = (struct cpair){ a, NONE };
+		if (tail == NONE)
+			head = (uint32_t)S->npairs;
+		else
+			S->pairs[tail].next = (uint32_t)S->npairs;
+		tail = (uint32_t)S->npairs++;
+		df++;
+	}
+	c->head = head;
+	c->tail = tail;
+	c->df = df;
+	c->w += d->w;
+	d->merged = 1;
+}
+
+/* The stem key of phrase C into B: the first STEM_MIN characters of each
+ * word, so that the inflections of a name meet under one key. */
+static void
+stem_key(const struct cphrase *c, struct buf *b)
+{
+	const char *s = c->text, *e;
+	size_t i, n;
+	int k;
+
+	b->len = 0;
+	for (; *s != '\0'; s = *e ? e + 1 : e) {
+		e = word_end(s, 0);
+		for (i = 0, n = 0; s + i < e && n < STEM_MIN; i += (size_t)k, n++)
+			if ((k = u8_mblen((const uint8_t *)s + i,
+			    (size_t)(e - s) - i)) <= 0)
+				break;
+		buf_add(b, s, i);
+		buf_addc(b, ' ');
+	}
+}
+
+/*
+ * Joins the spellings of one name in several inflections ("Tokajew",
+ * "Tokajewa", "Tokajewem"; "Астана", "Астаны"): the one in more
+ * articles takes the others' articles. Phrases meet by stem key, and
+ * only the first STEM_BUCKET of a key are compared, so the work is
+ * linear in the number of phrases.
+ */
+static void
+sel_inflections(struct sel *S)
+{
+	struct smap keys = { 0 };
+	uint32_t *next = xcalloc(S->nph + 1, sizeof *next), *v, k, m, seen;
+	char **kept = xcalloc(S->nph + 1, sizeof *kept);
+	struct buf b;
+	size_t i, nkept = 0;
+
+	buf_init(&b);
+	for (i = 0; i < S->nph; i++) {
+		struct cphrase *c = &S->ph[i];
+
+		next[i] = NONE;
+		if (c->cjk)
+			continue;
+		stem_key(c, &b);
+		if ((v = smap_get(&keys, b.s, b.len, 0, 0)) == NULL) {
+			kept[nkept] = xstrdup(b.s);
+			smap_get(&keys, kept[nkept], b.len, 1, (uint32_t)i);
+			nkept++;
+			continue;
+		}
+		for (k = *v, seen = 0; k != NONE && seen < STEM_BUCKET;
+		    k = next[k], seen++) {
+			struct cphrase *d = &S->ph[k];
+
+			if (d->merged || !sel_inflected(c, d))
+				continue;
+			if (c->df > d->df || (c->df == d->df && c->w > d->w))
+				sel_absorb(S, c, d);
+			else
+				sel_absorb(S, d, c);
+			break;
+		}
+		m = *v;	/* C joins its key's chain, second place */
+		next[i] = next[m];
+		next[m] = (uint32_t)i;
+	}
+	for (i = 0; i < nkept; i++)
+		free(kept[i]);
+	free(kept);
+	free(next);
+	buf_free(&b);
+	smap_free(&keys);
+}
+
 /* Scores the phrases worth offering (TF-IDF over the corpus) and moves
  * them to the front, best first; returns how many. */
 static size_t
@@ -1622,8 +1794,10 @@ sel_rank(struct sel *S, const struct lexicon *lex)
 	size_t i, k = 0;
 	double n = (double)S->narticles;
 
+	sel_inflections(S);
 	for (i = 0; i < S->nph; i++)
-		S->ph[i].skip |= sel_unwanted(S, lex, &S->ph[i]);
+		S->ph[i].skip |= !S->ph[i].merged &&
+		    sel_unwanted(S, lex, &S->ph[i]);
 	for (i = 0; i < S->nph; i++)
 		if (S->ph[i].skip && S->ph[i].df >= 2 &&
 		    (S->ph[i].cjk || strchr(S->ph[i].text, ' ') != NULL))
@@ -1631,7 +1805,7 @@ sel_rank(struct sel *S, const struct lexicon *lex)
 	for (i = 0; i < S->nph; i++) {
 		struct cphrase *c = &S->ph[i];
 
-		if (c->skip)
+		if (c->skip || c->merged)
 			continue;
 		c->score = c->w * log(1 + n / c->df);
 		if (!c->cjk && strchr(c->text, ' ') == NULL)

@@ -108,7 +108,12 @@ struct discovered {
  * or more, or a phrase at least half of whose words are in more than
  * 60% ("china", "xi jinping"); the same in the articles of one language
  * (LANGS[i]: article i's code, "" unknown; LANGS NULL: not told) that
- * has 5 articles or more ("Ministerium" of the German ones). Of two related phrases (one inside the
+ * has 5 articles or more ("Ministerium" of the German ones); and, in
+ * German articles only, where every noun has a capital, single words
+ * and phrases with a verb. Spellings of one name in several
+ * inflections (words of more than 4 letters that differ in their last
+ * two at most: "Tokajew", "Tokajewa"; "Астана", "Астаны") are one
+ * theme, named as the one in most articles spells it. Of two related phrases (one inside the
  * other, or sharing two words) whose articles are the same, or one's
  * among the other's, only the more general (more articles), else the
  * longer, stays. Linear in the number of phrases; the same input gives

@@ -439,6 +439,62 @@ test_langs(void)
 	hand_free(&h);
 }
 
+/* The inflections of one name are one theme; short or different words
+ * are not joined. */
+static void
+test_inflections(void)
+{
+	struct hand h = { 0 };
+	struct discovered *d;
+	size_t n;
+	long k;
+
+	hand_add(&h, 0, "tokajew", "Tokajew", 2);
+	hand_add(&h, 1, "tokajewa", "Tokajewa", 2);
+	hand_add(&h, 2, "tokajewem", "Tokajewem", 2);
+	hand_add(&h, 2, "tokajew", "Tokajew", 2);
+	hand_add(&h, 3, "астана", "Астана", 1);
+	hand_add(&h, 4, "астаны", "Астаны", 1);
+	hand_add(&h, 0, "iran", "Iran", 1);
+	hand_add(&h, 1, "iran", "Iran", 1);
+	hand_add(&h, 2, "iraq", "Iraq", 1);
+	hand_add(&h, 3, "iraq", "Iraq", 1);
+	hand_add(&h, 3, "kassym jomart tokajew", "Kassym-Jomart Tokajew", 1);
+	hand_add(&h, 4, "kassym jomarta tokajewa", "Kassym-Jomarta Tokajewa",
+	    1);
+	hand_add(&h, 5, "steppe eagle", "Steppe Eagle", 1);
+	hand_add(&h, 6, "steppe eagles", "Steppe Eagles", 1);
+	hand_add(&h, 5, "steppe", "Steppe", 1);
+	hand_add(&h, 6, "steppe", "Steppe", 1);
+	hand_add(&h, 7, "other", "Other", 1);
+	n = discover_select(NULL, h.per, h.nper, NULL, h.n, 12, &d);
+	ok(ids_ok(d, n, h.n), "inflections: ids well formed");
+	k = dfind(d, n, "d:tokajew");
+	ok(k >= 0 && dfind(d, n, "d:tokajewa") < 0 && dfind(d, n,
+	    "d:tokajewem") < 0, "three cases of a name are one theme");
+	if (k >= 0) {
+		is_int(d[k].narticles, 5, "in the three articles and the "
+		    "two whose full names hold it");
+		if (d[k].narticles == 5)
+			is_int(d[k].articles[0] + d[k].articles[1] * 10 +
+			    d[k].articles[2] * 100 + d[k].articles[3] * 1000 +
+			    d[k].articles[4] * 10000, 43210,
+			    "0 to 4, once each, in order");
+		is_str(d[k].label, "Tokajew", "named as most articles spell it");
+	}
+	ok((dfind(d, n, "d:астана") >= 0) != (dfind(d, n, "d:астаны") >= 0),
+	    "Cyrillic inflections join (one of two articles each)");
+	ok(dfind(d, n, "d:iran") >= 0 && dfind(d, n, "d:iraq") >= 0,
+	    "short words are not joined");
+	ok((dfind(d, n, "d:kassym-jomart-tokajew") >= 0) != (dfind(d, n,
+	    "d:kassym-jomarta-tokajewa") >= 0), "a phrase whose words all "
+	    "inflect joins");
+	ok(dfind(d, n, "d:steppe-eagle") >= 0 || dfind(d, n,
+	    "d:steppe-eagles") >= 0, "a plural joins its singular");
+	discover_themes_free(d, n);
+	hand_free(&h);
+}
+
 static void
 test_lexicon(void)
 {
@@ -599,6 +655,7 @@ main(void)
 	test_select();
 	test_lexicon();
 	test_langs();
+	test_inflections();
 	remove_stopwords();
 	test_sample();
 	test_unwanted();
