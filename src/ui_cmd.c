@@ -511,6 +511,8 @@ cmd_exec(struct ui *ui, const char *line)
 	snprintf(buf, sizeof buf, "%.*s", (int)e, arg);
 	if (n == 0)
 		return UI_REDRAW;
+	if (strspn(name, "0123456789") == n && buf[0] == '\0')
+		return jump_to(ui, name);	/* :N, as in vi and less */
 	if (a == ACT_NONE || !runnable(a)) {
 		ui_message(ui, 1, "%.*s: %s", (int)(n > 40 ? 40 : n), name,
 		    a == ACT_NONE ? "no such command (Tab completes)" :

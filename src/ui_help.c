@@ -45,7 +45,7 @@ static const char *const extra[][2] = {
 	    "--show prints for it (Tab completes FILE)" },
 	{ ":pipe COMMAND", "the cleaned article on COMMAND's standard input "
 	    "($SHELL -c); its output stays until a key" },
-	{ ":jump N", "go to the N-th article of the list" },
+	{ ":jump N", "go to the N-th article of the list (:N alone too)" },
 	{ ":query Q", "set the query to Q" },
 	{ NULL, "Query syntax (every term must match; case and accents "
 	    "are ignored)" },

@@ -105,6 +105,8 @@ keys 9 Enter
 see "a number past the list" "no article 9 (the list shows 1 to $total)"
 keys :; keys -l "jump 99999999999999999999999"; keys Enter
 see "a number too large for any list" "no article 99999999999999999999999"
+keys :; keys -l "4"; keys Enter
+see ":N jumps too (as in vi)" "article 4 of $total"
 keys :; keys -l "jump x1"; keys Enter
 see ":jump refuses what is no number" "not a number: 'x1'"
 keys :; keys -l "mark-a"; keys Tab
@@ -199,6 +201,10 @@ keys l
 see "undo: a language on top" "filter: lang:"
 keys C
 see "undo: C takes the language away again" "filter: lang:pl"
+keys BTab Space
+see "undo: a theme toggled in the panel" "filter: theme:energy"
+keys C
+see "undo: C takes the theme away" "filter: lang:pl "
 keys C
 see "undo: back to no filter" "$total/$total articles"
 keys C
