@@ -299,8 +299,14 @@ ui_filter(struct ui *ui)
 	ui_people_select(ui);	/* the People & places selection */
 	listmodel_filter(&ui->lm);
 	ui_people_count(ui);
-	if (ui->fold)	/* one row per story (ui_stories.c) */
+	free(ui->arts);
+	ui->arts = NULL;
+	ui->narts = ui->lm.nrows;
+	if (ui->fold) {	/* one row per story (ui_stories.c) */
+		ui->arts = xreallocarray(NULL, ui->narts + 1, sizeof *ui->arts);
+		memcpy(ui->arts, ui->lm.rows, ui->narts * sizeof *ui->arts);
 		ui->lm.nrows = ui_stories_fold(ui, ui->lm.rows, ui->lm.nrows);
+	}
 	r = had ? listmodel_row_of(&ui->lm, art) : -1;
 	ui->sel.n = ui->lm.nrows;
 	ui_scroll_set_cursor(&ui->sel, r >= 0 ? (size_t)r : 0);
@@ -341,16 +347,17 @@ preview(struct ui *ui)
 	reader_show(ui, ui_selected_article(ui, &art) ? (long)art : -1);
 }
 
-/* Opens list row ROW in the reader, which takes the focus. */
+/* Opens list row ROW in the reader, which takes the focus: its article,
+ * or ART when not -1 (another article of the row's story). */
 static int
-open_row(struct ui *ui, size_t row)
+open_row(struct ui *ui, size_t row, long art_of)
 {
 	size_t art;
 
 	if (row >= ui->lm.nrows)
 		return UI_REDRAW;
 	ui_scroll_set_cursor(&ui->sel, row);
-	art = ui->lm.rows[row];
+	art = art_of >= 0 ? (size_t)art_of : ui->lm.rows[row];
 	reader_show(ui, (long)art);
 	if (ui->cfg.mark_read)
 		state_set_read(ui->st, ui_article_key(ui, art), 1);
@@ -362,44 +369,6 @@ const char *
 ui_article_key(struct ui *ui, size_t art)
 {
 	return ui->c->v[art].path;
-}
-
-/* The status line: shown/total, the active filter, sort, key hints. */
-static void
-draw_status(struct ui *ui)
-{
-	WINDOW *win = ui->status.win;
-	attr_t a = ui->attr[CFG_status];
-	static const char *const sorts[SORT_N] = { "date", "source", "title" };
-	struct buf b, f;
-	char hints[96], k1[24], k2[24], k3[24];
-	size_t r, unread = 0;
-	int hint;
-
-	buf_init(&b);
-	buf_init(&f);
-	listmodel_describe(&ui->lm, &f);
-	for (r = 0; r < ui->lm.nrows; r++)
-		unread += !state_is_read(ui->st, ui_article_key(ui,
-		    ui->lm.rows[r]));
-	buf_addf(&b, " %zu/%zu articles  %zu unread  %ssort:%s%s  filter: %s",
-	    ui->lm.nrows, ui->c->n, unread, ui->lm.all_of ? "" : "any-of  ",
-	    sorts[ui->lm.sort], ui->lm.reverse ? "-" : "",
-	    f.len > 0 ? f.s : "none");
-	buf_free(&f);
-	/* the hints name the keys bound now, not the defaults */
-	snprintf(hints, sizeof hints, "%s:help %s:query %s:quit ",
-	    keys_first(ACT_HELP, k1, sizeof k1),
-	    keys_first(ACT_QUERY, k2, sizeof k2),
-	    keys_first(ACT_QUIT, k3, sizeof k3));
-	wmove(win, 0, 0);
-	ui_pad(win, ui->w, a);
-	hint = ui->w >= 70 ? ui_width(ui, hints, strlen(hints)) : 0;
-	wmove(win, 0, 0);
-	ui_text(ui, win, b.s, b.len, ui->w - hint - 1, a);
-	if (hint > 0)
-		ui_right(ui, win, 0, hints, a);
-	buf_free(&b);
 }
 
 /* The message line: the prompt while editing, else the last message. */
@@ -438,7 +407,8 @@ ui_draw(struct ui *ui)
 		wnoutrefresh(ui->pane[p].win);
 	}
 	if (ui->status.win != NULL) {
-		draw_status(ui);
+		ui_status_draw(ui, ui->status.win, panes_ops(overlay_up(ui) >= 0 ?
+		    overlay_up(ui) : ui->focus));
 		wnoutrefresh(ui->status.win);
 	}
 	if (ui->message.win != NULL) {
@@ -659,7 +629,7 @@ unread_jump(struct ui *ui, int dir)
 		if (state_is_read(ui->st, ui_article_key(ui, ui->lm.rows[r])))
 			continue;
 		if (ui->focus == PANE_READER)
-			return open_row(ui, r);
+			return open_row(ui, r, -1);
 		ui_scroll_set_cursor(&ui->sel, r);
 		return UI_REDRAW;
 	}
@@ -856,7 +826,8 @@ ui_request(struct ui *ui, int flags)
 		flags |= UI_REDRAW;
 	}
 	if (flags & UI_OPEN)
-		flags |= open_row(ui, ui->req.row);
+		flags |= open_row(ui, ui->req.row, ui->req.art);
+	ui->req.art = -1;	/* the next request opens a row's article */
 	if (flags & UI_FOCUS) {
 		ui->focus = ui->req.pane;
 		flags |= UI_LAYOUT | UI_REDRAW;
@@ -1012,6 +983,7 @@ ui_free(struct ui *ui)
 		if (panes_ops(p)->free != NULL)
 			panes_ops(p)->free(ui);
 	ui_spark_free(ui);
+	free(ui->arts);
 	ui_cmd_free(ui);
 	listmodel_free(&ui->lm);
 	config_free(&ui->cfg);
@@ -1058,6 +1030,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	warn_quiet = 1;		/* stderr is the screen now */
 	ui.sel = (struct scroll){ .kind = SCROLL_CURSOR_PAGE, .less = 1 };
 	ui.shown = -1;
+	ui.req.art = -1;
 	for (p = 0; p < PANE_N; p++)
 		if (panes_ops(p)->init != NULL)
 			panes_ops(p)->init(&ui);

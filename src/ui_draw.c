@@ -349,3 +349,15 @@ ui_cut(struct ui *ui, WINDOW *win, const char *s, size_t len, int cols,
 	return used + ui_text(ui, win, s + from, len - from, cols - used,
 	    attr);
 }
+
+const char *
+ui_focus_mark(struct ui *ui, int focused)
+{
+	return !focused ? " " : ui->utf8 ? "\u25b6" : ">";
+}
+
+int
+ui_panel_cols(struct ui *ui, WINDOW *win)
+{
+	return getmaxx(win) - (getmaxx(win) < ui->w);
+}

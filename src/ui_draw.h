@@ -33,6 +33,14 @@ int	 ui_cut(struct ui *, WINDOW *, const char *s, size_t len, int cols,
 /* Display columns of S on this terminal (ASCII width when not UTF-8). */
 int	 ui_width(struct ui *, const char *s, size_t len);
 
+/* The first cell of a pane's header: a mark ("▶", or ">" in ASCII)
+ * when the pane has the focus, else a space. */
+const char *ui_focus_mark(struct ui *, int focused);
+
+/* The columns of the themes panel's rows: its window's, less the
+ * border's column when a pane is beside it. */
+int	 ui_panel_cols(struct ui *, WINDOW *);
+
 /* The one-character mark of theme T, shared by the list and the panel:
  * 1-9, a-z, then '+'. */
 int	 ui_theme_mark(size_t t);

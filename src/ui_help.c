@@ -354,7 +354,12 @@ help_mouse(struct ui *ui, int y, int wheel)
 	return UI_REDRAW;
 }
 
+static const struct hint help_hints[] = {
+	{ ACT_DOWN, "down", 1 }, { ACT_QUIT, "close", 1 },
+	{ ACT_NONE, NULL, 0 }
+};
+
 const struct view_ops ui_help_ops = {
 	"help", CTX_HELP, help_init, help_draw, help_key, help_free,
-	help_mouse
+	help_mouse, help_hints
 };

@@ -86,7 +86,7 @@ list_draw(struct ui *ui, WINDOW *win, int focused)
 	attr_t ha = ui->attr[CFG_header];
 
 	wmove(win, 0, 0);
-	cell(ui, win, "", 1, ha, ha);
+	cell(ui, win, ui_focus_mark(ui, focused), 1, ha, ha);
 	cell(ui, win, "Date", c.date, ha, ha);
 	cell(ui, win, "La", c.lang, ha, ha);
 	cell(ui, win, "Source", c.source, ha, ha);
@@ -150,6 +150,13 @@ list_mouse(struct ui *ui, int y, int wheel)
 	return UI_REDRAW;
 }
 
+static const struct hint list_hints[] = {
+	{ ACT_HELP, "help", 1 }, { ACT_QUERY, "query", 1 },
+	{ ACT_QUIT, "quit", 1 }, { ACT_OPEN, "open", 0 },
+	{ ACT_META, "meta", 0 }, { ACT_NONE, NULL, 0 }
+};
+
 const struct view_ops ui_list_ops = {
-	"list", CTX_LIST, NULL, list_draw, list_key, NULL, list_mouse
+	"list", CTX_LIST, NULL, list_draw, list_key, NULL, list_mouse,
+	list_hints
 };

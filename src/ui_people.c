@@ -169,7 +169,8 @@ ui_people_draw(struct ui *ui, WINDOW *win, int y, size_t k, int cursor,
 {
 	struct people *p = people_sync(ui);	/* the placeholder's: now */
 	const struct entity *e;
-	int w = getmaxx(win) - 1, cw, sw = w >= 24 ? (w >= 40 ? 12 : 6) : 0;
+	int w = ui_panel_cols(ui, win), cw;
+	int sw = w >= 24 ? (w >= 40 ? 12 : 6) : 0;
 	attr_t base = cursor ? ui->attr[focused ? CFG_cursor : CFG_cursor_idle]
 	    : ui->attr[CFG_normal];
 	char count[16], head[8], s[8 * 4 * 16 + 1];

@@ -321,14 +321,17 @@ reader_draw(struct ui *ui, WINDOW *win, int focused)
 	reader_wrap(r, text_cols(ui, w), ui->meta_full);
 	ui_scroll_clamp(&r->s);
 	if (r->art < 0) {
-		ui_line(ui, win, 0, 0, " Reader", w, ui->attr[CFG_header]);
+		snprintf(head, sizeof head, "%sReader", ui_focus_mark(ui,
+		    focused));
+		ui_line(ui, win, 0, 0, head, w, ui->attr[CFG_header]);
 		if (h > 2)
 			ui_line(ui, win, 2, 1, ui->lm.nrows > 0 ? "Enter opens the "
 			    "selected article." : "Nothing to read.", w - 1,
 			    ui->attr[CFG_message]);
 		return;
 	}
-	snprintf(head, sizeof head, " Reader  %zu-%zu/%zu%s%s", r->s.top + 1,
+	snprintf(head, sizeof head, "%sReader  %zu-%zu/%zu%s%s",
+	    ui_focus_mark(ui, focused), r->s.top + 1,
 	    ui_scroll_end(&r->s), r->nlines, r->search[0] ? "  search: " : "",
 	    r->search);
 	ui_line(ui, win, 0, 0, head, w, ui->attr[CFG_header]);
@@ -550,21 +553,35 @@ goto_evidence(struct ui *ui, int dir)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* ] and [: the next or previous row's article; in the story fold first
+ * the other articles of the open one's story (a row stands for them). */
+static int
+next_article(struct ui *ui, struct reader *r, int dir)
+{
+	size_t cur = ui->sel.cur;
+	long art = ui->fold && r->art >= 0 ?
+	    ui_stories_next(ui, (size_t)r->art, dir) : -1;
+
+	ui->req.row = cur;
+	if ((ui->req.art = art) >= 0)
+		return UI_OPEN;
+	if (dir > 0 ? cur + 1 >= ui->lm.nrows : cur == 0)
+		return UI_REDRAW;
+	ui->req.row = dir > 0 ? cur + 1 : cur - 1;
+	return UI_OPEN;
+}
+
 /* The reader's own actions on the article (not scrolling). */
 static int
 reader_article_key(struct ui *ui, enum action a)
 {
 	struct reader *r = ui->view[PANE_READER];
-	size_t cur = ui->sel.cur;
 
 	switch (a) {
 	case ACT_NEXT_ARTICLE:
-		ui->req.row = cur + 1;
-		return UI_HANDLED | (cur + 1 < ui->lm.nrows ? UI_OPEN :
-		    UI_REDRAW);
 	case ACT_PREV_ARTICLE:
-		ui->req.row = cur > 0 ? cur - 1 : 0;
-		return UI_HANDLED | (cur > 0 ? UI_OPEN : UI_REDRAW);
+		return UI_HANDLED | next_article(ui, r, a == ACT_NEXT_ARTICLE ?
+		    1 : -1);
 	case ACT_BACK:
 		ui->req.pane = PANE_LIST;
 		return UI_HANDLED | UI_FOCUS;
@@ -618,7 +635,13 @@ reader_mouse(struct ui *ui, int y, int wheel)
 	return UI_REDRAW;
 }
 
+static const struct hint reader_hints[] = {
+	{ ACT_HELP, "help", 1 }, { ACT_BACK, "back", 1 },
+	{ ACT_SEARCH, "search", 0 }, { ACT_NEXT_EVIDENCE, "evidence", 0 },
+	{ ACT_META, "meta", 0 }, { ACT_NONE, NULL, 0 }
+};
+
 const struct view_ops ui_reader_ops = {
 	"reader", CTX_READER, reader_init, reader_draw, reader_key,
-	reader_free, reader_mouse
+	reader_free, reader_mouse, reader_hints
 };

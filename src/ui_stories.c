@@ -49,3 +49,23 @@ ui_stories_badges(struct ui *ui, WINDOW *win, size_t art, int cols,
 	snprintf(count, sizeof count, "(%zu) ", s->narticles);
 	return used + ui_str(ui, win, count, cols - used, count_attr);
 }
+
+long
+ui_stories_next(struct ui *ui, size_t art, int dir)
+{
+	const struct story_index *si = story_index(ui->c);
+	size_t i;
+
+	/* art's place in the filter's list order, then the next of its
+	 * story that way */
+	for (i = 0; i < ui->narts && ui->arts[i] != art; i++)
+		;
+	if (i == ui->narts)
+		return -1;
+	while (dir > 0 ? i + 1 < ui->narts : i > 0) {
+		i = dir > 0 ? i + 1 : i - 1;
+		if (si->of[ui->arts[i]] == si->of[art])
+			return (long)ui->arts[i];
+	}
+	return -1;
+}

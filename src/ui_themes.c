@@ -106,7 +106,7 @@ draw_theme(struct ui *ui, WINDOW *win, int y, size_t t, int cursor,
     int focused)
 {
 	const struct ctheme *th = &ui->c->themes[t];
-	int w = getmaxx(win) - 1, cw, sw;
+	int w = ui_panel_cols(ui, win), cw, sw;
 	char count[16], head[8];
 	attr_t base = cursor ? ui->attr[focused ? CFG_cursor : CFG_cursor_idle]
 	    : ui->attr[CFG_normal];
@@ -144,13 +144,15 @@ static void
 themes_draw(struct ui *ui, WINDOW *win, int focused)
 {
 	struct scroll *p = ui->view[PANE_THEMES];
-	int h = getmaxy(win), w = getmaxx(win) - 1, y;
+	int h = getmaxy(win), w = ui_panel_cols(ui, win), y;
 	size_t nitems = items(ui), nrow = nitems > 0 ? row_of(ui,
 	    nitems - 1) + 1 : 0;
 	long it;
+	char head[32];
 
-	ui_line(ui, win, 0, 0, ui->lm.all_of ? " Themes (all of)" :
-	    " Themes (any of)", w, ui->attr[CFG_header]);
+	snprintf(head, sizeof head, "%sThemes (%s of)", ui_focus_mark(ui,
+	    focused), ui->lm.all_of ? "all" : "any");
+	ui_line(ui, win, 0, 0, head, w, ui->attr[CFG_header]);
 	p->height = h - 1;
 	p->n = nitems;
 	ui_scroll_set_cursor(p, p->cur);
@@ -170,8 +172,10 @@ themes_draw(struct ui *ui, WINDOW *win, int focused)
 	}
 	if (nitems == 0 && h > 1)
 		ui_line(ui, win, 1, 0, " no themes", w, ui->attr[CFG_message]);
-	/* The border between the panel and the list. */
-	ui_vline(ui, win, w, ui->attr[CFG_border]);
+	/* The border between the panel and the list (none when zoomed:
+	 * nothing is beside it). */
+	if (w < getmaxx(win))
+		ui_vline(ui, win, w, ui->attr[CFG_border]);
 }
 
 /* Adds or removes theme T from the filter; the loop filters again and
@@ -221,7 +225,13 @@ themes_mouse(struct ui *ui, int y, int wheel)
 	return themes_toggle(ui, p->cur);
 }
 
+static const struct hint themes_hints[] = {
+	{ ACT_HELP, "help", 1 }, { ACT_THEME_TOGGLE, "toggle", 0 },
+	{ ACT_THEME_MODE, "all/any", 0 }, { ACT_CLEAR, "clear", 0 },
+	{ ACT_NONE, NULL, 0 }
+};
+
 const struct view_ops ui_themes_ops = {
 	"themes", CTX_THEMES, themes_init, themes_draw, themes_key,
-	themes_free, themes_mouse
+	themes_free, themes_mouse, themes_hints
 };

@@ -73,9 +73,13 @@ tl_draw(struct ui *ui, WINDOW *win, int focused)
 	    "filter per month  (T or q closes)", (unsigned)total,
 	    PLURAL(total));
 	ui_line(ui, win, 0, 0, head, w, ui->attr[CFG_header]);
-	if (sp.n == 0)
-		ui_line(ui, win, 1, 0, " no dated article", w,
+	if (sp.n == 0 || total == 0) {	/* not a column of empty months */
+		ui_line(ui, win, 1, 0, sp.n == 0 ? " no dated article" :
+		    " no dated article matches the filter (c clears it)", w,
 		    ui->attr[CFG_normal]);
+		free(n);
+		return;
+	}
 	for (y = 1; y < h && t->top + (size_t)y - 1 < sp.n; y++) {
 		m = t->top + (size_t)y - 1;
 		timeline_label(sp.first + (int32_t)m, BY_MONTH, label,
@@ -118,7 +122,13 @@ tl_mouse(struct ui *ui, int y, int wheel)
 	return UI_REDRAW;
 }
 
+static const struct hint tl_hints[] = {
+	{ ACT_TIMELINE, "close", 1 }, { ACT_QUERY, "query", 1 },
+	{ ACT_CLEAR, "clear", 0 }, { ACT_NONE, NULL, 0 }
+};
+
 const struct view_ops ui_timeline_ops = {
 	/* the list's keys, and help's for closing (q, Esc) */
-	"timeline", CTX_LIST | CTX_HELP, tl_init, tl_draw, tl_key, tl_free, tl_mouse
+	"timeline", CTX_LIST | CTX_HELP, tl_init, tl_draw, tl_key, tl_free, tl_mouse,
+	tl_hints
 };

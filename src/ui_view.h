@@ -42,6 +42,15 @@ struct history;
 enum ui_pane { PANE_LIST, PANE_READER, PANE_THEMES, PANE_HELP, PANE_TIMELINE,
     PANE_N };
 
+/* A key hint of the status line: the action's first key and a word;
+ * a core hint stays when the filter is cut, the others only fill room
+ * it leaves. */
+struct hint {
+	enum action	 action;
+	const char	*label;
+	int		 core;
+};
+
 /* A view: the same small interface for each one (one per ui_*.c). */
 struct view_ops {
 	const char *name;
@@ -52,6 +61,9 @@ struct view_ops {
 	void	 (*free)(struct ui *);
 	/* A click at row Y of the pane's window, or a wheel step (±1). */
 	int	 (*mouse)(struct ui *, int y, int wheel);
+	/* The status line's hints while the view has the focus, ending
+	 * with { ACT_NONE, NULL }. */
+	const struct hint *hints;
 };
 
 extern const struct view_ops ui_list_ops, ui_reader_ops, ui_themes_ops,
@@ -139,10 +151,16 @@ struct ui {
 	 * its cursor, which the list draws and the reader follows. */
 	struct listmodel lm;
 	struct scroll	 sel;
+	/* The filter's articles in list order before the story fold (the
+	 * rows when not folded): what ] walks and the status counts. */
+	size_t		*arts;
+	size_t		 narts;
 
 	/* A view's request to the loop (UI_OPEN, UI_FOCUS, UI_FILTER). */
 	struct request {
 		size_t	 row;		/* UI_OPEN: the list row */
+		long	 art;		/* UI_OPEN: its article, or -1 for the
+					   row's (another of its story) */
 		int	 pane;		/* UI_FOCUS */
 		char	 say[192];	/* UI_FILTER: "SAY: N articles" after */
 	} req;
@@ -193,6 +211,10 @@ int	 ui_cmd_action(struct ui *, enum action a, int ch);
 void	 ui_cmd_query(struct ui *);
 void	 ui_cmd_filtered(struct ui *);
 
+/* ui_status.c: draws the status line, with the hints of OPS (the view
+ * that takes the keys). */
+void	 ui_status_draw(struct ui *, WINDOW *, const struct view_ops *ops);
+
 /* ui_spark.c: theme T's articles per month over the corpus's span as
  * a sparkline of at most COLS cells at the cursor; returns the columns
  * used. Freeing its counts. */
@@ -203,6 +225,9 @@ void	 ui_spark_free(struct ui *);
  * compacted; returns how many), and draws article ART's story badges
  * ("[en pl] (2) ") in at most COLS columns, returning the columns used. */
 size_t	 ui_stories_fold(struct ui *, size_t *rows, size_t n);
+/* The article after (DIR 1) or before (-1) ART in its story, in the
+ * filter's list order (ui->arts), or -1: ] and [ in the story fold. */
+long	 ui_stories_next(struct ui *, size_t art, int dir);
 int	 ui_stories_badges(struct ui *, WINDOW *, size_t art, int cols,
 	    attr_t attr, attr_t count_attr);
 
