@@ -14,6 +14,7 @@
 #include <unistr.h>
 
 #include "decode.h"
+#include "hanzi.h"
 #include "ini.h"
 #include "mojibake.h"
 
@@ -623,6 +624,48 @@ clean_text(struct buf *out, const uint8_t *s, size_t n)
 	return c.flags;
 }
 
+/* The other of GB18030 and Big5 for the Chinese encoding CS, or NULL. */
+static const char *
+chinese_rival(const char *cs)
+{
+	if (strncasecmp(cs, "GB", 2) == 0)
+		return "BIG5";
+	if (strncasecmp(cs, "BIG5", 4) == 0 || strcasecmp(cs, "EUC-TW") == 0)
+		return "GB18030";
+	return NULL;
+}
+
+/*
+ * B converted from CS, the encoding uchardet named, into U8 (-1: iconv
+ * knows no CS). GB18030 and Big5 read each other's bytes with hardly an
+ * error, and uchardet now and then names the wrong one: then both are
+ * decoded, and the rival wins if it has clearly more of the commonest
+ * Han characters.
+ */
+static int
+from_detected(struct buf *u8, const uint8_t *b, size_t n, const char *cs,
+    unsigned *fl)
+{
+	const char *rival = chinese_rival(cs);
+	struct buf alt;
+	unsigned f1 = 0, f2 = 0;
+
+	if (from_iconv(u8, b, n, cs, &f1) != 0)
+		return -1;
+	if (rival != NULL) {
+		buf_init(&alt);
+		if (from_iconv(&alt, b, n, rival, &f2) == 0 &&
+		    hanzi_clearly_better(alt.s, alt.len, u8->s, u8->len)) {
+			buf_free(u8);
+			*u8 = alt;
+			f1 = f2;
+		} else
+			buf_free(&alt);
+	}
+	*fl |= f1;
+	return 0;
+}
+
 /* Converts B from the encoding uchardet names, if it names one iconv
  * knows; returns whether it did. Below DETECT_MIN high bytes it is asked
  * nothing: on so little it guesses, and the built-in rules do better. */
@@ -638,7 +681,7 @@ detected(struct buf *u8, const uint8_t *b, size_t n, unsigned *fl)
 	if (hi < DETECT_MIN)
 		return 0;
 	cs = detect_charset(b, n);
-	ok = cs != NULL && from_iconv(u8, b, n, cs, fl) == 0;
+	ok = cs != NULL && from_detected(u8, b, n, cs, fl) == 0;
 
 	free(cs);
 	return ok;

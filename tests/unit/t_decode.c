@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "decode.h"
+#include "hanzi.h"
 #include "tap.h"
 
 #ifndef SRCDATADIR
@@ -361,6 +362,45 @@ test_detect(void)
 	    decode_encoding() == NULL, "auto: detect again");
 	DEC("Minister powiedzia\xb3, \xbf" "e", "Minister powiedzia³, ¿e",
 	    DECODE_LEGACY, 0, "unforced: too little to ask, cp1252");
+}
+
+/* GB18030 and Big5 read each other's bytes: the decoding with the
+ * commoner characters wins (sentences written for this test). */
+static void
+test_chinese(void)
+{
+	static const char trad[] = "中國與哈薩克斯坦的貿易合作今年發展很快，"
+	    "兩國政府表示將進一步擴大交流。";
+	/* the Big5 bytes of trad read as GB18030 */
+	static const char wrong[] = "い瓣籔履吹㈱禩さ祇甶еㄢ瓣現┎ボ盢秈˙耎ユ瑈";
+
+	DEC("\xa4\xa4\xb0\xea\xbb\x50\xab\xa2\xc2\xc4\xa7\x4a\xb4\xb5\xa9"
+	    "\x5a\xaa\xba\xb6\x54\xa9\xf6\xa6\x58\xa7\x40\xa4\xb5\xa6\x7e\xb5"
+	    "\x6f\xae\x69\xab\xdc\xa7\xd6\xa1\x41\xa8\xe2\xb0\xea\xac\x46\xa9"
+	    "\xb2\xaa\xed\xa5\xdc\xb1\x4e\xb6\x69\xa4\x40\xa8\x42\xc2\x58\xa4"
+	    "\x6a\xa5\xe6\xac\x79\xa1\x43", trad, DECODE_LEGACY, DECODE_INVALID,
+	    "Big5");
+	DEC("\xd6\xd0\xb9\xfa\xd3\xeb\xb9\xfe\xc8\xf8\xbf\xcb\xcb\xb9\xcc"
+	    "\xb9\xb5\xc4\xc3\xb3\xd2\xd7\xba\xcf\xd7\xf7\xbd\xf1\xc4\xea\xb7"
+	    "\xa2\xd5\xb9\xba\xdc\xbf\xec\xa3\xac\xc1\xbd\xb9\xfa\xd5\xfe\xb8"
+	    "\xae\xb1\xed\xca\xbe\xbd\xab\xbd\xf8\xd2\xbb\xb2\xbd\xc0\xa9\xb4"
+	    "\xf3\xbd\xbb\xc1\xf7\xa1\xa3", "中国与哈萨克斯坦的贸易合作今年发展"
+	    "很快，两国政府表示将进一步扩大交流。", DECODE_LEGACY, DECODE_INVALID,
+	    "GB18030 (simplified)");
+	ok(hanzi_score(trad, strlen(trad)) >= 500,
+	    "real Chinese: most characters common (%d per mille)",
+	    hanzi_score(trad, strlen(trad)));
+	ok(hanzi_score(wrong, strlen(wrong)) < 100,
+	    "Big5 read as GB18030: few common characters (%d per mille)",
+	    hanzi_score(wrong, strlen(wrong)));
+	ok(hanzi_score("plain ASCII", 11) == 0 && hanzi_score("", 0) == 0,
+	    "no Han character: 0");
+	ok(hanzi_clearly_better(trad, strlen(trad), wrong, strlen(wrong)),
+	    "the Big5 reading beats the GB18030 one");
+	ok(!hanzi_clearly_better(wrong, strlen(wrong), trad, strlen(trad)),
+	    "and not the other way round");
+	ok(!hanzi_clearly_better(trad, strlen(trad), trad, strlen(trad)),
+	    "a tie keeps the detector's answer");
 }
 
 /* Writes TEXT to DIR/NAME. */
@@ -739,6 +779,7 @@ main(void)
 	test_mojibake_classes();
 	test_c1();
 	test_detect();
+	test_chinese();
 	test_dir_encoding();
 	test_escapes();
 	test_controls();
