@@ -64,6 +64,19 @@ struct corpus_priv {
 	struct cache	*map;		/* the snapshot the articles point into */
 	size_t		 vbytes;	/* the article array is big_alloc'd */
 	int		 trusted;	/* from the snapshot, files unchecked */
+	int		 partial;	/* corpus_live_peek: text borrowed */
+	int		 pending;	/* CORPUS_SNAPONLY found no snapshot */
+};
+
+/* What a live load shares with the thread that peeks (corpus_live). */
+struct corpus_live {
+	pthread_mutex_t	 mu;		/* guards L against its end */
+	struct loader	*L;		/* the load while it reads, or NULL */
+	atomic_uchar	*ready;		/* per record: read and ok */
+	size_t		 n;
+	size_t		 seen;		/* records ready at the last peek */
+	atomic_int	 stop;		/* corpus_live_stop was called */
+	unsigned	 slow_ms;	/* corpus_live_slow */
 };
 
 /* Global: a setting (corpus.h), lowered by tests. */
@@ -275,6 +288,7 @@ struct loader {
 	int		 discover;
 	int		 entities;	/* CORPUS_ENTITIES */
 	int		 disc_reused;	/* discovered themes from the cache */
+	struct corpus_live *live;	/* peeked at while reading, or NULL */
 	corpus_progress_fn *watch;	/* progress reports, or NULL */
 	void		*watch_arg;
 	pthread_t	 owner;		/* the thread that reports */
@@ -471,7 +485,15 @@ stat_thread(void *arg)
 	return NULL;
 }
 
-/* One thread of the second pass: loads articles. */
+/* Has the live load L belongs to been asked to stop? */
+static int
+live_stopped(const struct loader *L)
+{
+	return L->live != NULL && atomic_load(&L->live->stop);
+}
+
+/* One thread of the second pass: loads articles (each one read is
+ * marked ready for corpus_live_peek once its record is complete). */
 static void *
 loader_thread(void *arg)
 {
@@ -480,8 +502,17 @@ loader_thread(void *arg)
 	struct discover_ws *ws = discover_ws_new();
 	size_t i;
 
-	while ((i = atomic_fetch_add(&L->next, 1)) < L->n) {
+	while (!live_stopped(L) && (i = atomic_fetch_add(&L->next, 1)) < L->n) {
 		load_one(L, fc, ws, i);
+		if (L->live != NULL && L->live->slow_ms > 0) {
+			struct timespec d = { L->live->slow_ms / 1000,
+			    (long)(L->live->slow_ms % 1000) * 1000000 };
+
+			nanosleep(&d, NULL);
+		}
+		if (L->live != NULL && L->rec[i].ok)
+			atomic_store_explicit(&L->live->ready[i], 1,
+			    memory_order_release);
 		atomic_fetch_add(&L->done, 1);
 		report(L, CORPUS_READING, 0);
 	}
@@ -510,14 +541,46 @@ run_pool(struct loader *L, void *(*fn)(void *))
 		pthread_join(t[i], NULL);
 }
 
-/* Decides residency (the files are stat'ed), then loads every article. */
+/* Lets L's live watcher peek at its records (while they are read). */
+static void
+live_begin(struct loader *L)
+{
+	struct corpus_live *lv = L->live;
+
+	if (lv == NULL)
+		return;
+	pthread_mutex_lock(&lv->mu);
+	free(lv->ready);
+	lv->ready = xcalloc(L->n + 1, sizeof *lv->ready);
+	lv->n = L->n;
+	lv->seen = 0;
+	lv->L = L;
+	pthread_mutex_unlock(&lv->mu);
+}
+
+/* Ends the peeking: after it the records change (discovered themes are
+ * added, then they are moved into the corpus). Waits for a peek. */
+static void
+live_end(struct loader *L)
+{
+	if (L->live == NULL)
+		return;
+	pthread_mutex_lock(&L->live->mu);
+	L->live->L = NULL;
+	pthread_mutex_unlock(&L->live->mu);
+}
+
+/* Decides residency (the files are stat'ed), then loads every article
+ * (or, for a live load asked to stop, those it got to). */
 static void
 load_all(struct loader *L)
 {
 	L->resident = L->keep_all ||
 	    atomic_load(&L->bytes) <= corpus_resident_max;
 	report(L, CORPUS_READING, 1);
+	live_begin(L);
 	run_pool(L, loader_thread);
+	live_end(L);
 	report(L, CORPUS_INDEXING, 1);
 }
 
@@ -989,6 +1052,11 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 		free(wpath);
 	}
 	load_all(L);
+	if (live_stopped(L)) {	/* what was read is cached; no more */
+		windex_build_free(L->words);
+		L->words = NULL;
+		L->discover = 0;
+	}
 	if (L->words != NULL)	/* before compact: walk order */
 		c->words = windex_build_finish(L->words, L->rec, n);
 	L->words = NULL;
@@ -1019,6 +1087,7 @@ corpus_init(struct corpus *c, const struct lexicon *lex)
  * cache to compare with (a corpus_refresh) and who watches. */
 struct load_args {
 	const struct cache *ref;
+	struct corpus_live *live;
 	char *const	*paths;
 	size_t		 npaths;
 	const struct lexicon *lex;
@@ -1057,11 +1126,20 @@ load_main(struct corpus *c, const struct load_args *A)
 		((struct corpus_priv *)c->priv)->trusted = 1;
 		return LOAD_SNAPSHOT;
 	}
+	if ((A->flags & (CORPUS_TRUST | CORPUS_SNAPONLY)) ==
+	    (CORPUS_TRUST | CORPUS_SNAPONLY)) {
+		cache_close(cache);
+		((struct corpus_priv *)c->priv)->pending = 1;
+		theme_table(c);		/* the lexicon's, no article yet */
+		build_sets(c);
+		return LOAD_SNAPSHOT;
+	}
 	L.t0 = now_secs();
 	walk_all(&w, A->paths, A->npaths);
 	loader_init(&L, &w, A->lex, A->flags, cache);
 	L.watch = A->watch;
 	L.watch_arg = A->watch_arg;
+	L.live = A->live;
 	report(&L, CORPUS_CHECKING, 1);
 	run_pool(&L, stat_thread);
 	same = snap_same(&L, A->ref != NULL ? A->ref : cache, A->paths,
@@ -1084,10 +1162,121 @@ size_t
 corpus_load_watch(struct corpus *c, char *const *paths, size_t npaths,
     const struct lexicon *lex, int flags, corpus_progress_fn *fn, void *arg)
 {
-	struct load_args A = { NULL, paths, npaths, lex, flags, fn, arg };
+	struct load_args A = { NULL, NULL, paths, npaths, lex, flags, fn,
+	    arg };
 
 	load_main(c, &A);
 	return c->n;
+}
+
+size_t
+corpus_load_live(struct corpus *c, char *const *paths, size_t npaths,
+    const struct lexicon *lex, int flags, corpus_progress_fn *fn, void *arg,
+    struct corpus_live *lv)
+{
+	struct load_args A = { NULL, lv, paths, npaths, lex,
+	    flags & ~(CORPUS_TRUST | CORPUS_SNAPONLY), fn, arg };
+
+	load_main(c, &A);
+	return c->n;
+}
+
+struct corpus_live *
+corpus_live_new(void)
+{
+	struct corpus_live *lv = xcalloc(1, sizeof *lv);
+
+	pthread_mutex_init(&lv->mu, NULL);
+	atomic_init(&lv->stop, 0);
+	return lv;
+}
+
+void
+corpus_live_free(struct corpus_live *lv)
+{
+	if (lv == NULL)
+		return;
+	pthread_mutex_destroy(&lv->mu);
+	free(lv->ready);
+	free(lv);
+}
+
+void
+corpus_live_stop(struct corpus_live *lv)
+{
+	atomic_store(&lv->stop, 1);
+}
+
+void
+corpus_live_slow(struct corpus_live *lv, unsigned ms)
+{
+	lv->slow_ms = ms;
+}
+
+/* The ready records of LV's load (its mutex held) as sort keys in
+ * display order; *N of them. */
+static struct sortkey *
+live_keys(struct corpus_live *lv, size_t *n)
+{
+	struct sortkey *k = xcalloc(lv->n + 1, sizeof *k);
+	size_t i, m = 0;
+
+	for (i = 0; i < lv->n; i++)
+		if (atomic_load_explicit(&lv->ready[i], memory_order_acquire))
+			k[m++] = (struct sortkey){ &lv->L->rec[i].a,
+			    (uint32_t)i };
+	qsort(k, m, sizeof *k, cmp_sortkey);
+	*n = m;
+	return k;
+}
+
+int
+corpus_live_peek(struct corpus_live *lv, struct corpus *part)
+{
+	struct sortkey *k;
+	size_t i, m;
+
+	pthread_mutex_lock(&lv->mu);
+	for (i = m = 0; lv->L != NULL && i < lv->n; i++)
+		m += atomic_load_explicit(&lv->ready[i], memory_order_relaxed);
+	if (lv->L == NULL || m == lv->seen) {
+		pthread_mutex_unlock(&lv->mu);
+		return 0;
+	}
+	k = live_keys(lv, &m);
+	lv->seen = m;
+	corpus_init(part, lv->L->lex);
+	((struct corpus_priv *)part->priv)->partial = 1;
+	alloc_articles(part, m);
+	for (i = 0; i < m; i++) {	/* the hits are the part's own */
+		part->v[i] = *k[i].a;
+		part->v[i].hits = xcalloc(k[i].a->nhits + 1u,
+		    sizeof *part->v[i].hits);
+		if (k[i].a->nhits > 0)
+			memcpy(part->v[i].hits, k[i].a->hits, k[i].a->nhits *
+			    sizeof *part->v[i].hits);
+	}
+	pthread_mutex_unlock(&lv->mu);
+	free(k);
+	theme_table(part);
+	build_sets(part);
+	return 1;
+}
+
+int
+corpus_partial(const struct corpus *c)
+{
+	const struct corpus_priv *p = c->priv;
+
+	return p != NULL && p->partial;
+}
+
+int
+corpus_pending(const struct corpus *c)
+{
+	const struct corpus_priv *p = c->priv;
+
+	return p != NULL && p->pending;
 }
 
 size_t
@@ -1110,8 +1299,8 @@ corpus_refresh(struct corpus *fresh, const struct corpus *old,
     char *const *paths, size_t npaths, int flags)
 {
 	const struct corpus_priv *p = old->priv;
-	struct load_args A = { p != NULL ? p->map : NULL, paths, npaths,
-	    old->lex, flags & ~CORPUS_TRUST, NULL, NULL };
+	struct load_args A = { p != NULL ? p->map : NULL, NULL, paths, npaths,
+	    old->lex, flags & ~(CORPUS_TRUST | CORPUS_SNAPONLY), NULL, NULL };
 
 	if (old->words == NULL && p != NULL && p->map != NULL)
 		A.flags |= CORPUS_REWORDS;	/* the snapshot had no index */
@@ -1129,7 +1318,9 @@ corpus_free(struct corpus *c)
 
 	windex_close(c->words);	/* first: windex_prepare may be reading */
 	for (i = 0; i < c->n; i++) {
-		if (p != NULL && p->map != NULL) {
+		if (p != NULL && p->partial)
+			free(c->v[i].hits);	/* the rest is the load's */
+		else if (p != NULL && p->map != NULL) {
 			free(c->v[i].body);	/* the rest is the map's */
 			free(c->v[i].ents);
 		}

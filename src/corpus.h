@@ -40,6 +40,9 @@ extern size_t corpus_resident_max;
 #define CORPUS_TRUST		0x8	/* show the cache's snapshot unchecked */
 #define CORPUS_ENTITIES		0x10	/* the loader threads do the entity
 					   index's per-article work */
+#define CORPUS_SNAPONLY		0x20	/* with CORPUS_TRUST: when there is
+					   no snapshot, no load (C is left
+					   empty, corpus_pending) */
 
 /*
  * Loads every article under PATHS (files or directories, recursive,
@@ -97,6 +100,38 @@ int	 corpus_trusted(const struct corpus *);
  */
 int	 corpus_refresh(struct corpus *fresh, const struct corpus *old,
 	    char *const *paths, size_t npaths, int flags);
+
+/*
+ * A load that another thread looks into while it runs: the reader's
+ * cold start shows the articles as they are read. corpus_load_live is
+ * corpus_load_watch (run on a thread of its own) telling LIVE of each
+ * article read; the reader's thread takes what is read so far with
+ * corpus_live_peek, and may ask the load to stop early (the articles
+ * read so far are kept, and cached; no discovery, no word index).
+ */
+struct corpus_live;
+struct corpus_live *corpus_live_new(void);
+void	 corpus_live_free(struct corpus_live *);
+size_t	 corpus_load_live(struct corpus *, char *const *paths, size_t npaths,
+	    const struct lexicon *lex, int flags, corpus_progress_fn *fn,
+	    void *arg, struct corpus_live *);
+void	 corpus_live_stop(struct corpus_live *);
+/* For tests: each article the live load reads takes MS milliseconds
+ * longer, so that a screen can be seen between two. */
+void	 corpus_live_slow(struct corpus_live *, unsigned ms);
+/*
+ * Sets up PART as the articles LIVE's load has read so far, sorted as a
+ * load sorts them, with their lexicon themes (the discovered ones and
+ * the word index come with the whole corpus): 1, or 0 (PART untouched)
+ * when no article was read since the last peek or reading is over.
+ * PART is partial (corpus_partial) and borrows the articles' text from
+ * the load: free it (corpus_free) before the corpus the load fills.
+ */
+int	 corpus_live_peek(struct corpus_live *, struct corpus *part);
+/* Is C a partial corpus (corpus_live_peek)? */
+int	 corpus_partial(const struct corpus *);
+/* Is C empty because CORPUS_SNAPONLY found no snapshot (to be loaded)? */
+int	 corpus_pending(const struct corpus *);
 
 /* The clean body of article I: resident, or re-read from its file. The
  * returned pointer is valid until the next call. NULL if the file went

@@ -650,11 +650,13 @@ main(int argc, char **argv)
 	    o.mode == MODE_STORIES || o.mode == MODE_UI)
 		o.load_flags |= CORPUS_ENTITIES;
 	/* The reader shows the cache's snapshot at once and checks the
-	 * files behind it; batch modes stay exact. */
+	 * files behind it; without one it loads them on a thread of its
+	 * own while the screen shows them coming (ui_load.c). Batch modes
+	 * stay exact. */
 	if (corpus_load_watch(&c, o.paths, o.npaths, lex, o.load_flags |
-	    (o.mode == MODE_UI ? CORPUS_TRUST : 0), progress_watch(),
-	    NULL) == 0 &&
-	    o.mode != MODE_SHOW) {
+	    (o.mode == MODE_UI ? CORPUS_TRUST | CORPUS_SNAPONLY : 0),
+	    progress_watch(), NULL) == 0 && o.mode != MODE_SHOW &&
+	    !corpus_pending(&c)) {
 		err_at(NULL, "no articles could be loaded");
 		rc = 1;
 	} else if (o.mode == MODE_SHOW)

@@ -33,6 +33,7 @@
 #define MIN_H	3
 #define KEY_GONE (-2)	/* getkey: terminal closed or a quit signal */
 #define KEY_CHECKED (-3) /* getkey: the background check has finished */
+#define KEY_LOADING (-4) /* getkey: the cold start's load has news */
 
 /* Where the layout puts a pane: the list at the top (beside the side
  * panel), the reader below, or over the whole main area while the
@@ -438,6 +439,8 @@ ui_getkey(void)
 			return KEY_RESIZE;
 		if (atomic_exchange(&check_done, 0))
 			return KEY_CHECKED;
+		if (ui_load_poll())
+			return KEY_LOADING;
 		r = wget_wch(stdscr, &wc);
 		if (r == KEY_CODE_YES)
 			return (int)wc;
@@ -535,11 +538,18 @@ check_join(int discard)
 	return check.changed;
 }
 
+void
+ui_wake(void)
+{
+	if (sig_pipe[1] != -1)
+		(void)!write(sig_pipe[1], "", 1);
+}
+
 /* Re-reads the articles (the same paths), or takes FRESH (loaded by the
  * check) when not NULL, keeping the theme selection and, when it still
  * exists, the selected article. */
-static int
-ui_reload(struct ui *ui, struct corpus *fresh)
+static void
+ui_swap(struct ui *ui, struct corpus *fresh)
 {
 	char **ids, *path = NULL;
 	size_t n = 0, art;
@@ -561,12 +571,26 @@ ui_reload(struct ui *ui, struct corpus *fresh)
 	while (n > 0)
 		free(ids[--n]);
 	free(ids);
+	ui_cmd_rebase(ui);	/* a new corpus is no filter change */
 	ui_filter(ui);
 	found = path != NULL ? corpus_find(ui->c, path) : -1;
 	found = found >= 0 ? listmodel_row_of(&ui->lm, (size_t)found) : -1;
 	if (found >= 0)
 		ui_scroll_set_cursor(&ui->sel, (size_t)found);
 	free(path);
+}
+
+void
+ui_take_corpus(struct ui *ui, struct corpus *fresh)
+{
+	ui_swap(ui, fresh);
+}
+
+/* ui_swap, with a message. */
+static int
+ui_reload(struct ui *ui, struct corpus *fresh)
+{
+	ui_swap(ui, fresh);
 	if (fresh != NULL)
 		ui_message(ui, 0, "files changed: %zu articles", ui->c->n);
 	else
@@ -723,6 +747,7 @@ ui_global(struct ui *ui, enum action a)
 		return UI_LAYOUT | UI_REDRAW;
 	case ACT_RELOAD:
 		check_join(1);	/* the reload reads the files anyway */
+		ui_load_end(ui);
 		return ui_reload(ui, NULL);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -952,7 +977,7 @@ ui_screen(struct ui *ui)
 static void
 ui_loop(struct ui *ui)
 {
-	int flags = UI_LAYOUT | UI_REDRAW, ch, first = 1;
+	int flags = UI_LAYOUT | UI_REDRAW | ui_load_begin(ui), ch, first = 1;
 
 	for (;;) {
 		if (flags & UI_LAYOUT)
@@ -967,6 +992,7 @@ ui_loop(struct ui *ui)
 		if ((ch = ui_getkey()) == KEY_GONE)
 			break;
 		flags = ch == KEY_CHECKED ? check_finish(ui) :
+		    ch == KEY_LOADING ? ui_load_event(ui) :
 		    ui_request(ui, ui_key(ui, ch));
 		if (flags & UI_QUIT)
 			break;
@@ -1040,6 +1066,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 		ui_message(&ui, 1, "%s", state_warning(ui.st));
 	ui_loop(&ui);
 	check_join(1);
+	ui_load_end(&ui);	/* what was read is cached */
 	ui_reader_save_pos(&ui);
 	ui_windows_free(&ui);
 	endwin();

@@ -405,6 +405,19 @@ ui_cmd_filtered(struct ui *ui)
 	cm->have_now = 1;
 }
 
+void
+ui_cmd_rebase(struct ui *ui)
+{
+	struct cmd *cm = ui->cmd;
+	struct snap s;
+
+	if (cm == NULL || !cm->have_now)
+		return;
+	snap_take(ui, &s);
+	free(cm->now.tsel);
+	cm->now = s;
+}
+
 /* Undo: the filter before the last change, one step further each time. */
 static int
 undo_filter(struct ui *ui)

@@ -129,6 +129,8 @@ people_deferred(struct ui *ui)
 size_t
 ui_people_n(struct ui *ui)
 {
+	if (corpus_partial(ui->c) || corpus_pending(ui->c))
+		return 0;	/* made once the whole corpus is in */
 	return people_deferred(ui) ? 1 : people_sync(ui)->nent;
 }
 

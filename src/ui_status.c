@@ -92,6 +92,7 @@ ui_status_draw(struct ui *ui, WINDOW *win, const struct view_ops *ops)
 	buf_init(&b);
 	buf_init(&f);
 	buf_init(&h);
+	ui_load_describe(ui, &b);	/* a cold start: the files read */
 	status_counts(ui, &b);
 	status_filter(ui, &f);
 	fw = ui_width(ui, f.s, f.len);

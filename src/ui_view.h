@@ -210,6 +210,9 @@ void	 ui_cmd_free(struct ui *);
 int	 ui_cmd_action(struct ui *, enum action a, int ch);
 void	 ui_cmd_query(struct ui *);
 void	 ui_cmd_filtered(struct ui *);
+/* The corpus shown was replaced under the same filter (its themes may
+ * differ): the filter as it is now, no step to undo. */
+void	 ui_cmd_rebase(struct ui *);
 
 /* ui_status.c: draws the status line, with the hints of OPS (the view
  * that takes the keys). */
@@ -246,6 +249,24 @@ void	 ui_people_count(struct ui *);
 void	 ui_people_select(struct ui *);
 void	 ui_people_clear(struct ui *);
 void	 ui_people_free(struct ui *);
+
+/* ui.c: wakes the main loop's poll (from any thread); shows corpus
+ * FRESH (taken) in place of the one shown, keeping the filter, the
+ * theme selection and the selected article when it is still there. */
+void	 ui_wake(void);
+void	 ui_take_corpus(struct ui *, struct corpus *fresh);
+
+/* ui_load.c: the cold start's load on a thread of its own (a corpus
+ * corpus_pending): begun before the first screen (a small corpus is
+ * shown whole), polled by the key loop (1: an event for
+ * ui_load_event, which shows the articles read so far or at the end
+ * the whole corpus), stopped and taken at the end (ui_load_end), and
+ * its files done for the status line. */
+int	 ui_load_begin(struct ui *);
+int	 ui_load_poll(void);
+int	 ui_load_event(struct ui *);
+void	 ui_load_end(struct ui *);
+void	 ui_load_describe(const struct ui *, struct buf *);
 
 /* ui_reader.c, for the main loop: the article shown (-1: none) and
  * saving its position. */

@@ -1,8 +1,8 @@
 #!/bin/sh
 # progress.sh: a load that reads files shows its progress on stderr when
 # stderr is a terminal (a status line, erased at the end), and nothing
-# otherwise; a warning takes the line; the reader's cold start shows the
-# progress before its first screen.
+# otherwise; a warning takes the line; the reader's cold start shows a
+# small corpus whole at once, and a slow one filling as it is read.
 . "$(dirname "$0")/lib.sh"
 
 CORPUS="$T_TMP/corpus"
@@ -99,14 +99,76 @@ EOS
 	tm new-session -d -x 160 -y 30 "sh $T_TMP/cold-ui.sh; exec sleep 600"
 	tm pipe-pane -t 0 -o "cat >>'$T_TMP/pane.raw'"
 	last=$(awk -F '\t' 'END { print substr($6, 1, 30) }' "$T_TMP/plain.out")
-	wait_for "$N articles" && pass "cold reader: the full list" ||
+	wait_for "$N/$N articles" && pass "cold reader: the full list" ||
 	    fail "cold reader: the full list" "$(cat "$T_TMP/screen")"
 	wait_for "$last" && pass "cold reader: the last article listed" ||
 	    fail "cold reader: the last article listed" "$(cat "$T_TMP/screen")"
-	has "cold reader: the progress came first" "$T_TMP/pane.raw" \
-	    "tread: checking: $N files"
+	lacks "cold reader, small corpus: shown whole, no loading line" \
+	    "$T_TMP/pane.raw" "loading"
+	lacks "cold reader: nothing on stderr under the screen" \
+	    "$T_TMP/pane.raw" "tread: checking"
 	tm send-keys -t 0 q
 	ui_stop
+
+	# A slow load (400 ms an article): the first screen says what is
+	# being loaded, then lists the articles read so far (filters work
+	# on them), then the whole list, with the People group.
+	rm -rf "$XDG_CACHE_HOME"
+	ui_n=2 TM_SOCK="tread$$.s"
+	cat >"$T_TMP/slow-ui.sh" <<EOS
+echo \$\$ >"$T_TMP/pid"
+exec env TERM=screen-256color TREAD_TEST_SLOW_LOAD=400 "$TREAD" "$CORPUS"
+EOS
+	tm new-session -d -x 160 -y 30 "sh $T_TMP/slow-ui.sh; exec sleep 600"
+	UI_DEADLINE=5
+	wait_for "loading 0/$N files, filters apply to what is loaded" &&
+	    pass "slow load: the first screen tells the files" ||
+	    fail "slow load: the first screen tells the files" "$(cat "$T_TMP/screen")"
+	grep -q " 0/0 articles" "$T_TMP/screen" &&
+	    pass "slow load: no article yet" ||
+	    fail "slow load: no article yet" "$(cat "$T_TMP/screen")"
+	tm send-keys -t 0 Tab Tab z	# the themes panel, whole
+	wait_for "loading 2/$N files" &&
+	    pass "slow load: the count goes up" ||
+	    fail "slow load: the count goes up" "$(cat "$T_TMP/screen")"
+	grep -q "loading 2/$N files.* 2/2 articles" "$T_TMP/screen" &&
+	    pass "slow load: the articles read are listed" ||
+	    fail "slow load: the articles read are listed" "$(cat "$T_TMP/screen")"
+	grep -q "Lexicon" "$T_TMP/screen" && ! grep -q "Discovered\|People" \
+	    "$T_TMP/screen" &&
+	    pass "slow load: lexicon themes, no discovered ones or people yet" ||
+	    fail "slow load: lexicon themes, no discovered ones or people yet" \
+	    "$(cat "$T_TMP/screen")"
+	tm send-keys -t 0 /
+	tm send-keys -t 0 -l "zzqx"
+	wait_for "filter: zzqx" >/dev/null
+	grep -q " 0/[0-9]* articles .*filter: zzqx" "$T_TMP/screen" &&
+	    pass "slow load: a query filters what is loaded" ||
+	    fail "slow load: a query filters what is loaded" "$(cat "$T_TMP/screen")"
+	tm send-keys -t 0 C-u Enter
+	UI_DEADLINE=20
+	wait_for "loaded: $N articles" &&
+	    pass "slow load: the end is told" ||
+	    fail "slow load: the end is told" "$(cat "$T_TMP/screen")"
+	see "slow load: then the whole list" "$N/$N articles"
+	not_see "slow load: the loading line is gone" "loading "
+	see "slow load: the People group comes with it" "People & places"
+	tm send-keys -t 0 q
+	ui_stop
+
+	# Quitting in the middle keeps what was read in the cache.
+	rm -rf "$XDG_CACHE_HOME"
+	ui_n=3 TM_SOCK="tread$$.q"
+	tm new-session -d -x 160 -y 30 "sh $T_TMP/slow-ui.sh; echo TREAD-EXIT=\$?; exec sleep 600"
+	UI_DEADLINE=5
+	wait_for "loading 2/$N files" >/dev/null
+	tm send-keys -t 0 q
+	wait_for "TREAD-EXIT=0" && pass "slow load: q quits at once" ||
+	    fail "slow load: q quits at once" "$(cat "$T_TMP/screen")"
+	ui_stop
+	[ -s "$XDG_CACHE_HOME/tread/index" ] &&
+	    pass "slow load: what was read is cached" ||
+	    fail "slow load: what was read is cached" "$(ls -R "$XDG_CACHE_HOME")"
 fi
 
 done_testing

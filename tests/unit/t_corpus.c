@@ -1,12 +1,15 @@
 /* t_corpus.c: walking (hidden entries, loops, dangling links, nesting,
  * duplicates), the order and ids of articles, corpus_find, theme sets,
- * bodies of a non-resident corpus, and the index cache through the
- * loader. */
+ * bodies of a non-resident corpus, a load looked into while it runs,
+ * and the index cache through the loader. */
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "boiler.h"
@@ -259,6 +262,119 @@ test_many(void)
 	free(root);
 }
 
+/* A live load, for test_live: its corpus and whether it has ended. */
+struct live {
+	struct corpus	 c;
+	char		*root;
+	struct corpus_live *lv;
+	atomic_int	 done;
+};
+
+/* test_live's loading thread. */
+static void *
+live_thread(void *arg)
+{
+	struct live *L = arg;
+
+	corpus_load_live(&L->c, &L->root, 1, NULL, CORPUS_NODISCOVER |
+	    CORPUS_NOCACHE, NULL, NULL, L->lv);
+	atomic_store(&L->done, 1);
+	return NULL;
+}
+
+/* Is C sorted as a load sorts (newest first)? */
+static int
+live_sorted(const struct corpus *c)
+{
+	size_t i;
+
+	for (i = 1; i < c->n; i++)
+		if (strcmp(c->v[i - 1].date, c->v[i].date) < 0)
+			return 0;
+	return 1;
+}
+
+/* Peeks at L's load every 5 ms until it ends (STOP: asks it to stop
+ * after the first peek); *NPEEKS partial corpora seen, each checked. */
+static int
+live_watch(struct live *L, int stop, int *npeeks)
+{
+	struct timespec step = { 0, 5 * 1000 * 1000 };
+	struct corpus part;
+	size_t last = 0;
+	int good = 1;
+	pthread_t t;
+
+	atomic_init(&L->done, 0);
+	*npeeks = 0;
+	pthread_create(&t, NULL, live_thread, L);
+	while (!atomic_load(&L->done)) {
+		if (corpus_live_peek(L->lv, &part)) {
+			good &= corpus_partial(&part) && part.n > last &&
+			    part.n <= 100 && live_sorted(&part) && sets_agree(&part);
+			last = part.n;
+			corpus_free(&part);
+			if (stop && ++*npeeks == 1)
+				corpus_live_stop(L->lv);
+			else if (!stop)
+				++*npeeks;
+		}
+		nanosleep(&step, NULL);
+	}
+	pthread_join(t, NULL);
+	return good;
+}
+
+/* A load looked into while it runs: each peek a sorted, growing part
+ * with its theme sets; the end the same corpus as a plain load; a stop
+ * keeps what was read. */
+static void
+test_live(void)
+{
+	char name[64], buf[512], *root = at("live"), *err;
+	struct corpus c, part;
+	struct live L;
+	size_t i;
+	int npeeks, same = 1;
+
+	for (i = 0; i < 100; i++) {
+		snprintf(name, sizeof name, "live/f%03zu.txt", i);
+		snprintf(buf, sizeof buf, "Live report %zu\n\n2024-%02zu-%02zu\n"
+		    "\nThe railway and the pipeline, part %zu.\n", i, i % 12 + 1,
+		    i % 28 + 1, i);
+		free(put(name, buf));
+	}
+	memset(&L, 0, sizeof L);
+	L.root = root;
+	L.lv = corpus_live_new();
+	corpus_live_slow(L.lv, 2);
+	ok(live_watch(&L, 0, &npeeks), "every peek: a growing, sorted part "
+	    "with its theme sets");
+	ok(npeeks >= 2, "the part grew while loading (%d peeks)", npeeks);
+	ok(!corpus_live_peek(L.lv, &part), "reading over: no more peeks");
+	ok(!corpus_partial(&L.c) && !corpus_pending(&L.c), "the end: whole");
+	is_int(load(&c, &root, 1, CORPUS_NODISCOVER | CORPUS_NOCACHE, &err),
+	    L.c.n, "the same count as a plain load");
+	free(err);
+	for (i = 0; i < c.n && i < L.c.n; i++)
+		same &= strcmp(c.v[i].path, L.c.v[i].path) == 0 &&
+		    strcmp(c.v[i].title, L.c.v[i].title) == 0;
+	ok(same, "the same articles in the same order");
+	corpus_free(&c);
+	corpus_free(&L.c);
+	corpus_live_free(L.lv);
+	memset(&L, 0, sizeof L);
+	L.root = root;
+	L.lv = corpus_live_new();
+	corpus_live_slow(L.lv, 20);
+	live_watch(&L, 1, &npeeks);
+	ok(L.c.n > 0 && L.c.n < 100, "stopped: the %zu read are kept", L.c.n);
+	ok(live_sorted(&L.c) && sets_agree(&L.c), "stopped: sorted, with sets");
+	corpus_free(&L.c);
+	corpus_live_free(L.lv);
+	free(root);
+}
+
 /* The loader with the index cache: a warm load gives the same articles,
  * and a resident corpus keeps the bodies it re-reads. */
 static void
@@ -313,6 +429,7 @@ main(void)
 	test_walk();
 	test_order();
 	test_many();
+	test_live();
 	test_cached();
 	rc = tap_done();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
