@@ -10,6 +10,7 @@
 #include "article.h"
 #include "boiler.h"
 #include "date.h"
+#include "dirconf.h"
 #include "decode.h"
 #include "lang.h"
 #include "util.h"
@@ -559,6 +560,18 @@ article_lang(const struct article *a)
 	return code;
 }
 
+/* The order of day and month for A's slashed dates: --date-order, else
+ * its directory's .tread.ini, else what its text shows. */
+static int
+article_date_order(const struct article *a)
+{
+	int order = date_forced_order();
+
+	if (order == DATE_ORDER_AUTO && a->path != NULL)
+		order = dirconf_date_order(a->path);
+	return order;
+}
+
 void
 article_parse(struct article *a, const char *text, size_t len)
 {
@@ -576,7 +589,7 @@ article_parse(struct article *a, const char *text, size_t len)
 	else
 		a->title = xstrdup("");
 	a->source = find_source(v, n);
-	date_find(text, len, a->date);
+	date_find_order(text, len, article_date_order(a), a->date);
 	snprintf(a->lang, sizeof a->lang, "%s", article_lang(a));
 	free(v);
 }
