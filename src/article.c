@@ -401,6 +401,26 @@ is_title(const struct line *l)
 	    !is_han_dateline(l);
 }
 
+/*
+ * Is line I, the first of the text, a headline of two words ("Markets
+ * rally")? Only before prose: a two-word line elsewhere is more often a
+ * widget ("Read more", "Top stories") than a title, and those are
+ * boilerplate when they are not.
+ */
+static int
+is_short_title(const struct line *v, size_t n, size_t i)
+{
+	const struct line *l = &v[i];
+	size_t j;
+
+	if (l->words != 2 || l->len > TITLE_MAX / 2 || is_meta(l) ||
+	    is_caption(l) || l->kind != BOILER_NONE || l->s[l->len - 1] == ':')
+		return 0;
+	for (j = i + 1; j < n && v[j].len == 0; j++)
+		;
+	return j < n && is_prose(&v[j]);
+}
+
 /* Keeps the first non-NULL candidate in *KEEP and frees the other. */
 static void
 keep_first(char **keep, char *cand)
@@ -471,7 +491,8 @@ find_title(const struct line *v, size_t n, size_t *body)
 			continue;	/* a banner, a stamp: on to the next */
 		if (is_prose(&v[i]))
 			break;
-		if (title == -1 && is_title(&v[i])) {
+		if (title == -1 && (is_title(&v[i]) || (seen == 1 &&
+		    is_short_title(v, n, i)))) {
 			title = (long)i;
 			*body = i + 1;
 		}

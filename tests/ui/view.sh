@@ -59,7 +59,7 @@ see "i again: two lines" "2025-06-17 | en | Xinhua | $path1"
 
 # --- a narrow screen cuts the start of the path, not the file name.
 ui_start 60 24
-see "60 columns: the file name stays" "…"
+see "60 columns: the path is cut" "| Xinhua | …"
 line=$(row "| Xinhua |")
 case $line in
 *"…"*"${path1##*/}") pass "60 columns: the path's start is cut" ;;
@@ -82,6 +82,16 @@ wide=$(sed '$d' "$T_TMP/reader" | LC_ALL=C.UTF-8 wc -L)
 [ "$wide" -le 40 ] && [ "$wide" -ge 30 ] &&
 	pass "text_width: the reader's lines are at most 40 columns ($wide)" ||
 	fail "text_width: the reader's lines are at most 40 columns ($wide)" "$(cat "$T_TMP/reader")"
+
+# --- what an article lacks is named as --show names it.
+ui_start 80 24
+see "no source: starts" "$path1"
+keys j
+see "no source: the second article" "$file2"
+case $(row "$file2") in
+*" | (no source) | "*) pass "meta: (no source), as --show says" ;;
+*) fail "meta: (no source), as --show says" "$(row "$file2")" ;;
+esac
 
 # --- side_percent: the themes panel grows on a wide screen.
 border() { grep -F "Themes (" "$T_TMP/screen" | sed 's/│.*//' | LC_ALL=C.UTF-8 wc -L; }
