@@ -15,6 +15,7 @@
 #include "discover.h"
 #include "lexicon.h"
 #include "util.h"
+#include "fuzz.h"
 
 /* The seeds' corpus root (tests/fuzz/seeds/README): snapshots match it. */
 #define SEED_ROOT "/tmp/tread-fuzz-seed/articles"
@@ -31,11 +32,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	warn_quiet = 1;
-	strcpy(dir, "/tmp/fuzz_cache.XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		abort();
-	snprintf(path, sizeof path, "%s/index", dir);
+	fuzz_scratch("cache", "index", dir, path, sizeof path);
 	if ((lex = lexicon_load(SRCDATADIR "/themes.ini", NULL, err,
 	    sizeof err)) == NULL)
 		abort();
@@ -126,17 +123,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct discovered *d;
 	struct cache *c;
-	char *copy = xmalloc(size + 1);
+	char *copy = fuzz_copy(data, size);
 	size_t nd;
-	FILE *fp;
 
-	memcpy(copy, data, size);
 	cache_reseal(copy, size);
-	unlink(path);	/* a new file: never one still mapped */
-	if ((fp = fopen(path, "wb")) == NULL)
-		abort();
-	fwrite(copy, 1, size, fp);
-	fclose(fp);
+	fuzz_write(path, copy, size);
 	free(copy);
 	c = cache_open(path, lexhash, nlex);
 	snapshot(c, 1);

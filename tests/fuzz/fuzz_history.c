@@ -9,6 +9,7 @@
 
 #include "history.h"
 #include "util.h"
+#include "fuzz.h"
 
 static char dir[64], file[96];
 
@@ -17,11 +18,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	warn_quiet = 1;
-	strcpy(dir, "/tmp/fuzz_history.XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		abort();
-	snprintf(file, sizeof file, "%s/history", dir);
+	fuzz_scratch("history", "history", dir, file, sizeof file);
 	return 0;
 }
 
@@ -49,7 +46,6 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct history *h = history_open(NULL), *back;
-	FILE *fp;
 	size_t i, n;
 
 	history_parse(h, (const char *)data, size);
@@ -57,10 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	n = history_n(h);
 	history_free(h);
 	/* the same bytes as a file, saved with one entry more, read back */
-	if ((fp = fopen(file, "wb")) == NULL)
-		abort();
-	fwrite(data, 1, size, fp);
-	fclose(fp);
+	fuzz_write(file, data, size);
 	h = history_open(file);
 	if (history_n(h) != n)
 		abort();

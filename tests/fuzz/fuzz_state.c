@@ -9,17 +9,16 @@
 
 #include "state.h"
 #include "util.h"
+#include "fuzz.h"
 
 static char dir[64], file[96];
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	warn_quiet = 1;
-	strcpy(dir, "/tmp/fuzz_state.XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		abort();
-	snprintf(file, sizeof file, "%s/state", dir);
+	(void)argc;
+	(void)argv;
+	fuzz_scratch("state", "state", dir, file, sizeof file);
 	return 0;
 }
 
@@ -44,12 +43,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct state *s;
-	FILE *fp;
 
-	if ((fp = fopen(file, "wb")) == NULL)
-		abort();
-	fwrite(data, 1, size, fp);
-	fclose(fp);
+	fuzz_write(file, data, size);
 	s = state_open(file);
 	state_set_read(s, "/fuzz/a", 1);
 	state_set_pos(s, "/fuzz/b", 3);

@@ -15,6 +15,7 @@
 #include "text.h"
 #include "util.h"
 #include "windex.h"
+#include "fuzz.h"
 
 #define NART	4
 
@@ -30,11 +31,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	warn_quiet = 1;
-	strcpy(dir, "/tmp/fuzz_windex.XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		abort();
-	snprintf(path, sizeof path, "%s/words", dir);
+	fuzz_scratch("windex", "words", dir, path, sizeof path);
 	for (i = 0; i < NART; i++) {
 		snprintf(paths[i], sizeof paths[i],
 		    "/tmp/tread-fuzz-seed/articles/%03d.txt", i);
@@ -86,17 +83,11 @@ merge(void)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	unsigned char *copy = xmalloc(size + 1);
+	unsigned char *copy = fuzz_copy(data, size);
 	struct windex *x;
-	FILE *fp;
 
-	memcpy(copy, data, size);
 	windex_reseal(copy, size);
-	unlink(path);	/* a new file: never one still mapped */
-	if ((fp = fopen(path, "wb")) == NULL)
-		abort();
-	fwrite(copy, 1, size, fp);
-	fclose(fp);
+	fuzz_write(path, copy, size);
 	free(copy);
 	if ((x = windex_open(path)) != NULL) {
 		if (windex_bind(x, v, NART) == 0 && windex_covered(x)[0] >> NART)

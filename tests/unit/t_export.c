@@ -14,20 +14,7 @@
 #include "export.h"
 #include "util.h"
 #include "tap.h"
-
-static char dir[256];
-
-/* PATH for NAME inside the temp dir (four rotating static buffers). */
-static const char *
-tpath(const char *name)
-{
-	static char p[4][512];
-	static int i;
-
-	i = (i + 1) % 4;
-	snprintf(p[i], sizeof p[i], "%s/%s", dir, name);
-	return p[i];
-}
+#include "tmpdir.h"
 
 /* The file's bytes (malloc'd, NUL-terminated), *N its length. */
 static char *
@@ -46,7 +33,7 @@ no_temp(const char *name)
 {
 	char cmd[700];
 
-	snprintf(cmd, sizeof cmd, "ls %s | grep -q '^%s\\.'", dir, name);
+	snprintf(cmd, sizeof cmd, "ls %s | grep -q '^%s\\.'", tmp_dir, name);
 	return system(cmd) != 0;
 }
 
@@ -91,7 +78,7 @@ t_save(struct corpus *c)
 	    "a link is replaced by the file");
 	ok(stat(tpath("target"), &st) == 0 && st.st_size == 0,
 	    "the link's target is not written through");
-	ok(export_save(c, 0, 40, dir, err, sizeof err) == -1 &&
+	ok(export_save(c, 0, 40, tmp_dir, err, sizeof err) == -1 &&
 	    strcmp(err, "is a directory") == 0, "a directory is refused");
 	ok(export_save(c, 0, 40, tpath("none/x"), err, sizeof err) == -1 &&
 	    strstr(err, "No such file") != NULL, "a missing directory: why");
@@ -160,7 +147,7 @@ static size_t
 complete(const char *prefix, char *out, size_t cap, struct buf *list)
 {
 	struct buf o;
-	size_t n, dl = strlen(dir) + 1;
+	size_t n, dl = strlen(tmp_dir) + 1;
 
 	buf_init(&o);
 	list->len = 0;
@@ -214,12 +201,10 @@ int
 main(void)
 {
 	struct corpus c;
-	char rm[300];
 
 	warn_quiet = 1;
-	snprintf(dir, sizeof dir, "%s/t_export.XXXXXX", P_tmpdir);
-	if (mkdtemp(dir) == NULL)
-		return 1;
+	if (tmpdir_make("t_export") == -1)
+		return 99;
 	memset(&c, 0, sizeof c);
 	load_one(&c);
 	ok(c.n == 1, "one article loaded");
@@ -228,7 +213,6 @@ main(void)
 	t_edit(&c);
 	t_complete();
 	corpus_free(&c);
-	snprintf(rm, sizeof rm, "rm -rf %s", dir);
-	(void)!system(rm);
+	tmpdir_remove();
 	return tap_done();
 }

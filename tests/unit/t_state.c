@@ -14,22 +14,10 @@
 #include "state.h"
 #include "util.h"
 #include "tap.h"
+#include "tmpdir.h"
 
-static char dir[256];		/* a private temp dir */
 static char errfile[300];	/* where stderr goes while captured */
 static int saved_err = -1;
-
-/* PATH for NAME inside the temp dir (eight rotating static buffers). */
-static const char *
-tpath(const char *name)
-{
-	static char p[8][512];
-	static int i;
-
-	i = (i + 1) % 8;
-	snprintf(p[i], sizeof p[i], "%s/%s", dir, name);
-	return p[i];
-}
 
 /* Writes LEN bytes of DATA to the file PATH. */
 static void
@@ -127,7 +115,7 @@ static int
 count_files(const char *prefix, int rm)
 {
 	struct dirent *de;
-	DIR *d = opendir(dir);
+	DIR *d = opendir(tmp_dir);
 	int n = 0;
 
 	while (d != NULL && (de = readdir(d)) != NULL)
@@ -273,7 +261,7 @@ t_salvage(void)
 	    "with their marks and positions");
 	ok(strstr(w, "3 marks kept") != NULL, "the warning says what was kept");
 	free(w);
-	d = opendir(dir);
+	d = opendir(tmp_dir);
 	while (d != NULL && (de = readdir(d)) != NULL)
 		if (strncmp(de->d_name, "salv.corrupt-", 13) == 0)
 			aside = xstrdup(tpath(de->d_name));
@@ -511,14 +499,14 @@ t_keys(void)
 	ok(!state_is_read(s, "") && !state_is_read(s, NULL), "empty and NULL keys ignored");
 	/* A real file reached by a relative path and by its absolute path. */
 	put_file(tpath("real.txt"), "x", 1);
-	if (getcwd(cwd, sizeof cwd) == NULL || chdir(dir) == -1) {
+	if (getcwd(cwd, sizeof cwd) == NULL || chdir(tmp_dir) == -1) {
 		ok(0, "chdir");
 		return;
 	}
 	state_set_read(s, "real.txt", 1);
 	state_set_read(s, "./not-there.txt", 1);
 	chdir(cwd);
-	snprintf(abs, sizeof abs, "%s/real.txt", dir);
+	snprintf(abs, sizeof abs, "%s/real.txt", tmp_dir);
 	ok(state_is_read(s, abs), "relative key found by its absolute path");
 	is_int(state_save(s), 0, "save odd keys");
 	state_free(s);
@@ -530,7 +518,7 @@ t_keys(void)
 		ok(state_pos(s, odd[i]) == (long)i + 1, "odd key %zu round-trips", i);
 	ok(state_is_read(s, longkey), "a 5000-byte key round-trips");
 	ok(state_is_read(s, abs), "realpath'd key after reload");
-	snprintf(abs, sizeof abs, "%s/./not-there.txt", dir);
+	snprintf(abs, sizeof abs, "%s/./not-there.txt", tmp_dir);
 	ok(state_is_read(s, abs), "missing file: made absolute with the cwd");
 	is_int(state_count(s), n + 3, "key count");
 	state_free(s);
@@ -545,7 +533,7 @@ t_save_fails(void)
 	char p[600];
 
 	put_file(tpath("plainfile"), "x", 1);
-	snprintf(p, sizeof p, "%s/plainfile/sub/state", dir);
+	snprintf(p, sizeof p, "%s/plainfile/sub/state", tmp_dir);
 	s = open_quiet(p, &w);
 	free(w);
 	state_set_read(s, "/z", 1);
@@ -624,14 +612,9 @@ t_big(void)
 int
 main(void)
 {
-	const char *tmp = getenv("TMPDIR");
-
-	snprintf(dir, sizeof dir, "%s/t_state.XXXXXX", tmp ? tmp : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
+	if (tmpdir_make("t_state") == -1)
 		return 99;
-	}
-	snprintf(errfile, sizeof errfile, "%s/stderr", dir);
+	snprintf(errfile, sizeof errfile, "%s/stderr", tmp_dir);
 	t_roundtrip();
 	t_corrupt();
 	t_corrupt_save();
@@ -646,12 +629,6 @@ main(void)
 	t_save_fails();
 	t_default_path();
 	t_big();
-	if (tap_fail == 0) {
-		char cmd[400];
-
-		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-		if (system(cmd) != 0)
-			printf("# could not remove %s\n", dir);
-	}
+	tmpdir_remove();
 	return tap_done();
 }

@@ -12,20 +12,7 @@
 #include "store.h"
 #include "util.h"
 #include "tap.h"
-
-static char dir[256];
-
-/* PATH for NAME inside the temp dir (eight rotating static buffers). */
-static const char *
-tpath(const char *name)
-{
-	static char p[8][512];
-	static int i;
-
-	i = (i + 1) % 8;
-	snprintf(p[i], sizeof p[i], "%s/%s", dir, name);
-	return p[i];
-}
+#include "tmpdir.h"
 
 /* The checksum sees every byte and its position. */
 static void
@@ -120,21 +107,13 @@ t_reader(void)
 int
 main(void)
 {
-	const char *tmp = getenv("TMPDIR");
-	char cmd[400];
-
-	snprintf(dir, sizeof dir, "%s/t_store.XXXXXX", tmp ? tmp : "/tmp");
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
+	if (tmpdir_make("t_store") == -1)
 		return 99;
-	}
 	mkdir(tpath("w"), 0700);
 	t_sum();
 	t_key();
 	t_writer();
 	t_reader();
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (tap_fail == 0 && system(cmd) != 0)
-		printf("# could not remove %s\n", dir);
+	tmpdir_remove();
 	return tap_done();
 }
