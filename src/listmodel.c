@@ -254,7 +254,8 @@ listmodel_set_entities(struct listmodel *m, const uint32_t *e, size_t n)
 {
 	free(m->ents);
 	m->ents = xcalloc(n + 1, sizeof *m->ents);
-	memcpy(m->ents, e, n * sizeof *e);
+	if (n > 0)	/* E may be NULL for none */
+		memcpy(m->ents, e, n * sizeof *e);
 	m->nents = n;
 }
 
