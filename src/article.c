@@ -10,6 +10,7 @@
 #include "article.h"
 #include "boiler.h"
 #include "date.h"
+#include "dirconf.h"
 #include "decode.h"
 #include "lang.h"
 #include "util.h"
@@ -400,6 +401,26 @@ is_title(const struct line *l)
 	    !is_han_dateline(l);
 }
 
+/*
+ * Is line I, the first of the text, a headline of two words ("Markets
+ * rally")? Only before prose: a two-word line elsewhere is more often a
+ * widget ("Read more", "Top stories") than a title, and those are
+ * boilerplate when they are not.
+ */
+static int
+is_short_title(const struct line *v, size_t n, size_t i)
+{
+	const struct line *l = &v[i];
+	size_t j;
+
+	if (l->words != 2 || l->len > TITLE_MAX / 2 || is_meta(l) ||
+	    is_caption(l) || l->kind != BOILER_NONE || l->s[l->len - 1] == ':')
+		return 0;
+	for (j = i + 1; j < n && v[j].len == 0; j++)
+		;
+	return j < n && is_prose(&v[j]);
+}
+
 /* Keeps the first non-NULL candidate in *KEEP and frees the other. */
 static void
 keep_first(char **keep, char *cand)
@@ -470,7 +491,8 @@ find_title(const struct line *v, size_t n, size_t *body)
 			continue;	/* a banner, a stamp: on to the next */
 		if (is_prose(&v[i]))
 			break;
-		if (title == -1 && is_title(&v[i])) {
+		if (title == -1 && (is_title(&v[i]) || (seen == 1 &&
+		    is_short_title(v, n, i)))) {
 			title = (long)i;
 			*body = i + 1;
 		}
@@ -559,6 +581,18 @@ article_lang(const struct article *a)
 	return code;
 }
 
+/* The order of day and month for A's slashed dates: --date-order, else
+ * its directory's .tread.ini, else what its text shows. */
+static int
+article_date_order(const struct article *a)
+{
+	int order = date_forced_order();
+
+	if (order == DATE_ORDER_AUTO && a->path != NULL)
+		order = dirconf_date_order(a->path);
+	return order;
+}
+
 void
 article_parse(struct article *a, const char *text, size_t len)
 {
@@ -576,7 +610,7 @@ article_parse(struct article *a, const char *text, size_t len)
 	else
 		a->title = xstrdup("");
 	a->source = find_source(v, n);
-	date_find(text, len, a->date);
+	date_find_order(text, len, article_date_order(a), a->date);
 	snprintf(a->lang, sizeof a->lang, "%s", article_lang(a));
 	free(v);
 }

@@ -15,6 +15,12 @@ struct theme_hit {
  * a bigger one (tread(1), FILES). */
 #define ARTICLE_MAX_BYTES	(64u << 20)
 
+/* How the outputs for people (--show, the reader) name what an article
+ * lacks, the same everywhere; --list and JSON leave the field empty. */
+#define ARTICLE_NO_DATE		"(no date)"
+#define ARTICLE_NO_LANG		"??"
+#define ARTICLE_NO_SOURCE	"(no source)"
+
 struct article {
 	char		*path;
 	uint64_t	 size;

@@ -405,9 +405,9 @@ show_head(struct buf *b, const struct corpus *c, const struct article *a,
 
 	buf_init(&h);
 	show_wrapped(b, a->title, width);
-	buf_adds(&h, a->date[0] ? a->date : "(no date)");
-	buf_addf(&h, " | %s | %s | %s", a->lang[0] ? a->lang : "??",
-	    a->source[0] ? a->source : "(no source)", a->path);
+	buf_adds(&h, a->date[0] ? a->date : ARTICLE_NO_DATE);
+	buf_addf(&h, " | %s | %s | %s", a->lang[0] ? a->lang : ARTICLE_NO_LANG,
+	    a->source[0] ? a->source : ARTICLE_NO_SOURCE, a->path);
 	show_wrapped(b, h.s, width);
 	h.len = 0;
 	themes_list(&h, c, a, 0);

@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <uninorm.h>
@@ -1065,14 +1066,46 @@ date_find_order(const char *text, size_t len, int order, char out[11])
 			best.y = y;
 		}
 	}
-	if (best.y == 0 && st.full.y != 0)
+	if (best.y == 0 && st.full.y != 0) {
 		best = st.full;
+		if (mdy && best.form == F_NUM_AMBIG) {
+			t = best.m;
+			best.m = best.d;
+			best.d = t;
+		}
+	}
 	if (best.y == 0) {
 		out[0] = '\0';
 		return -1;
 	}
 	snprintf(out, 11, "%04d-%02d-%02d", best.y, best.m, best.d);
 	return 0;
+}
+
+int
+date_order_parse(const char *s)
+{
+	static const char *const names[] = { "auto", "dmy", "mdy" };
+
+	for (int k = 0; k < 3; k++)
+		if (strcasecmp(s, names[k]) == 0)
+			return k;	/* DATE_ORDER_AUTO, _DMY, _MDY */
+	return -1;
+}
+
+/* --date-order, set once before any loading. */
+static int forced_order = DATE_ORDER_AUTO;
+
+void
+date_set_order(int order)
+{
+	forced_order = order;
+}
+
+int
+date_forced_order(void)
+{
+	return forced_order;
 }
 
 int

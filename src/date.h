@@ -20,6 +20,14 @@ enum { DATE_ORDER_AUTO, DATE_ORDER_DMY, DATE_ORDER_MDY };
 /* date_find with ORDER for the slashed dates the text leaves open. */
 int	date_find_order(const char *text, size_t len, int order, char out[11]);
 
+/* The DATE_ORDER_* that S names ("auto", "dmy", "mdy", any case), or -1. */
+int	date_order_parse(const char *s);
+
+/* --date-order: ORDER for every file (DATE_ORDER_AUTO: each file's
+ * directory setting, else what its text shows), and what it is. */
+void	date_set_order(int order);
+int	date_forced_order(void);
+
 /*
  * Parses one date expression at the start of S ("12.09.2019",
  * "2024-07-03 19:56:10", "3 lipca 2024", "June 6", "16 juin 2025",

@@ -8,14 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <uchardet.h>
 #include <unictype.h>
 #include <unistr.h>
 
 #include "decode.h"
+#include "dirconf.h"
 #include "hanzi.h"
-#include "ini.h"
 #include "mojibake.h"
 
 #define BINARY_PEEK	8192
@@ -801,106 +800,14 @@ decode_text(const char *buf, size_t len, size_t *outlen, unsigned *flags)
 	return decode_as(buf, len, forced_encoding, outlen, flags);
 }
 
-/* --- a directory's own encoding (.tread.ini, [decode] encoding) */
-
-#define DIRCONF		".tread.ini"
-
-/* The directory part of PATH ("." for a bare name), malloc'd. */
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *d;
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	d = xmalloc((size_t)(slash - path) + 1);
-	memcpy(d, path, (size_t)(slash - path));
-	d[slash - path] = '\0';
-	return d;
-}
-
-/* The encoding DIR/.tread.ini names ("auto" included), or NULL (no file,
- * no key, or a name iconv does not know: that file is then ignored). */
-static char *
-dir_encoding_file(const char *dir)
-{
-	struct buf p;
-	struct stat st;
-	struct ini *ini;
-	const char *v;
-	char err[256], *enc = NULL;
-	iconv_t cd;
-
-	buf_init(&p);
-	buf_addf(&p, "%s/%s", dir, DIRCONF);
-	if (stat(p.s, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (ini = ini_open(p.s, err, sizeof err)) != NULL) {
-		v = ini_get(ini, "decode:encoding", NULL);
-		if (v != NULL && strcasecmp(v, "auto") == 0)
-			enc = xstrdup("auto");
-		else if (v != NULL && (is_utf8_name(v) || (cd = iconv_open(
-		    "UTF-8", v)) != (iconv_t)-1)) {
-			if (!is_utf8_name(v))
-				iconv_close(cd);
-			enc = xstrdup(v);
-		}
-		ini_close(ini);
-	}
-	buf_free(&p);
-	return enc;
-}
-
-/* The encoding for a file in DIR: its .tread.ini, else its parent's, up
- * to the root ("auto" there stops the search). One directory is kept per
- * thread, in fixed buffers (nothing to free when a loader thread ends):
- * files come directory by directory. NULL: detect. */
-static const char *
-dir_encoding(const char *dir)
-{
-	/* Global, one per thread: the last directory's answer. */
-	static _Thread_local char last_dir[1024], last_enc[64];
-	static _Thread_local int have;
-	char *d, *up, *enc = NULL;
-
-	if (have && strcmp(last_dir, dir) == 0)
-		return last_enc[0] ? last_enc : NULL;
-	d = xstrdup(dir);
-	while ((enc = dir_encoding_file(d)) == NULL) {
-		up = dir_of(d);
-		if (strcmp(up, d) == 0 || strcmp(d, ".") == 0) {
-			free(up);
-			break;
-		}
-		free(d);
-		d = up;
-	}
-	free(d);
-	have = strlen(dir) < sizeof last_dir && (enc == NULL ||
-	    strlen(enc) < sizeof last_enc);
-	if (have) {
-		strcpy(last_dir, dir);
-		strcpy(last_enc, enc != NULL && strcasecmp(enc, "auto") != 0 ?
-		    enc : "");
-	}
-	free(enc);
-	return have && last_enc[0] ? last_enc : NULL;
-}
-
 char *
 decode_text_file(const char *path, const char *buf, size_t len,
     size_t *outlen, unsigned *flags)
 {
-	char *dir;
 	const char *enc = forced_encoding;
 
-	if (enc == NULL && path != NULL) {
-		dir = dir_of(path);
-		enc = dir_encoding(dir);
-		free(dir);
-	}
+	if (enc == NULL && path != NULL)
+		enc = dirconf_encoding(path);
 	return decode_as(buf, len, enc, outlen, flags);
 }
 

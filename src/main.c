@@ -13,6 +13,7 @@
 #include "boiler.h"
 #include "complete.h"
 #include "config.h"
+#include "date.h"
 #include "decode.h"
 #include "corpus.h"
 #include "discover.h"
@@ -32,7 +33,7 @@
 /* Long options; the help text below and man/tread.1 list the same. */
 enum { OPT_FORMAT = 256, OPT_THEMES_FILE, OPT_NO_CACHE, OPT_HIGHLIGHT,
     OPT_KEYS_MDOC, OPT_ENTITIES, OPT_STORIES, OPT_TIMELINE, OPT_BY,
-    OPT_ENCODING, OPT_COLOR, OPT_COMPLETE, OPT_EVIDENCE };
+    OPT_ENCODING, OPT_COLOR, OPT_COMPLETE, OPT_EVIDENCE, OPT_DATE_ORDER };
 static const struct option longopts[] = {
 	{ "list",	 no_argument,	    NULL, 'l' },
 	{ "themes",	 no_argument,	    NULL, 't' },
@@ -51,6 +52,7 @@ static const struct option longopts[] = {
 	{ "config",	 required_argument, NULL, 'c' },
 	{ "no-cache",	 no_argument,	    NULL, OPT_NO_CACHE },
 	{ "encoding",	 required_argument, NULL, OPT_ENCODING },
+	{ "date-order",	 required_argument, NULL, OPT_DATE_ORDER },
 	{ "quiet",	 no_argument,	    NULL, 'q' },
 	{ "help",	 no_argument,	    NULL, 'h' },
 	{ "version",	 no_argument,	    NULL, 'V' },
@@ -101,6 +103,8 @@ usage(FILE *fp)
 "  -c, --config FILE       the configuration file (default: ~/.config/tread/tread.ini)\n"
 "      --no-cache          neither read nor write the index cache\n"
 "      --encoding NAME     read files that are not UTF-8 as NAME (iconv's names)\n"
+"      --date-order ORDER  read 03/04/2024 as the text shows (auto, the default;\n"
+"                          else day first), day first (dmy) or month first (mdy)\n"
 "  -q, --quiet             no warnings about skipped files, no progress\n"
 "  -h, --help              this help\n"
 "  -V, --version           the version\n"
@@ -246,6 +250,22 @@ set_encoding(struct options *o, const char *name)
 		o->load_flags |= CORPUS_NOCACHE;
 }
 
+/* --date-order auto|dmy|mdy: every file's slashed dates read so; exits 2
+ * on anything else. The cache holds dates read another way: not used. */
+static void
+set_date_order(struct options *o, const char *s)
+{
+	int order = date_order_parse(s);
+
+	if (order < 0) {
+		err_at("--date-order", "expected auto, dmy or mdy: %s", s);
+		exit(2);
+	}
+	date_set_order(order);
+	if (order != DATE_ORDER_AUTO)
+		o->load_flags |= CORPUS_NOCACHE;
+}
+
 /* Parses --by day|week|month; exits 2 on anything else. */
 static int
 parse_by(const char *s)
@@ -289,6 +309,8 @@ parse_one(struct options *o, int ch, unsigned *seen, char **argv)
 	case OPT_NO_CACHE: o->load_flags |= CORPUS_NOCACHE; break;
 	case OPT_ENCODING: once(seen, 1u << 8, "--encoding");
 		set_encoding(o, optarg); break;
+	case OPT_DATE_ORDER: once(seen, 1u << 9, "--date-order");
+		set_date_order(o, optarg); break;
 	case OPT_FORMAT: once(seen, 1u << 5, "--format");
 		o->format = parse_format(optarg); break;
 	case OPT_COLOR: once(seen, 1u << 6, "--color");

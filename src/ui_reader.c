@@ -104,9 +104,9 @@ make_meta(struct ui *ui, struct reader *r, const struct article *a)
 	size_t h;
 
 	buf_init(&b);
-	buf_addf(&b, "%s | %s | %s", a->date[0] ? a->date : "no date",
-	    a->lang[0] ? a->lang : "??", a->source[0] ? a->source :
-	    "unknown source");
+	buf_addf(&b, "%s | %s | %s", a->date[0] ? a->date : ARTICLE_NO_DATE,
+	    a->lang[0] ? a->lang : ARTICLE_NO_LANG, a->source[0] ? a->source :
+	    ARTICLE_NO_SOURCE);
 	r->mhead = b.len;
 	for (h = 0; h < a->nhits; h++)
 		if (a->hits[h].theme < ui->c->nthemes)

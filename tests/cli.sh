@@ -74,7 +74,7 @@ status 2 "--show twice" "$TREAD" --show 1 --show 2
 stderr_has "--show twice named" "^tread: --show: given more than once$"
 for opt in "--filter lang:en" "--format tsv" "--width 40" "--config /dev/null" \
 	"--themes-file /dev/null" "--color=never" "--by week" \
-	"--encoding UTF-8"; do
+	"--encoding UTF-8" "--date-order mdy"; do
 	# shellcheck disable=SC2086
 	status 2 "$opt twice" "$TREAD" --list $opt $opt
 	stderr_has "$opt twice named" "^tread: ${opt%%[ =]*}: given more than once$"

@@ -83,6 +83,16 @@ wide=$(sed '$d' "$T_TMP/reader" | LC_ALL=C.UTF-8 wc -L)
 	pass "text_width: the reader's lines are at most 40 columns ($wide)" ||
 	fail "text_width: the reader's lines are at most 40 columns ($wide)" "$(cat "$T_TMP/reader")"
 
+# --- what an article lacks is named as --show names it.
+ui_start 80 24
+see "no source: starts" "$path1"
+keys j
+see "no source: the second article" "$file2"
+case $(row "$file2") in
+*" | (no source) | "*) pass "meta: (no source), as --show says" ;;
+*) fail "meta: (no source), as --show says" "$(row "$file2")" ;;
+esac
+
 # --- side_percent: the themes panel grows on a wide screen.
 border() { grep -F "Themes (" "$T_TMP/screen" | sed 's/│.*//' | LC_ALL=C.UTF-8 wc -L; }
 ui_start 200 40

@@ -186,6 +186,24 @@ test_titles(void)
 	    "header stamp line not in the body");
 	article_free(&a);
 
+	/* a headline of two words, first and before the prose */
+	parse(&a, "Markets rally\n\nShares rose sharply on Monday after the "
+	    "central bank said it would keep interest rates unchanged.\n");
+	is_str(a.title, "Markets rally", "a two-word headline is the title");
+	ok(!has(a.body, "Markets rally"), "and not in the body");
+	article_free(&a);
+	parse(&a, "China Daily\n\nLeaders agree on a new railway plan\n\n"
+	    "The two leaders met in Astana on Wednesday and agreed to build a "
+	    "new railway between the two countries.\n");
+	is_str(a.title, "Leaders agree on a new railway plan",
+	    "two words before another header line: a site name, not the title");
+	article_free(&a);
+	parse(&a, "Top stories\n\nShares rose sharply on Monday after the "
+	    "central bank said it would keep interest rates unchanged.\n");
+	ok(strcmp(a.title, "Top stories") != 0 && !has(a.body, "Top stories"),
+	    "a section heading is no title");
+	article_free(&a);
+
 	parse(&a, "");
 	is_str(a.title, "", "empty text: empty title");
 	is_int(a.body_len, 0, "empty text: empty body");

@@ -284,6 +284,23 @@ test_order(void)
 	is_str(out, "2024-03-05", "order setting day first keeps word dates");
 	date_find_order(eu, strlen(eu), DATE_ORDER_DMY, out);
 	is_str(out, "2024-04-03", "order setting: day first");
+	date_find_order("Title\nPosted 03/15/2024\n", 23, DATE_ORDER_DMY, out);
+	is_str(out, "2024-03-15", "day first setting: a day above 12 still tells");
+	{	/* no date in the head: the first complete one of the text */
+		static const char far[] = "Title\na\nb\nc\nd\ne\nf\ng\nh\ni\n"
+		    "j\nk\nl\nm\nn\no\np\nThe report of 03/04/2024 is late.\n";
+
+		date_find_order(far, sizeof far - 1, DATE_ORDER_MDY, out);
+		is_str(out, "2024-03-04",
+		    "month first setting: a slashed date below the head too");
+		date_find_order(far, sizeof far - 1, DATE_ORDER_AUTO, out);
+		is_str(out, "2024-04-03", "and day first without it");
+	}
+	ok(date_order_parse("auto") == DATE_ORDER_AUTO &&
+	    date_order_parse("DMY") == DATE_ORDER_DMY &&
+	    date_order_parse("mdy") == DATE_ORDER_MDY, "auto, dmy, mdy named");
+	ok(date_order_parse("ymd") == -1 && date_order_parse("") == -1 &&
+	    date_order_parse("md") == -1, "anything else refused");
 }
 
 /* The byline or publication stamp beats event dates of the lead. */
