@@ -186,8 +186,9 @@ ui_people_draw(struct ui *ui, WINDOW *win, int y, size_t k, int cursor,
 	wmove(win, y, 0);
 	cw = ui_str(ui, win, head, w, cursor ? base : p->sel[k] ?
 	    ui->attr[CFG_selected] : ui->attr[CFG_marks]);
-	cw += ui_str(ui, win, e->label, w - cw - (int)strlen(count) - sw -
-	    (sw > 0), cursor ? base : p->sel[k] ? ui->attr[CFG_selected] : base);
+	cw += ui_cut(ui, win, e->label, strlen(e->label), w - cw -
+	    (int)strlen(count) - sw - (sw > 0), cursor ? base : p->sel[k] ?
+	    ui->attr[CFG_selected] : base, 0);
 	ui_pad(win, w - cw - (int)strlen(count) - sw, base);
 	if (sw > 0 && p->span.n > 0) {
 		timeline_spark(p->months + k * p->span.n, p->span.n,

@@ -107,21 +107,27 @@ draw_theme(struct ui *ui, WINDOW *win, int y, size_t t, int cursor,
 {
 	const struct ctheme *th = &ui->c->themes[t];
 	int w = ui_panel_cols(ui, win), cw, sw;
-	char count[16], head[8];
+	char count[16], head[16];
 	attr_t base = cursor ? ui->attr[focused ? CFG_cursor : CFG_cursor_idle]
 	    : ui->attr[CFG_normal];
+	size_t art;
 
 	snprintf(count, sizeof count, " %u", (unsigned)ui->lm.tcount[t]);
-	snprintf(head, sizeof head, "%s%c ", ui->lm.tsel[t] ? "[x]" : "[ ]",
-	    ui_theme_mark(t));
+	/* "•" after the mark: the article under the list's cursor has the
+	 * theme, so that the list's marks can be read off the panel */
+	snprintf(head, sizeof head, "%s%c%s", ui->lm.tsel[t] ? "[x]" : "[ ]",
+	    ui_theme_mark(t), ui_selected_article(ui, &art) &&
+	    corpus_has_theme(ui->c, art, (unsigned)t) ? (ui->utf8 ?
+	    "\u2022" : "*") : " ");
 	wmove(win, y, 0);
 	cw = ui_str(ui, win, head, w, cursor ? base : ui->lm.tsel[t] ?
 	    ui->attr[CFG_selected] : ui->attr[CFG_marks]);
 	/* a sparkline of the theme's articles per month, when it fits */
 	sw = w >= 24 ? (w >= 40 ? 12 : 6) : 0;
-	cw += ui_str(ui, win, th->label[0] ? th->label : th->id,
+	cw += ui_cut(ui, win, th->label[0] ? th->label : th->id,
+	    strlen(th->label[0] ? th->label : th->id),
 	    w - cw - (int)strlen(count) - sw - (sw > 0), cursor ? base :
-	    ui->lm.tsel[t] ? ui->attr[CFG_selected] : base);
+	    ui->lm.tsel[t] ? ui->attr[CFG_selected] : base, 0);
 	ui_pad(win, w - cw - (int)strlen(count) - sw, base);
 	if (sw > 0)
 		ui_pad(win, sw - ui_theme_spark(ui, win, t, sw, cursor ? base :
@@ -137,6 +143,30 @@ themes_scroll(struct ui *ui, struct scroll *p)
 	if (p->cur == 0)
 		p->top = 0;
 	ui_scroll_show(p, items(ui) > 0 ? row_of(ui, p->cur) : 0);
+}
+
+/* The scroll indicator at the right of the heading, when the rows do
+ * not all fit: the rows shown of all ("3-9/40"), or where the last row
+ * shown is ("42%") when that does not fit beside the heading. */
+static void
+themes_where(struct ui *ui, WINDOW *win, const struct scroll *p,
+    size_t nrow, int w)
+{
+	char where[48];
+	size_t end = p->top + (p->height > 0 ? (size_t)p->height : 0);
+	int ww;
+
+	if (nrow <= (size_t)(p->height > 0 ? p->height : 0))
+		return;
+	end = end < nrow ? end : nrow;
+	snprintf(where, sizeof where, " %zu-%zu/%zu", p->top + 1, end, nrow);
+	if ((int)strlen(where) + 16 > w)
+		snprintf(where, sizeof where, " %zu%%", end * 100 / nrow);
+	ww = (int)strlen(where);
+	if (ww + 16 > w)	/* the heading first */
+		return;
+	wmove(win, 0, w - ww);
+	ui_str(ui, win, where, ww, ui->attr[CFG_header]);
 }
 
 /* Draws the heading, the groups and the theme rows, then the border. */
@@ -157,6 +187,7 @@ themes_draw(struct ui *ui, WINDOW *win, int focused)
 	p->n = nitems;
 	ui_scroll_set_cursor(p, p->cur);
 	themes_scroll(ui, p);
+	themes_where(ui, win, p, nrow, w);
 	for (y = 1; y < h && p->top + (size_t)y - 1 < nrow; y++) {
 		it = item_at(ui, p->top + (size_t)y - 1);
 		if (it < 0)

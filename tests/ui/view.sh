@@ -59,7 +59,7 @@ see "i again: two lines" "2025-06-17 | en | Xinhua | $path1"
 
 # --- a narrow screen cuts the start of the path, not the file name.
 ui_start 60 24
-see "60 columns: the file name stays" "…"
+see "60 columns: the path is cut" "| Xinhua | …"
 line=$(row "| Xinhua |")
 case $line in
 *"…"*"${path1##*/}") pass "60 columns: the path's start is cut" ;;
