@@ -254,7 +254,7 @@ listmodel_set_entities(struct listmodel *m, const uint32_t *e, size_t n)
 {
 	free(m->ents);
 	m->ents = xcalloc(n + 1, sizeof *m->ents);
-	if (n > 0)	/* E may be NULL for none */
+	if (n > 0)	/* E may be NULL then: no memcpy from NULL (UBSan) */
 		memcpy(m->ents, e, n * sizeof *e);
 	m->nents = n;
 }
