@@ -1,9 +1,11 @@
 /* batch.c: --list, --themes and --show: the scriptable face of the engine.
  * Every byte from an article goes through decode_sanitize on its way out. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include "batch.h"
 #include "corpus.h"
@@ -15,42 +17,52 @@
 #include "util.h"
 #include "wrap.h"
 
-/* Appends S as a TSV field: sanitised, tabs and newlines as spaces. */
+/* Appends S as a TSV field: sanitised, so one line whatever S holds (a
+ * tab or newline, as in a file name, is U+FFFD like every control). */
 static void
 tsv_field(struct buf *b, const char *s)
 {
-	size_t start = b->len, i;
+	size_t start = 0, i, n = strlen(s);
 
-	decode_sanitize(b, s, strlen(s), 0);
-	for (i = start; i < b->len; i++)
-		if (b->s[i] == '\t' || b->s[i] == '\n')
-			b->s[i] = ' ';
+	for (i = 0; i <= n; i++) {
+		if (i < n && s[i] != '\t' && s[i] != '\n')
+			continue;
+		decode_sanitize(b, s + start, i - start, 0);
+		if (i < n)
+			buf_add_uc(b, 0xFFFD);
+		start = i + 1;
+	}
 }
 
-/* Appends S as a JSON string (sanitised first, then escaped). */
+/* Appends S as a JSON string: every control escaped (\u001b, \u202e: a
+ * file name comes back exact, and nothing reaches a terminal raw), a
+ * byte that is not UTF-8 as U+FFFD, which JSON cannot otherwise hold. */
 static void
 json_str(struct buf *b, const char *s)
 {
-	struct buf t;
-	size_t i;
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i = 0, n = strlen(s);
+	ucs4_t u;
+	int l;
 
-	buf_init(&t);
-	decode_sanitize(&t, s, strlen(s), 1);
 	buf_addc(b, '"');
-	for (i = 0; i < t.len; i++) {
-		unsigned char c = (unsigned char)t.s[i];
-
-		if (c == '"' || c == '\\')
-			buf_addf(b, "\\%c", c);
-		else if (c == '\n')
+	while (i < n) {
+		l = u8_mbtouc(&u, p + i, n - i);
+		if (u == '"' || u == '\\')
+			buf_addf(b, "\\%c", (char)u);
+		else if (u == '\n')
 			buf_adds(b, "\\n");
-		else if (c < 0x20)
-			buf_addf(b, "\\u%04x", c);
+		else if (u == '\t')
+			buf_adds(b, "\\t");
+		else if (decode_uc_is_control(u))
+			buf_addf(b, "\\u%04x", (unsigned)u);
+		else if (u == 0xFFFD)
+			buf_add_uc(b, 0xFFFD);	/* broken UTF-8 too */
 		else
-			buf_addc(b, (char)c);
+			buf_add(b, s + i, (size_t)l);
+		i += (size_t)l;
 	}
 	buf_addc(b, '"');
-	buf_free(&t);
 }
 
 /* Article A's next lexicon theme hit from *H on (hits are strongest

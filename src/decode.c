@@ -851,6 +851,13 @@ decode_sanitize(struct buf *out, const char *s, size_t len, int keep_nl)
 }
 
 int
+decode_uc_is_control(uint32_t u)
+{
+	return u < 0x20 || (u >= 0x7F && u < 0xA0) || u == 0x2028 ||
+	    u == 0x2029 || is_invisible(u);
+}
+
+int
 decode_is_clean(const char *s, size_t len)
 {
 	const uint8_t *b = (const uint8_t *)s;

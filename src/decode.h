@@ -3,6 +3,7 @@
 #define TREAD_DECODE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "util.h"
 
 /* What decode_text found and did, for warnings and tests. */
@@ -71,6 +72,11 @@ char	*decode_fix_mojibake(const char *s, size_t len, size_t *outlen);
  */
 void	 decode_sanitize(struct buf *out, const char *s, size_t len,
 	    int keep_nl);
+
+/* Is U a character decode_sanitize never lets through as it is: a C0 or
+ * C1 control, DEL, U+2028/U+2029, a bidi or invisible format char? For
+ * output that can escape one instead (JSON's \uXXXX). */
+int	 decode_uc_is_control(uint32_t u);
 
 /* Would decode_sanitize (KEEP_NL 0) give S[0..LEN) back unchanged? For
  * text read back from a file another process could have written. */

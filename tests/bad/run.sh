@@ -223,8 +223,14 @@ red.bin"
 run "evil names: --list" 0 "$TREAD" --no-cache --list "$d"
 rows "evil names: one line per article" 2
 warned "evil names: the binary one warned, sanitised" "^tread: $d/bin"
+grep -q "evil�\]0;pwned��name.txt	" "$T_TMP/out" &&
+	pass "evil names: TSV marks each control, newline too, as U+FFFD" ||
+	fail "evil names: TSV marks each control, newline too, as U+FFFD" "$(cat -v "$T_TMP/out")"
 run "evil names: --list --format json" 0 "$TREAD" --no-cache --list --format json "$d"
 json "evil names: valid JSON"
+grep -qF '"path":"'"$d"'/evil\u001b]0;pwned\u0007\nname.txt"' "$T_TMP/out" &&
+	pass "evil names: JSON escapes the controls (the name comes back exact)" ||
+	fail "evil names: JSON escapes the controls (the name comes back exact)" "$(cat -v "$T_TMP/out")"
 run "evil names: --themes" 0 "$TREAD" --no-cache --themes "$d"
 f=$(ls "$d"/clear*)
 run "evil names: --show" 0 "$TREAD" --no-cache --show "$f" "$f"
