@@ -29,6 +29,7 @@
 #include "corpus.h"
 #include "discover.h"
 #include "entity.h"
+#include "hash.h"
 #include "lexicon.h"
 #include "match.h"
 #include "paths.h"
@@ -276,6 +277,100 @@ walk_all(struct walk *w, char *const *paths, size_t npaths)
 	free(w->ino);
 }
 
+/*
+ * The key phrases' strings of one load, each kept once: the same
+ * phrases come back article after article, and a copy per article was
+ * some 27 MB at 100,000 articles. Shared by the loader threads (under
+ * its lock); the strings live in blocks until the load is freed.
+ */
+#define POOL_BLOCK	(64u << 10)
+struct strpool {
+	pthread_mutex_t	 mu;
+	struct hash	 t;		/* hash -> string + 1 */
+	char		**s;
+	uint64_t	*h;
+	size_t		 n, cap;
+	char		**blocks;
+	size_t		 nblocks;
+	char		*cur;		/* the free bytes of the last block */
+	size_t		 left;
+};
+
+/* The hash of pool string I (hash_grow). */
+static uint64_t
+pool_key(const void *ctx, uint32_t i)
+{
+	return ((const struct strpool *)ctx)->h[i];
+}
+
+/* LEN + 1 bytes of P's blocks (its lock held). */
+static char *
+pool_bytes(struct strpool *P, size_t len)
+{
+	size_t size = len + 1 > POOL_BLOCK ? len + 1 : POOL_BLOCK;
+	char *b;
+
+	if (len + 1 > P->left) {
+		P->blocks = xreallocarray(P->blocks, P->nblocks + 1,
+		    sizeof *P->blocks);
+		P->cur = P->blocks[P->nblocks++] = xmalloc(size);
+		P->left = size;
+	}
+	b = P->cur;
+	P->cur += len + 1;
+	P->left -= len + 1;
+	return b;
+}
+
+/* The pool's copy of string S (made when it is new). */
+static char *
+pool_get(struct strpool *P, const char *s)
+{
+	size_t len = strlen(s), pos;
+	uint64_t h = hash_bytes(HASH_INIT, s, len);
+	uint32_t *slot;
+	char *c;
+
+	pthread_mutex_lock(&P->mu);
+	if (hash_full(&P->t))
+		hash_grow(&P->t, pool_key, P);
+	for (slot = hash_first(&P->t, h, &pos); *slot != 0;
+	    slot = hash_next(&P->t, &pos))
+		if (P->h[*slot - 1] == h && strcmp(P->s[*slot - 1], s) == 0) {
+			c = P->s[*slot - 1];
+			pthread_mutex_unlock(&P->mu);
+			return c;
+		}
+	if (P->n == P->cap) {
+		P->cap = P->cap ? P->cap * 2 : 1024;
+		P->s = xreallocarray(P->s, P->cap, sizeof *P->s);
+		P->h = xreallocarray(P->h, P->cap, sizeof *P->h);
+	}
+	c = memcpy(pool_bytes(P, len), s, len + 1);
+	P->s[P->n] = c;
+	P->h[P->n] = h;
+	*slot = (uint32_t)++P->n;
+	hash_placed(&P->t);
+	pthread_mutex_unlock(&P->mu);
+	return c;
+}
+
+/* Frees the pool and every string it gave. */
+static void
+pool_free(struct strpool *P)
+{
+	size_t i;
+
+	for (i = 0; i < P->nblocks; i++)
+		free(P->blocks[i]);
+	free(P->blocks);
+	free(P->s);
+	free(P->h);
+	hash_free(&P->t);
+	pthread_mutex_destroy(&P->mu);
+	memset(P, 0, sizeof *P);
+}
+
 /* Shared by the loader threads; each writes only its own records. */
 struct loader {
 	struct loadrec	*rec;		/* per file, in walk (path) order */
@@ -289,6 +384,7 @@ struct loader {
 	int		 entities;	/* CORPUS_ENTITIES */
 	int		 disc_reused;	/* discovered themes from the cache */
 	struct corpus_live *live;	/* peeked at while reading, or NULL */
+	struct strpool	 pool;		/* the phrases' strings */
 	corpus_progress_fn *watch;	/* progress reports, or NULL */
 	void		*watch_arg;
 	pthread_t	 owner;		/* the thread that reports */
@@ -351,34 +447,22 @@ load_file(struct loadrec *r)
 }
 
 /*
- * Repacks the N phrases at P (freed) into one block, the array then the
- * strings: one allocation per article instead of one per phrase, which
- * at 100,000 articles saves some 20 MB of allocator overhead. The block
- * is freed with free().
+ * Repacks the N phrases at P (freed) into one array (freed with free())
+ * whose strings are POOL's: one allocation per article instead of one
+ * per phrase, and each phrase's text once per load.
  */
 static struct phrase *
-pack_phrases(struct phrase *p, size_t n)
+pack_phrases(struct strpool *pool, struct phrase *p, size_t n)
 {
-	size_t i, k, bytes = n * sizeof *p;
 	struct phrase *q = NULL;
-	char *s;
+	size_t i;
 
-	for (i = 0; i < n; i++)
-		bytes += strlen(p[i].text) + 1 + (p[i].label == p[i].text ?
-		    0 : strlen(p[i].label) + 1);
 	if (n > 0) {
-		q = xmalloc(bytes);
-		s = (char *)(q + n);
+		q = xcalloc(n, sizeof *q);
 		for (i = 0; i < n; i++) {
-			memcpy(s, p[i].text, k = strlen(p[i].text) + 1);
-			q[i].text = q[i].label = s;
-			s += k;
-			if (p[i].label != p[i].text) {
-				k = strlen(p[i].label) + 1;
-				memcpy(s, p[i].label, k);
-				q[i].label = s;
-				s += k;
-			}
+			q[i].text = pool_get(pool, p[i].text);
+			q[i].label = p[i].label == p[i].text ? q[i].text :
+			    pool_get(pool, p[i].label);
 			q[i].score = p[i].score;
 		}
 	}
@@ -427,7 +511,7 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 		size_t np = discover_article_tokens(ws, fc, a->lang, a->body,
 		    a->body_len, tok, ntok, PHRASES_PER, &p);
 
-		rec->phr = pack_phrases(p, np);
+		rec->phr = pack_phrases(&L->pool, p, np);
 		rec->nphr = (uint32_t)np;
 		rec->have_phr = rec->own_phr = 1;
 	}
@@ -926,6 +1010,7 @@ loader_free(struct loader *L)
 		article_free(&L->rec[i].a);
 	}
 	free(L->rec);
+	pool_free(&L->pool);
 }
 
 /* Sets up the loader for the records of walk W, which it takes (CACHE:
@@ -947,6 +1032,7 @@ loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
 	L->owner = pthread_self();
 	atomic_init(&L->next, 0);
 	atomic_init(&L->next_stat, 0);
+	pthread_mutex_init(&L->pool.mu, NULL);
 }
 
 /* Fills the N articles of C from the snapshot of CACHE in ORDER without

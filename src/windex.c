@@ -773,9 +773,12 @@ thread_pair(struct wthread *t, uint32_t id, uint32_t w)
 	if (t->words[w].last == id + 1)
 		return;
 	t->words[w].last = id + 1;
+	/* doubling up to a run's RUN_POSTINGS, then by an eighth: the
+	 * article that passes it would double 4 MB to 8 MB per thread */
 	if (t->npairs == t->pcap)
-		t->pairs = xreallocarray(t->pairs, t->pcap = t->pcap ?
-		    t->pcap * 2 : 65536, 2 * sizeof *t->pairs);
+		t->pairs = xreallocarray(t->pairs, t->pcap = t->pcap == 0 ?
+		    65536 : t->pcap < RUN_POSTINGS ? t->pcap * 2 : t->pcap +
+		    t->pcap / 8, 2 * sizeof *t->pairs);
 	t->pairs[2 * t->npairs] = w;
 	t->pairs[2 * t->npairs + 1] = id;
 	t->npairs++;
