@@ -192,7 +192,18 @@ check_stars(struct perr *pe, const char *text, size_t len,
 	return 0;
 }
 
-/* Tokenises TEXT into T's folded words, marking "word*" prefixes. */
+/* Does the word S[0..N) start with an upper-case letter? */
+static int
+capital_initial(const char *s, size_t n)
+{
+	ucs4_t c;
+
+	return u8_mbtouc(&c, (const uint8_t *)s, n) > 0 &&
+	    uc_is_property_uppercase(c);
+}
+
+/* Tokenises TEXT into T's folded words, marking "word*" prefixes (and,
+ * for a name, the words written with a capital initial). */
 static int
 term_words(struct perr *pe, struct fold_cache *fc, const char *text,
     size_t len, struct lex_term *t)
@@ -216,6 +227,8 @@ term_words(struct perr *pe, struct fold_cache *fc, const char *text,
 		t->tok[j].prefix = tk[j].off + tk[j].len < len &&
 		    text[tk[j].off + tk[j].len] == '*';
 		t->tok[j].suffix = tk[j].off > 0 && text[tk[j].off - 1] == '*';
+		t->tok[j].initial = (t->flags & LEXT_NAME) &&
+		    capital_initial(text + tk[j].off, tk[j].len);
 	}
 	free(tk);
 	t->text = xstrndup(text, len);
@@ -487,14 +500,14 @@ suffix_ok(const char *s)
 
 /*
  * Reads a term list key into KI: "LANG[.N]" (plain terms of LANG),
- * "not|near|weak|veto|specific[.LANG][.N]" (no LANG: any language).
+ * "not|near|weak|veto|specific|name[.LANG][.N]" (no LANG: any language).
  * Returns 0, or -1 when KEY is none of these.
  */
 static int
 key_info(const char *key, struct keyinfo *ki)
 {
 	static const char *const kinds[] = { "not", "near", "weak", "veto",
-	    "specific", NULL };
+	    "specific", "name", NULL };
 	const char *dot = strchr(key, '.'), *rest;
 	size_t n = dot != NULL ? (size_t)(dot - key) : strlen(key), k;
 	int l;
@@ -512,8 +525,9 @@ key_info(const char *key, struct keyinfo *ki)
 			break;
 	if (kinds[k] == NULL)
 		return -1;
-	ki->kind = k == 0 ? LEX_NOT : k == 2 || k == 4 ? LEX_PLAIN : LEX_NEAR;
-	ki->flags = k == 2 ? LEXT_WEAK : k == 4 ? LEXT_SPECIFIC : 0;
+	ki->kind = k == 0 ? LEX_NOT : k == 2 || k >= 4 ? LEX_PLAIN : LEX_NEAR;
+	ki->flags = k == 2 ? LEXT_WEAK : k == 4 ? LEXT_SPECIFIC : k == 5 ?
+	    LEXT_SPECIFIC | LEXT_NAME : 0;
 	ki->veto = k == 3;
 	if (dot != NULL) {
 		rest = dot + 1;
@@ -581,7 +595,7 @@ parse_key(struct perr *pe, struct fold_cache *fc, struct theme *th,
 	if (key_info(key, &ki) == -1)
 		return lex_error(pe, "unknown key '%s' (label, threshold, "
 		    "support, a language such as en or en.2, any, not, near, "
-		    "weak, veto, specific)", key);
+		    "weak, veto, specific, name)", key);
 	if (ki.kind == LEX_NEAR)
 		return parse_near(pe, fc, th, v, n, &ki);
 	return parse_list(pe, fc, th, v, n, &ki, 0, 0);
@@ -841,6 +855,7 @@ content_hash(const struct lexicon *lex)
 			h = hash_bytes(h, t->tok[j].s, t->tok[j].len + 1);
 			h = hash_bytes(h, &t->tok[j].prefix, sizeof(int));
 			h = hash_bytes(h, &t->tok[j].suffix, sizeof(int));
+			h = hash_bytes(h, &t->tok[j].initial, sizeof(int));
 		}
 	}
 	for (i = 0; i < lex->nrules; i++) {

@@ -53,6 +53,9 @@ struct lex_tok {
 	int		 prefix; /* "word*": matches words starting with s */
 	int		 suffix; /* "*word": words ending in s ("*word*": containing
 			  * it); the first word of a term only */
+	int		 initial; /* LEXT_NAME: written with a capital initial,
+			  * it matches only a word that does not start in
+			  * lower case */
 };
 
 /* Term flags. */
@@ -63,6 +66,10 @@ struct lex_tok {
 				 * applies to other languages of its script */
 #define LEXT_SPECIFIC	0x8	/* "specific" key: a name or the theme's own
 				 * word; it meets the theme's support alone */
+#define LEXT_NAME	0x10	/* "name" key: specific, and its words written
+				 * with a capital initial match capitalised
+				 * words only ("Belt and Road", not "seat
+				 * belt and road safety") */
 
 struct lex_term {
 	char		*text;	/* as written, without its weight */

@@ -85,6 +85,17 @@ no_lower(const char *s, size_t n)
 	return 1;
 }
 
+/* Does the word S[0..N) start with a lower-case letter (a letter of a
+ * script without case does not)? */
+static int
+lower_initial(const char *s, size_t n)
+{
+	ucs4_t c;
+
+	return u8_mbtouc(&c, (const uint8_t *)s, n) > 0 &&
+	    uc_is_property_lowercase(c);
+}
+
 /* Does the gap S[0..N) between two words end a sentence? */
 static int
 ends_sentence(const char *s, size_t n)
@@ -158,6 +169,11 @@ occ_ok(const struct mstate *m, const struct lex_term *t, const char *text,
 	if (t->flags & LEXT_CAPS)
 		for (j = 0; j < t->ntok; j++)
 			if (!no_lower(text + tok[i + j].off, tok[i + j].len))
+				return 0;
+	if (t->flags & LEXT_NAME)
+		for (j = 0; j < t->ntok; j++)
+			if (t->tok[j].initial && lower_initial(text +
+			    tok[i + j].off, tok[i + j].len))
 				return 0;
 	return 1;
 }

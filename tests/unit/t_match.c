@@ -406,6 +406,20 @@ t_support(const struct lexicon *lex)
 	about(lex, "en", "The pipeline leaked.", "support", 0);
 }
 
+/* A name matches its capitalised words only, meets the support alone;
+ * a plain name variant needs a second mention. */
+static void
+t_name(const struct lexicon *lex)
+{
+	about(lex, "en", "The Belt and Road turns ten.", "name", 1);
+	about(lex, "en", "BELT AND ROAD FORUM OPENS", "name", 1);
+	about(lex, "en", "A seat belt and road safety drive.", "name", 0);
+	about(lex, "en", "A seat Belt and road safety drive.", "name", 0);
+	about(lex, "en", "共建一带一路。", "name", 1);
+	about(lex, "en", "Rugs sold along the old Silk Road.", "name", 0);
+	about(lex, "en", "The Silk Road. The Silk Road again.", "name", 1);
+}
+
 /* Article vetoes and windowed vetoes. */
 static void
 t_veto(const struct lexicon *lex)
@@ -568,6 +582,7 @@ main(void)
 	t_weak(lex);
 	t_support(lex);
 	t_veto(lex);
+	t_name(lex);
 	t_boiler(lex);
 	lexicon_free(lex);
 	lex = load("data/themes.ini");
