@@ -449,6 +449,39 @@ t_boiler(const struct lexicon *lex)
 	    "grew.", "scope", 1);
 }
 
+/* The shipped lexicon on the mechanisms of the blind3 errors, in
+ * sentences written for this test. */
+static void
+t_shipped(const struct lexicon *lex)
+{
+	about(lex, "en", "Drivers learn seat belt and road rules. The seat belt "
+	    "and road checks go on.", "belt-and-road", 0);
+	about(lex, "en", "Kazakhstan joined the Belt and Road in 2013.",
+	    "belt-and-road", 1);
+	about(lex, "de", "Die Karawane zog über die Seidenstraße nach Westen.",
+	    "belt-and-road", 0);
+	about(lex, "en", "A gas pipeline will cross the steppe.", "energy", 1);
+	about(lex, "it", "Il nuovo gasdotto attraversa il paese.", "energy", 1);
+	about(lex, "en", "The two sides want two-way trade at twice the current "
+	    "level.", "trade-doubling", 1);
+	about(lex, "en", "Twice as many visitors came to the trade fair.",
+	    "trade-doubling", 0);
+	about(lex, "pt", "Brasil e China querem o dobro do comércio atual.",
+	    "trade-doubling", 1);
+	about(lex, "fr", "Le pays a parlé dans le cadre de l'ONU, puis du "
+	    "sommet.", "multilateralism", 0);
+	about(lex, "fr", "L'ONU défend le multilatéralisme.", "multilateralism",
+	    1);
+	about(lex, "en", "The United Nations opposes unilateralism.",
+	    "multilateralism", 1);
+	about(lex, "pt", "O Instituto Confúcio oferece bolsas de estudo.",
+	    "culture-education", 1);
+	about(lex, "es", "La universidad ofrece becas y un centro cultural.",
+	    "culture-education", 1);
+	about(lex, "tr", "Bursa'da yeni bir fabrika açıldı.",
+	    "culture-education", 0);
+}
+
 struct expect {
 	const char	*file;		/* under the source tree */
 	const char	*named;		/* exactly these of the four named themes */
@@ -586,6 +619,7 @@ main(void)
 	t_boiler(lex);
 	lexicon_free(lex);
 	lex = load("data/themes.ini");
+	t_shipped(lex);
 	for (i = 0; i < sizeof articles / sizeof articles[0]; i++)
 		check_article(lex, &articles[i]);
 	lexicon_free(lex);
