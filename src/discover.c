@@ -1204,6 +1204,7 @@ struct cphrase {
 	double		 score;
 	int		 skip;		/* no theme (sel_rank) */
 	int		 merged;	/* taken into another inflection of it */
+	int		 joined;	/* inflections it holds besides its own */
 };
 
 /* One (phrase, article) link; lists run in article order. */
@@ -1708,6 +1709,7 @@ sel_absorb(struct sel *S, struct cphrase *c, struct cphrase *d)
 	c->tail = tail;
 	c->df = df;
 	c->w += d->w;
+	c->joined += d->joined + 1;
 	d->merged = 1;
 }
 
@@ -1735,9 +1737,10 @@ stem_key(const struct cphrase *c, struct buf *b)
 /*
  * Joins the spellings of one name in several inflections ("Tokajew",
  * "Tokajewa", "Tokajewem"; "Астана", "Астаны"): the one in more
- * articles takes the others' articles. Phrases meet by stem key, and
- * only the first STEM_BUCKET of a key are compared, so the work is
- * linear in the number of phrases.
+ * articles takes the others' articles. Phrases meet by stem key; only
+ * the first STEM_BUCKET of a key are compared, and a name holds fewer
+ * than STEM_BUCKET spellings (its lists are copied at each join), so the
+ * work is linear in the number of phrases and their articles.
  */
 static void
 sel_inflections(struct sel *S)
@@ -1766,7 +1769,8 @@ sel_inflections(struct sel *S)
 		    k = next[k], seen++) {
 			struct cphrase *d = &S->ph[k];
 
-			if (d->merged || !sel_inflected(c, d))
+			if (d->merged || c->joined + d->joined + 1 >= STEM_BUCKET ||
+			    !sel_inflected(c, d))
 				continue;
 			if (c->df > d->df || (c->df == d->df && c->w > d->w))
 				sel_absorb(S, c, d);

@@ -1,6 +1,7 @@
 /* t_discover.c: key phrases of one article and discovered themes of a
  * corpus: stop words, scoring, CJK n-grams, filters, ids, determinism. */
 #include <dirent.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -495,6 +496,46 @@ test_inflections(void)
 	hand_free(&h);
 }
 
+/* Thousands of spellings with one stem (hostile input) cost time in
+ * proportion: a name holds a bounded number of them. */
+static void
+test_inflection_flood(void)
+{
+	enum { N = 20000 };
+	struct phrase **per = xcalloc(N, sizeof *per);
+	size_t *nper = xcalloc(N, sizeof *nper), i, n, most = 0;
+	struct discovered *d;
+	char text[64];
+	clock_t t0 = clock();
+	double secs;
+
+	for (i = 0; i < N; i++) {
+		/* "tokajew" and two letters of 32 x 128: 4096 spellings */
+		unsigned a = 0xe0 + (unsigned)(i % 32),
+		    b = 0x100 + (unsigned)(i / 32 % 128);
+		snprintf(text, sizeof text, "tokajew%c%c%c%c",
+		    0xc0 | a >> 6, 0x80 | (a & 0x3f), 0xc0 | b >> 6,
+		    0x80 | (b & 0x3f));
+		per[i] = xcalloc(1, sizeof **per);
+		per[i][0] = ph(text, "Tokajew", 1);
+		nper[i] = 1;
+	}
+	n = discover_select(NULL, per, nper, NULL, N, 12, &d);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	for (i = 0; i < n; i++)
+		if (d[i].narticles > most)
+			most = d[i].narticles;
+	ok(secs < 5, "4096 spellings of one stem in 20000 articles: %.2f s",
+	    secs);
+	ok(n > 0 && most <= 16 * 5, "a theme holds a bounded number of "
+	    "spellings (%zu articles)", most);
+	discover_themes_free(d, n);
+	for (i = 0; i < N; i++)
+		discover_phrases_free(per[i], nper[i]);
+	free(per);
+	free(nper);
+}
+
 static void
 test_lexicon(void)
 {
@@ -656,6 +697,7 @@ main(void)
 	test_lexicon();
 	test_langs();
 	test_inflections();
+	test_inflection_flood();
 	remove_stopwords();
 	test_sample();
 	test_unwanted();
