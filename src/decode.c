@@ -21,6 +21,9 @@
 #define DETECT_PEEK	(256 * 1024)	/* bytes uchardet looks at */
 #define DETECT_MIN	8		/* high bytes it needs to be asked */
 #define NONE		((size_t)-1)
+/* Not a DECODE_* bit: set while decoding when a legacy file was read
+ * with a Latin-1 code page, byte for byte; never given to callers. */
+#define LATIN_READ	0x8000u
 
 /* Global: --encoding NAME (NULL: detect); set once before any loading. */
 static char *forced_encoding;
@@ -623,6 +626,19 @@ clean_text(struct buf *out, const uint8_t *s, size_t n)
 	return c.flags;
 }
 
+/* Is NAME a Latin-1 code page (ISO-8859-1, -15, Windows-1252)? */
+static int
+is_latin1_name(const char *name)
+{
+	static const char *const names[] = { "ISO-8859-1", "ISO-8859-15",
+	    "WINDOWS-1252", "CP1252", "LATIN1", "ISO8859-1", "ISO_8859-1" };
+
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (strcasecmp(name, names[k]) == 0)
+			return 1;
+	return 0;
+}
+
 /* The other of GB18030 and Big5 for the Chinese encoding CS, or NULL. */
 static const char *
 chinese_rival(const char *cs)
@@ -681,6 +697,8 @@ detected(struct buf *u8, const uint8_t *b, size_t n, unsigned *fl)
 		return 0;
 	cs = detect_charset(b, n);
 	ok = cs != NULL && from_detected(u8, b, n, cs, fl) == 0;
+	if (ok && is_latin1_name(cs))
+		*fl |= LATIN_READ;
 
 	free(cs);
 	return ok;
@@ -710,7 +728,7 @@ to_utf8(const char *buf, size_t len, const char *enc, struct buf *u8,
 	}
 	if (enc != NULL && !is_utf8_name(enc) && !(*fl & DECODE_BOM) &&
 	    from_iconv(u8, (const uint8_t *)*s, *n, enc, fl) == 0) {
-		*fl |= DECODE_LEGACY;
+		*fl |= DECODE_LEGACY | (is_latin1_name(enc) ? LATIN_READ : 0);
 		*s = u8->s, *n = u8->len;
 		return;
 	}
@@ -725,7 +743,7 @@ to_utf8(const char *buf, size_t len, const char *enc, struct buf *u8,
 	}
 	if (lg == LEGACY_1252 || lg == LEGACY_1251) {
 		from_legacy(u8, (const uint8_t *)*s, *n, lg == LEGACY_1251);
-		*fl |= DECODE_LEGACY;
+		*fl |= DECODE_LEGACY | (lg == LEGACY_1252 ? LATIN_READ : 0);
 	} else {
 		from_utf8(u8, (const uint8_t *)*s, *n);
 		*fl |= DECODE_INVALID;
@@ -737,7 +755,9 @@ to_utf8(const char *buf, size_t len, const char *enc, struct buf *u8,
  * Stages 2 and 3 into OUT. Removing controls can join the halves of a
  * mojibake pair ("Ã\x1b[mƒ"), and a repair can yield a bidi control, so
  * both run again while they still find something (a few rounds at most).
- * A legacy file is never repaired: double-encoded UTF-8 is valid UTF-8.
+ * A legacy file is repaired only when it was read with a Latin-1 code
+ * page: UTF-8 pasted into it then reads "MÃ¤rz", as in UTF-8 text; other
+ * pages have no such mixtures to show.
  */
 static void
 fix_and_clean(struct buf *out, const char *s, size_t n, int repair,
@@ -787,7 +807,9 @@ decode_as(const char *buf, size_t len, const char *enc, size_t *outlen,
 	buf_init(&out);
 	buf_add(&out, "", 0);	/* a NUL-terminated "" even for no input */
 	to_utf8(buf, len, enc, &u8, &s, &n, &fl);
-	fix_and_clean(&out, s, n, !(fl & DECODE_LEGACY), &fl);
+	fix_and_clean(&out, s, n, !(fl & DECODE_LEGACY) || (fl & LATIN_READ),
+	    &fl);
+	fl &= ~LATIN_READ;
 	buf_free(&u8);
 	if (flags != NULL)
 		*flags = fl;

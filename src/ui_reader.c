@@ -231,8 +231,9 @@ line_of(const struct reader *r, size_t off)
 	return best;
 }
 
-/* Is body offset P inside the current search match (3), another one (2)
- * or evidence (1)? Sets *NEXT to where that could change. */
+/* Is body offset P inside the current search match (3), another one
+ * (2), the current evidence span (4) or other evidence (1)? Sets *NEXT
+ * to where that could change. */
 static int
 style_at(const struct reader *r, size_t p, size_t *next)
 {
@@ -248,8 +249,9 @@ style_at(const struct reader *r, size_t p, size_t *next)
 			e = s + r->mr.spans[i - r->nhits].len;
 		}
 		if (s <= p && p < e) {
-			st = st > 0 ? st : i >= r->nhits ? 1 :
-			    (long)i == r->hit ? 3 : 2;
+			st = st > 0 ? st : i >= r->nhits ? ((long)(i -
+			    r->nhits) == r->ev ? 4 : 1) : (long)i == r->hit ?
+			    3 : 2;
 			if (e < *next)
 				*next = e;
 		} else if (s > p && s < *next)
@@ -266,13 +268,13 @@ draw_body(struct ui *ui, WINDOW *win, const struct rline *l)
 	size_t p = l->off, end = l->off + l->len, next;
 	int cols = getmaxx(win), st;
 	static const int elem[] = { CFG_normal, CFG_evidence, CFG_search,
-	    CFG_search };
+	    CFG_search, CFG_evidence };
 
 	while (p < end && cols > 0) {
 		next = end;
 		st = style_at(r, p, &next);
 		cols -= ui_text(ui, win, r->body + p, next - p, cols,
-		    ui->attr[elem[st]] | (st == 3 ? A_BOLD | A_UNDERLINE : 0));
+		    ui->attr[elem[st]] | (st >= 3 ? A_BOLD | A_UNDERLINE : 0));
 		p = next;
 	}
 }
@@ -521,33 +523,94 @@ search_change(struct ui *ui, const char *text, int done)
 	return UI_REDRAW;
 }
 
-/* Jumps to the next (DIR 1) or previous (-1) evidence span. */
+/* The evidence in the order e walks it: the spans of the themes the
+ * filter selects first, then the others, each by offset, into ORD
+ * (nspans); returns how many are the filter's. */
+static size_t
+evidence_order(struct ui *ui, const struct reader *r, size_t *ord)
+{
+	size_t nl = lexicon_count(ui->lex), t, l, i, k = 0, n0;
+	unsigned char *want = xcalloc(nl + 1, 1);
+
+	/* span themes are lexicon indexes: the filter's by id */
+	for (t = 0; t < ui->c->nthemes; t++)
+		for (l = 0; ui->lm.tsel[t] && l < nl; l++)
+			if (strcmp(ui->c->themes[t].id, lexicon_id(ui->lex, l)) == 0)
+				want[l] = 1;
+	for (i = 0; i < r->mr.nspans; i++)
+		if (r->mr.spans[i].theme < nl && want[r->mr.spans[i].theme])
+			ord[k++] = i;
+	n0 = k;
+	for (i = 0; i < r->mr.nspans; i++)
+		if (!(r->mr.spans[i].theme < nl && want[r->mr.spans[i].theme]))
+			ord[k++] = i;
+	free(want);
+	return n0;
+}
+
+/* Where e (DIR 1) or E (-1) starts when the current span is not on
+ * screen: the first span of ORD at or after the screen's top (E: the
+ * last before it), the filter's spans before the others. */
+static size_t
+evidence_start(const struct reader *r, const size_t *ord, size_t n0,
+    int dir)
+{
+	size_t from = top_offset(r), n = r->mr.nspans, k, tier;
+
+	for (tier = 0; tier < 2; tier++) {
+		size_t a = tier == 0 ? 0 : n0, b = tier == 0 ? n0 : n;
+
+		for (k = 0; k < b - a; k++) {
+			size_t p = dir > 0 ? a + k : b - 1 - k;
+			uint32_t off = r->mr.spans[ord[p]].off;
+
+			if (dir > 0 ? off >= from : off < from)
+				return p;
+		}
+	}
+	return dir > 0 ? 0 : n - 1;
+}
+
+/* Is span I of the body on screen? */
+static int
+span_shown(const struct reader *r, long i)
+{
+	size_t l;
+
+	if (i < 0 || (size_t)i >= r->mr.nspans)
+		return 0;
+	l = line_of(r, r->mr.spans[i].off);
+	return l >= r->s.top && l < ui_scroll_end(&r->s);
+}
+
+/* Jumps to the next (DIR 1) or previous (-1) evidence span: from the
+ * current one while it is on screen, else from what is on screen; the
+ * filter's themes' evidence first. */
 static int
 goto_evidence(struct ui *ui, int dir)
 {
 	struct reader *r = ui->view[PANE_READER];
 	const struct span *s;
-	long i = r->ev;
-	size_t from = top_offset(r);
+	size_t *ord, n = r->mr.nspans, n0, k;
 
-	if (r->mr.nspans == 0) {
+	if (n == 0) {
 		ui_message(ui, 1, "no theme evidence in this article");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (i < 0)	/* start from what is on screen */
-		for (i = dir > 0 ? -1 : (long)r->mr.nspans; i + dir >= 0 &&
-		    i + dir < (long)r->mr.nspans && (dir > 0 ?
-		    r->mr.spans[i + dir].off < from :
-		    r->mr.spans[i + dir].off >= from); i += dir)
-			;
-	i += dir;
-	if (i < 0 || i >= (long)r->mr.nspans)
-		i = dir > 0 ? 0 : (long)r->mr.nspans - 1;
-	r->ev = i;
-	s = &r->mr.spans[i];
+	ord = xreallocarray(NULL, n, sizeof *ord);
+	n0 = evidence_order(ui, r, ord);
+	for (k = 0; k < n && (long)ord[k] != r->ev; k++)
+		;
+	if (k == n || !span_shown(r, r->ev))
+		k = evidence_start(r, ord, n0, dir);
+	else
+		k = (k + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
+	r->ev = (long)ord[k];
+	s = &r->mr.spans[r->ev];
+	free(ord);
 	ui_scroll_reveal(&r->s, line_of(r, s->off));
-	/* Span themes are lexicon indexes, not theme table rows. */
-	ui_message(ui, 0, "evidence %ld of %zu: %s", i + 1, r->mr.nspans,
+	ui_message(ui, 0, "evidence %zu of %zu%s: %s", k + 1, n,
+	    n0 > 0 && k < n0 ? " (the filter's themes first)" : "",
 	    s->theme < lexicon_count(ui->lex) ? lexicon_label(ui->lex,
 	    s->theme) : "?");
 	return UI_HANDLED | UI_REDRAW;

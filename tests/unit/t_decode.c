@@ -364,6 +364,27 @@ test_detect(void)
 	    DECODE_LEGACY, 0, "unforced: too little to ask, cp1252");
 }
 
+/* UTF-8 pasted into a Windows-1252 file reads as mojibake there too,
+ * and is repaired; a file in another code page is not (sentences of our
+ * own). */
+static void
+test_mixed_legacy(void)
+{
+	DEC("Sie kam am 3. M\xc3\xa4rz nach K\xf6ln, f\xfcr \xfc" "ber zw\xf6lf "
+	    "Tage, sagte sie: sch\xf6n.", "Sie kam am 3. März nach Köln, für "
+	    "über zwölf Tage, sagte sie: schön.", DECODE_LEGACY | DECODE_MOJIBAKE,
+	    DECODE_INVALID, "cp1252 with a UTF-8 ä (the fallback)");
+	DEC("Die Br\xfc" "cke \xfc" "ber den Flu\xdf wird im M\xc3\xa4rz "
+	    "er\xf6" "ffnet; die Bauarbeiten f\xfcr die gr\xf6\xdf" "ere "
+	    "Stra\xdf" "e beginnen sp\xe4ter, hei\xdft es aus dem Rathaus, "
+	    "w\xe4hrend die Anwohner \xfc" "ber L\xe4rm klagen.",
+	    "Die Brücke über den Fluß wird im März eröffnet; die Bauarbeiten "
+	    "für die größere Straße beginnen später, heißt es aus dem Rathaus, "
+	    "während die Anwohner über Lärm klagen.",
+	    DECODE_LEGACY | DECODE_MOJIBAKE, DECODE_INVALID,
+	    "a Latin-1 file uchardet names, with a UTF-8 ä");
+}
+
 /* GB18030 and Big5 read each other's bytes: the decoding with the
  * commoner characters wins (sentences written for this test). */
 static void
@@ -780,6 +801,7 @@ main(void)
 	test_c1();
 	test_detect();
 	test_chinese();
+	test_mixed_legacy();
 	test_dir_encoding();
 	test_escapes();
 	test_controls();
