@@ -40,6 +40,8 @@ static const char common[] =
 	"隊帶條變聯權該區轉眾輕語識極黃錢黨設歷網際則單據導視濟離雖壞興準"
 	"議圖選舉統聞導臺灣羅薩";
 
+/* Global: built once (bits_once: the loader threads decode at the same
+ * time), then only read. */
 static uint8_t bits[(HAN_LAST - HAN_FIRST + 1 + 7) / 8];
 static pthread_once_t bits_once = PTHREAD_ONCE_INIT;
 

@@ -116,8 +116,8 @@ table_init(struct table *t, size_t n)
 }
 
 /* The slot of KEY in T (its number + 1), or the empty slot where it
- * would go. */
-static uint32_t *
+ * would go. Inline: the identification's inner loop. */
+static inline uint32_t *
 table_find(const struct table *t, uint64_t key)
 {
 	uint32_t *s;

@@ -1064,6 +1064,10 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	ui_filter(&ui);
 	if (state_warning(ui.st) != NULL)	/* stderr is hidden now */
 		ui_message(&ui, 1, "%s", state_warning(ui.st));
+	else if (!ui.utf8)	/* once, on the first screen */
+		ui_message(&ui, 0, "the locale's charset is %s, not UTF-8: "
+		    "text is shown in ASCII (a UTF-8 locale shows it all)",
+		    nl_langinfo(CODESET));
 	ui_loop(&ui);
 	check_join(1);
 	ui_load_end(&ui);	/* what was read is cached */

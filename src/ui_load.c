@@ -14,7 +14,8 @@
 #define LOAD_WAIT_MS	150	/* a small corpus is shown whole at once */
 #define PEEK_MIN	0.25	/* seconds between two partial lists */
 
-/* The load in progress (one per run: the reader's first). */
+/* Global: the load in progress (one per run: the reader's first), shared
+ * with its thread. */
 static struct {
 	pthread_t	 tid;
 	int		 running;	/* started, not yet joined */

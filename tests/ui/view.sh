@@ -105,6 +105,21 @@ see "side_percent 0: starts" "Themes (all of)"
 [ "$(border)" = 25 ] && pass "side_percent 0: side_width's 26 columns" ||
 	fail "side_percent 0: side_width's 26 columns" "$(border)"
 
+# --- not UTF-8: a notice on the first screen, once.
+ui_start 80 24 LC_ALL=C
+see "C locale: the notice" "not UTF-8: text is shown in ASCII"
+keys j
+not_see "C locale: gone after a key" "not UTF-8"
+keys k
+sleep 0.3
+screen >"$T_TMP/screen"
+grep -q "not UTF-8" "$T_TMP/screen" && fail "C locale: only once" "$(cat "$T_TMP/screen")" ||
+	pass "C locale: only once"
+ui_start 80 24 LC_ALL=C.UTF-8
+see "UTF-8: starts" "Reader  1-"
+grep -q "not UTF-8" "$T_TMP/screen" && fail "UTF-8: no notice" "$(cat "$T_TMP/screen")" ||
+	pass "UTF-8: no notice"
+
 # --- bad values are refused with the file and line.
 for bad in "text_width = -1" "side_percent = 50" "preview = maybe"; do
 	printf '[layout]\n%s\n' "$bad" >"$T_TMP/bad.ini"
