@@ -1093,7 +1093,7 @@ date_order_parse(const char *s)
 	return -1;
 }
 
-/* --date-order, set once before any loading. */
+/* Global: --date-order, set once before any loading. */
 static int forced_order = DATE_ORDER_AUTO;
 
 void

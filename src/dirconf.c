@@ -107,6 +107,7 @@ dirconf_read(const char *dir, struct dirconf *c)
 static const struct dirconf *
 dirconf_dir(const char *dir)
 {
+	/* Global, one per thread: the last directory's answer. */
 	static _Thread_local char last_dir[1024];
 	static _Thread_local struct dirconf last;
 	char *d, *up;

@@ -1307,6 +1307,17 @@ sel_words(struct sel *S, const struct cphrase *c, uint32_t a)
 	}
 }
 
+/* Array P of N items of SIZE bytes with room for one more: it doubles
+ * when N is a power of two (or 0), so that appending is linear even
+ * where realloc always copies (ASan). Every append goes through it. */
+static void *
+grow_pow2(void *p, size_t n, size_t size)
+{
+	if (n & (n - 1))
+		return p;
+	return xreallocarray(p, n ? n * 2 : 1, size);
+}
+
 /* The corpus phrase of P, created on first sight. */
 static uint32_t
 sel_entry(struct sel *S, const struct phrase *p)
@@ -1316,7 +1327,7 @@ sel_entry(struct sel *S, const struct phrase *p)
 
 	if (v != NULL)
 		return *v;
-	S->ph = xreallocarray(S->ph, S->nph + 1, sizeof *S->ph);
+	S->ph = grow_pow2(S->ph, S->nph, sizeof *S->ph);
 	c = &S->ph[S->nph];
 	memset(c, 0, sizeof *c);
 	c->text = p->text;
@@ -1335,7 +1346,7 @@ sel_credit(struct sel *S, struct cphrase *c, uint32_t a, double w,
 {
 	if (c->tail != NONE && S->pairs[c->tail].art == a)
 		return;
-	S->pairs = xreallocarray(S->pairs, S->npairs + 1, sizeof *S->pairs);
+	S->pairs = grow_pow2(S->pairs, S->npairs, sizeof *S->pairs);
 	S->pairs[S->npairs] = (struct cpair){ a, NONE };
 	if (c->tail == NONE)
 		c->head = (uint32_t)S->npairs;
@@ -1695,8 +1706,7 @@ sel_absorb(struct sel *S, struct cphrase *c, struct cphrase *d)
 			a = S->pairs[j].art;
 			j = S->pairs[j].next;
 		}
-		S->pairs = xreallocarray(S->pairs, S->npairs + 1,
-		    sizeof *S->pairs);
+		S->pairs = grow_pow2(S->pairs, S->npairs, sizeof *S->pairs);
 		S->pairs[S->npairs] = (struct cpair){ a, NONE };
 		if (tail == NONE)
 			head = (uint32_t)S->npairs;

@@ -551,12 +551,14 @@ ui_wake(void)
 static void
 ui_swap(struct ui *ui, struct corpus *fresh)
 {
-	char **ids, *path = NULL;
+	char **ids, *path = NULL, *open = NULL;
 	size_t n = 0, art;
 	long found;
 
 	if (ui_selected_article(ui, &art))
 		path = xstrdup(ui->c->v[art].path);
+	if (ui->shown >= 0 && (size_t)ui->shown < ui->c->n)
+		open = xstrdup(ui->c->v[ui->shown].path);
 	ui_reader_save_pos(ui);
 	ui_reader_show(ui, -1);
 	ui->shown = -1;
@@ -578,6 +580,11 @@ ui_swap(struct ui *ui, struct corpus *fresh)
 	if (found >= 0)
 		ui_scroll_set_cursor(&ui->sel, (size_t)found);
 	free(path);
+	/* the article being read stays open (a cold start swaps in the
+	 * list several times a second), where it was */
+	if (open != NULL && (found = corpus_find(ui->c, open)) >= 0)
+		reader_show(ui, found);
+	free(open);
 }
 
 void

@@ -110,7 +110,9 @@ make_meta(struct ui *ui, struct reader *r, const struct article *a)
 	r->mhead = b.len;
 	for (h = 0; h < a->nhits; h++)
 		if (a->hits[h].theme < ui->c->nthemes)
-			buf_addf(&b, "%s%c %s", h == 0 ? "\nthemes: " : ", ",
+			/* labels hold commas: the list's mark in brackets
+			 * starts each one */
+			buf_addf(&b, "%s[%c] %s", h == 0 ? "\nthemes: " : "  ",
 			    ui_theme_mark(a->hits[h].theme),
 			    ui->c->themes[a->hits[h].theme].label);
 	buf_addf(&b, "\n%s", a->path);

@@ -81,12 +81,32 @@ status_hints(struct ui *ui, const struct view_ops *ops, struct buf *b,
 	}
 }
 
+/* Adds the cursor's row ("  row 2/5") to B when it fits beside the
+ * whole filter (FW columns) and the core hints; then "  filter: ". */
+static void
+status_row(struct ui *ui, const struct view_ops *ops, struct buf *b,
+    int fw)
+{
+	struct buf h;
+	char row[64];
+
+	buf_init(&h);
+	status_hints(ui, ops, &h, ui->w, 0);	/* the core ones */
+	snprintf(row, sizeof row, "  row %zu/%zu", ui->sel.cur + 1,
+	    ui->lm.nrows);
+	if (ui->lm.nrows > 0 && ui_width(ui, b->s, b->len) + ui_width(ui, row,
+	    strlen(row)) + 10 + fw + 1 + ui_width(ui, h.s != NULL ? h.s : "",
+	    h.len) <= ui->w)
+		buf_adds(b, row);
+	buf_adds(b, "  filter: ");
+	buf_free(&h);
+}
+
 void
 ui_status_draw(struct ui *ui, WINDOW *win, const struct view_ops *ops)
 {
 	attr_t a = ui->attr[CFG_status];
 	struct buf b, f, h;
-	char row[64];
 	int hint, left, room, fw;
 
 	buf_init(&b);
@@ -96,20 +116,9 @@ ui_status_draw(struct ui *ui, WINDOW *win, const struct view_ops *ops)
 	status_counts(ui, &b);
 	status_filter(ui, &f);
 	fw = ui_width(ui, f.s, f.len);
-	/* The cursor's row when it fits beside the whole filter and the
-	 * core hints; then "filter: ". */
-	snprintf(row, sizeof row, "  row %zu/%zu", ui->sel.cur + 1,
-	    ui->lm.nrows);
-	status_hints(ui, ops, &h, ui->w, 0);
-	if (ui->lm.nrows > 0 && ui_width(ui, b.s, b.len) + ui_width(ui, row,
-	    strlen(row)) + 10 + fw + 1 + ui_width(ui, h.s != NULL ? h.s : "",
-	    h.len) <= ui->w)
-		buf_adds(&b, row);
-	buf_adds(&b, "  filter: ");
-	buf_free(&h);
-	buf_init(&h);
+	status_row(ui, ops, &b, fw);
 	left = ui_width(ui, b.s, b.len);
-	/* The filter is cut (to "…") before the hints go. */
+	/* The filter is cut (to "…") before the core hints go. */
 	status_hints(ui, ops, &h, ui->w - left - (ui->utf8 ? 1 : 3) - 1,
 	    ui->w - left - fw - 2);
 	hint = h.len > 0 ? ui_width(ui, h.s, h.len) : 0;

@@ -146,12 +146,24 @@ EOS
 	    pass "slow load: a query filters what is loaded" ||
 	    fail "slow load: a query filters what is loaded" "$(cat "$T_TMP/screen")"
 	tm send-keys -t 0 C-u Enter
+	# the list again, and its first article opened in the reader
+	tm send-keys -t 0 z Tab Enter
+	wait_for "▶Reader" >/dev/null
+	grep -qF "Enter opens the selected article" "$T_TMP/screen" &&
+	    fail "slow load: an article is opened while loading" \
+	    "$(cat "$T_TMP/screen")" ||
+	    pass "slow load: an article is opened while loading"
 	UI_DEADLINE=20
 	wait_for "loaded: $N articles" &&
 	    pass "slow load: the end is told" ||
 	    fail "slow load: the end is told" "$(cat "$T_TMP/screen")"
 	see "slow load: then the whole list" "$N/$N articles"
 	not_see "slow load: the loading line is gone" "loading "
+	grep -qF "Enter opens the selected article" "$T_TMP/screen" &&
+	    fail "slow load: the article opened stays open" \
+	    "$(cat "$T_TMP/screen")" ||
+	    pass "slow load: the article opened stays open"
+	tm send-keys -t 0 Tab z	# the themes panel, whole
 	see "slow load: the People group comes with it" "People & places"
 	tm send-keys -t 0 q
 	ui_stop
