@@ -37,7 +37,7 @@ case $meta1 in
 esac
 meta2=$(after "$path1")
 case $meta2 in
-"themes: [7] Security"*"  [a] Multilateralism"*"…") pass "meta: line 2 is the themes, cut with …" ;;
+"themes: [7] Security"*"  [f] China-Central Asia"*"…") pass "meta: line 2 is the themes, cut with …" ;;
 *) fail "meta: line 2 is the themes, cut with …" "$meta2" ;;
 esac
 [ -z "$(after "$meta2")" ] && pass "meta: then the blank line before the text" ||
