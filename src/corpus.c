@@ -523,16 +523,6 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 		article_drop_body(a);
 }
 
-/* Seconds on the monotonic clock. */
-static double
-now_secs(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* Tells L's watcher the stage and the files done; with EVERY unset only
  * when a tenth of a second has passed since the last report, and only
  * on the loading thread. */
@@ -544,7 +534,7 @@ report(struct loader *L, enum corpus_stage stage, int every)
 
 	if (L->watch == NULL || !pthread_equal(pthread_self(), L->owner))
 		return;
-	t = now_secs();
+	t = util_now();
 	if (!every && t - L->last < 0.1)
 		return;
 	L->last = t;
@@ -1236,7 +1226,7 @@ load_main(struct corpus *c, const struct load_args *A)
 		build_sets(c);
 		return LOAD_SNAPSHOT;
 	}
-	L.t0 = now_secs();
+	L.t0 = util_now();
 	walk_all(&w, A->paths, A->npaths);
 	loader_init(&L, &w, A->lex, A->flags, cache);
 	L.watch = A->watch;

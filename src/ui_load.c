@@ -28,16 +28,6 @@ static struct {
 	double		 t0, next_peek;
 } LD;
 
-/* Seconds on the monotonic clock. */
-static double
-now_secs(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* The load's progress (on its thread): noted, and the main loop woken. */
 static void
 load_report(void *arg, const struct corpus_progress *p)
@@ -91,7 +81,7 @@ ui_load_begin(struct ui *ui)
 	LD.live = corpus_live_new();
 	if ((slow = getenv("TREAD_TEST_SLOW_LOAD")) != NULL)
 		corpus_live_slow(LD.live, (unsigned)strtoul(slow, NULL, 10));
-	LD.t0 = now_secs();
+	LD.t0 = util_now();
 	LD.next_peek = LD.t0 + 0.1;
 	/* signals stay with the main thread (SIGWINCH must wake its poll) */
 	sigfillset(&all);
@@ -118,7 +108,7 @@ int
 ui_load_event(struct ui *ui)
 {
 	struct corpus part;
-	double t = now_secs(), cost;
+	double t = util_now(), cost;
 
 	if (atomic_load(&LD.finished)) {
 		load_join(ui);
@@ -127,7 +117,7 @@ ui_load_event(struct ui *ui)
 			ui_message(ui, 1, "no articles could be loaded");
 		else if (LD.shown)
 			ui_message(ui, 0, "loaded: %zu article%s in %.1f s",
-			    ui->c->n, PLURAL(ui->c->n), now_secs() - LD.t0);
+			    ui->c->n, PLURAL(ui->c->n), util_now() - LD.t0);
 		return UI_REDRAW;
 	}
 	/* a partial list at most every PEEK_MIN seconds, and never more
@@ -136,8 +126,8 @@ ui_load_event(struct ui *ui)
 	    corpus_live_peek(LD.live, &part)) {
 		ui_take_corpus(ui, &part);
 		LD.shown = 1;
-		cost = now_secs() - t;
-		LD.next_peek = now_secs() + (3 * cost > PEEK_MIN ? 3 * cost :
+		cost = util_now() - t;
+		LD.next_peek = util_now() + (3 * cost > PEEK_MIN ? 3 * cost :
 		    PEEK_MIN);
 	}
 	return UI_REDRAW;	/* the status line's count of files */

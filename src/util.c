@@ -325,3 +325,13 @@ hash_bytes(uint64_t h, const void *p, size_t n)
 	}
 	return h;
 }
+
+/* The monotonic clock, in seconds. */
+double
+util_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}

@@ -83,6 +83,9 @@ utf8_get(ucs4_t *uc, const uint8_t *s, size_t n)
 }
 
 /* 64-bit FNV-1a, for cache keys and lexicon hashes. */
+/* Seconds on the monotonic clock (for rates and timers, not dates). */
+double	 util_now(void);
+
 uint64_t hash_bytes(uint64_t h, const void *, size_t);
 #define HASH_INIT 0xcbf29ce484222325ULL
 
