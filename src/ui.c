@@ -545,9 +545,9 @@ ui_wake(void)
 		(void)!write(sig_pipe[1], "", 1);
 }
 
-/* Re-reads the articles (the same paths), or takes FRESH (loaded by the
- * check) when not NULL, keeping the theme selection and, when it still
- * exists, the selected article. */
+/* Shows FRESH (a reload's, the check's or the cold start's corpus) in
+ * place of the old one, keeping the theme selection and, when they still
+ * exist, the selected and the open article. */
 static void
 ui_swap(struct ui *ui, struct corpus *fresh)
 {
@@ -564,11 +564,7 @@ ui_swap(struct ui *ui, struct corpus *fresh)
 	ui->shown = -1;
 	ids = listmodel_selected_ids(&ui->lm, &n);
 	corpus_free(ui->c);
-	if (fresh != NULL)
-		*ui->c = *fresh;
-	else
-		corpus_load(ui->c, ui->opts->paths, ui->opts->npaths, ui->lex,
-		    ui->opts->load_flags);
+	*ui->c = *fresh;
 	listmodel_reset(&ui->lm, ui->c, ids, n);
 	while (n > 0)
 		free(ids[--n]);
@@ -598,10 +594,46 @@ static int
 ui_reload(struct ui *ui, struct corpus *fresh)
 {
 	ui_swap(ui, fresh);
-	if (fresh != NULL)
-		ui_message(ui, 0, "files changed: %zu articles", ui->c->n);
-	else
-		ui_message(ui, 0, "reloaded: %zu articles", ui->c->n);
+	ui_message(ui, 0, "files changed: %zu articles", ui->c->n);
+	return UI_REDRAW;
+}
+
+/* A reload's progress on the message line (called on this thread while
+ * the files are read): the old list stays on screen, and the wait says
+ * what it is for. */
+static void
+reload_progress(void *arg, const struct corpus_progress *p)
+{
+	struct ui *ui = arg;
+	const char *slow = getenv("TREAD_TEST_SLOW_LOAD");
+
+	if (ui->message.win == NULL || ui->too_small)
+		return;
+	if (p->stage == CORPUS_CHECKING)
+		ui_message(ui, 0, "reloading: checking %zu files", p->total);
+	else if (p->stage != CORPUS_DONE)
+		ui_message(ui, 0, "reloading: %s %zu/%zu files",
+		    p->stage == CORPUS_READING ? "reading" : "indexing",
+		    p->done, p->total);
+	draw_message(ui);
+	wnoutrefresh(ui->message.win);
+	doupdate();
+	if (slow != NULL)	/* tests: each step stays to be seen */
+		napms((int)strtoul(slow, NULL, 10) % 10000);
+}
+
+/* r: every file read again into a new corpus, then shown in place of
+ * the old one (kept on screen meanwhile), with a message. */
+static int
+ui_reread(struct ui *ui)
+{
+	struct corpus fresh;
+
+	corpus_load_watch(&fresh, ui->opts->paths, ui->opts->npaths, ui->lex,
+	    ui->opts->load_flags, reload_progress, ui);
+	ui_swap(ui, &fresh);
+	ui_message(ui, 0, "reloaded: %zu article%s", ui->c->n,
+	    PLURAL(ui->c->n));
 	return UI_REDRAW;
 }
 
@@ -755,7 +787,7 @@ ui_global(struct ui *ui, enum action a)
 	case ACT_RELOAD:
 		check_join(1);	/* the reload reads the files anyway */
 		ui_load_end(ui);
-		return ui_reload(ui, NULL);
+		return ui_reread(ui);
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return UI_FULL | UI_LAYOUT | UI_REDRAW;

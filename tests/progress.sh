@@ -168,6 +168,27 @@ EOS
 	tm send-keys -t 0 q
 	ui_stop
 
+	# r reads the files again: the old list stays, the message line
+	# tells the reload's progress, then its end.
+	ui_n=4 TM_SOCK="tread$$.r"
+	tm new-session -d -x 160 -y 30 "sh $T_TMP/slow-ui.sh; exec sleep 600"
+	UI_DEADLINE=20
+	wait_for "$N/$N articles" >/dev/null
+	tm send-keys -t 0 r
+	UI_DEADLINE=5
+	wait_for "reloading: " &&
+	    pass "r: the reload's progress on the message line" ||
+	    fail "r: the reload's progress on the message line" "$(cat "$T_TMP/screen")"
+	grep -q "$N/$N articles" "$T_TMP/screen" &&
+	    pass "r: the old list stays on screen meanwhile" ||
+	    fail "r: the old list stays on screen meanwhile" "$(cat "$T_TMP/screen")"
+	UI_DEADLINE=20
+	wait_for "reloaded: $N articles" &&
+	    pass "r: then the end is told" ||
+	    fail "r: then the end is told" "$(cat "$T_TMP/screen")"
+	tm send-keys -t 0 q
+	ui_stop
+
 	# Quitting in the middle keeps what was read in the cache.
 	rm -rf "$XDG_CACHE_HOME"
 	ui_n=3 TM_SOCK="tread$$.q"
