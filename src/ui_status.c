@@ -21,9 +21,10 @@ unread_count(struct ui *ui)
 }
 
 /* The counts and the sort: " 3/5 articles  2 unread  sort:date" (" 2
- * stories  3/5 articles ..." in the story fold). */
+ * stories  3/5 articles ..." in the story fold); COMPACT (a narrow
+ * screen) leaves the sort out. */
 static void
-status_counts(struct ui *ui, struct buf *b)
+status_counts(struct ui *ui, struct buf *b, int compact)
 {
 	static const char *const sorts[SORT_N] = { "date", "source", "title" };
 	size_t n = ui->lm.nrows;
@@ -33,9 +34,10 @@ status_counts(struct ui *ui, struct buf *b)
 		    "ies", ui->narts, ui->c->n);
 	else
 		buf_addf(b, " %zu/%zu articles", n, ui->c->n);
-	buf_addf(b, "  %zu unread  %ssort:%s%s", unread_count(ui),
-	    ui->lm.all_of ? "" : "any-of  ", sorts[ui->lm.sort],
-	    ui->lm.reverse ? "-" : "");
+	buf_addf(b, "  %zu unread", unread_count(ui));
+	if (!compact)
+		buf_addf(b, "  %ssort:%s%s", ui->lm.all_of ? "" : "any-of  ",
+		    sorts[ui->lm.sort], ui->lm.reverse ? "-" : "");
 }
 
 /* The filter as it applies: a query that does not parse is left out,
@@ -82,10 +84,11 @@ status_hints(struct ui *ui, const struct view_ops *ops, struct buf *b,
 }
 
 /* Adds the cursor's row ("  row 2/5") to B when it fits beside the
- * whole filter (FW columns) and the core hints; then "  filter: ". */
+ * whole filter (FW columns) and the core hints; then "  filter: " (two
+ * spaces when COMPACT). */
 static void
 status_row(struct ui *ui, const struct view_ops *ops, struct buf *b,
-    int fw)
+    int fw, int compact)
 {
 	struct buf h;
 	char row[64];
@@ -98,8 +101,29 @@ status_row(struct ui *ui, const struct view_ops *ops, struct buf *b,
 	    strlen(row)) + 10 + fw + 1 + ui_width(ui, h.s != NULL ? h.s : "",
 	    h.len) <= ui->w)
 		buf_adds(b, row);
-	buf_adds(b, "  filter: ");
+	buf_adds(b, compact ? "  " : "  filter: ");
 	buf_free(&h);
+}
+
+/* Would the counts, the sort, "filter: none" and the core hints overflow
+ * the screen? Then the sort and the word "filter" go first, so that the
+ * counts and the way out stay readable (a 40-column terminal). */
+static int
+status_narrow(struct ui *ui, const struct view_ops *ops)
+{
+	struct buf b, h;
+	int need;
+
+	buf_init(&b);
+	buf_init(&h);
+	ui_load_describe(ui, &b);
+	status_counts(ui, &b, 0);
+	status_hints(ui, ops, &h, ui->w, 0);
+	need = ui_width(ui, b.s, b.len) + (int)strlen("  filter: none ") +
+	    (h.len > 0 ? ui_width(ui, h.s, h.len) : 0);
+	buf_free(&b);
+	buf_free(&h);
+	return need > ui->w;
 }
 
 void
@@ -107,16 +131,18 @@ ui_status_draw(struct ui *ui, WINDOW *win, const struct view_ops *ops)
 {
 	attr_t a = ui->attr[CFG_status];
 	struct buf b, f, h;
-	int hint, left, room, fw;
+	int hint, left, room, fw, compact = status_narrow(ui, ops);
 
 	buf_init(&b);
 	buf_init(&f);
 	buf_init(&h);
 	ui_load_describe(ui, &b);	/* a cold start: the files read */
-	status_counts(ui, &b);
+	status_counts(ui, &b, compact);
 	status_filter(ui, &f);
+	if (compact && f.len == 4 && memcmp(f.s, "none", 4) == 0)
+		f.len = 0;	/* no filter: nothing to say in little room */
 	fw = ui_width(ui, f.s, f.len);
-	status_row(ui, ops, &b, fw);
+	status_row(ui, ops, &b, fw, compact);
 	left = ui_width(ui, b.s, b.len);
 	/* The filter is cut (to "…") before the core hints go. */
 	status_hints(ui, ops, &h, ui->w - left - (ui->utf8 ? 1 : 3) - 1,

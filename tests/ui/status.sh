@@ -88,4 +88,20 @@ see "fold: its row" "row 3/4"
 keys q q
 see "quits" "TREAD-EXIT=0"
 ui_stop
+# --- 40 columns: the sort and the word "filter" go before the counts or
+# the help hint would be cut.
+ui_start 40 12
+see "narrow: counts whole" " $total/$total articles  "
+grep -q "^ $total/$total articles  [0-9]* unread .*?:help *$" "$T_TMP/screen" &&
+	pass "narrow: the help hint whole" ||
+	fail "narrow: the help hint whole" "$(cat "$T_TMP/screen")"
+not_see "narrow: no sort" "sort:"
+keys / l a n g : p l Enter
+see "narrow: the filter, without its word" " unread  lang:pl "
+grep -q "lang:pl .*?:help *$" "$T_TMP/screen" &&
+	pass "narrow: the help hint beside the filter" ||
+	fail "narrow: the help hint beside the filter" "$(cat "$T_TMP/screen")"
+keys q
+see "narrow: quits" "TREAD-EXIT=0"
+ui_stop
 done_testing
