@@ -495,3 +495,66 @@ text_tokens(const char *s, size_t len, struct fold_cache *fc,
 	}
 	return n;
 }
+
+/* A code point as search compares it: lower case, without its accents
+ * (the first of its canonical decomposition), a few letters that do not
+ * decompose mapped by hand (ł, đ, ø), as queries fold them. */
+static ucs4_t
+search_fold(ucs4_t u)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+
+	u = uc_tolower(u);
+	if (uc_canonical_decomposition(u, d) > 0)
+		u = uc_tolower(d[0]);
+	switch (u) {
+	case 0x142: return 'l';		/* ł */
+	case 0x111: return 'd';		/* đ */
+	case 0xf8: return 'o';		/* ø */
+	default: return u;
+	}
+}
+
+/* Steps over the character at I of S (LEN bytes) and any combining
+ * marks after it; *U gets it folded. Returns the next offset. */
+static size_t
+search_step(const uint8_t *s, size_t len, size_t i, ucs4_t *u)
+{
+	ucs4_t x;
+	int k = u8_mbtouc(&x, s + i, len - i);
+
+	*u = search_fold(x);
+	i += k > 0 ? (size_t)k : 1;
+	while (i < len && (k = u8_mbtouc(&x, s + i, len - i)) > 0 &&
+	    uc_is_general_category(x, UC_CATEGORY_M))
+		i += (size_t)k;
+	return i;
+}
+
+/* NEEDLE at P of BODY, folded as search folds: the length matched. */
+size_t
+text_search_at(const char *body, size_t blen, size_t p, const char *needle)
+{
+	const uint8_t *b = (const uint8_t *)body, *n = (const uint8_t *)needle;
+	size_t nlen = strlen(needle), i = p, j = 0;
+	ucs4_t x, y;
+
+	while (j < nlen) {
+		if (i >= blen)
+			return 0;
+		i = search_step(b, blen, i, &x);
+		j = search_step(n, nlen, j, &y);
+		if (x != y)
+			return 0;
+	}
+	return i - p;
+}
+
+/* The next place after I where a search match may start. */
+size_t
+text_search_next(const char *s, size_t len, size_t i)
+{
+	ucs4_t u;
+
+	return search_step((const uint8_t *)s, len, i, &u);
+}

@@ -55,4 +55,14 @@ uint32_t *text_memo(const struct token *t);
 size_t	 text_tokens(const char *s, size_t len, struct fold_cache *,
 	    struct token **out, size_t *cap);
 
+/*
+ * Search as the reader and the help do it: does NEEDLE match S (LEN
+ * bytes) at P, ignoring case and diacritics (Lodz finds Łódź)? The
+ * length of S matched, or 0. text_search_next steps from I over one
+ * character and its combining marks, to the next place a match may start.
+ */
+size_t	 text_search_at(const char *s, size_t len, size_t p,
+	    const char *needle);
+size_t	 text_search_next(const char *s, size_t len, size_t i);
+
 #endif

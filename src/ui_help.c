@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "ui_draw.h"
 #include "ui_view.h"
 #include "util.h"
@@ -211,26 +212,16 @@ help_draw(struct ui *ui, WINDOW *win, int focused)
 		draw_row(ui, win, y, hp, &hp->rows[top + (size_t)y - 1], w);
 }
 
-/* C in lower case, if an ASCII letter. */
-static char
-ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Does S hold NEEDLE, ignoring ASCII case? */
+/* Does S hold NEEDLE, ignoring case and diacritics as the reader's
+ * search does? */
 static int
 has_text(const char *s, const char *needle)
 {
-	size_t n = strlen(needle), i;
+	size_t len = s != NULL ? strlen(s) : 0, p;
 
-	for (; s != NULL && *s != '\0'; s++) {
-		for (i = 0; i < n && s[i] != '\0' &&
-		    ascii_lower(s[i]) == ascii_lower(needle[i]); i++)
-			;
-		if (i == n)
+	for (p = 0; p < len; p = text_search_next(s, len, p))
+		if (text_search_at(s, len, p, needle) > 0)
 			return 1;
-	}
 	return 0;
 }
 

@@ -1,10 +1,6 @@
 /* ui_reader.c: the reader pane: title, metadata, wrapped body, evidence, search. */
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
-#include <unictype.h>
-#include <unistr.h>
-#include <uninorm.h>
 
 #include "corpus.h"
 #include "lexicon.h"
@@ -353,61 +349,6 @@ reader_draw(struct ui *ui, WINDOW *win, int focused)
 	}
 }
 
-/* A code point as search compares it: lower case, without its accents
- * (the first of its canonical decomposition), a few letters that do not
- * decompose mapped by hand (ł, đ, ø), as queries fold them. */
-static ucs4_t
-search_fold(ucs4_t u)
-{
-	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
-
-	u = uc_tolower(u);
-	if (uc_canonical_decomposition(u, d) > 0)
-		u = uc_tolower(d[0]);
-	switch (u) {
-	case 0x142: return 'l';		/* ł */
-	case 0x111: return 'd';		/* đ */
-	case 0xf8: return 'o';		/* ø */
-	default: return u;
-	}
-}
-
-/* Steps over the character at I of S (LEN bytes) and any combining
- * marks after it; *U gets it folded. Returns the next offset. */
-static size_t
-search_step(const uint8_t *s, size_t len, size_t i, ucs4_t *u)
-{
-	ucs4_t x;
-	int k = u8_mbtouc(&x, s + i, len - i);
-
-	*u = search_fold(x);
-	i += k > 0 ? (size_t)k : 1;
-	while (i < len && (k = u8_mbtouc(&x, s + i, len - i)) > 0 &&
-	    uc_is_general_category(x, UC_CATEGORY_M))
-		i += (size_t)k;
-	return i;
-}
-
-/* Does NEEDLE match the body at P, ignoring case and diacritics (Lodz
- * finds Łódź)? Returns the length of the body text matched, or 0. */
-static size_t
-match_at(const char *body, size_t blen, size_t p, const char *needle)
-{
-	const uint8_t *b = (const uint8_t *)body, *n = (const uint8_t *)needle;
-	size_t nlen = strlen(needle), i = p, j = 0;
-	ucs4_t x, y;
-
-	while (j < nlen) {
-		if (i >= blen)
-			return 0;
-		i = search_step(b, blen, i, &x);
-		j = search_step(n, nlen, j, &y);
-		if (x != y)
-			return 0;
-	}
-	return i - p;
-}
-
 /* Keeps the matches of the longer search text among the old ones: typed
  * on, a search only narrows, so the article is not scanned again per
  * keystroke (the whole scan is for a new or shortened text). */
@@ -417,7 +358,7 @@ reader_refine(struct reader *r)
 	size_t i, k = 0, len;
 
 	for (i = 0; i < r->nhits; i++)
-		if ((len = match_at(r->body, r->blen, r->hits[i].off,
+		if ((len = text_search_at(r->body, r->blen, r->hits[i].off,
 		    r->search)) > 0)
 			r->hits[k++] = (struct hit){ r->hits[i].off, len };
 	r->nhits = k;
@@ -458,14 +399,14 @@ reader_find(struct reader *r, const char *old)
 	if (r->search[0] == '\0' || r->body == NULL)
 		return;
 	while (p < r->blen) {
-		if ((len = match_at(r->body, r->blen, p, r->search)) > 0) {
+		if ((len = text_search_at(r->body, r->blen, p, r->search)) > 0) {
 			r->hits = xreallocarray(r->hits, r->nhits + 1,
 			    sizeof *r->hits);
 			r->hits[r->nhits++] = (struct hit){ p, len };
 			p += len;
 			continue;
 		}
-		p = search_step((const uint8_t *)r->body, r->blen, p, &(ucs4_t){0});
+		p = text_search_next(r->body, r->blen, p);
 	}
 }
 

@@ -168,6 +168,25 @@ t_cache(void)
 	fold_cache_free(fc);
 }
 
+/* text_search_at: case and diacritics ignored, the length matched in
+ * the searched text (with its combining marks); text_search_next steps
+ * over a character and its marks. */
+static void
+t_search(void)
+{
+	const char *s = "W \xc5\x81odzi, Lodz i Lo\xcc\x81" "dz.";	/* Łodzi, Lódz */
+	size_t len = strlen(s);
+
+	is_int(text_search_at(s, len, 2, "lodz"), 5, "lodz finds Łodz (5 bytes)");
+	is_int(text_search_at(s, len, 10, "LODZ"), 4, "upper case finds Lodz");
+	is_int(text_search_at(s, len, 17, "lodz"), 6,
+	    "a combining acute is skipped and counted");
+	is_int(text_search_at(s, len, 0, "lodz"), 0, "no match at 0");
+	is_int(text_search_at(s, 4, 2, "lodz"), 0, "not past the end");
+	is_int(text_search_next(s, len, 2), 4, "next steps over Ł (2 bytes)");
+	is_int(text_search_next(s, len, 18), 21, "next steps over o and its mark");
+}
+
 int
 main(void)
 {
@@ -176,5 +195,6 @@ main(void)
 	t_cjk();
 	t_paragraphs();
 	t_cache();
+	t_search();
 	return tap_done();
 }
