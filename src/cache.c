@@ -27,6 +27,8 @@
 #define CACHE_MAX	(1u << 30)	/* bigger files are not ours */
 #define PHR_MAX		255u		/* phrases per entry */
 #define ENT_PHRASES	0x1		/* the entry's phrases were mined */
+#define ENT_PLAIN	0x2		/* walked as a regular file (a->plain);
+					   older files never say so */
 
 /* The file header; every count is checked against the file size. */
 struct cache_head {
@@ -661,6 +663,7 @@ cache_snap_article(const struct cache *c, uint32_t entry, struct article *a,
 	a->lang[sizeof a->lang - 1] = '\0';
 	a->decode_flags = e->decode_flags;
 	a->nhits = e->nhits;
+	a->plain = (e->flags & ENT_PLAIN) != 0;
 	*hits = c->hits + e->hit0;
 }
 
@@ -763,7 +766,7 @@ put_article(struct writer *w, const char *key, const struct article *a,
 	e.decode_flags = a->decode_flags;
 	memcpy(e.date, a->date, sizeof e.date);
 	memcpy(e.lang, a->lang, sizeof e.lang);
-	e.flags = have_phr ? ENT_PHRASES : 0;
+	e.flags = (have_phr ? ENT_PHRASES : 0) | (a->plain ? ENT_PLAIN : 0);
 	put_lists(w, &e, a->hits, a->nhits, nlex, have_phr ? phr : NULL,
 	    have_phr ? nphr : 0);
 	buf_add(&w->ent, (const char *)&e, sizeof e);

@@ -144,8 +144,10 @@ walk_entries(struct walk *w, DIR *d, const char *path, int depth)
 			continue;
 		b.len = base;
 		buf_adds(&b, de->d_name);
-		if (de->d_type == DT_REG)
+		if (de->d_type == DT_REG) {	/* a file, not a link */
 			walk_file(w, b.s, NULL);
+			w->rec[w->n - 1].a.plain = 1;
+		}
 		else if (walk_stat(d, de->d_name, b.s, &st) == -1)
 			continue;
 		else if (S_ISDIR(st.st_mode))
@@ -435,14 +437,17 @@ static int
 load_file(struct loadrec *r)
 {
 	char *path = r->a.path, err[256];
+	unsigned char plain = r->a.plain;
 
 	if (article_load(&r->a, path, err, sizeof err) == -1) {
 		warn_at(path, "%s", err);
 		r->a.path = path;
+		r->a.plain = plain;
 		return -1;
 	}
 	free(r->a.path);	/* article_load's copy of PATH */
 	r->a.path = path;
+	r->a.plain = plain;
 	if (r->a.size > ARTICLE_MAX_BYTES)	/* cut: said, not silent */
 		warn_at(path, "larger than %u MB: only the first %u MB read",
 		    ARTICLE_MAX_BYTES >> 20, ARTICLE_MAX_BYTES >> 20);

@@ -174,6 +174,7 @@ struct ui {
 	void		*people;	/* ui_people.c */
 	void		*cmd;		/* ui_cmd.c */
 	void		*spark;		/* ui_spark.c */
+	uint64_t	*readbits;	/* ui_marks.c: bit per article */
 };
 
 /* ui.c: the message line, the state key of an article, the article
@@ -182,6 +183,16 @@ void	 ui_message(struct ui *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 const char *ui_article_key(struct ui *, size_t art);
 int	 ui_selected_article(struct ui *, size_t *art);
+
+/* ui_marks.c: read marks. ui_marks_load looks up every article of
+ * ui->c (after each new corpus); ui_is_read and ui_set_read are one bit
+ * (the second also tells the state); ui_unread counts the unread of the
+ * N articles V. */
+void	 ui_marks_load(struct ui *);
+void	 ui_marks_free(struct ui *);
+int	 ui_is_read(const struct ui *, size_t art);
+void	 ui_set_read(struct ui *, size_t art, int read);
+size_t	 ui_unread(const struct ui *, const size_t *v, size_t n);
 
 /* ui_prompt.c: the line editor (CHANGE is called live and at the end). */
 void	 ui_prompt_start(struct ui *, const char *label, const char *init,
