@@ -934,7 +934,10 @@ open_cache(const struct lexicon *lex, int flags)
 	if ((flags & (CORPUS_NOCACHE | CORPUS_RESIDENT)) || lex == NULL)
 		return NULL;
 	cpath = paths_cache("index");
-	cache = cache_open(cpath, lexicon_hash(lex), lexicon_count(lex));
+	/* a trusted start checks the rest of the file after its first
+	 * screen (corpus_refresh) */
+	cache = (flags & CORPUS_TRUST ? cache_open_lazy : cache_open)(cpath,
+	    lexicon_hash(lex), lexicon_count(lex));
 	free(cpath);
 	return cache;
 }
@@ -1231,6 +1234,10 @@ load_main(struct corpus *c, const struct load_args *A)
 		build_sets(c);
 		return LOAD_SNAPSHOT;
 	}
+	if (cache_lazy(cache)) {	/* no snapshot: the load needs it all */
+		cache_close(cache);
+		cache = open_cache(A->lex, A->flags & ~CORPUS_TRUST);
+	}
 	L.t0 = util_now();
 	walk_all(&w, A->paths, A->npaths);
 	loader_init(&L, &w, A->lex, A->flags, cache);
@@ -1239,8 +1246,10 @@ load_main(struct corpus *c, const struct load_args *A)
 	L.live = A->live;
 	report(&L, CORPUS_CHECKING, 1);
 	run_pool(&L, stat_thread);
+	/* a trusted snapshot is kept only if its whole file passes */
 	same = snap_same(&L, A->ref != NULL ? A->ref : cache, A->paths,
-	    A->npaths) && !(A->flags & CORPUS_REWORDS);
+	    A->npaths) && !(A->flags & CORPUS_REWORDS) &&
+	    (A->ref == NULL || cache_verify(A->ref));
 	if (same && A->ref != NULL)
 		how = LOAD_UNCHANGED;
 	else if (same && snap_build(c, L.cache, A->paths, A->npaths, A->flags))

@@ -1013,11 +1013,13 @@ ui_screen(struct ui *ui)
 }
 
 /* The main loop: one key, its flags, one redraw, until quit. The check
- * of a trusted corpus starts once the first screen is out. */
+ * of a trusted corpus starts once the first screen is out, and what was
+ * held back from it (a big corpus's People group) is drawn next. */
 static void
 ui_loop(struct ui *ui)
 {
 	int flags = UI_LAYOUT | UI_REDRAW | ui_load_begin(ui), ch, first = 1;
+	int later;
 
 	for (;;) {
 		if (flags & UI_LAYOUT)
@@ -1026,9 +1028,16 @@ ui_loop(struct ui *ui)
 			preview(ui);
 			ui_draw(ui);
 		}
-		if (first)
+		if (first) {
+			later = ui_people_held(ui);
+			ui->first_out = 1;
 			check_start(ui);
-		first = 0;
+			first = 0;
+			if (later) {	/* what waited for the first screen */
+				flags = UI_REDRAW;
+				continue;
+			}
+		}
 		if ((ch = ui_getkey()) == KEY_GONE)
 			break;
 		flags = ch == KEY_CHECKED ? check_finish(ui) :

@@ -175,6 +175,7 @@ struct ui {
 	void		*cmd;		/* ui_cmd.c */
 	void		*spark;		/* ui_spark.c */
 	uint64_t	*readbits;	/* ui_marks.c: bit per article */
+	int		 first_out;	/* the first screen was drawn */
 };
 
 /* ui.c: the message line, the state key of an article, the article
@@ -251,6 +252,10 @@ int	 ui_stories_badges(struct ui *, WINDOW *, size_t art, int cols,
  * its selection for the list model's filter, clearing the selection,
  * freeing. */
 size_t	 ui_people_n(struct ui *);
+/* Is the group held back from the first screen (a big corpus, or
+ * TREAD_TEST_PEOPLE_LATER articles or more), to be made by the draw
+ * after it? */
+int	 ui_people_held(struct ui *);
 void	 ui_people_draw(struct ui *, WINDOW *, int y, size_t k, int cursor,
 	    int focused);
 int	 ui_people_toggle(struct ui *, size_t k);
