@@ -28,6 +28,8 @@ struct theme {
 	char		*label;
 	float		 threshold;
 	int		 support;	/* times the threshold generic terms need */
+	int		 cluster;	/* distinct terms in a paragraph that meet
+					 * the support (0: none) */
 	struct lex_term	*terms;		/* rule = index into this theme's rules */
 	size_t		 nterms;
 	struct lex_rule	*rules;
@@ -568,6 +570,21 @@ parse_support(struct perr *pe, const char *v, int *out)
 	return 0;
 }
 
+/* Parses a "cluster" value V (a whole number, 2 to MAX_SUPPORT) into
+ * *OUT. */
+static int
+parse_cluster(struct perr *pe, const char *v, int *out)
+{
+	size_t n = strlen(v);
+	const char *s = trim(v, &n);
+
+	if (n != 1 || s[0] < '2' || s[0] > '0' + MAX_SUPPORT)
+		return lex_error(pe, "bad cluster '%s' (a whole number from 2 "
+		    "to %d)", v, MAX_SUPPORT);
+	*out = s[0] - '0';
+	return 0;
+}
+
 /* Parses one KEY = V of theme TH. */
 static int
 parse_key(struct perr *pe, struct fold_cache *fc, struct theme *th,
@@ -592,10 +609,12 @@ parse_key(struct perr *pe, struct fold_cache *fc, struct theme *th,
 	}
 	if (strcmp(key, "support") == 0)
 		return parse_support(pe, v, &th->support);
+	if (strcmp(key, "cluster") == 0)
+		return parse_cluster(pe, v, &th->cluster);
 	if (key_info(key, &ki) == -1)
 		return lex_error(pe, "unknown key '%s' (label, threshold, "
-		    "support, a language such as en or en.2, any, not, near, "
-		    "weak, veto, specific, name)", key);
+		    "support, cluster, a language such as en or en.2, any, not, "
+		    "near, weak, veto, specific, name)", key);
 	if (ki.kind == LEX_NEAR)
 		return parse_near(pe, fc, th, v, n, &ki);
 	return parse_list(pe, fc, th, v, n, &ki, 0, 0);
@@ -841,6 +860,7 @@ content_hash(const struct lexicon *lex)
 		    strlen(lex->themes[i].label) + 1);
 		h = hash_bytes(h, &lex->themes[i].threshold, sizeof(float));
 		h = hash_bytes(h, &lex->themes[i].support, sizeof(int));
+		h = hash_bytes(h, &lex->themes[i].cluster, sizeof(int));
 	}
 	for (i = 0; i < lex->nterms; i++) {
 		t = &lex->terms[i];
@@ -959,6 +979,13 @@ int
 lexicon_support(const struct lexicon *lex, size_t i)
 {
 	return lex->themes[i].support;
+}
+
+/* The cluster theme I asks for (see lexicon.h). */
+int
+lexicon_cluster(const struct lexicon *lex, size_t i)
+{
+	return lex->themes[i].cluster;
 }
 
 /* Does theme TH have terms of its own in language L? */

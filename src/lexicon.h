@@ -123,6 +123,10 @@ float	 lexicon_threshold(const struct lexicon *, size_t theme);
 /* The theme's support (default 1): unless a specific term or a proximity
  * rule counts, its score must reach this many times the threshold. */
 int	 lexicon_support(const struct lexicon *, size_t theme);
+/* The theme's cluster (default 0, none): this many different terms of the
+ * theme counting in one paragraph meet its support as a specific term
+ * does (a passage about the domain, not a word in passing). */
+int	 lexicon_cluster(const struct lexicon *, size_t theme);
 /*
  * Terms matching the tokens T[I..N) from T[I] on (a phrase never runs
  * over a paragraph start): up to MAX term ids in IDS; returns how many.

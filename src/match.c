@@ -593,9 +593,42 @@ has_specific(const struct occ *v, size_t n)
 	return 0;
 }
 
+/* Do K different terms count in one paragraph of V[0..N) (position
+ * order, so paragraph order)? A passage about the domain, not a word in
+ * passing. Weak terms do not count. At most MAX_CLUSTER distinct terms
+ * are kept per paragraph. */
+#define MAX_CLUSTER	8
+static int
+has_cluster(const struct occ *v, size_t n, int k)
+{
+	uint32_t seen[MAX_CLUSTER], para = UINT32_MAX;
+	int ns = 0, j;
+	size_t i;
+
+	if (k < 2 || k > MAX_CLUSTER)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (v[i].kind != LEX_PLAIN || !v[i].used ||
+		    (v[i].flags & LEXT_WEAK))
+			continue;	/* a weak word alone says nothing */
+		if (v[i].para != para) {
+			para = v[i].para;
+			ns = 0;
+		}
+		for (j = 0; j < ns && seen[j] != v[i].term; j++)
+			;
+		if (j < ns)
+			continue;
+		seen[ns++] = v[i].term;
+		if (ns >= k)
+			return 1;
+	}
+	return 0;
+}
+
 /* Scores theme TH (its occurrences are V[0..N)); adds a hit and, if
  * wanted, its evidence spans when it reaches the threshold (and its
- * support, when no proximity rule counts). */
+ * support, when no proximity rule, specific term or cluster counts). */
 static void
 score_theme(const struct lexicon *lex, struct occ *v, size_t n,
     uint16_t th, int want_spans, struct match_result *out)
@@ -621,7 +654,7 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 	if (score < threshold)
 		return;
 	if (near == 0 && score < (float)support * threshold &&
-	    !has_specific(v, n))
+	    !has_specific(v, n) && !has_cluster(v, n, lexicon_cluster(lex, th)))
 		return;	/* generic words only, and not enough of them */
 	out->hits = xreallocarray(out->hits, out->nhits + 1, sizeof *out->hits);
 	out->hits[out->nhits++] = (struct theme_hit){ th, score };

@@ -219,7 +219,7 @@ ui_line(struct ui *ui, WINDOW *win, int y, int x, const char *s, int cols,
 	int used;
 
 	wmove(win, y, x);
-	used = ui_str(ui, win, s, cols, attr);
+	used = ui_cut(ui, win, s, strlen(s), cols, attr, 0);
 	ui_pad(win, cols - used, attr);
 }
 

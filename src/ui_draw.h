@@ -20,7 +20,8 @@ int	 ui_text(struct ui *, WINDOW *, const char *s, size_t len, int cols,
 int	 ui_str(struct ui *, WINDOW *, const char *s, int cols, attr_t);
 /* Pads with COLS spaces (fewer at the window's edge) in ATTR. */
 void	 ui_pad(WINDOW *, int cols, attr_t);
-/* A whole line: S at (Y, X), padded to COLS with ATTR. */
+/* A whole line: S at (Y, X), padded to COLS with ATTR, cut with an
+ * ellipsis when it does not fit (headers say they were cut). */
 void	 ui_line(struct ui *, WINDOW *, int y, int x, const char *s, int cols,
 	    attr_t);
 /* S aligned to the right of line Y of WIN (what fits). */

@@ -259,6 +259,6 @@ done
 [ "$("$TREAD" --no-cache --list --filter theme:d:steppe-eagle-festival "$T_TMP/disc" | sed 1d | cut -f7 | sort -u)" = energy ] &&
 	pass "--list themes: lexicon themes only" || fail "--list themes: lexicon themes only"
 "$TREAD" --no-cache --list --format json "$T_TMP/disc" >"$T_TMP/disc.json"
-[ "$(grep -c '"themes":\["energy"\].*"scores":{"energy":8}' "$T_TMP/disc.json")" -eq 5 ] && ! grep -q '"d:' "$T_TMP/disc.json" &&
+[ "$(grep -c '"themes":\["energy"\].*"scores":{"energy":9}' "$T_TMP/disc.json")" -eq 5 ] && ! grep -q '"d:' "$T_TMP/disc.json" &&
 	pass "--list JSON themes and scores: lexicon themes only" || fail "--list JSON themes and scores: lexicon themes only" "$(head -c 600 "$T_TMP/disc.json")"
 done_testing

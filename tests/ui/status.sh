@@ -3,7 +3,8 @@
 # cursor's row, the filter as it applies, a query that does not parse
 # marked and not applied, the filter cut with … before the key hints,
 # hints from the focused view's bindings), the focused pane marked in its
-# header, the story fold's counts and ], the zoomed themes panel without
+# header (a header too long for the screen cut with …), the story
+# fold's counts and ], the zoomed themes panel without
 # a border, and an empty timeline that says so.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/uilib.sh"
@@ -101,7 +102,17 @@ see "narrow: the filter, without its word" " unread  lang:pl "
 grep -q "lang:pl .*?:help *$" "$T_TMP/screen" &&
 	pass "narrow: the help hint beside the filter" ||
 	fail "narrow: the help hint beside the filter" "$(cat "$T_TMP/screen")"
-keys q
+keys c ?
+see "narrow: help" "tread help"
+head -1 "$T_TMP/screen" | grep -q "^ tread help  (q or Esc closes, .*…$" &&
+	pass "narrow: a cut header ends with …" ||
+	fail "narrow: a cut header ends with …" "$(head -1 "$T_TMP/screen")"
+keys q T
+see "narrow: the timeline" "Timeline:"
+head -1 "$T_TMP/screen" | grep -q "^ Timeline: .*…$" &&
+	pass "narrow: the timeline's header too" ||
+	fail "narrow: the timeline's header too" "$(head -1 "$T_TMP/screen")"
+keys q q
 see "narrow: quits" "TREAD-EXIT=0"
 ui_stop
 done_testing

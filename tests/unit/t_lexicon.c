@@ -154,6 +154,7 @@ t_bad(void)
 	bad("bad_affix2.ini", 3, "first word");
 	bad("bad_support.ini", 3, "bad support '9'");
 	bad("bad_support2.ini", 3, "bad support");
+	bad("bad_cluster.ini", 3, "bad cluster '1'");
 	snprintf(user, sizeof user, "%s", fixture("bad_weight.ini"));
 	lex = lexicon_load(fixture("small.ini"), user, err, sizeof err);
 	ok(lex == NULL && strstr(err, "bad_weight.ini:3:") != NULL,

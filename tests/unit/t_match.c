@@ -406,6 +406,22 @@ t_support(const struct lexicon *lex)
 	about(lex, "en", "The pipeline leaked.", "support", 0);
 }
 
+/* Cluster: three different terms in one paragraph meet the support;
+ * the same term thrice, terms in different paragraphs, or a weak term
+ * as the third do not. */
+static void
+t_cluster(const struct lexicon *lex)
+{
+	about(lex, "en", "Tourists filled the hotels after the visa rules "
+	    "changed.", "cluster", 1);
+	about(lex, "en", "Tourists came.\n\nHotels grew.\n\nVisa rules "
+	    "changed.", "cluster", 0);
+	about(lex, "en", "Tourists, more tourists, a tourist.", "cluster", 0);
+	about(lex, "en", "Tourists and hotels, and travel.", "cluster", 0);
+	about(lex, "en", "Tourists and hotels.\n\nTourists and hotels.",
+	    "cluster", 1);	/* the score reaches the support */
+}
+
 /* A name matches its capitalised words only, meets the support alone;
  * a plain name variant needs a second mention. */
 static void
@@ -614,6 +630,7 @@ main(void)
 	t_compound(lex);
 	t_weak(lex);
 	t_support(lex);
+	t_cluster(lex);
 	t_veto(lex);
 	t_name(lex);
 	t_boiler(lex);
