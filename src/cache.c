@@ -27,6 +27,8 @@
 #define CACHE_MAX	(1u << 30)	/* bigger files are not ours */
 #define PHR_MAX		255u		/* phrases per entry */
 #define ENT_PHRASES	0x1		/* the entry's phrases were mined */
+#define ENT_PLAIN	0x2		/* walked as a regular file (a->plain);
+					   older files never say so */
 
 /* The file header; every count is checked against the file size. */
 struct cache_head {
@@ -102,6 +104,8 @@ struct cache {
 	unsigned char	*used;		/* looked up (hit or stale) */
 	atomic_size_t	 nfound;	/* hits */
 	int		 valid;		/* the file on disk is current */
+	int		 lazy;		/* cache_open_lazy: checksum and text
+					   unchecked, snapshot only */
 };
 
 /* The checksum of the N sections P[i] (LEN[i] bytes). */
@@ -138,7 +142,7 @@ cache_key(const char *file)
 
 /* Is every offset of the parsed file inside its arrays? */
 static int
-cache_check(struct cache *c)
+cache_check(const struct cache *c)
 {
 	const struct cache_head *h = &c->head;
 	size_t i;
@@ -215,37 +219,46 @@ meta_ok(const char *date, const char *lang)
 	return i < 4 && lang[i] == '\0' && i != 1;
 }
 
-/* Are the entries' values sound: text clean, date and language in form,
- * hit themes in the theme table (the lexicon's, then the discovered),
- * scores finite? Notes the snapshot's highest theme in snap_top. */
+/* Are the values of entry E sound: text clean (when TEXT), date and
+ * language in form, hit themes in the theme table (the lexicon's, then
+ * the discovered), scores finite? Raises *TOP above its hits' themes. */
 static int
-cache_check_ents(struct cache *c)
+ent_ok(const struct cache *c, const struct cache_ent *e, int text,
+    uint32_t *top)
 {
 	const struct cache_head *h = &c->head;
 	const struct theme_hit *t;
-	size_t i, k;
+	size_t k;
 
-	for (i = 0; i < h->nent; i++) {
-		const struct cache_ent *e = &c->ent[i];
-
-		if (!str_clean(c->str + e->title) ||
-		    !str_clean(c->str + e->source) ||
-		    !meta_ok(e->date, e->lang))
+	if ((text && (!str_clean(c->str + e->title) ||
+	    !str_clean(c->str + e->source))) || !meta_ok(e->date, e->lang))
+		return 0;
+	for (k = 0, t = c->hits + e->hit0; k < e->nhits; k++, t++) {
+		if (t->theme >= h->nlex + h->ndisc || !isfinite(t->score))
 			return 0;
-		for (k = 0, t = c->hits + e->hit0; k < e->nhits; k++, t++) {
-			if (t->theme >= h->nlex + h->ndisc || !isfinite(t->score))
-				return 0;
-			if (i < h->nsnap && t->theme >= c->snap_top)
-				c->snap_top = t->theme + 1u;
-		}
+		if (t->theme >= *top)
+			*top = t->theme + 1u;
 	}
 	return 1;
 }
 
-/* Are the values the offsets point at sound, whatever the checksum says
- * (anyone who can write the file can fix it up)? */
+/* ent_ok for every entry; *TOP gets the snapshot's highest theme + 1. */
 static int
-cache_check_values(struct cache *c)
+cache_check_ents(const struct cache *c, uint32_t *top)
+{
+	uint32_t other = 0;
+	size_t i;
+
+	for (i = 0; i < c->head.nent; i++)
+		if (!ent_ok(c, &c->ent[i], 1, i < c->head.nsnap ? top : &other))
+			return 0;
+	return 1;
+}
+
+/* Are the discovered themes sound (ids, labels, article indexes) and is
+ * the display order each snapshot entry once? */
+static int
+cache_check_disc(const struct cache *c)
 {
 	const struct cache_head *h = &c->head;
 	unsigned char *seen;
@@ -253,18 +266,62 @@ cache_check_values(struct cache *c)
 	int good = h->nlex == c->nlex && h->ndisc <= UINT16_MAX - h->nlex &&
 	    h->disc_n <= h->nent;
 
-	good = good && cache_check_ents(c);	/* phrases: cache_phrases */
 	for (i = 0; good && i < h->ndisc; i++)
 		good = disc_id_ok(c->str + c->disc[i].id) &&
 		    str_clean(c->str + c->disc[i].label);
 	for (i = 0; good && i < h->ndart; i++)
 		good = c->dart[i] < h->disc_n;
-	/* the display order: each snapshot entry once */
 	seen = xcalloc(h->nsnap + 1, 1);
 	for (i = 0; good && i < h->nsnap; i++)
 		good = !seen[c->order[i]]++;
 	free(seen);
 	return good;
+}
+
+/* Are the values the offsets point at sound, whatever the checksum says
+ * (anyone who can write the file can fix it up)? *TOP as
+ * cache_check_ents. */
+static int
+cache_check_values(const struct cache *c, uint32_t *top)
+{
+	/* phrases: cache_phrases */
+	return cache_check_disc(c) && cache_check_ents(c, top);
+}
+
+/*
+ * What a lazy open checks: the bounds of the header's sections, the
+ * discovered themes, and of each snapshot entry (the entries a trusted
+ * warm start hands out) its offsets, date, language and hits, so that
+ * nothing read later leaves the file or names a theme out of the table.
+ * The checksum, the text and the other entries are cache_verify's.
+ */
+static int
+cache_check_snap(struct cache *c)
+{
+	const struct cache_head *h = &c->head;
+	const struct cache_ent *e;
+	size_t i;
+
+	if (h->nstr == 0 || c->str[h->nstr - 1] != '\0' || h->nsnap > h->nent)
+		return 0;
+	for (i = 0; i < h->ndisc; i++)
+		if (c->disc[i].id >= h->nstr || c->disc[i].label >= h->nstr ||
+		    (uint64_t)c->disc[i].art0 + c->disc[i].nart > h->ndart)
+			return 0;
+	for (i = 0; i < h->nsnap; i++)
+		if (c->order[i] >= h->nsnap || c->spath[i] >= h->nstr)
+			return 0;
+	if (!cache_check_disc(c))
+		return 0;
+	for (i = 0; i < h->nsnap; i++) {
+		e = &c->ent[i];
+		if (e->key >= h->nstr || e->title >= h->nstr ||
+		    e->source >= h->nstr ||
+		    (uint64_t)e->hit0 + e->nhits > h->nhits ||
+		    !ent_ok(c, e, 0, &c->snap_top))
+			return 0;
+	}
+	return 1;
 }
 
 /* The byte sizes of the sections of head H. */
@@ -308,7 +365,8 @@ cache_parse(struct cache *c, size_t len)
 		sp[i] = c->data + need;
 		need += slen[i];
 	}
-	if (need != len || sections_sum(sp, slen, NSECT) != h->sum)
+	if (need != len || (!c->lazy && sections_sum(sp, slen, NSECT) !=
+	    h->sum))
 		return 0;
 	c->ent = (struct cache_ent *)sp[0];
 	c->hits = (struct theme_hit *)sp[1];
@@ -318,11 +376,35 @@ cache_parse(struct cache *c, size_t len)
 	c->order = (const uint32_t *)sp[5];
 	c->spath = (const uint32_t *)sp[6];
 	c->str = sp[7];
+	if (c->lazy)
+		return h->lexhash != c->lexhash ? -1 : cache_check_snap(c);
 	if (!cache_check(c))
 		return 0;
 	if (h->lexhash != c->lexhash)
 		return -1;
-	return cache_check_values(c);
+	return cache_check_values(c, &c->snap_top);
+}
+
+int
+cache_verify(const struct cache *c)
+{
+	const struct cache_head *h = &c->head;
+	size_t slen[NSECT], need = sizeof *h;
+	const char *sp[NSECT];
+	uint32_t top = 0;
+	int i;
+
+	if (!c->valid)
+		return 0;
+	if (!c->lazy)
+		return 1;	/* checked whole by cache_open */
+	section_sizes(h, slen);
+	for (i = 0; i < NSECT; i++) {
+		sp[i] = c->data + need;
+		need += slen[i];
+	}
+	return sections_sum(sp, slen, NSECT) == h->sum && cache_check(c) &&
+	    cache_check_values(c, &top) && top == c->snap_top;
 }
 
 int
@@ -413,8 +495,9 @@ cache_map(const char *path, size_t *len)
 	return p;
 }
 
-struct cache *
-cache_open(const char *path, uint64_t lexhash, size_t nlex)
+/* cache_open, or with LAZY cache_open_lazy. */
+static struct cache *
+cache_open_mode(const char *path, uint64_t lexhash, size_t nlex, int lazy)
 {
 	static int warned;	/* global: one warning per process */
 	struct cache *c = xcalloc(1, sizeof *c);
@@ -425,6 +508,7 @@ cache_open(const char *path, uint64_t lexhash, size_t nlex)
 	c->cwd = getcwd(NULL, 0);
 	c->lexhash = lexhash;
 	c->nlex = nlex;
+	c->lazy = lazy;
 	atomic_init(&c->nfound, 0);
 	store_clean(path);
 	if (store_dir(path, "index cache") == -1)
@@ -441,10 +525,30 @@ cache_open(const char *path, uint64_t lexhash, size_t nlex)
 		cache_empty(c);
 	} else {
 		c->valid = 1;
-		c->pcache = xcalloc(c->head.nphr + 1, sizeof *c->pcache);
+		if (!lazy)
+			c->pcache = xcalloc(c->head.nphr + 1, sizeof *c->pcache);
 	}
-	cache_index(c);
+	if (!lazy)
+		cache_index(c);
 	return c;
+}
+
+struct cache *
+cache_open(const char *path, uint64_t lexhash, size_t nlex)
+{
+	return cache_open_mode(path, lexhash, nlex, 0);
+}
+
+struct cache *
+cache_open_lazy(const char *path, uint64_t lexhash, size_t nlex)
+{
+	return cache_open_mode(path, lexhash, nlex, 1);
+}
+
+int
+cache_lazy(const struct cache *c)
+{
+	return c != NULL && c->lazy;
 }
 
 /* The entry of KEY (hash H), or -1. */
@@ -490,7 +594,7 @@ cache_lookup(struct cache *c, struct article *a, int want_phr,
 	char kb[1024], *key;
 	long i;
 
-	if (c == NULL || c->head.nent == 0)
+	if (c == NULL || c->head.nent == 0 || c->lazy)
 		return CACHE_MISS;
 	key = key_make(kb, sizeof kb, c->cwd, a->path);
 	i = cache_find(c, key, key_hash(key));
@@ -526,7 +630,7 @@ cache_phrases(struct cache *c, uint32_t entry, struct phrase **out)
 	size_t k;
 
 	*out = NULL;
-	if (entry >= c->head.nent)
+	if (entry >= c->head.nent || c->lazy)
 		return 0;
 	e = &c->ent[entry];
 	for (k = 0; k < e->nphr; k++) {	/* checked here, when wanted */
@@ -661,6 +765,7 @@ cache_snap_article(const struct cache *c, uint32_t entry, struct article *a,
 	a->lang[sizeof a->lang - 1] = '\0';
 	a->decode_flags = e->decode_flags;
 	a->nhits = e->nhits;
+	a->plain = (e->flags & ENT_PLAIN) != 0;
 	*hits = c->hits + e->hit0;
 }
 
@@ -763,7 +868,7 @@ put_article(struct writer *w, const char *key, const struct article *a,
 	e.decode_flags = a->decode_flags;
 	memcpy(e.date, a->date, sizeof e.date);
 	memcpy(e.lang, a->lang, sizeof e.lang);
-	e.flags = have_phr ? ENT_PHRASES : 0;
+	e.flags = (have_phr ? ENT_PHRASES : 0) | (a->plain ? ENT_PLAIN : 0);
 	put_lists(w, &e, a->hits, a->nhits, nlex, have_phr ? phr : NULL,
 	    have_phr ? nphr : 0);
 	buf_add(&w->ent, (const char *)&e, sizeof e);
@@ -1042,11 +1147,15 @@ save_write(struct cache *c, const struct cache_batch *b,
 int
 cache_save(struct cache *c, const struct cache_batch *b)
 {
-	char **rkeys = xcalloc(b->nroots + 1, sizeof *rkeys);
-	unsigned char *keep = xcalloc(c->head.nent + 1, 1);
+	char **rkeys;
+	unsigned char *keep;
 	size_t i;
 	int rc = 0;
 
+	if (c->lazy)
+		return -1;	/* it keeps no lookups to merge */
+	rkeys = xcalloc(b->nroots + 1, sizeof *rkeys);
+	keep = xcalloc(c->head.nent + 1, 1);
 	for (i = 0; i < b->nroots; i++)
 		rkeys[i] = key_make(NULL, 0, c->cwd, b->roots[i]);
 	if (save_needed(c, b, rkeys, keep))

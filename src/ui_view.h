@@ -174,6 +174,8 @@ struct ui {
 	void		*people;	/* ui_people.c */
 	void		*cmd;		/* ui_cmd.c */
 	void		*spark;		/* ui_spark.c */
+	uint64_t	*readbits;	/* ui_marks.c: bit per article */
+	int		 first_out;	/* the first screen was drawn */
 };
 
 /* ui.c: the message line, the state key of an article, the article
@@ -182,6 +184,16 @@ void	 ui_message(struct ui *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 const char *ui_article_key(struct ui *, size_t art);
 int	 ui_selected_article(struct ui *, size_t *art);
+
+/* ui_marks.c: read marks. ui_marks_load looks up every article of
+ * ui->c (after each new corpus); ui_is_read and ui_set_read are one bit
+ * (the second also tells the state); ui_unread counts the unread of the
+ * N articles V. */
+void	 ui_marks_load(struct ui *);
+void	 ui_marks_free(struct ui *);
+int	 ui_is_read(const struct ui *, size_t art);
+void	 ui_set_read(struct ui *, size_t art, int read);
+size_t	 ui_unread(const struct ui *, const size_t *v, size_t n);
 
 /* ui_prompt.c: the line editor (CHANGE is called live and at the end). */
 void	 ui_prompt_start(struct ui *, const char *label, const char *init,
@@ -240,6 +252,10 @@ int	 ui_stories_badges(struct ui *, WINDOW *, size_t art, int cols,
  * its selection for the list model's filter, clearing the selection,
  * freeing. */
 size_t	 ui_people_n(struct ui *);
+/* Is the group held back from the first screen (a big corpus, or
+ * TREAD_TEST_PEOPLE_LATER articles or more), to be made by the draw
+ * after it? */
+int	 ui_people_held(struct ui *);
 void	 ui_people_draw(struct ui *, WINDOW *, int y, size_t k, int cursor,
 	    int focused);
 int	 ui_people_toggle(struct ui *, size_t k);
