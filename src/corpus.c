@@ -3,9 +3,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -1123,18 +1120,6 @@ snap_same(const struct loader *L, const struct cache *ref,
 	return 1;
 }
 
-/* Gives the memory freed after a load's big steps back to the system:
- * glibc keeps the loader threads' freed heaps (the phrases, the word
- * index's runs, the cache image), and the peaks that follow (the
- * articles moved, the story index) came on top of them. */
-static void
-heap_trim(void)
-{
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
-}
-
 /* Loads, matches and mines what the cache does not have (the files of L
  * are stat'ed), saves the cache and keeps the loaded articles, sorted. */
 static void
@@ -1161,12 +1146,13 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 	L->words = NULL;
 	c->resident = L->resident;
 	build_themes(c, L, n);
+	util_heap_trim();	/* the selection's tables, before the cache */
 	order = sort_order(L, n, &nok);
 	if (L->cache != NULL)
 		save_cache(c, L, paths, npaths, order, nok);
 	cache_close(L->cache);	/* after build_themes: phrases point into it */
 	L->cache = NULL;
-	heap_trim();	/* the phrases, the cache image, the runs */
+	util_heap_trim();	/* the phrases, the cache image, the runs */
 	compact(c, L, order, nok);
 	free(order);
 	if (c->words != NULL)	/* matched to the articles meanwhile */
@@ -1261,7 +1247,7 @@ load_main(struct corpus *c, const struct load_args *A)
 	}
 	report(&L, CORPUS_DONE, 1);
 	loader_free(&L);
-	heap_trim();
+	util_heap_trim();
 	return how;
 }
 
