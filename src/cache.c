@@ -220,8 +220,8 @@ meta_ok(const char *date, const char *lang)
 	return i < 4 && lang[i] == '\0' && i != 1;
 }
 
-/* Are the values of entry E sound: text clean (when TEXT), date and
- * language in form, hit themes in the theme table (the lexicon's, then
+/* Are the values of entry E sound: (when TEXT) text clean, date and
+ * language in form; hit themes in the theme table (the lexicon's, then
  * the discovered), scores finite? Raises *TOP above its hits' themes. */
 static int
 ent_ok(const struct cache *c, const struct cache_ent *e, int text,
@@ -231,8 +231,8 @@ ent_ok(const struct cache *c, const struct cache_ent *e, int text,
 	const struct theme_hit *t;
 	size_t k;
 
-	if ((text && (!str_clean(c->str + e->title) ||
-	    !str_clean(c->str + e->source))) || !meta_ok(e->date, e->lang))
+	if (text && (!str_clean(c->str + e->title) ||
+	    !str_clean(c->str + e->source) || !meta_ok(e->date, e->lang)))
 		return 0;
 	for (k = 0, t = c->hits + e->hit0; k < e->nhits; k++, t++) {
 		if (t->theme >= h->nlex + h->ndisc || !isfinite(t->score))
@@ -292,9 +292,11 @@ cache_check_values(const struct cache *c, uint32_t *top)
 /*
  * What a lazy open checks: the bounds of the header's sections, the
  * discovered themes, and of each snapshot entry (the entries a trusted
- * warm start hands out) its offsets, date, language and hits, so that
- * nothing read later leaves the file or names a theme out of the table.
- * The checksum, the text and the other entries are cache_verify's.
+ * warm start hands out) its offsets and hits, so that nothing read later
+ * leaves the file or names a theme out of the table. The checksum, the
+ * text, dates and languages (fixed fields, cut at their size; the screen
+ * shows text through its sanitiser) and the other entries are
+ * cache_verify's.
  */
 static int
 cache_check_snap(struct cache *c)
