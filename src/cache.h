@@ -26,9 +26,9 @@ struct cache *cache_open(const char *path, uint64_t lexhash, size_t nlex);
  * cache_open for a trusted warm start, whose first screen must not wait
  * for a read of the whole file: the header, the section sizes, the
  * discovered themes and, of each snapshot entry (what cache_snapshot and
- * cache_snap_article hand out), its offsets, date, language and hit
- * themes are checked; the checksum, the text and the other entries are
- * left to cache_verify. Such a cache serves the snapshot only:
+ * cache_snap_article hand out), its offsets and hit themes are checked;
+ * the checksum, the text, dates and languages and the other entries are
+ * left to cache_verify (a reader shows text through its sanitiser). Such a cache serves the snapshot only:
  * cache_lookup misses, cache_phrases gives none, cache_save writes
  * nothing (-1).
  */

@@ -114,6 +114,29 @@ timeline_span(const struct corpus *c, enum timeline_by by,
 	free(per);
 }
 
+/* The month of an article's date field D (all 11 bytes readable) when
+ * it is plain "YYYY-MM-DD" with a day every month has; else INT32_MIN.
+ * quick_month without a branch per byte, for a million articles. */
+static int32_t
+field_month(const char d[11])
+{
+	const unsigned char *u = (const unsigned char *)d;
+	unsigned y = 0, m, dd, bad = 0;
+	int k;
+
+	for (k = 0; k < 10; k++)
+		if (k != 4 && k != 7)
+			bad |= (unsigned)(u[k] - '0') > 9;
+	bad |= (u[4] != '-') | (u[7] != '-') | (u[10] != '\0');
+	for (k = 0; k < 4; k++)
+		y = y * 10 + (unsigned)(u[k] - '0');
+	m = (unsigned)(u[5] - '0') * 10 + (unsigned)(u[6] - '0');
+	dd = (unsigned)(u[8] - '0') * 10 + (unsigned)(u[9] - '0');
+	if (bad || m < 1 || m > 12 || dd < 1 || dd > 28)
+		return INT32_MIN;
+	return (int32_t)(y * 12 + (m - 1));
+}
+
 int32_t *
 timeline_periods(const struct corpus *c, enum timeline_by by)
 {
@@ -121,7 +144,9 @@ timeline_periods(const struct corpus *c, enum timeline_by by)
 	size_t i;
 
 	for (i = 0; i < c->n; i++)
-		per[i] = timeline_period(c->v[i].date, by);
+		if (by != BY_MONTH || (per[i] = field_month(c->v[i].date)) ==
+		    INT32_MIN)
+			per[i] = timeline_period(c->v[i].date, by);
 	return per;
 }
 

@@ -565,6 +565,10 @@ ui_swap(struct ui *ui, struct corpus *fresh)
 	ids = listmodel_selected_ids(&ui->lm, &n);
 	corpus_free(ui->c);
 	*ui->c = *fresh;
+	/* what was made for the old corpus goes with it, even when the new
+	 * one's articles come at the same address */
+	ui_spark_free(ui);
+	ui_people_free(ui);
 	listmodel_reset(&ui->lm, ui->c, ids, n);
 	ui_marks_load(ui);
 	while (n > 0)

@@ -10,10 +10,14 @@
 void
 ui_marks_load(struct ui *ui)
 {
+	size_t w, nw = (ui->c->n + 63) / 64;
+
 	free(ui->readbits);
-	ui->readbits = xcalloc((ui->c->n + 63) / 64 + 1,
-	    sizeof *ui->readbits);
+	ui->readbits = xcalloc(nw + 1, sizeof *ui->readbits);
 	state_read_set(ui->st, ui->c->v, ui->c->n, ui->readbits);
+	ui->nread = 0;
+	for (w = 0; w < nw; w++)
+		ui->nread += (size_t)__builtin_popcountll(ui->readbits[w]);
 }
 
 /* Frees the bits (the views are gone). */
@@ -41,19 +45,22 @@ ui_set_read(struct ui *ui, size_t art, int read)
 	if (art >= ui->c->n || ui->readbits == NULL)
 		return;
 	state_set_read(ui->st, ui->c->v[art].path, read);
-	if (read)
-		ui->readbits[art / 64] |= bit;
-	else
-		ui->readbits[art / 64] &= ~bit;
+	if (!(ui->readbits[art / 64] & bit) == !read)
+		return;		/* no change */
+	ui->readbits[art / 64] ^= bit;
+	ui->nread += read ? 1 : (size_t)-1;
 }
 
 /* How many of the N articles V are unread. */
 size_t
 ui_unread(const struct ui *ui, const size_t *v, size_t n)
 {
-	size_t i, k = 0;
+	const uint64_t *bits = ui->readbits;
+	size_t i, k = 0, an = ui->c->n;
 
+	if (ui->nread == 0 || bits == NULL)
+		return n;	/* nothing read: no walk (a million rows) */
 	for (i = 0; i < n; i++)
-		k += !ui_is_read(ui, v[i]);
-	return k;
+		k += v[i] < an && (bits[v[i] / 64] >> (v[i] % 64) & 1);
+	return n - k;
 }

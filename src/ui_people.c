@@ -58,7 +58,7 @@ ui_people_free(struct ui *ui)
 static void
 people_months(struct ui *ui, struct people *p)
 {
-	int32_t *per = timeline_periods(ui->c, BY_MONTH);
+	const int32_t *per = ui_months(ui);
 	uint32_t *pos = xmalloc((p->ix->n + 1) * sizeof *pos);
 	size_t i, j, k;
 
@@ -78,7 +78,6 @@ people_months(struct ui *ui, struct people *p)
 				    j]++;
 	}
 	free(pos);
-	free(per);
 }
 
 /* The group of the corpus shown now: curated entities it names. */

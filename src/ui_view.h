@@ -175,6 +175,7 @@ struct ui {
 	void		*cmd;		/* ui_cmd.c */
 	void		*spark;		/* ui_spark.c */
 	uint64_t	*readbits;	/* ui_marks.c: bit per article */
+	size_t		 nread;		/* bits set in readbits */
 	int		 first_out;	/* the first screen was drawn */
 };
 
@@ -235,6 +236,9 @@ void	 ui_status_draw(struct ui *, WINDOW *, const struct view_ops *ops);
  * used. Freeing its counts. */
 int	 ui_theme_spark(struct ui *, WINDOW *, size_t t, int cols, attr_t);
 void	 ui_spark_free(struct ui *);
+/* Each article's month (timeline_periods, BY_MONTH), parsed once per
+ * corpus; valid until the corpus changes. */
+const int32_t *ui_months(struct ui *);
 
 /* ui_stories.c: keeps the first of ROWS[0..N) of each story (ROWS
  * compacted; returns how many), and draws article ART's story badges

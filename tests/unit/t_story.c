@@ -129,8 +129,11 @@ month_quick(void)
 	    "2024-07-", "2024-07-0", "2024-07-031", "2024-7-03", "+024-01-01",
 	    "2024-00-10", "2024-13-10", "2024-07-00", "0000-01-01",
 	    "2024/07/03", "2024-02-30", "2023-02-29", "2024-04-31", NULL };
+	static struct article v[3 * 14 * 33 + 20];
+	struct corpus cc;
+	int32_t *per;
 	char d[16];
-	int y, m, dd, wrong = 0, k;
+	int y, m, dd, wrong = 0, k, n = 0;
 
 	for (y = 1999; y <= 2001; y++)
 		for (m = 0; m <= 13; m++)
@@ -139,10 +142,25 @@ month_quick(void)
 				    dd);
 				wrong += timeline_period(d, BY_MONTH) !=
 				    month_slow(d);
+				memcpy(v[n++].date, d, 11);
 			}
-	for (k = 0; odd[k] != NULL; k++)
+	for (k = 0; odd[k] != NULL; k++) {
 		wrong += timeline_period(odd[k], BY_MONTH) != month_slow(odd[k]);
+		memset(v[n].date, 'x', sizeof v[n].date);	/* after the NUL */
+		memcpy(v[n].date, odd[k], strlen(odd[k]) < 10 ?
+		    strlen(odd[k]) + 1 : 10);
+		v[n++].date[10] = '\0';
+	}
 	is_int(wrong, 0, "the quick month is the day number's month");
+	memset(&cc, 0, sizeof cc);
+	cc.v = v;
+	cc.n = (size_t)n;
+	per = timeline_periods(&cc, BY_MONTH);
+	for (k = 0, wrong = 0; k < n; k++)
+		wrong += per[k] != month_slow(v[k].date);
+	is_int(wrong, 0, "every article's month as the day number says "
+	    "(bytes after a field's NUL ignored)");
+	free(per);
 	is_int(timeline_period("2023-02-30", BY_MONTH) % 12, 2,
 	    "February 30 is in March, as its day number says");
 }
