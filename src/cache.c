@@ -2,7 +2,8 @@
  * header, fixed-size entry records, the theme hits, the key phrases, the
  * discovered themes, the snapshot of the last load (display order and
  * paths) and one arena of interned strings. Checked by a checksum; never trusted
- * further than its bounds. Written whole, atomically. */
+ * further than its bounds. Written atomically, straight into the temp
+ * file (counted, then written: no image of it in memory). */
 #include <errno.h>
 #include <math.h>
 #include <fcntl.h>
@@ -800,19 +801,94 @@ cache_snap_article(const struct cache *c, uint32_t entry, struct article *a,
 	*hits = c->hits + e->hit0;
 }
 
-/* The file being built: four arrays and the string interning table. */
-struct writer {
-	struct buf	 ent, hits, phr, disc, dart, order, spath, str;
-	size_t		 nlex;
-	uint64_t	 nent, nhits, nphr, ndisc, ndart, disc_n;
-	struct hash	 itab;		/* string hash -> arena offset + 1 */
+/* The sections of the file, in their order after the head. */
+enum { S_ENT, S_HITS, S_PHR, S_DISC, S_DART, S_ORDER, S_SPATH, S_STR };
+#define WBUF	(64u << 10)	/* bytes a section holds before writing */
+
+/* One section of the file being written: LEN bytes so far, those not in
+ * BUF already at BASE in the file. */
+struct wsect {
+	uint64_t	 base, len;
+	char		*buf;
+	size_t		 nbuf;
 };
 
-/* The hash of the string at arena offset OFF of writer W (hash_grow). */
-static uint64_t
-intern_key(const void *w, uint32_t off)
+/*
+ * The file being built, in two passes over the same calls: the first
+ * (FD -1) only counts each section's bytes, which places them in the
+ * file; the second writes them there through small buffers. The image
+ * of the whole file was 30 MB at 100,000 articles, on top of the load.
+ */
+struct writer {
+	struct wsect	 s[NSECT];
+	int		 fd;		/* the temp file; -1 when counting */
+	int		 err;		/* errno of a failed write, or 0 */
+	size_t		 nlex;
+	uint64_t	 nent, nhits, nphr, ndisc, ndart, disc_n;
+	struct hash	 itab;		/* string hash -> interned + 1 */
+	const char	**istr;		/* the interned strings (the batch's
+					   or the old file's: they outlive
+					   the writer) */
+	uint32_t	*ioff;		/* their arena offsets */
+	size_t		 nis, iscap;
+};
+
+/* Writes the N bytes at P to W's file at OFF (a failure is kept). */
+static void
+sect_write(struct writer *w, const char *p, size_t n, uint64_t off)
 {
-	const char *s = ((const struct writer *)w)->str.s + off;
+	ssize_t k;
+
+	while (n > 0 && w->err == 0) {
+		if ((k = pwrite(w->fd, p, n, (off_t)off)) < 0) {
+			if (errno != EINTR)
+				w->err = errno;
+			continue;
+		}
+		p += k;
+		n -= (size_t)k;
+		off += (uint64_t)k;
+	}
+}
+
+/* Writes what section K of W holds. */
+static void
+sect_flush(struct writer *w, int k)
+{
+	struct wsect *S = &w->s[k];
+
+	if (S->nbuf > 0)
+		sect_write(w, S->buf, S->nbuf, S->base + S->len - S->nbuf);
+	S->nbuf = 0;
+}
+
+/* Appends the N bytes at P to section K of W (counts them, in the first
+ * pass). */
+static void
+sect_add(struct writer *w, int k, const void *p, size_t n)
+{
+	struct wsect *S = &w->s[k];
+
+	if (w->fd >= 0) {
+		if (S->nbuf + n > WBUF)
+			sect_flush(w, k);
+		if (n > WBUF)
+			sect_write(w, p, n, S->base + S->len);
+		else {
+			if (S->buf == NULL)
+				S->buf = xmalloc(WBUF);
+			memcpy(S->buf + S->nbuf, p, n);
+			S->nbuf += n;
+		}
+	}
+	S->len += n;
+}
+
+/* The hash of interned string I of writer W (hash_grow). */
+static uint64_t
+intern_key(const void *w, uint32_t i)
+{
+	const char *s = ((const struct writer *)w)->istr[i];
 
 	return hash_bytes(HASH_INIT, s, strlen(s));
 }
@@ -822,14 +898,15 @@ intern_key(const void *w, uint32_t off)
 static uint32_t
 put_str(struct writer *w, const char *s)
 {
-	uint32_t off = (uint32_t)w->str.len;
+	uint32_t off = (uint32_t)w->s[S_STR].len;
 
-	buf_add(&w->str, s, strlen(s) + 1);
+	sect_add(w, S_STR, s, strlen(s) + 1);
 	return off;
 }
 
 /* The arena offset of S, added once however often it is used (sources,
- * phrases). */
+ * phrases). The second pass finds every string the first interned, at
+ * the same offset, and writes it when the arena gets there. */
 static uint32_t
 intern(struct writer *w, const char *s)
 {
@@ -841,12 +918,23 @@ intern(struct writer *w, const char *s)
 		hash_grow(&w->itab, intern_key, w);
 	for (t = hash_first(&w->itab, h, &pos); *t != 0;
 	    t = hash_next(&w->itab, &pos))
-		if (strcmp(w->str.s + *t - 1, s) == 0)
-			return *t - 1;
-	off = (uint32_t)w->str.len;
-	buf_add(&w->str, s, n + 1);
-	*t = off + 1;
+		if (strcmp(w->istr[*t - 1], s) == 0) {
+			off = w->ioff[*t - 1];
+			if (off == w->s[S_STR].len)	/* its first use */
+				sect_add(w, S_STR, s, n + 1);
+			return off;
+		}
+	if (w->nis == w->iscap) {
+		w->iscap = w->iscap ? 2 * w->iscap : 1024;
+		w->istr = xreallocarray(w->istr, w->iscap, sizeof *w->istr);
+		w->ioff = xreallocarray(w->ioff, w->iscap, sizeof *w->ioff);
+	}
+	off = (uint32_t)w->s[S_STR].len;
+	w->istr[w->nis] = s;
+	w->ioff[w->nis] = off;
+	*t = (uint32_t)++w->nis;
 	hash_placed(&w->itab);
+	sect_add(w, S_STR, s, n + 1);
 	return off;
 }
 
@@ -866,7 +954,7 @@ put_lists(struct writer *w, struct cache_ent *e, const struct theme_hit *hits,
 			memset(&t, 0, sizeof t);
 			t.theme = hits[i].theme;
 			t.score = hits[i].score;
-			buf_add(&w->hits, (const char *)&t, sizeof t);
+			sect_add(w, S_HITS, &t, sizeof t);
 			e->nhits++;
 			w->nhits++;
 		}
@@ -876,7 +964,7 @@ put_lists(struct writer *w, struct cache_ent *e, const struct theme_hit *hits,
 		p.text = intern(w, phr[i].text);
 		p.label = intern(w, phr[i].label);
 		p.score = phr[i].score;
-		buf_add(&w->phr, (const char *)&p, sizeof p);
+		sect_add(w, S_PHR, &p, sizeof p);
 		e->nphr++;
 		w->nphr++;
 	}
@@ -902,7 +990,7 @@ put_article(struct writer *w, const char *key, const struct article *a,
 	e.flags = (have_phr ? ENT_PHRASES : 0) | (a->plain ? ENT_PLAIN : 0);
 	put_lists(w, &e, a->hits, a->nhits, nlex, have_phr ? phr : NULL,
 	    have_phr ? nphr : 0);
-	buf_add(&w->ent, (const char *)&e, sizeof e);
+	sect_add(w, S_ENT, &e, sizeof e);
 	w->nent++;
 }
 
@@ -921,7 +1009,7 @@ put_old(struct writer *w, struct cache *c, size_t i)
 	e.nphr = 0;
 	put_lists(w, &e, c->hits + c->ent[i].hit0, c->ent[i].nhits, SIZE_MAX,
 	    phr, nphr);
-	buf_add(&w->ent, (const char *)&e, sizeof e);
+	sect_add(w, S_ENT, &e, sizeof e);
 	w->nent++;
 }
 
@@ -941,11 +1029,11 @@ put_disc(struct writer *w, const struct cache_batch *b, size_t nok)
 		d.art0 = (uint32_t)w->ndart;
 		for (i = 0; i < b->disc[j].narticles; i++) {
 			k = b->disc[j].articles[i];
-			buf_add(&w->dart, (const char *)&k, sizeof k);
+			sect_add(w, S_DART, &k, sizeof k);
 			w->ndart++;
 			d.nart++;
 		}
-		buf_add(&w->disc, (const char *)&d, sizeof d);
+		sect_add(w, S_DISC, &d, sizeof d);
 		w->ndisc++;
 	}
 	w->disc_n = nok;
@@ -967,40 +1055,48 @@ cache_under_roots(const char *key, char *const *roots, size_t n)
 	return 0;
 }
 
-/* Writes the K parts P[i] (LEN[i] bytes) to PATH through the atomic
- * writer. 0, or -1 (warned): a cache not written (a full disk, EFBIG
- * under ulimit -f) only costs the next start its speed. */
-static int
-write_atomic(const char *path, const char *const *p, const size_t *len,
-    int k)
+/* The checksum of W's sections, read back from its file in pieces
+ * (the bytes are on disk, not in memory); 0 with W->err set when the
+ * reading fails. */
+static uint64_t
+writer_sum(struct writer *w)
 {
-	struct store_file f;
+	struct store_summer S;
+	uint64_t h = STORE_SUM_INIT, at, end;
+	char *buf = xmalloc(WBUF);
+	ssize_t k;
 	int i;
 
-	if (store_begin(&f, path, "index cache") == -1)
-		return -1;
-	for (i = 0; i < k; i++)
-		if (store_write(&f, p[i], len[i]) == -1) {
-			warn_at(path, "cannot write the index cache: %s",
-			    strerror(errno));
-			store_abort(&f);
-			return -1;
+	for (i = 0; i < NSECT && w->err == 0; i++) {
+		store_sum_begin(&S, h);
+		end = w->s[i].base + w->s[i].len;
+		for (at = w->s[i].base; at < end && w->err == 0; at += k) {
+			k = pread(w->fd, buf, end - at < WBUF ? end - at : WBUF,
+			    (off_t)at);
+			if (k <= 0) {
+				w->err = k < 0 ? errno : EIO;
+				k = 0;
+			} else
+				store_sum_add(&S, buf, (size_t)k);
 		}
-	return store_commit(&f);
+		h = store_sum_end(&S);
+	}
+	free(buf);
+	return h;
 }
 
-/* Writes the head and W's sections, without joining them in memory. */
-static int
-writer_flush(struct writer *w, const char *path, uint64_t lexhash,
-    uint64_t snapsig)
+/* Ends W's second pass: the last bytes written, then the head (with
+ * the sum of all that follows it) at the start. */
+static void
+writer_head(struct writer *w, uint64_t lexhash, uint64_t snapsig)
 {
-	struct buf *sect[NSECT] = { &w->ent, &w->hits, &w->phr, &w->disc,
-	    &w->dart, &w->order, &w->spath, &w->str };
-	const char *p[NSECT + 1];
-	size_t len[NSECT + 1];
 	struct cache_head h;
 	int i;
 
+	if (w->s[S_STR].len == 0)
+		sect_add(w, S_STR, "", 1);
+	for (i = 0; i < NSECT; i++)
+		sect_flush(w, i);
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, CACHE_MAGIC, 8);
 	h.version = CACHE_VERSION;
@@ -1013,33 +1109,53 @@ writer_flush(struct writer *w, const char *path, uint64_t lexhash,
 	h.ndart = w->ndart;
 	h.disc_n = w->disc_n;
 	h.nlex = w->nlex;
-	h.nsnap = w->order.len / sizeof(uint32_t);
+	h.nsnap = w->s[S_ORDER].len / sizeof(uint32_t);
 	h.snapsig = h.nsnap > 0 ? snapsig : 0;
-	if (w->str.len == 0)
-		buf_addc(&w->str, '\0');
-	h.nstr = w->str.len;
+	h.nstr = w->s[S_STR].len;
+	h.sum = writer_sum(w);
+	sect_write(w, (const char *)&h, sizeof h, 0);
+}
+
+/* Places W's sections after the head, as the first pass counted them,
+ * and sets W up for the second pass (on FD). */
+static void
+writer_place(struct writer *w, int fd)
+{
+	uint64_t at = sizeof(struct cache_head);
+	int i;
+
 	for (i = 0; i < NSECT; i++) {
-		p[i + 1] = sect[i]->s != NULL ? sect[i]->s : "";
-		len[i + 1] = sect[i]->len;
+		w->s[i].base = at;
+		at += w->s[i].len;
+		w->s[i].len = 0;
 	}
-	h.sum = sections_sum(p + 1, len + 1, NSECT);
-	p[0] = (const char *)&h;
-	len[0] = sizeof h;
-	return write_atomic(path, p, len, NSECT + 1);
+	w->fd = fd;
+	w->nent = w->nhits = w->nphr = w->ndisc = w->ndart = 0;
+}
+
+/* Did the second pass of W lay out what the first counted (every
+ * section but the arena, the last, ends where the next begins)? */
+static int
+writer_placed(const struct writer *w)
+{
+	int i;
+
+	for (i = 0; i + 1 < NSECT; i++)
+		if (w->s[i].base + w->s[i].len != w->s[i + 1].base)
+			return 0;
+	return 1;
 }
 
 /* Frees W's buffers. */
 static void
 writer_free(struct writer *w)
 {
-	buf_free(&w->ent);
-	buf_free(&w->hits);
-	buf_free(&w->phr);
-	buf_free(&w->disc);
-	buf_free(&w->dart);
-	buf_free(&w->order);
-	buf_free(&w->spath);
-	buf_free(&w->str);
+	int i;
+
+	for (i = 0; i < NSECT; i++)
+		free(w->s[i].buf);
+	free(w->istr);
+	free(w->ioff);
 	hash_free(&w->itab);
 }
 
@@ -1069,7 +1185,8 @@ save_needed(const struct cache *c, const struct cache_batch *b,
 }
 
 /* Appends record R of B (key KEY) to W, its phrases from R or, for a
- * hit, from the old entry; frees phrases R gives away. */
+ * hit, from the old entry; in the second pass, frees phrases R gives
+ * away. */
 static void
 put_batch(struct writer *w, struct cache *c, const struct cache_batch *b,
     struct loadrec *r, const char *key)
@@ -1082,42 +1199,11 @@ put_batch(struct writer *w, struct cache *c, const struct cache_batch *b,
 	/* the snapshot's articles keep their discovered themes too */
 	put_article(w, key, &r->a, b->order != NULL ? SIZE_MAX : b->nlex,
 	    phr, nphr, r->have_phr);
-	if (r->own_phr) {
+	if (r->own_phr && w->fd >= 0) {
 		free(r->phr);
 		r->phr = NULL;
 		r->own_phr = 0;
 	}
-}
-
-/* Sizes W's arrays for B and the old entries in KEEP up front: growing
- * them by doubling would leave up to half of each unused at the peak. */
-static void
-writer_reserve(struct writer *w, const struct cache *c,
-    const struct cache_batch *b, const unsigned char *keep)
-{
-	size_t i, nent = 0, nhits = 0, nphr = 0;
-
-	for (i = 0; i < b->n; i++) {
-		const struct loadrec *r = &b->rec[i];
-
-		if (!r->ok)
-			continue;
-		nent++;
-		nhits += r->a.nhits;
-		if (r->phr != NULL)
-			nphr += r->nphr;
-		else if (r->cached)
-			nphr += c->ent[r->entry].nphr;
-	}
-	for (i = 0; i < c->head.nent; i++)
-		if (keep[i]) {
-			nent++;
-			nhits += c->ent[i].nhits;
-			nphr += c->ent[i].nphr;
-		}
-	buf_reserve(&w->ent, nent * sizeof(struct cache_ent));
-	buf_reserve(&w->hits, nhits * sizeof(struct theme_hit));
-	buf_reserve(&w->phr, nphr * sizeof(struct cache_phr));
 }
 
 /* With a snapshot, records PATH as walked: its key's string when the
@@ -1127,52 +1213,78 @@ static void
 put_snap_path(struct writer *w, const struct cache_batch *b,
     const char *path, const char *key)
 {
-	uint32_t off = (uint32_t)w->str.len;
+	uint32_t off = (uint32_t)w->s[S_STR].len;
 
 	if (b->order == NULL)
 		return;
 	if (strcmp(key, path) != 0)
 		off = put_str(w, path);
-	buf_add(&w->spath, (const char *)&off, sizeof off);
+	sect_add(w, S_SPATH, &off, sizeof off);
 }
 
-/* Builds the new file from B and the old entries in KEEP; writes it. */
-static int
-save_write(struct cache *c, const struct cache_batch *b,
+/* One pass of W over B and the old entries in KEEP. */
+static void
+writer_pass(struct writer *w, struct cache *c, const struct cache_batch *b,
     const unsigned char *keep)
 {
-	struct writer w;
 	char kb[1024], *key;
 	size_t i, nok;
-	int rc;
 
-	memset(&w, 0, sizeof w);
-	w.nlex = b->nlex;
-	writer_reserve(&w, c, b, keep);
 	for (i = 0; i < b->n; i++) {
 		if (!b->rec[i].ok)
 			continue;
 		key = key_make(kb, sizeof kb, c->cwd, b->rec[i].a.path);
-		put_snap_path(&w, b, b->rec[i].a.path, key);
-		put_batch(&w, c, b, &b->rec[i], key);
+		put_snap_path(w, b, b->rec[i].a.path, key);
+		put_batch(w, c, b, &b->rec[i], key);
 		if (key != kb)
 			free(key);
 	}
-	nok = w.nent;
+	nok = w->nent;
 	for (i = 0; b->order != NULL && i < b->n; i++) {
 		uint32_t e = b->order[i];
 
-		buf_add(&w.order, (const char *)&e, sizeof e);
+		sect_add(w, S_ORDER, &e, sizeof e);
 	}
 	for (i = 0; i < c->head.nent; i++)
 		if (keep[i])
-			put_old(&w, c, i);
+			put_old(w, c, i);
 	if (b->have_disc)
-		put_disc(&w, b, nok);
-	rc = writer_flush(&w, c->path, c->lexhash,
-	    snap_sig(c, b->roots, b->nroots, b->have_disc));
+		put_disc(w, b, nok);
+}
+
+/* Builds the new file from B and the old entries in KEEP straight into
+ * the temp file (two passes: counted, then written); renames it into
+ * place. 0, or -1 (warned): a cache not written (a full disk, EFBIG
+ * under ulimit -f) only costs the next start its speed. */
+static int
+save_write(struct cache *c, const struct cache_batch *b,
+    const unsigned char *keep)
+{
+	struct store_file f;
+	struct writer w;
+
+	memset(&w, 0, sizeof w);
+	w.fd = -1;
+	w.nlex = b->nlex;
+	writer_pass(&w, c, b, keep);
+	if (store_begin(&f, c->path, "index cache") == -1) {
+		writer_free(&w);
+		return -1;
+	}
+	writer_place(&w, f.fd);
+	writer_pass(&w, c, b, keep);
+	if (!writer_placed(&w))
+		w.err = EINVAL;		/* the passes disagree: a bug */
+	writer_head(&w, c->lexhash, snap_sig(c, b->roots, b->nroots,
+	    b->have_disc));
 	writer_free(&w);
-	return rc;
+	if (w.err != 0) {
+		warn_at(c->path, "cannot write the index cache: %s",
+		    strerror(w.err));
+		store_abort(&f);
+		return -1;
+	}
+	return store_commit(&f);
 }
 
 int

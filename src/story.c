@@ -417,8 +417,10 @@ edge_try(struct build *B, uint32_t a, uint32_t b)
 
 	if (s < STORY_MIN)
 		return;
-	if (B->ne == B->ecap) {
-		B->ecap = B->ecap ? B->ecap * 2 : 256;
+	if (B->ne == B->ecap) {	/* doubling, then by an eighth: at
+				   100,000 articles a million edges */
+		B->ecap = B->ecap < (1u << 16) ? (B->ecap ? B->ecap * 2 : 256) :
+		    B->ecap + B->ecap / 8;
 		B->e = xreallocarray(B->e, B->ecap, sizeof *B->e);
 	}
 	B->e[B->ne++] = (struct edge){ a, b, s };
@@ -477,6 +479,44 @@ cmp_edge(const void *x, const void *y)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
+/* Moves edge I of the heap E[0..N) down to its place (the strongest at
+ * the leaves: edges_sort's order). */
+static void
+edge_sift(struct edge *e, size_t i, size_t n)
+{
+	struct edge x = e[i];
+	size_t c;
+
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && cmp_edge(&e[c], &e[c + 1]) < 0)
+			c++;
+		if (cmp_edge(&x, &e[c]) >= 0)
+			break;
+		e[i] = e[c];
+		i = c;
+	}
+	e[i] = x;
+}
+
+/* Sorts the N edges at E in cmp_edge's order, in place: glibc's qsort
+ * copies an array this big (12 MB at 100,000 articles) to merge it.
+ * cmp_edge is a total order, so any sort gives the same. */
+static void
+edges_sort(struct edge *e, size_t n)
+{
+	struct edge t;
+	size_t i;
+
+	for (i = n / 2; i-- > 0; )
+		edge_sift(e, i, n);
+	for (i = n; i-- > 1; ) {
+		t = e[0];
+		e[0] = e[i];
+		e[i] = t;
+		edge_sift(e, 0, i);
+	}
+}
+
 /* The root of article X's story so far. */
 static uint32_t
 root(struct build *B, uint32_t x)
@@ -501,8 +541,7 @@ cluster(struct build *B)
 		B->parent[i] = (uint32_t)i;
 		B->lo[i] = B->hi[i] = B->day[i];
 	}
-	if (B->ne > 1)	/* B->e is NULL without edges: no qsort */
-		qsort(B->e, B->ne, sizeof *B->e, cmp_edge);
+	edges_sort(B->e, B->ne);
 	for (i = 0; i < B->ne; i++) {
 		uint32_t x = root(B, B->e[i].a), y = root(B, B->e[i].b);
 		int32_t lo, hi;
