@@ -34,6 +34,10 @@ struct article {
 	size_t		 body_len;
 	struct theme_hit *hits;		/* strongest first */
 	uint16_t	 nhits;
+	unsigned char	 plain;		/* walked as a regular file, not a
+					   symbolic link: its state key is its
+					   directory's real path and its name
+					   (state_read_set) */
 	struct entity_pre *ents;	/* entity.h, made by the loader, or NULL */
 };
 

@@ -2,7 +2,8 @@
  * header, fixed-size entry records, the theme hits, the key phrases, the
  * discovered themes, the snapshot of the last load (display order and
  * paths) and one arena of interned strings. Checked by a checksum; never trusted
- * further than its bounds. Written whole, atomically. */
+ * further than its bounds. Written atomically, straight into the temp
+ * file (counted, then written: no image of it in memory). */
 #include <errno.h>
 #include <math.h>
 #include <fcntl.h>
@@ -27,6 +28,8 @@
 #define CACHE_MAX	(1u << 30)	/* bigger files are not ours */
 #define PHR_MAX		255u		/* phrases per entry */
 #define ENT_PHRASES	0x1		/* the entry's phrases were mined */
+#define ENT_PLAIN	0x2		/* walked as a regular file (a->plain);
+					   older files never say so */
 
 /* The file header; every count is checked against the file size. */
 struct cache_head {
@@ -102,6 +105,8 @@ struct cache {
 	unsigned char	*used;		/* looked up (hit or stale) */
 	atomic_size_t	 nfound;	/* hits */
 	int		 valid;		/* the file on disk is current */
+	int		 lazy;		/* cache_open_lazy: checksum and text
+					   unchecked, snapshot only */
 };
 
 /* The checksum of the N sections P[i] (LEN[i] bytes). */
@@ -138,7 +143,7 @@ cache_key(const char *file)
 
 /* Is every offset of the parsed file inside its arrays? */
 static int
-cache_check(struct cache *c)
+cache_check(const struct cache *c)
 {
 	const struct cache_head *h = &c->head;
 	size_t i;
@@ -215,37 +220,46 @@ meta_ok(const char *date, const char *lang)
 	return i < 4 && lang[i] == '\0' && i != 1;
 }
 
-/* Are the entries' values sound: text clean, date and language in form,
- * hit themes in the theme table (the lexicon's, then the discovered),
- * scores finite? Notes the snapshot's highest theme in snap_top. */
+/* Are the values of entry E sound: (when TEXT) text clean, date and
+ * language in form; hit themes in the theme table (the lexicon's, then
+ * the discovered), scores finite? Raises *TOP above its hits' themes. */
 static int
-cache_check_ents(struct cache *c)
+ent_ok(const struct cache *c, const struct cache_ent *e, int text,
+    uint32_t *top)
 {
 	const struct cache_head *h = &c->head;
 	const struct theme_hit *t;
-	size_t i, k;
+	size_t k;
 
-	for (i = 0; i < h->nent; i++) {
-		const struct cache_ent *e = &c->ent[i];
-
-		if (!str_clean(c->str + e->title) ||
-		    !str_clean(c->str + e->source) ||
-		    !meta_ok(e->date, e->lang))
+	if (text && (!str_clean(c->str + e->title) ||
+	    !str_clean(c->str + e->source) || !meta_ok(e->date, e->lang)))
+		return 0;
+	for (k = 0, t = c->hits + e->hit0; k < e->nhits; k++, t++) {
+		if (t->theme >= h->nlex + h->ndisc || !isfinite(t->score))
 			return 0;
-		for (k = 0, t = c->hits + e->hit0; k < e->nhits; k++, t++) {
-			if (t->theme >= h->nlex + h->ndisc || !isfinite(t->score))
-				return 0;
-			if (i < h->nsnap && t->theme >= c->snap_top)
-				c->snap_top = t->theme + 1u;
-		}
+		if (t->theme >= *top)
+			*top = t->theme + 1u;
 	}
 	return 1;
 }
 
-/* Are the values the offsets point at sound, whatever the checksum says
- * (anyone who can write the file can fix it up)? */
+/* ent_ok for every entry; *TOP gets the snapshot's highest theme + 1. */
 static int
-cache_check_values(struct cache *c)
+cache_check_ents(const struct cache *c, uint32_t *top)
+{
+	uint32_t other = 0;
+	size_t i;
+
+	for (i = 0; i < c->head.nent; i++)
+		if (!ent_ok(c, &c->ent[i], 1, i < c->head.nsnap ? top : &other))
+			return 0;
+	return 1;
+}
+
+/* Are the discovered themes sound (ids, labels, article indexes) and is
+ * the display order each snapshot entry once? */
+static int
+cache_check_disc(const struct cache *c)
 {
 	const struct cache_head *h = &c->head;
 	unsigned char *seen;
@@ -253,18 +267,64 @@ cache_check_values(struct cache *c)
 	int good = h->nlex == c->nlex && h->ndisc <= UINT16_MAX - h->nlex &&
 	    h->disc_n <= h->nent;
 
-	good = good && cache_check_ents(c);	/* phrases: cache_phrases */
 	for (i = 0; good && i < h->ndisc; i++)
 		good = disc_id_ok(c->str + c->disc[i].id) &&
 		    str_clean(c->str + c->disc[i].label);
 	for (i = 0; good && i < h->ndart; i++)
 		good = c->dart[i] < h->disc_n;
-	/* the display order: each snapshot entry once */
 	seen = xcalloc(h->nsnap + 1, 1);
 	for (i = 0; good && i < h->nsnap; i++)
 		good = !seen[c->order[i]]++;
 	free(seen);
 	return good;
+}
+
+/* Are the values the offsets point at sound, whatever the checksum says
+ * (anyone who can write the file can fix it up)? *TOP as
+ * cache_check_ents. */
+static int
+cache_check_values(const struct cache *c, uint32_t *top)
+{
+	/* phrases: cache_phrases */
+	return cache_check_disc(c) && cache_check_ents(c, top);
+}
+
+/*
+ * What a lazy open checks: the bounds of the header's sections, the
+ * discovered themes, and of each snapshot entry (the entries a trusted
+ * warm start hands out) its offsets and hits, so that nothing read later
+ * leaves the file or names a theme out of the table. The checksum, the
+ * text, dates and languages (fixed fields, cut at their size; the screen
+ * shows text through its sanitiser) and the other entries are
+ * cache_verify's.
+ */
+static int
+cache_check_snap(struct cache *c)
+{
+	const struct cache_head *h = &c->head;
+	const struct cache_ent *e;
+	size_t i;
+
+	if (h->nstr == 0 || c->str[h->nstr - 1] != '\0' || h->nsnap > h->nent)
+		return 0;
+	for (i = 0; i < h->ndisc; i++)
+		if (c->disc[i].id >= h->nstr || c->disc[i].label >= h->nstr ||
+		    (uint64_t)c->disc[i].art0 + c->disc[i].nart > h->ndart)
+			return 0;
+	for (i = 0; i < h->nsnap; i++)
+		if (c->order[i] >= h->nsnap || c->spath[i] >= h->nstr)
+			return 0;
+	if (!cache_check_disc(c))
+		return 0;
+	for (i = 0; i < h->nsnap; i++) {
+		e = &c->ent[i];
+		if (e->key >= h->nstr || e->title >= h->nstr ||
+		    e->source >= h->nstr ||
+		    (uint64_t)e->hit0 + e->nhits > h->nhits ||
+		    !ent_ok(c, e, 0, &c->snap_top))
+			return 0;
+	}
+	return 1;
 }
 
 /* The byte sizes of the sections of head H. */
@@ -308,7 +368,8 @@ cache_parse(struct cache *c, size_t len)
 		sp[i] = c->data + need;
 		need += slen[i];
 	}
-	if (need != len || sections_sum(sp, slen, NSECT) != h->sum)
+	if (need != len || (!c->lazy && sections_sum(sp, slen, NSECT) !=
+	    h->sum))
 		return 0;
 	c->ent = (struct cache_ent *)sp[0];
 	c->hits = (struct theme_hit *)sp[1];
@@ -318,11 +379,35 @@ cache_parse(struct cache *c, size_t len)
 	c->order = (const uint32_t *)sp[5];
 	c->spath = (const uint32_t *)sp[6];
 	c->str = sp[7];
+	if (c->lazy)
+		return h->lexhash != c->lexhash ? -1 : cache_check_snap(c);
 	if (!cache_check(c))
 		return 0;
 	if (h->lexhash != c->lexhash)
 		return -1;
-	return cache_check_values(c);
+	return cache_check_values(c, &c->snap_top);
+}
+
+int
+cache_verify(const struct cache *c)
+{
+	const struct cache_head *h = &c->head;
+	size_t slen[NSECT], need = sizeof *h;
+	const char *sp[NSECT];
+	uint32_t top = 0;
+	int i;
+
+	if (!c->valid)
+		return 0;
+	if (!c->lazy)
+		return 1;	/* checked whole by cache_open */
+	section_sizes(h, slen);
+	for (i = 0; i < NSECT; i++) {
+		sp[i] = c->data + need;
+		need += slen[i];
+	}
+	return sections_sum(sp, slen, NSECT) == h->sum && cache_check(c) &&
+	    cache_check_values(c, &top) && top == c->snap_top;
 }
 
 int
@@ -413,8 +498,9 @@ cache_map(const char *path, size_t *len)
 	return p;
 }
 
-struct cache *
-cache_open(const char *path, uint64_t lexhash, size_t nlex)
+/* cache_open, or with LAZY cache_open_lazy. */
+static struct cache *
+cache_open_mode(const char *path, uint64_t lexhash, size_t nlex, int lazy)
 {
 	static int warned;	/* global: one warning per process */
 	struct cache *c = xcalloc(1, sizeof *c);
@@ -425,6 +511,7 @@ cache_open(const char *path, uint64_t lexhash, size_t nlex)
 	c->cwd = getcwd(NULL, 0);
 	c->lexhash = lexhash;
 	c->nlex = nlex;
+	c->lazy = lazy;
 	atomic_init(&c->nfound, 0);
 	store_clean(path);
 	if (store_dir(path, "index cache") == -1)
@@ -441,10 +528,30 @@ cache_open(const char *path, uint64_t lexhash, size_t nlex)
 		cache_empty(c);
 	} else {
 		c->valid = 1;
-		c->pcache = xcalloc(c->head.nphr + 1, sizeof *c->pcache);
+		if (!lazy)
+			c->pcache = xcalloc(c->head.nphr + 1, sizeof *c->pcache);
 	}
-	cache_index(c);
+	if (!lazy)
+		cache_index(c);
 	return c;
+}
+
+struct cache *
+cache_open(const char *path, uint64_t lexhash, size_t nlex)
+{
+	return cache_open_mode(path, lexhash, nlex, 0);
+}
+
+struct cache *
+cache_open_lazy(const char *path, uint64_t lexhash, size_t nlex)
+{
+	return cache_open_mode(path, lexhash, nlex, 1);
+}
+
+int
+cache_lazy(const struct cache *c)
+{
+	return c != NULL && c->lazy;
 }
 
 /* The entry of KEY (hash H), or -1. */
@@ -490,7 +597,7 @@ cache_lookup(struct cache *c, struct article *a, int want_phr,
 	char kb[1024], *key;
 	long i;
 
-	if (c == NULL || c->head.nent == 0)
+	if (c == NULL || c->head.nent == 0 || c->lazy)
 		return CACHE_MISS;
 	key = key_make(kb, sizeof kb, c->cwd, a->path);
 	i = cache_find(c, key, key_hash(key));
@@ -526,7 +633,7 @@ cache_phrases(struct cache *c, uint32_t entry, struct phrase **out)
 	size_t k;
 
 	*out = NULL;
-	if (entry >= c->head.nent)
+	if (entry >= c->head.nent || c->lazy)
 		return 0;
 	e = &c->ent[entry];
 	for (k = 0; k < e->nphr; k++) {	/* checked here, when wanted */
@@ -661,22 +768,98 @@ cache_snap_article(const struct cache *c, uint32_t entry, struct article *a,
 	a->lang[sizeof a->lang - 1] = '\0';
 	a->decode_flags = e->decode_flags;
 	a->nhits = e->nhits;
+	a->plain = (e->flags & ENT_PLAIN) != 0;
 	*hits = c->hits + e->hit0;
 }
 
-/* The file being built: four arrays and the string interning table. */
-struct writer {
-	struct buf	 ent, hits, phr, disc, dart, order, spath, str;
-	size_t		 nlex;
-	uint64_t	 nent, nhits, nphr, ndisc, ndart, disc_n;
-	struct hash	 itab;		/* string hash -> arena offset + 1 */
+/* The sections of the file, in their order after the head. */
+enum { S_ENT, S_HITS, S_PHR, S_DISC, S_DART, S_ORDER, S_SPATH, S_STR };
+#define WBUF	(64u << 10)	/* bytes a section holds before writing */
+
+/* One section of the file being written: LEN bytes so far, those not in
+ * BUF already at BASE in the file. */
+struct wsect {
+	uint64_t	 base, len;
+	char		*buf;
+	size_t		 nbuf;
 };
 
-/* The hash of the string at arena offset OFF of writer W (hash_grow). */
-static uint64_t
-intern_key(const void *w, uint32_t off)
+/*
+ * The file being built, in two passes over the same calls: the first
+ * (FD -1) only counts each section's bytes, which places them in the
+ * file; the second writes them there through small buffers. The image
+ * of the whole file was 30 MB at 100,000 articles, on top of the load.
+ */
+struct writer {
+	struct wsect	 s[NSECT];
+	int		 fd;		/* the temp file; -1 when counting */
+	int		 err;		/* errno of a failed write, or 0 */
+	size_t		 nlex;
+	uint64_t	 nent, nhits, nphr, ndisc, ndart, disc_n;
+	struct hash	 itab;		/* string hash -> interned + 1 */
+	const char	**istr;		/* the interned strings (the batch's
+					   or the old file's: they outlive
+					   the writer) */
+	uint32_t	*ioff;		/* their arena offsets */
+	size_t		 nis, iscap;
+};
+
+/* Writes the N bytes at P to W's file at OFF (a failure is kept). */
+static void
+sect_write(struct writer *w, const char *p, size_t n, uint64_t off)
 {
-	const char *s = ((const struct writer *)w)->str.s + off;
+	ssize_t k;
+
+	while (n > 0 && w->err == 0) {
+		if ((k = pwrite(w->fd, p, n, (off_t)off)) < 0) {
+			if (errno != EINTR)
+				w->err = errno;
+			continue;
+		}
+		p += k;
+		n -= (size_t)k;
+		off += (uint64_t)k;
+	}
+}
+
+/* Writes what section K of W holds. */
+static void
+sect_flush(struct writer *w, int k)
+{
+	struct wsect *S = &w->s[k];
+
+	if (S->nbuf > 0)
+		sect_write(w, S->buf, S->nbuf, S->base + S->len - S->nbuf);
+	S->nbuf = 0;
+}
+
+/* Appends the N bytes at P to section K of W (counts them, in the first
+ * pass). */
+static void
+sect_add(struct writer *w, int k, const void *p, size_t n)
+{
+	struct wsect *S = &w->s[k];
+
+	if (w->fd >= 0) {
+		if (S->nbuf + n > WBUF)
+			sect_flush(w, k);
+		if (n > WBUF)
+			sect_write(w, p, n, S->base + S->len);
+		else {
+			if (S->buf == NULL)
+				S->buf = xmalloc(WBUF);
+			memcpy(S->buf + S->nbuf, p, n);
+			S->nbuf += n;
+		}
+	}
+	S->len += n;
+}
+
+/* The hash of interned string I of writer W (hash_grow). */
+static uint64_t
+intern_key(const void *w, uint32_t i)
+{
+	const char *s = ((const struct writer *)w)->istr[i];
 
 	return hash_bytes(HASH_INIT, s, strlen(s));
 }
@@ -686,14 +869,15 @@ intern_key(const void *w, uint32_t off)
 static uint32_t
 put_str(struct writer *w, const char *s)
 {
-	uint32_t off = (uint32_t)w->str.len;
+	uint32_t off = (uint32_t)w->s[S_STR].len;
 
-	buf_add(&w->str, s, strlen(s) + 1);
+	sect_add(w, S_STR, s, strlen(s) + 1);
 	return off;
 }
 
 /* The arena offset of S, added once however often it is used (sources,
- * phrases). */
+ * phrases). The second pass finds every string the first interned, at
+ * the same offset, and writes it when the arena gets there. */
 static uint32_t
 intern(struct writer *w, const char *s)
 {
@@ -705,12 +889,23 @@ intern(struct writer *w, const char *s)
 		hash_grow(&w->itab, intern_key, w);
 	for (t = hash_first(&w->itab, h, &pos); *t != 0;
 	    t = hash_next(&w->itab, &pos))
-		if (strcmp(w->str.s + *t - 1, s) == 0)
-			return *t - 1;
-	off = (uint32_t)w->str.len;
-	buf_add(&w->str, s, n + 1);
-	*t = off + 1;
+		if (strcmp(w->istr[*t - 1], s) == 0) {
+			off = w->ioff[*t - 1];
+			if (off == w->s[S_STR].len)	/* its first use */
+				sect_add(w, S_STR, s, n + 1);
+			return off;
+		}
+	if (w->nis == w->iscap) {
+		w->iscap = w->iscap ? 2 * w->iscap : 1024;
+		w->istr = xreallocarray(w->istr, w->iscap, sizeof *w->istr);
+		w->ioff = xreallocarray(w->ioff, w->iscap, sizeof *w->ioff);
+	}
+	off = (uint32_t)w->s[S_STR].len;
+	w->istr[w->nis] = s;
+	w->ioff[w->nis] = off;
+	*t = (uint32_t)++w->nis;
 	hash_placed(&w->itab);
+	sect_add(w, S_STR, s, n + 1);
 	return off;
 }
 
@@ -730,7 +925,7 @@ put_lists(struct writer *w, struct cache_ent *e, const struct theme_hit *hits,
 			memset(&t, 0, sizeof t);
 			t.theme = hits[i].theme;
 			t.score = hits[i].score;
-			buf_add(&w->hits, (const char *)&t, sizeof t);
+			sect_add(w, S_HITS, &t, sizeof t);
 			e->nhits++;
 			w->nhits++;
 		}
@@ -740,7 +935,7 @@ put_lists(struct writer *w, struct cache_ent *e, const struct theme_hit *hits,
 		p.text = intern(w, phr[i].text);
 		p.label = intern(w, phr[i].label);
 		p.score = phr[i].score;
-		buf_add(&w->phr, (const char *)&p, sizeof p);
+		sect_add(w, S_PHR, &p, sizeof p);
 		e->nphr++;
 		w->nphr++;
 	}
@@ -763,10 +958,10 @@ put_article(struct writer *w, const char *key, const struct article *a,
 	e.decode_flags = a->decode_flags;
 	memcpy(e.date, a->date, sizeof e.date);
 	memcpy(e.lang, a->lang, sizeof e.lang);
-	e.flags = have_phr ? ENT_PHRASES : 0;
+	e.flags = (have_phr ? ENT_PHRASES : 0) | (a->plain ? ENT_PLAIN : 0);
 	put_lists(w, &e, a->hits, a->nhits, nlex, have_phr ? phr : NULL,
 	    have_phr ? nphr : 0);
-	buf_add(&w->ent, (const char *)&e, sizeof e);
+	sect_add(w, S_ENT, &e, sizeof e);
 	w->nent++;
 }
 
@@ -785,7 +980,7 @@ put_old(struct writer *w, struct cache *c, size_t i)
 	e.nphr = 0;
 	put_lists(w, &e, c->hits + c->ent[i].hit0, c->ent[i].nhits, SIZE_MAX,
 	    phr, nphr);
-	buf_add(&w->ent, (const char *)&e, sizeof e);
+	sect_add(w, S_ENT, &e, sizeof e);
 	w->nent++;
 }
 
@@ -805,11 +1000,11 @@ put_disc(struct writer *w, const struct cache_batch *b, size_t nok)
 		d.art0 = (uint32_t)w->ndart;
 		for (i = 0; i < b->disc[j].narticles; i++) {
 			k = b->disc[j].articles[i];
-			buf_add(&w->dart, (const char *)&k, sizeof k);
+			sect_add(w, S_DART, &k, sizeof k);
 			w->ndart++;
 			d.nart++;
 		}
-		buf_add(&w->disc, (const char *)&d, sizeof d);
+		sect_add(w, S_DISC, &d, sizeof d);
 		w->ndisc++;
 	}
 	w->disc_n = nok;
@@ -831,40 +1026,48 @@ cache_under_roots(const char *key, char *const *roots, size_t n)
 	return 0;
 }
 
-/* Writes the K parts P[i] (LEN[i] bytes) to PATH through the atomic
- * writer. 0, or -1 (warned): a cache not written (a full disk, EFBIG
- * under ulimit -f) only costs the next start its speed. */
-static int
-write_atomic(const char *path, const char *const *p, const size_t *len,
-    int k)
+/* The checksum of W's sections, read back from its file in pieces
+ * (the bytes are on disk, not in memory); 0 with W->err set when the
+ * reading fails. */
+static uint64_t
+writer_sum(struct writer *w)
 {
-	struct store_file f;
+	struct store_summer S;
+	uint64_t h = STORE_SUM_INIT, at, end;
+	char *buf = xmalloc(WBUF);
+	ssize_t k;
 	int i;
 
-	if (store_begin(&f, path, "index cache") == -1)
-		return -1;
-	for (i = 0; i < k; i++)
-		if (store_write(&f, p[i], len[i]) == -1) {
-			warn_at(path, "cannot write the index cache: %s",
-			    strerror(errno));
-			store_abort(&f);
-			return -1;
+	for (i = 0; i < NSECT && w->err == 0; i++) {
+		store_sum_begin(&S, h);
+		end = w->s[i].base + w->s[i].len;
+		for (at = w->s[i].base; at < end && w->err == 0; at += k) {
+			k = pread(w->fd, buf, end - at < WBUF ? end - at : WBUF,
+			    (off_t)at);
+			if (k <= 0) {
+				w->err = k < 0 ? errno : EIO;
+				k = 0;
+			} else
+				store_sum_add(&S, buf, (size_t)k);
 		}
-	return store_commit(&f);
+		h = store_sum_end(&S);
+	}
+	free(buf);
+	return h;
 }
 
-/* Writes the head and W's sections, without joining them in memory. */
-static int
-writer_flush(struct writer *w, const char *path, uint64_t lexhash,
-    uint64_t snapsig)
+/* Ends W's second pass: the last bytes written, then the head (with
+ * the sum of all that follows it) at the start. */
+static void
+writer_head(struct writer *w, uint64_t lexhash, uint64_t snapsig)
 {
-	struct buf *sect[NSECT] = { &w->ent, &w->hits, &w->phr, &w->disc,
-	    &w->dart, &w->order, &w->spath, &w->str };
-	const char *p[NSECT + 1];
-	size_t len[NSECT + 1];
 	struct cache_head h;
 	int i;
 
+	if (w->s[S_STR].len == 0)
+		sect_add(w, S_STR, "", 1);
+	for (i = 0; i < NSECT; i++)
+		sect_flush(w, i);
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, CACHE_MAGIC, 8);
 	h.version = CACHE_VERSION;
@@ -877,33 +1080,53 @@ writer_flush(struct writer *w, const char *path, uint64_t lexhash,
 	h.ndart = w->ndart;
 	h.disc_n = w->disc_n;
 	h.nlex = w->nlex;
-	h.nsnap = w->order.len / sizeof(uint32_t);
+	h.nsnap = w->s[S_ORDER].len / sizeof(uint32_t);
 	h.snapsig = h.nsnap > 0 ? snapsig : 0;
-	if (w->str.len == 0)
-		buf_addc(&w->str, '\0');
-	h.nstr = w->str.len;
+	h.nstr = w->s[S_STR].len;
+	h.sum = writer_sum(w);
+	sect_write(w, (const char *)&h, sizeof h, 0);
+}
+
+/* Places W's sections after the head, as the first pass counted them,
+ * and sets W up for the second pass (on FD). */
+static void
+writer_place(struct writer *w, int fd)
+{
+	uint64_t at = sizeof(struct cache_head);
+	int i;
+
 	for (i = 0; i < NSECT; i++) {
-		p[i + 1] = sect[i]->s != NULL ? sect[i]->s : "";
-		len[i + 1] = sect[i]->len;
+		w->s[i].base = at;
+		at += w->s[i].len;
+		w->s[i].len = 0;
 	}
-	h.sum = sections_sum(p + 1, len + 1, NSECT);
-	p[0] = (const char *)&h;
-	len[0] = sizeof h;
-	return write_atomic(path, p, len, NSECT + 1);
+	w->fd = fd;
+	w->nent = w->nhits = w->nphr = w->ndisc = w->ndart = 0;
+}
+
+/* Did the second pass of W lay out what the first counted (every
+ * section but the arena, the last, ends where the next begins)? */
+static int
+writer_placed(const struct writer *w)
+{
+	int i;
+
+	for (i = 0; i + 1 < NSECT; i++)
+		if (w->s[i].base + w->s[i].len != w->s[i + 1].base)
+			return 0;
+	return 1;
 }
 
 /* Frees W's buffers. */
 static void
 writer_free(struct writer *w)
 {
-	buf_free(&w->ent);
-	buf_free(&w->hits);
-	buf_free(&w->phr);
-	buf_free(&w->disc);
-	buf_free(&w->dart);
-	buf_free(&w->order);
-	buf_free(&w->spath);
-	buf_free(&w->str);
+	int i;
+
+	for (i = 0; i < NSECT; i++)
+		free(w->s[i].buf);
+	free(w->istr);
+	free(w->ioff);
 	hash_free(&w->itab);
 }
 
@@ -933,7 +1156,8 @@ save_needed(const struct cache *c, const struct cache_batch *b,
 }
 
 /* Appends record R of B (key KEY) to W, its phrases from R or, for a
- * hit, from the old entry; frees phrases R gives away. */
+ * hit, from the old entry; in the second pass, frees phrases R gives
+ * away. */
 static void
 put_batch(struct writer *w, struct cache *c, const struct cache_batch *b,
     struct loadrec *r, const char *key)
@@ -946,42 +1170,11 @@ put_batch(struct writer *w, struct cache *c, const struct cache_batch *b,
 	/* the snapshot's articles keep their discovered themes too */
 	put_article(w, key, &r->a, b->order != NULL ? SIZE_MAX : b->nlex,
 	    phr, nphr, r->have_phr);
-	if (r->own_phr) {
+	if (r->own_phr && w->fd >= 0) {
 		free(r->phr);
 		r->phr = NULL;
 		r->own_phr = 0;
 	}
-}
-
-/* Sizes W's arrays for B and the old entries in KEEP up front: growing
- * them by doubling would leave up to half of each unused at the peak. */
-static void
-writer_reserve(struct writer *w, const struct cache *c,
-    const struct cache_batch *b, const unsigned char *keep)
-{
-	size_t i, nent = 0, nhits = 0, nphr = 0;
-
-	for (i = 0; i < b->n; i++) {
-		const struct loadrec *r = &b->rec[i];
-
-		if (!r->ok)
-			continue;
-		nent++;
-		nhits += r->a.nhits;
-		if (r->phr != NULL)
-			nphr += r->nphr;
-		else if (r->cached)
-			nphr += c->ent[r->entry].nphr;
-	}
-	for (i = 0; i < c->head.nent; i++)
-		if (keep[i]) {
-			nent++;
-			nhits += c->ent[i].nhits;
-			nphr += c->ent[i].nphr;
-		}
-	buf_reserve(&w->ent, nent * sizeof(struct cache_ent));
-	buf_reserve(&w->hits, nhits * sizeof(struct theme_hit));
-	buf_reserve(&w->phr, nphr * sizeof(struct cache_phr));
 }
 
 /* With a snapshot, records PATH as walked: its key's string when the
@@ -991,62 +1184,92 @@ static void
 put_snap_path(struct writer *w, const struct cache_batch *b,
     const char *path, const char *key)
 {
-	uint32_t off = (uint32_t)w->str.len;
+	uint32_t off = (uint32_t)w->s[S_STR].len;
 
 	if (b->order == NULL)
 		return;
 	if (strcmp(key, path) != 0)
 		off = put_str(w, path);
-	buf_add(&w->spath, (const char *)&off, sizeof off);
+	sect_add(w, S_SPATH, &off, sizeof off);
 }
 
-/* Builds the new file from B and the old entries in KEEP; writes it. */
-static int
-save_write(struct cache *c, const struct cache_batch *b,
+/* One pass of W over B and the old entries in KEEP. */
+static void
+writer_pass(struct writer *w, struct cache *c, const struct cache_batch *b,
     const unsigned char *keep)
 {
-	struct writer w;
 	char kb[1024], *key;
 	size_t i, nok;
-	int rc;
 
-	memset(&w, 0, sizeof w);
-	w.nlex = b->nlex;
-	writer_reserve(&w, c, b, keep);
 	for (i = 0; i < b->n; i++) {
 		if (!b->rec[i].ok)
 			continue;
 		key = key_make(kb, sizeof kb, c->cwd, b->rec[i].a.path);
-		put_snap_path(&w, b, b->rec[i].a.path, key);
-		put_batch(&w, c, b, &b->rec[i], key);
+		put_snap_path(w, b, b->rec[i].a.path, key);
+		put_batch(w, c, b, &b->rec[i], key);
 		if (key != kb)
 			free(key);
 	}
-	nok = w.nent;
+	nok = w->nent;
 	for (i = 0; b->order != NULL && i < b->n; i++) {
 		uint32_t e = b->order[i];
 
-		buf_add(&w.order, (const char *)&e, sizeof e);
+		sect_add(w, S_ORDER, &e, sizeof e);
 	}
 	for (i = 0; i < c->head.nent; i++)
 		if (keep[i])
-			put_old(&w, c, i);
+			put_old(w, c, i);
 	if (b->have_disc)
-		put_disc(&w, b, nok);
-	rc = writer_flush(&w, c->path, c->lexhash,
-	    snap_sig(c, b->roots, b->nroots, b->have_disc));
+		put_disc(w, b, nok);
+}
+
+/* Builds the new file from B and the old entries in KEEP straight into
+ * the temp file (two passes: counted, then written); renames it into
+ * place. 0, or -1 (warned): a cache not written (a full disk, EFBIG
+ * under ulimit -f) only costs the next start its speed. */
+static int
+save_write(struct cache *c, const struct cache_batch *b,
+    const unsigned char *keep)
+{
+	struct store_file f;
+	struct writer w;
+
+	memset(&w, 0, sizeof w);
+	w.fd = -1;
+	w.nlex = b->nlex;
+	writer_pass(&w, c, b, keep);
+	if (store_begin(&f, c->path, "index cache") == -1) {
+		writer_free(&w);
+		return -1;
+	}
+	writer_place(&w, f.fd);
+	writer_pass(&w, c, b, keep);
+	if (!writer_placed(&w))
+		w.err = EINVAL;		/* the passes disagree: a bug */
+	writer_head(&w, c->lexhash, snap_sig(c, b->roots, b->nroots,
+	    b->have_disc));
 	writer_free(&w);
-	return rc;
+	if (w.err != 0) {
+		warn_at(c->path, "cannot write the index cache: %s",
+		    strerror(w.err));
+		store_abort(&f);
+		return -1;
+	}
+	return store_commit(&f);
 }
 
 int
 cache_save(struct cache *c, const struct cache_batch *b)
 {
-	char **rkeys = xcalloc(b->nroots + 1, sizeof *rkeys);
-	unsigned char *keep = xcalloc(c->head.nent + 1, 1);
+	char **rkeys;
+	unsigned char *keep;
 	size_t i;
 	int rc = 0;
 
+	if (c->lazy)
+		return -1;	/* it keeps no lookups to merge */
+	rkeys = xcalloc(b->nroots + 1, sizeof *rkeys);
+	keep = xcalloc(c->head.nent + 1, 1);
 	for (i = 0; i < b->nroots; i++)
 		rkeys[i] = key_make(NULL, 0, c->cwd, b->roots[i]);
 	if (save_needed(c, b, rkeys, keep))

@@ -23,6 +23,26 @@ struct cache;
 struct cache *cache_open(const char *path, uint64_t lexhash, size_t nlex);
 
 /*
+ * cache_open for a trusted warm start, whose first screen must not wait
+ * for a read of the whole file: the header, the section sizes, the
+ * discovered themes and, of each snapshot entry (what cache_snapshot and
+ * cache_snap_article hand out), its offsets and hit themes are checked;
+ * the checksum, the text, dates and languages and the other entries are
+ * left to cache_verify (a reader shows text through its sanitiser). Such a cache serves the snapshot only:
+ * cache_lookup misses, cache_phrases gives none, cache_save writes
+ * nothing (-1).
+ */
+struct cache *cache_open_lazy(const char *path, uint64_t lexhash,
+	    size_t nlex);
+/* Was C opened by cache_open_lazy? */
+int	 cache_lazy(const struct cache *);
+
+/* Does C pass every check cache_open makes (a lazy cache: the checksum,
+ * every entry, clean text)? 1, or 0 (the snapshot it gave is not to be
+ * kept). Reads C only: any thread may run it while others read C. */
+int	 cache_verify(const struct cache *);
+
+/*
  * Looks up A by A->path, A->size and A->mtime (set by the caller). On a
  * hit fills title, source, date, lang, decode_flags and hits (lexicon
  * indexes) of A, and *ENTRY (if not NULL) with the entry's index (for

@@ -3,9 +3,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -144,8 +141,10 @@ walk_entries(struct walk *w, DIR *d, const char *path, int depth)
 			continue;
 		b.len = base;
 		buf_adds(&b, de->d_name);
-		if (de->d_type == DT_REG)
+		if (de->d_type == DT_REG) {	/* a file, not a link */
 			walk_file(w, b.s, NULL);
+			w->rec[w->n - 1].a.plain = 1;
+		}
 		else if (walk_stat(d, de->d_name, b.s, &st) == -1)
 			continue;
 		else if (S_ISDIR(st.st_mode))
@@ -435,14 +434,17 @@ static int
 load_file(struct loadrec *r)
 {
 	char *path = r->a.path, err[256];
+	unsigned char plain = r->a.plain;
 
 	if (article_load(&r->a, path, err, sizeof err) == -1) {
 		warn_at(path, "%s", err);
 		r->a.path = path;
+		r->a.plain = plain;
 		return -1;
 	}
 	free(r->a.path);	/* article_load's copy of PATH */
 	r->a.path = path;
+	r->a.plain = plain;
 	if (r->a.size > ARTICLE_MAX_BYTES)	/* cut: said, not silent */
 		warn_at(path, "larger than %u MB: only the first %u MB read",
 		    ARTICLE_MAX_BYTES >> 20, ARTICLE_MAX_BYTES >> 20);
@@ -929,7 +931,10 @@ open_cache(const struct lexicon *lex, int flags)
 	if ((flags & (CORPUS_NOCACHE | CORPUS_RESIDENT)) || lex == NULL)
 		return NULL;
 	cpath = paths_cache("index");
-	cache = cache_open(cpath, lexicon_hash(lex), lexicon_count(lex));
+	/* a trusted start checks the rest of the file after its first
+	 * screen (corpus_refresh) */
+	cache = (flags & CORPUS_TRUST ? cache_open_lazy : cache_open)(cpath,
+	    lexicon_hash(lex), lexicon_count(lex));
 	free(cpath);
 	return cache;
 }
@@ -1115,18 +1120,6 @@ snap_same(const struct loader *L, const struct cache *ref,
 	return 1;
 }
 
-/* Gives the memory freed after a load's big steps back to the system:
- * glibc keeps the loader threads' freed heaps (the phrases, the word
- * index's runs, the cache image), and the peaks that follow (the
- * articles moved, the story index) came on top of them. */
-static void
-heap_trim(void)
-{
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
-}
-
 /* Loads, matches and mines what the cache does not have (the files of L
  * are stat'ed), saves the cache and keeps the loaded articles, sorted. */
 static void
@@ -1153,12 +1146,13 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 	L->words = NULL;
 	c->resident = L->resident;
 	build_themes(c, L, n);
+	util_heap_trim();	/* the selection's tables, before the cache */
 	order = sort_order(L, n, &nok);
 	if (L->cache != NULL)
 		save_cache(c, L, paths, npaths, order, nok);
 	cache_close(L->cache);	/* after build_themes: phrases point into it */
 	L->cache = NULL;
-	heap_trim();	/* the phrases, the cache image, the runs */
+	util_heap_trim();	/* the phrases, the cache image, the runs */
 	compact(c, L, order, nok);
 	free(order);
 	if (c->words != NULL)	/* matched to the articles meanwhile */
@@ -1226,6 +1220,10 @@ load_main(struct corpus *c, const struct load_args *A)
 		build_sets(c);
 		return LOAD_SNAPSHOT;
 	}
+	if (cache_lazy(cache)) {	/* no snapshot: the load needs it all */
+		cache_close(cache);
+		cache = open_cache(A->lex, A->flags & ~CORPUS_TRUST);
+	}
 	L.t0 = util_now();
 	walk_all(&w, A->paths, A->npaths);
 	loader_init(&L, &w, A->lex, A->flags, cache);
@@ -1234,8 +1232,10 @@ load_main(struct corpus *c, const struct load_args *A)
 	L.live = A->live;
 	report(&L, CORPUS_CHECKING, 1);
 	run_pool(&L, stat_thread);
+	/* a trusted snapshot is kept only if its whole file passes */
 	same = snap_same(&L, A->ref != NULL ? A->ref : cache, A->paths,
-	    A->npaths) && !(A->flags & CORPUS_REWORDS);
+	    A->npaths) && !(A->flags & CORPUS_REWORDS) &&
+	    (A->ref == NULL || cache_verify(A->ref));
 	if (same && A->ref != NULL)
 		how = LOAD_UNCHANGED;
 	else if (same && snap_build(c, L.cache, A->paths, A->npaths, A->flags))
@@ -1247,7 +1247,7 @@ load_main(struct corpus *c, const struct load_args *A)
 	}
 	report(&L, CORPUS_DONE, 1);
 	loader_free(&L);
-	heap_trim();
+	util_heap_trim();
 	return how;
 }
 

@@ -802,6 +802,11 @@ index_build(struct corpus *c)
 		pre_replay(own != NULL ? own : c->v[i].ents, (uint32_t)i, &cur,
 		    &C, &nums);
 		free(own);
+		if (!corpus_partial(c)) {	/* replayed: let it go (15 MB at
+						   100,000 articles) */
+			free(c->v[i].ents);
+			c->v[i].ents = NULL;
+		}
 		coff[i + 1] = (uint32_t)cur.n;
 		M.ix.noff[i + 1] = (uint32_t)nums.n;
 	}

@@ -1200,7 +1200,9 @@ split_phrase(const char *p, size_t len, struct token **out)
 }
 
 /* Is there a scoring term (plain, or part of a near rule) inside the
- * folded phrase P? */
+ * folded phrase P? Weak terms do not count: a word that alone says
+ * nothing ("festival", "museum") does not make "Steppe Eagle Festival"
+ * the lexicon's. */
 int
 lexicon_covers(const struct lexicon *lex, const char *p, size_t len)
 {
@@ -1215,7 +1217,8 @@ lexicon_covers(const struct lexicon *lex, const char *p, size_t len)
 	for (i = 0; i < n && !found; i++) {
 		k = lexicon_match_at(lex, t, n, i, ids, 64);
 		for (j = 0; j < k; j++)
-			if (lex->terms[ids[j]].kind == LEX_PLAIN ||
+			if ((lex->terms[ids[j]].kind == LEX_PLAIN &&
+			    !(lex->terms[ids[j]].flags & LEXT_WEAK)) ||
 			    (lex->terms[ids[j]].kind == LEX_NEAR &&
 			    !lex->rules[lex->terms[ids[j]].rule].veto))
 				found = 1;

@@ -26,8 +26,8 @@ uint64_t lexicon_hash(const struct lexicon *);
  * (callback per term). */
 void	 lexicon_terms(const struct lexicon *, void (*)(const char *, void *),
 	    void *);
-/* Does folded phrase P (space-separated tokens) match any term? Used by
- * discovery to skip phrases a lexicon theme covers. */
+/* Does folded phrase P (space-separated tokens) match any term that is
+ * not weak? Used by discovery to skip phrases a lexicon theme covers. */
 int	 lexicon_covers(const struct lexicon *, const char *p, size_t len);
 /* Is folded phrase P a run of the words of a longer term ("central" or
  * "asia" of "central asia", "azji" of "azj* srodkow*")? Discovery skips

@@ -6,6 +6,7 @@
 
 #include "corpus.h"
 #include "entity.h"
+#include "hash.h"
 #include "listmodel.h"
 #include "query.h"
 #include "util.h"
@@ -17,24 +18,62 @@ cmp_lang(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Distinct article languages, sorted, for the language filter. */
+/* Language code L (at most three bytes before its NUL, as an article's
+ * field holds) as one number, for collect_langs. */
+static uint32_t
+lang_code(const char *l)
+{
+	uint32_t k = 0;
+	int i;
+
+	for (i = 0; i < 3 && l[i] != '\0'; i++)
+		k |= (uint32_t)(unsigned char)l[i] << (8 * i);
+	return k;
+}
+
+/* The hash of language I of M (hash_grow). */
+static uint64_t
+lang_key(const void *m, uint32_t i)
+{
+	return lang_code(((const struct listmodel *)m)->langs[i]) *
+	    0x9e3779b97f4a7c15ULL;
+}
+
+/* Distinct article languages, sorted, for the language filter: found
+ * through a hash table of their codes, as a million articles (and a
+ * hostile cache's languages) may bring many. */
 static void
 collect_langs(struct listmodel *m)
 {
-	size_t i, k;
+	struct hash h;
+	uint32_t *s, code;
+	uint64_t k;
+	size_t i, pos;
 
+	hash_init(&h, 64);
 	for (i = 0; i < m->c->n; i++) {
-		if (m->c->v[i].lang[0] == '\0')
+		if ((code = lang_code(m->c->v[i].lang)) == 0)
 			continue;
-		for (k = 0; k < m->nlangs; k++)
-			if (strcmp(m->langs[k], m->c->v[i].lang) == 0)
-				break;
-		if (k < m->nlangs)
+		k = code * 0x9e3779b97f4a7c15ULL;
+		for (s = hash_first(&h, k, &pos); *s != 0 &&
+		    lang_code(m->langs[*s - 1]) != code;
+		    s = hash_next(&h, &pos))
+			;
+		if (*s != 0)
 			continue;
+		if (hash_full(&h)) {
+			hash_grow(&h, lang_key, m);
+			for (s = hash_first(&h, k, &pos); *s != 0;
+			    s = hash_next(&h, &pos))
+				;
+		}
 		m->langs = xreallocarray(m->langs, m->nlangs + 1,
 		    sizeof *m->langs);
-		m->langs[m->nlangs++] = xstrdup(m->c->v[i].lang);
+		m->langs[m->nlangs++] = xstrndup(m->c->v[i].lang, 3);
+		*s = (uint32_t)m->nlangs;
+		hash_placed(&h);
 	}
+	hash_free(&h);
 	if (m->nlangs > 0)
 		qsort(m->langs, m->nlangs, sizeof *m->langs, cmp_lang);
 }

@@ -644,6 +644,7 @@ main(int argc, char **argv)
 	char *deflt[1];
 	int rc;
 
+	util_heap_setup();
 	setlocale(LC_ALL, "");
 	fault_init();
 	parse_options(&o, argc, argv);

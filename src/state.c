@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "article.h"
 #include "decode.h"
 #include "hash.h"
 #include "paths.h"
@@ -603,6 +604,144 @@ state_set_pos(struct state *s, const char *key, long pos)
 	e->pos = pos > 0 ? pos : 0;
 	e->changed |= CH_POS;
 	s->dirty = 1;
+}
+
+/* A directory of state_read_set: the walked name (with its '/') and
+ * its real path's key prefix (the real path and a '/'), or no prefix
+ * when realpath failed. */
+struct sdir {
+	const char	*name;
+	size_t		 nlen;
+	uint64_t	 hash;		/* of NAME */
+	char		*pre;		/* malloc'd, or NULL */
+	size_t		 plen;
+	uint64_t	 phash;		/* hash_bytes state of PRE */
+};
+
+/* The directories state_read_set met, found through a hash table. */
+struct sdirs {
+	struct sdir	*v;
+	size_t		 n, cap;
+	struct hash	 h;
+};
+
+/* The hash of directory I of table CTX (hash_grow). */
+static uint64_t
+sdir_key(const void *ctx, uint32_t i)
+{
+	return ((const struct sdirs *)ctx)->v[i].hash;
+}
+
+/* Fills D's key prefix: realpath of its name, and a '/'. */
+static void
+sdir_resolve(struct sdir *d)
+{
+	char real[PATH_MAX], *dir = xstrndup(d->name, d->nlen);
+
+	if (d->nlen > 1)
+		dir[d->nlen - 1] = '\0';	/* "a/b/" -> "a/b"; "/" stays */
+	if (realpath(dir, real) != NULL) {
+		d->plen = strlen(real);
+		d->pre = xmalloc(d->plen + 2);
+		memcpy(d->pre, real, d->plen);
+		if (d->plen == 0 || real[d->plen - 1] != '/')
+			d->pre[d->plen++] = '/';
+		d->pre[d->plen] = '\0';
+		d->phash = hash_bytes(HASH_INIT, d->pre, d->plen);
+	}
+	free(dir);
+}
+
+/* The directory NAME[0..NLEN) (NLEN with its '/'), resolved on its first
+ * use; the pointer lasts until the next call. */
+static const struct sdir *
+sdir_get(struct sdirs *t, const char *name, size_t nlen)
+{
+	uint64_t h = hash_bytes(HASH_INIT, name, nlen);
+	uint32_t *s;
+	size_t pos;
+
+	if (hash_full(&t->h))	/* before the probe: the table may be empty */
+		hash_grow(&t->h, sdir_key, t);
+	for (s = hash_first(&t->h, h, &pos); *s != 0; s = hash_next(&t->h, &pos))
+		if (t->v[*s - 1].hash == h && t->v[*s - 1].nlen == nlen &&
+		    memcmp(t->v[*s - 1].name, name, nlen) == 0)
+			return &t->v[*s - 1];
+	if (t->n == t->cap)
+		t->v = xreallocarray(t->v, t->cap = t->cap ? 2 * t->cap : 16,
+		    sizeof *t->v);
+	t->v[t->n] = (struct sdir){ .name = name, .nlen = nlen, .hash = h };
+	sdir_resolve(&t->v[t->n]);
+	*s = (uint32_t)++t->n;
+	hash_placed(&t->h);
+	return &t->v[t->n - 1];
+}
+
+/* Is the key D's prefix and BASE marked read in T? */
+static int
+sdir_read(const struct table *t, const struct sdir *d, const char *base)
+{
+	size_t blen = strlen(base), pos;
+	uint64_t h = hash_bytes(d->phash, base, blen);
+	const struct entry *e;
+	uint32_t *s;
+
+	for (s = hash_first(&t->h, h, &pos); *s != 0; s = hash_next(&t->h, &pos)) {
+		e = &t->v[*s - 1];
+		if (e->hash == h && strncmp(e->key, d->pre, d->plen) == 0 &&
+		    strcmp(e->key + d->plen, base) == 0)
+			return e->read;
+	}
+	return 0;
+}
+
+/* Does T hold a read mark? */
+static int
+table_any_read(const struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->v[i].read)
+			return 1;
+	return 0;
+}
+
+/* Is article A read, its directory resolved once for all in DIRS? */
+static int
+article_read(const struct state *s, struct sdirs *dirs,
+    const struct article *a)
+{
+	const char *slash = a->plain ? strrchr(a->path, '/') : NULL;
+	const struct sdir *d;
+
+	if (slash == NULL || slash[1] == '\0')
+		return state_is_read(s, a->path);
+	d = sdir_get(dirs, a->path, (size_t)(slash + 1 - a->path));
+	if (d->pre == NULL)
+		return state_is_read(s, a->path);
+	return sdir_read(&s->t, d, slash + 1);
+}
+
+void
+state_read_set(const struct state *s, const struct article *v, size_t n,
+    uint64_t *bits)
+{
+	struct sdirs dirs;
+	size_t i;
+
+	memset(bits, 0, (n + 63) / 64 * sizeof *bits);
+	if (s == NULL || !table_any_read(&s->t))
+		return;
+	memset(&dirs, 0, sizeof dirs);
+	hash_init(&dirs.h, 0);
+	for (i = 0; i < n; i++)
+		if (article_read(s, &dirs, &v[i]))
+			bits[i / 64] |= (uint64_t)1 << (i % 64);
+	for (i = 0; i < dirs.n; i++)
+		free(dirs.v[i].pre);
+	free(dirs.v);
+	hash_free(&dirs.h);
 }
 
 /* Keys with a mark or a position: what a save would write. */

@@ -3,6 +3,9 @@
 #define TREAD_STATE_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+struct article;
 
 struct state;
 
@@ -26,6 +29,18 @@ int	 state_is_read(const struct state *, const char *key);
 void	 state_set_read(struct state *, const char *key, int read);
 long	 state_pos(const struct state *, const char *key);
 void	 state_set_pos(struct state *, const char *key, long pos);
+/*
+ * The read marks of the N articles V, as bits (bit i % 64 of word i / 64
+ * of BITS, (N + 63) / 64 words, all set anew): what state_is_read says
+ * of each path, but an article walked as a plain file (article.plain)
+ * costs one realpath per directory, not one per file, and a state with
+ * no read mark none at all. (A plain file deleted since it was walked is
+ * looked up by its directory's real path; state_is_read would use the
+ * path as given.)
+ */
+void	 state_read_set(const struct state *, const struct article *v,
+	    size_t n, uint64_t *bits);
+
 /* How many articles have a mark or a position (for tests and stats). */
 size_t	 state_count(const struct state *);
 

@@ -25,19 +25,26 @@ sum_step(uint64_t h, uint64_t w)
 	return h ^ h >> 29;
 }
 
-uint64_t
-store_sum(uint64_t h, const void *vp, size_t n)
+/* Adds the 32 bytes at P to lanes L. */
+static void
+sum_block(uint64_t l[4], const unsigned char *p)
 {
-	const unsigned char *p = vp;
-	uint64_t l[4] = { h, h ^ 1, h ^ 2, h ^ 3 }, w;
+	uint64_t w;
 	int k;
 
-	for (; n >= 32; p += 32, n -= 32)
-		for (k = 0; k < 4; k++) {
-			memcpy(&w, p + 8 * k, 8);
-			l[k] = sum_step(l[k], w);
-		}
-	h = sum_step(sum_step(sum_step(l[0], l[1]), l[2]), l[3]);
+	for (k = 0; k < 4; k++) {
+		memcpy(&w, p + 8 * k, 8);
+		l[k] = sum_step(l[k], w);
+	}
+}
+
+/* Joins lanes L and adds the last N (< 32) bytes at P. */
+static uint64_t
+sum_end(const uint64_t l[4], const unsigned char *p, size_t n)
+{
+	uint64_t h = sum_step(sum_step(sum_step(l[0], l[1]), l[2]), l[3]), w;
+	int k;
+
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&w, p, 8);
 		h = sum_step(h, w);
@@ -45,6 +52,56 @@ store_sum(uint64_t h, const void *vp, size_t n)
 	for (w = 0, k = 0; n-- > 0; k += 8)
 		w |= (uint64_t)*p++ << k;
 	return sum_step(h, w);
+}
+
+uint64_t
+store_sum(uint64_t h, const void *vp, size_t n)
+{
+	const unsigned char *p = vp;
+	uint64_t l[4] = { h, h ^ 1, h ^ 2, h ^ 3 };
+
+	for (; n >= 32; p += 32, n -= 32)
+		sum_block(l, p);
+	return sum_end(l, p, n);
+}
+
+void
+store_sum_begin(struct store_summer *S, uint64_t h)
+{
+	S->l[0] = h;
+	S->l[1] = h ^ 1;
+	S->l[2] = h ^ 2;
+	S->l[3] = h ^ 3;
+	S->ntail = 0;
+}
+
+void
+store_sum_add(struct store_summer *S, const void *vp, size_t n)
+{
+	const unsigned char *p = vp;
+	size_t take;
+
+	if (S->ntail > 0) {	/* complete the block begun before */
+		take = n < 32 - S->ntail ? n : 32 - S->ntail;
+		memcpy(S->tail + S->ntail, p, take);
+		S->ntail += take;
+		p += take;
+		n -= take;
+		if (S->ntail < 32)
+			return;
+		sum_block(S->l, S->tail);
+		S->ntail = 0;
+	}
+	for (; n >= 32; p += 32, n -= 32)
+		sum_block(S->l, p);
+	memcpy(S->tail, p, n);
+	S->ntail = n;
+}
+
+uint64_t
+store_sum_end(const struct store_summer *S)
+{
+	return sum_end(S->l, S->tail, S->ntail);
 }
 
 /* The directory part of PATH, malloc'd ("." when there is none). */

@@ -20,6 +20,18 @@ struct stat;
  * once: a writer and its reader must cut the bytes the same way. */
 uint64_t store_sum(uint64_t h, const void *p, size_t n);
 
+/* store_sum of bytes that come in pieces (a file read back in chunks):
+ * begin with H, add the pieces in order, end: the sum store_sum gives
+ * of all of them at once. */
+struct store_summer {
+	uint64_t	 l[4];
+	unsigned char	 tail[32];
+	size_t		 ntail;
+};
+void	 store_sum_begin(struct store_summer *, uint64_t h);
+void	 store_sum_add(struct store_summer *, const void *p, size_t n);
+uint64_t store_sum_end(const struct store_summer *);
+
 /* Creates the directory part of PATH (mode 0700, parents too) and checks
  * that the directory is the user's own and writable by nobody else. 0,
  * or -1 with a warning naming the directory ("WHAT: ..." as context). */

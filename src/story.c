@@ -37,11 +37,11 @@ struct fvec {
 	float		 norm;
 };
 
-/* A feature's articles, in day order. */
+/* A feature's articles, in day order (a slice of build.art). */
 struct posting {
 	uint32_t	 key;
-	uint32_t	*art;
-	size_t		 n;
+	uint32_t	 n;
+	const uint32_t	*art;
 };
 
 /* A pair of articles similar enough to be one story. */
@@ -57,8 +57,14 @@ struct build {
 	size_t		 n;
 	int32_t		*day;
 	struct fvec	*fv;
-	struct posting	*post;		/* sorted by key */
-	size_t		 npost;
+	struct feat	*feat;		/* every article's features, fv[i].f
+					   a slice of it: one block, not one
+					   per article */
+	size_t		 nent, nthemes;	/* entities, lexicon themes */
+	uint32_t	*num;		/* distinct amounts (30 bits), sorted */
+	size_t		 nnum;
+	uint32_t	*start;		/* postings: slot s's articles are */
+	uint32_t	*art;		/* art[start[s]..start[s + 1]) */
 	struct edge	*e;
 	size_t		 ne, ecap;
 	uint32_t	*parent;
@@ -74,6 +80,7 @@ static struct {
 	size_t		 n;
 	int		 built;
 	struct story_index si;
+	uint32_t	*all;		/* every story's articles */
 } S;
 
 /* Reads "YYYY-MM-DD" of digits straight into *Y, *M, *D: 1, or 0 for
@@ -185,16 +192,12 @@ numdf_get(const struct numdf *nd, uint32_t x)
 	return p == NULL ? 0 : nd->df[p - nd->v];
 }
 
-/* Appends feature KEY of weight W to V (capacity *CAP). */
+/* Appends feature KEY of weight W to V (its slice has room). */
 static void
-feat_push(struct fvec *v, size_t *cap, uint32_t key, float w)
+feat_push(struct fvec *v, uint32_t key, float w)
 {
 	if (w <= 0)
 		return;
-	if (v->n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		v->f = xreallocarray(v->f, *cap, sizeof *v->f);
-	}
 	v->f[v->n].key = key;
 	v->f[v->n++].w = w;
 }
@@ -219,40 +222,47 @@ theme_salience(const struct corpus *c, const struct theme_hit *h)
 	return salience((unsigned)(h->score / (t > 0 ? t : 1) + 0.5f));
 }
 
-/* Article I's feature vector. */
+/* The most features article I can have: its entities, hits and
+ * amounts. */
+static size_t
+feat_room(const struct build *B, size_t i)
+{
+	const struct entity_index *ix = B->ix;
+
+	return ix->off[i + 1] - ix->off[i] + B->c->v[i].nhits +
+	    ix->noff[i + 1] - ix->noff[i];
+}
+
+/* Article I's feature vector, in its slice F of B->feat. */
 static void
-features(struct build *B, size_t i, const struct numdf *nd)
+features(struct build *B, size_t i, struct feat *f, const struct numdf *nd)
 {
 	const struct entity_index *ix = B->ix;
 	const struct article *a = &B->c->v[i];
 	struct fvec *v = &B->fv[i];
-	size_t cap, j;
+	size_t j;
 	double sq = 0;
 
-	/* room for every feature at once: doubling left a quarter unused
-	 * on average, some 4 MB at 100,000 articles */
-	cap = ix->off[i + 1] - ix->off[i] + a->nhits + ix->noff[i + 1] -
-	    ix->noff[i];
-	v->f = cap > 0 ? xmalloc(cap * sizeof *v->f) : NULL;
+	v->f = f;
 
 	for (j = ix->off[i]; j < ix->off[i + 1]; j++) {
 		const struct entity *e = &ix->v[ix->ents[j]];
 
-		feat_push(v, &cap, ix->ents[j], rarity(e->count, B->n) *
+		feat_push(v, ix->ents[j], rarity(e->count, B->n) *
 		    salience(ix->mentions[j]) *
 		    (e->kind == ENTITY_FOUND ? W_FOUND :
 		    e->kind == ENTITY_PLACE ? W_PLACE : W_ENTITY));
 	}
 	for (j = 0; j < a->nhits; j++)
 		if (B->c->themes[a->hits[j].theme].kind == THEME_LEXICON)
-			feat_push(v, &cap, F_THEME | a->hits[j].theme,
+			feat_push(v, F_THEME | a->hits[j].theme,
 			    W_THEME * theme_salience(B->c, &a->hits[j]) *
 			    rarity(B->c->themes[a->hits[j].theme].count, B->n));
 	for (j = ix->noff[i]; j < ix->noff[i + 1]; j++)
-		feat_push(v, &cap, F_NUMBER | (ix->nums[j] & 0x3fffffffu),
+		feat_push(v, F_NUMBER | (ix->nums[j] & 0x3fffffffu),
 		    W_NUMBER * salience(1) *
 		    rarity(numdf_get(nd, ix->nums[j]), B->n));
-	if (v->n > 1)	/* v->f is NULL without features: no qsort */
+	if (v->n > 1)
 		qsort(v->f, v->n, sizeof *v->f, cmp_feat);
 	for (j = 0; j < v->n; j++)
 		sq += (double)v->f[j].w * v->f[j].w;
@@ -311,57 +321,81 @@ day_order(const struct build *B, uint32_t *order)
 	return k;
 }
 
-/* The postings of every feature of a dated article, in day order. */
+/* The slot of feature KEY among B's postings: entities first (their
+ * ids), then lexicon themes, then the distinct amounts (B->num). */
+static uint32_t
+key_slot(const struct build *B, uint32_t key)
+{
+	uint32_t x = key & 0x3fffffffu;
+	const uint32_t *p;
+
+	if (key & F_NUMBER) {
+		p = bsearch(&x, B->num, B->nnum, sizeof x, cmp_u32);
+		return (uint32_t)(B->nent + B->nthemes + (size_t)(p - B->num));
+	}
+	if (key & F_THEME)
+		return (uint32_t)(B->nent + x);
+	return key;
+}
+
+/* The distinct amounts as features key them (30 bits) into B->num,
+ * from the sorted distinct hashes ND. */
+static void
+amounts(struct build *B, const struct numdf *nd)
+{
+	size_t i, k = 0;
+
+	B->num = xmalloc((nd->n ? nd->n : 1) * sizeof *B->num);
+	for (i = 0; i < nd->n; i++)
+		B->num[i] = nd->v[i] & 0x3fffffffu;
+	if (nd->n > 1)
+		qsort(B->num, nd->n, sizeof *B->num, cmp_u32);
+	for (i = 0; i < nd->n; i++)
+		if (k == 0 || B->num[k - 1] != B->num[i])
+			B->num[k++] = B->num[i];
+	B->nnum = k;
+}
+
+/*
+ * The postings of every feature of a dated article, in day order: the
+ * articles of slot s (key_slot) are B->art[B->start[s]..B->start[s+1]).
+ * Counted, then placed in day order: no (key, article) pairs to sort,
+ * which with qsort's copy were 40 MB at 100,000 articles, the top of a
+ * first --list.
+ */
 static void
 postings(struct build *B)
 {
-	uint32_t *order = xcalloc(B->n + 1, sizeof *order);
-	uint64_t *pair;		/* key << 32 | the article's place in ORDER */
-	size_t np = 0, i, j, k, nd = day_order(B, order);
+	uint32_t *order = xcalloc(B->n + 1, sizeof *order), *st;
+	size_t nd = day_order(B, order), i, j, s, nslot;
+	const struct fvec *v;
 
-	/* counted first: grown by doubling, this array was up to twice
-	 * its 16 MB at 100,000 articles, the peak of a first --list */
+	nslot = B->nent + B->nthemes + B->nnum;
+	st = B->start = xcalloc(nslot + 2, sizeof *B->start);
 	for (i = 0; i < nd; i++)
-		np += B->fv[order[i]].n;
-	pair = xmalloc((np ? np : 1) * sizeof *pair);
-	for (i = 0, np = 0; i < nd; i++)
-		for (j = 0; j < B->fv[order[i]].n; j++)
-			pair[np++] = (uint64_t)B->fv[order[i]].f[j].key << 32 |
-			    i;
-	if (np > 1)	/* PAIR is NULL without features */
-		qsort(pair, np, sizeof *pair, cmp_u64);
-	B->post = xcalloc(np ? np : 1, sizeof *B->post);
-	for (i = 0; i < np; i = k) {
-		struct posting *p = &B->post[B->npost++];
-
-		for (k = i; k < np && pair[k] >> 32 == pair[i] >> 32; k++)
-			;
-		p->key = (uint32_t)(pair[i] >> 32);
-		p->n = k - i;
-		p->art = xmalloc(p->n * sizeof *p->art);
-		for (j = i; j < k; j++)
-			p->art[j - i] = order[(uint32_t)pair[j]];
-	}
-	free(pair);
+		for (v = &B->fv[order[i]], j = 0; j < v->n; j++)
+			st[key_slot(B, v->f[j].key) + 2]++;
+	for (s = 2; s < nslot + 2; s++)
+		st[s] += st[s - 1];
+	B->art = xmalloc((st[nslot + 1] ? st[nslot + 1] : 1) *
+	    sizeof *B->art);
+	for (i = 0; i < nd; i++)	/* st[s + 1]: where slot s is at */
+		for (v = &B->fv[order[i]], j = 0; j < v->n; j++)
+			B->art[st[key_slot(B, v->f[j].key) + 1]++] = order[i];
 	free(order);
 }
 
-/* The posting list of feature KEY. */
-static const struct posting *
+/* The posting list of feature KEY (an article's: it has one). */
+static struct posting
 posting_get(const struct build *B, uint32_t key)
 {
-	size_t lo = 0, hi = B->npost, mid;
+	uint32_t s = key_slot(B, key);
+	struct posting p;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (B->post[mid].key == key)
-			return &B->post[mid];
-		if (B->post[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	p.key = key;
+	p.n = B->start[s + 1] - B->start[s];
+	p.art = B->art + B->start[s];
+	return p;
 }
 
 /* Orders an article's features rarest (heaviest) first. */
@@ -383,8 +417,10 @@ edge_try(struct build *B, uint32_t a, uint32_t b)
 
 	if (s < STORY_MIN)
 		return;
-	if (B->ne == B->ecap) {
-		B->ecap = B->ecap ? B->ecap * 2 : 256;
+	if (B->ne == B->ecap) {	/* doubling, then by an eighth: at
+				   100,000 articles a million edges */
+		B->ecap = B->ecap < (1u << 16) ? (B->ecap ? B->ecap * 2 : 256) :
+		    B->ecap + B->ecap / 8;
 		B->e = xreallocarray(B->e, B->ecap, sizeof *B->e);
 	}
 	B->e[B->ne++] = (struct edge){ a, b, s };
@@ -405,19 +441,19 @@ neighbours(struct build *B, uint32_t a, uint32_t *stamp)
 	memcpy(order, B->fv[a].f, nf * sizeof *order);
 	qsort(order, nf, sizeof *order, cmp_weight);
 	for (j = 0; j < nf && scanned < SCAN_MAX && cands < CAND_MAX; j++) {
-		const struct posting *p = posting_get(B, order[j].key);
-		size_t lo = 0, hi = p->n, mid;
+		struct posting p = posting_get(B, order[j].key);
+		size_t lo = 0, hi = p.n, mid;
 
 		while (lo < hi) {	/* first article on day d - DAYS */
 			mid = (lo + hi) / 2;
-			if (B->day[p->art[mid]] < d - STORY_DAYS)
+			if (B->day[p.art[mid]] < d - STORY_DAYS)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (k = lo; k < p->n && B->day[p->art[k]] <= d + STORY_DAYS &&
+		for (k = lo; k < p.n && B->day[p.art[k]] <= d + STORY_DAYS &&
 		    scanned < SCAN_MAX && cands < CAND_MAX; k++, scanned++) {
-			uint32_t b = p->art[k];
+			uint32_t b = p.art[k];
 
 			if (b <= a || stamp[b] == a + 1)
 				continue;
@@ -441,6 +477,44 @@ cmp_edge(const void *x, const void *y)
 	if (a->a != b->a)
 		return a->a < b->a ? -1 : 1;
 	return a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* Moves edge I of the heap E[0..N) down to its place (the strongest at
+ * the leaves: edges_sort's order). */
+static void
+edge_sift(struct edge *e, size_t i, size_t n)
+{
+	struct edge x = e[i];
+	size_t c;
+
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && cmp_edge(&e[c], &e[c + 1]) < 0)
+			c++;
+		if (cmp_edge(&x, &e[c]) >= 0)
+			break;
+		e[i] = e[c];
+		i = c;
+	}
+	e[i] = x;
+}
+
+/* Sorts the N edges at E in cmp_edge's order, in place: glibc's qsort
+ * copies an array this big (12 MB at 100,000 articles) to merge it.
+ * cmp_edge is a total order, so any sort gives the same. */
+static void
+edges_sort(struct edge *e, size_t n)
+{
+	struct edge t;
+	size_t i;
+
+	for (i = n / 2; i-- > 0; )
+		edge_sift(e, i, n);
+	for (i = n; i-- > 1; ) {
+		t = e[0];
+		e[0] = e[i];
+		e[i] = t;
+		edge_sift(e, 0, i);
+	}
 }
 
 /* The root of article X's story so far. */
@@ -467,8 +541,7 @@ cluster(struct build *B)
 		B->parent[i] = (uint32_t)i;
 		B->lo[i] = B->hi[i] = B->day[i];
 	}
-	if (B->ne > 1)	/* B->e is NULL without edges: no qsort */
-		qsort(B->e, B->ne, sizeof *B->e, cmp_edge);
+	edges_sort(B->e, B->ne);
 	for (i = 0; i < B->ne; i++) {
 		uint32_t x = root(B, B->e[i].a), y = root(B, B->e[i].b);
 		int32_t lo, hi;
@@ -539,32 +612,51 @@ lang_add(char *l, size_t len, const char *lang)
 		l[at + n] = ',';
 }
 
-/* Makes the story rows: ids in article order. */
+/* Numbers the stories in article order into SI->of, counts them into
+ * SI->n and sizes them (narticles, articles a slice of *ALL). */
 static void
-stories(struct build *B, struct story_index *si)
+story_slices(struct build *B, struct story_index *si, uint32_t **all)
 {
 	uint32_t *num = xmalloc((B->n ? B->n : 1) * sizeof *num);
-	size_t i;
+	size_t i, k;
 
 	si->of = xmalloc((B->n ? B->n : 1) * sizeof *si->of);
 	for (i = 0; i < B->n; i++)
 		num[i] = UINT32_MAX;
 	for (i = 0; i < B->n; i++) {
 		uint32_t r = root(B, (uint32_t)i);
-		struct story *s;
 
-		if (num[r] == UINT32_MAX) {
-			num[r] = (uint32_t)si->n;
-			si->v = xreallocarray(si->v, si->n + 1, sizeof *si->v);
-			s = &si->v[si->n++];
-			memset(s, 0, sizeof *s);
-			snprintf(s->id, sizeof s->id, "s%zu", si->n);
+		if (num[r] == UINT32_MAX)
+			num[r] = (uint32_t)si->n++;
+		si->of[i] = num[r];
+	}
+	free(num);
+	si->v = xcalloc(si->n + 1, sizeof *si->v);
+	for (i = 0; i < B->n; i++)
+		si->v[si->of[i]].narticles++;
+	*all = xmalloc((B->n ? B->n : 1) * sizeof **all);
+	for (i = 0, k = 0; i < si->n; i++) {
+		si->v[i].articles = *all + k;
+		k += si->v[i].narticles;
+		si->v[i].narticles = 0;
+	}
+}
+
+/* Makes the story rows: ids in article order, their articles one block
+ * (*ALL), not one allocation per story. */
+static void
+stories(struct build *B, struct story_index *si, uint32_t **all)
+{
+	size_t i;
+
+	story_slices(B, si, all);
+	for (i = 0; i < B->n; i++) {
+		struct story *s = &si->v[si->of[i]];
+
+		if (s->narticles == 0) {
+			snprintf(s->id, sizeof s->id, "s%u", si->of[i] + 1);
 			s->head = (uint32_t)i;
 		}
-		s = &si->v[num[r]];
-		si->of[i] = num[r];
-		s->articles = xreallocarray(s->articles, s->narticles + 1,
-		    sizeof *s->articles);
 		s->articles[s->narticles++] = (uint32_t)i;
 		if (better_head(B, (uint32_t)i, s->head))
 			s->head = (uint32_t)i;
@@ -573,21 +665,28 @@ stories(struct build *B, struct story_index *si)
 			memcpy(s->date, B->c->v[i].date, sizeof s->date);
 		lang_add(s->langs, sizeof s->langs, B->c->v[i].lang);
 	}
-	free(num);
+}
+
+/* Frees the features and their postings (compared: no longer needed). */
+static void
+feat_drop(struct build *B)
+{
+	free(B->feat);
+	free(B->start);
+	free(B->art);
+	free(B->num);
+	B->feat = NULL;
+	B->start = NULL;
+	B->art = NULL;
+	B->num = NULL;
 }
 
 /* Frees the build's scratch. */
 static void
 build_free(struct build *B)
 {
-	size_t i;
-
-	for (i = 0; i < B->n; i++)
-		free(B->fv[i].f);
-	for (i = 0; i < B->npost; i++)
-		free(B->post[i].art);
+	feat_drop(B);
 	free(B->fv);
-	free(B->post);
 	free(B->day);
 	free(B->e);
 	free(B->parent);
@@ -603,18 +702,26 @@ index_build(struct corpus *c)
 	struct build B = { 0 };
 	struct numdf nd = { 0 };
 	uint32_t *stamp;
-	size_t i;
+	size_t i, room;
 
 	B.c = c;
 	B.ix = entity_index(c);
+	util_heap_trim();	/* what the entity index's build let go */
 	B.n = c->n;
 	B.day = xmalloc((B.n ? B.n : 1) * sizeof *B.day);
 	B.fv = xcalloc(B.n ? B.n : 1, sizeof *B.fv);
+	for (i = 0, room = 0; i < B.n; i++)
+		room += feat_room(&B, i);
+	B.feat = xmalloc((room ? room : 1) * sizeof *B.feat);
 	numdf_build(&nd, B.ix);
-	for (i = 0; i < B.n; i++) {
+	for (i = 0, room = 0; i < B.n; i++) {
 		B.day[i] = story_day(c->v[i].date);
-		features(&B, i, &nd);
+		features(&B, i, B.feat + room, &nd);
+		room += feat_room(&B, i);
 	}
+	B.nent = B.ix->n;
+	B.nthemes = c->lex != NULL ? lexicon_count(c->lex) : 0;
+	amounts(&B, &nd);
 	free(nd.v);
 	free(nd.df);
 	postings(&B);
@@ -622,18 +729,16 @@ index_build(struct corpus *c)
 	for (i = 0; i < B.n; i++)
 		neighbours(&B, (uint32_t)i, stamp);
 	free(stamp);
+	feat_drop(&B);	/* before the clustering's arrays */
 	cluster(&B);
-	stories(&B, &S.si);
+	stories(&B, &S.si, &S.all);
 	build_free(&B);
 }
 
 void
 story_free(void)
 {
-	size_t i;
-
-	for (i = 0; i < S.si.n; i++)
-		free(S.si.v[i].articles);
+	free(S.all);
 	free(S.si.v);
 	free(S.si.of);
 	memset(&S, 0, sizeof S);

@@ -37,12 +37,43 @@ week1(int y)
 	return jan4 - (int32_t)(((jan4 + 3) % 7 + 7) % 7);
 }
 
+/* The month of DATE when it is plain "YYYY-MM-DD" with a day every
+ * month has (1-28): no day number and back; else INT32_MIN (the caller
+ * takes the long way, which says what a day 29-31 becomes). */
+static int32_t
+quick_month(const char *date)
+{
+	const unsigned char *d = (const unsigned char *)date;
+	int k, y = 0, m, dd;
+
+	for (k = 0; k < 4; k++)
+		if (d[k] < '0' || d[k] > '9')
+			return INT32_MIN;
+		else
+			y = y * 10 + (d[k] - '0');
+	/* in string order: a short string stops at its NUL */
+	if (d[4] != '-' || d[5] < '0' || d[5] > '1' || d[6] < '0' ||
+	    d[6] > '9' || d[7] != '-' || d[8] < '0' || d[8] > '2' ||
+	    d[9] < '0' || d[9] > '9' || d[10] != '\0')
+		return INT32_MIN;
+	m = (d[5] - '0') * 10 + (d[6] - '0');
+	dd = (d[8] - '0') * 10 + (d[9] - '0');
+	if (m < 1 || m > 12 || dd < 1 || dd > 28)
+		return INT32_MIN;
+	return y * 12 + (m - 1);
+}
+
 int32_t
 timeline_period(const char *date, enum timeline_by by)
 {
-	int32_t z = story_day(date);
+	int32_t z, q;
 	int y, m, d;
 
+	/* a sparkline asks every article's month at each new corpus */
+	if (by == BY_MONTH && date != NULL &&
+	    (q = quick_month(date)) != INT32_MIN)
+		return q;
+	z = story_day(date);
 	if (z == INT32_MIN)
 		return INT32_MIN;
 	if (by == BY_DAY)
@@ -83,6 +114,29 @@ timeline_span(const struct corpus *c, enum timeline_by by,
 	free(per);
 }
 
+/* The month of an article's date field D (all 11 bytes readable) when
+ * it is plain "YYYY-MM-DD" with a day every month has; else INT32_MIN.
+ * quick_month without a branch per byte, for a million articles. */
+static int32_t
+field_month(const char d[11])
+{
+	const unsigned char *u = (const unsigned char *)d;
+	unsigned y = 0, m, dd, bad = 0;
+	int k;
+
+	for (k = 0; k < 10; k++)
+		if (k != 4 && k != 7)
+			bad |= (unsigned)(u[k] - '0') > 9;
+	bad |= (u[4] != '-') | (u[7] != '-') | (u[10] != '\0');
+	for (k = 0; k < 4; k++)
+		y = y * 10 + (unsigned)(u[k] - '0');
+	m = (unsigned)(u[5] - '0') * 10 + (unsigned)(u[6] - '0');
+	dd = (unsigned)(u[8] - '0') * 10 + (unsigned)(u[9] - '0');
+	if (bad || m < 1 || m > 12 || dd < 1 || dd > 28)
+		return INT32_MIN;
+	return (int32_t)(y * 12 + (m - 1));
+}
+
 int32_t *
 timeline_periods(const struct corpus *c, enum timeline_by by)
 {
@@ -90,7 +144,9 @@ timeline_periods(const struct corpus *c, enum timeline_by by)
 	size_t i;
 
 	for (i = 0; i < c->n; i++)
-		per[i] = timeline_period(c->v[i].date, by);
+		if (by != BY_MONTH || (per[i] = field_month(c->v[i].date)) ==
+		    INT32_MIN)
+			per[i] = timeline_period(c->v[i].date, by);
 	return per;
 }
 

@@ -361,7 +361,7 @@ open_row(struct ui *ui, size_t row, long art_of)
 	art = art_of >= 0 ? (size_t)art_of : ui->lm.rows[row];
 	reader_show(ui, (long)art);
 	if (ui->cfg.mark_read)
-		state_set_read(ui->st, ui_article_key(ui, art), 1);
+		ui_set_read(ui, art, 1);
 	ui->focus = PANE_READER;
 	return UI_LAYOUT | UI_REDRAW;
 }
@@ -565,7 +565,12 @@ ui_swap(struct ui *ui, struct corpus *fresh)
 	ids = listmodel_selected_ids(&ui->lm, &n);
 	corpus_free(ui->c);
 	*ui->c = *fresh;
+	/* what was made for the old corpus goes with it, even when the new
+	 * one's articles come at the same address */
+	ui_spark_free(ui);
+	ui_people_free(ui);
 	listmodel_reset(&ui->lm, ui->c, ids, n);
+	ui_marks_load(ui);
 	while (n > 0)
 		free(ids[--n]);
 	free(ids);
@@ -689,7 +694,7 @@ unread_jump(struct ui *ui, int dir)
 
 	while (n > 0 && (dir > 0 ? r + 1 < n : r > 0)) {
 		r = dir > 0 ? r + 1 : r - 1;
-		if (state_is_read(ui->st, ui_article_key(ui, ui->lm.rows[r])))
+		if (ui_is_read(ui, ui->lm.rows[r]))
 			continue;
 		if (ui->focus == PANE_READER)
 			return open_row(ui, r, -1);
@@ -1012,11 +1017,13 @@ ui_screen(struct ui *ui)
 }
 
 /* The main loop: one key, its flags, one redraw, until quit. The check
- * of a trusted corpus starts once the first screen is out. */
+ * of a trusted corpus starts once the first screen is out, and what was
+ * held back from it (a big corpus's People group) is drawn next. */
 static void
 ui_loop(struct ui *ui)
 {
 	int flags = UI_LAYOUT | UI_REDRAW | ui_load_begin(ui), ch, first = 1;
+	int later;
 
 	for (;;) {
 		if (flags & UI_LAYOUT)
@@ -1025,9 +1032,16 @@ ui_loop(struct ui *ui)
 			preview(ui);
 			ui_draw(ui);
 		}
-		if (first)
+		if (first) {
+			later = ui_people_held(ui);
+			ui->first_out = 1;
 			check_start(ui);
-		first = 0;
+			first = 0;
+			if (later) {	/* what waited for the first screen */
+				flags = UI_REDRAW;
+				continue;
+			}
+		}
 		if ((ch = ui_getkey()) == KEY_GONE)
 			break;
 		flags = ch == KEY_CHECKED ? check_finish(ui) :
@@ -1048,6 +1062,7 @@ ui_free(struct ui *ui)
 		if (panes_ops(p)->free != NULL)
 			panes_ops(p)->free(ui);
 	ui_spark_free(ui);
+	ui_marks_free(ui);
 	free(ui->arts);
 	ui_cmd_free(ui);
 	listmodel_free(&ui->lm);
@@ -1081,6 +1096,7 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	ui.st = state_open(spath);
 	free(spath);
 	listmodel_init(&ui.lm, c);
+	ui_marks_load(&ui);
 	if (o->filter != NULL)	/* --filter: the query line starts with it */
 		snprintf(ui.lm.query, sizeof ui.lm.query, "%s", o->filter);
 	winch_init();

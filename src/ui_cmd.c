@@ -301,10 +301,8 @@ mark_all(struct ui *ui, const char *text, int done)
 		return UI_REDRAW;
 	}
 	for (r = 0; r < ui->lm.nrows; r++) {
-		const char *key = ui_article_key(ui, ui->lm.rows[r]);
-
-		n += !state_is_read(ui->st, key);
-		state_set_read(ui->st, key, 1);
+		n += !ui_is_read(ui, ui->lm.rows[r]);
+		ui_set_read(ui, ui->lm.rows[r], 1);
 	}
 	ui_message(ui, 0, "%zu article%s marked read", n, PLURAL(n));
 	return UI_REDRAW;
@@ -314,13 +312,11 @@ mark_all(struct ui *ui, const char *text, int done)
 static int
 mark_all_ask(struct ui *ui)
 {
-	size_t r, n = 0;
+	size_t n = ui_unread(ui, ui->lm.rows, ui->lm.nrows);
 	int screen = ui->pane[PANE_LIST].win != NULL ?
 	    ui->pane[PANE_LIST].h - 1 : ui->h - 3;
 	char q[96];
 
-	for (r = 0; r < ui->lm.nrows; r++)
-		n += !state_is_read(ui->st, ui_article_key(ui, ui->lm.rows[r]));
 	if (n == 0) {
 		ui_message(ui, 0, "no unread article shown");
 		return UI_REDRAW;

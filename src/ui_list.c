@@ -49,7 +49,7 @@ draw_row(struct ui *ui, WINDOW *win, int y, size_t art, const struct cols *c,
     int cursor, int focused)
 {
 	const struct article *a = &ui->c->v[art];
-	int unread = !state_is_read(ui->st, ui_article_key(ui, art)), i;
+	int unread = !ui_is_read(ui, art), i;
 	attr_t base = cursor ? ui->attr[focused ? CFG_cursor : CFG_cursor_idle]
 	    : ui->attr[CFG_normal];
 	char marks[8];
@@ -120,8 +120,7 @@ list_key(struct ui *ui, enum action a, int ch)
 	case ACT_TOGGLE_READ:
 		if (!ui_selected_article(ui, &art))
 			return UI_HANDLED;
-		state_set_read(ui->st, ui_article_key(ui, art),
-		    !state_is_read(ui->st, ui_article_key(ui, art)));
+		ui_set_read(ui, art, !ui_is_read(ui, art));
 		return UI_HANDLED | UI_REDRAW;
 	default:
 		return 0;

@@ -58,7 +58,7 @@ ui_people_free(struct ui *ui)
 static void
 people_months(struct ui *ui, struct people *p)
 {
-	int32_t *per = timeline_periods(ui->c, BY_MONTH);
+	const int32_t *per = ui_months(ui);
 	uint32_t *pos = xmalloc((p->ix->n + 1) * sizeof *pos);
 	size_t i, j, k;
 
@@ -78,7 +78,6 @@ people_months(struct ui *ui, struct people *p)
 				    j]++;
 	}
 	free(pos);
-	free(per);
 }
 
 /* The group of the corpus shown now: curated entities it names. */
@@ -112,6 +111,25 @@ people_sync(struct ui *ui)
 	return p;
 }
 
+/* From this many articles on, the first screen shows the group as one
+ * placeholder row and the loop makes it just after (ui_people_held):
+ * reading its index checks every article's path, which at a million
+ * articles costs more than the rest of the first screen. */
+#define PEOPLE_LATER_MIN	20000
+
+int
+ui_people_held(struct ui *ui)
+{
+	struct people *p = ui->people;
+	const char *later = getenv("TREAD_TEST_PEOPLE_LATER");
+
+	if (ui->first_out || corpus_partial(ui->c) || corpus_pending(ui->c) ||
+	    (p != NULL && p->v == ui->c->v && p->n == ui->c->n))
+		return 0;
+	return ui->c->n >= (later != NULL ? strtoul(later, NULL, 10) :
+	    PEOPLE_LATER_MIN);
+}
+
 /* Is the group of the shown corpus not made yet, and its index not at
  * hand without reading every body again (entity_index_ready)? Then the
  * group is one placeholder row, made when it is first drawn, so that a
@@ -131,6 +149,8 @@ ui_people_n(struct ui *ui)
 {
 	if (corpus_partial(ui->c) || corpus_pending(ui->c))
 		return 0;	/* made once the whole corpus is in */
+	if (ui_people_held(ui))
+		return 1;
 	return people_deferred(ui) ? 1 : people_sync(ui)->nent;
 }
 
@@ -169,7 +189,7 @@ void
 ui_people_draw(struct ui *ui, WINDOW *win, int y, size_t k, int cursor,
     int focused)
 {
-	struct people *p = people_sync(ui);	/* the placeholder's: now */
+	struct people *p;
 	const struct entity *e;
 	int w = ui_panel_cols(ui, win), cw;
 	int sw = w >= 24 ? (w >= 40 ? 12 : 6) : 0;
@@ -177,6 +197,13 @@ ui_people_draw(struct ui *ui, WINDOW *win, int y, size_t k, int cursor,
 	    : ui->attr[CFG_normal];
 	char count[16], head[8], s[8 * 4 * 16 + 1];
 
+	if (ui_people_held(ui)) {	/* made right after this screen */
+		wmove(win, y, 0);
+		ui_pad(win, w - ui_str(ui, win, ui->utf8 ? " \u2026" : " ...",
+		    w, ui->attr[CFG_meta]), base);
+		return;
+	}
+	p = people_sync(ui);	/* the placeholder's: now */
 	if (k >= p->nent)	/* the placeholder found none */
 		return;
 	e = &p->ix->v[p->ent[k]];
@@ -203,8 +230,11 @@ ui_people_draw(struct ui *ui, WINDOW *win, int y, size_t k, int cursor,
 int
 ui_people_toggle(struct ui *ui, size_t k)
 {
-	struct people *p = people_sync(ui);
+	struct people *p;
 
+	if (ui_people_held(ui))
+		return UI_HANDLED;
+	p = people_sync(ui);
 	if (k >= p->nent)
 		return UI_HANDLED;
 	p->sel[k] = !p->sel[k];

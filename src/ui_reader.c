@@ -593,9 +593,8 @@ reader_article_key(struct ui *ui, enum action a)
 		return UI_HANDLED | UI_FOCUS;
 	case ACT_TOGGLE_READ:
 		if (r->art >= 0)
-			state_set_read(ui->st, ui_article_key(ui,
-			    (size_t)r->art), !state_is_read(ui->st,
-			    ui_article_key(ui, (size_t)r->art)));
+			ui_set_read(ui, (size_t)r->art,
+			    !ui_is_read(ui, (size_t)r->art));
 		return UI_HANDLED | UI_REDRAW;
 	case ACT_SEARCH:
 		r->search_top = r->s.top;

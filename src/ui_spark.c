@@ -1,4 +1,4 @@
-/* ui_spark.c: the themes panel's sparklines: each theme's articles per month over the corpus's span. */
+/* ui_spark.c: the themes panel's sparklines: each theme's articles per month over the corpus's span, and each article's month (the People group's sparklines read it too). */
 #include <stdlib.h>
 
 #include "corpus.h"
@@ -8,12 +8,16 @@
 #include "util.h"
 
 /* Per-theme counts per month over the corpus span, made again when the
- * corpus changes. */
+ * corpus changes; and each article's month, which the People group's
+ * sparklines read too (parsed once per corpus, not once per group). */
 struct spark {
 	const struct article *v;
 	size_t		 n, nthemes;
 	struct timeline_span span;
 	uint32_t	*counts;	/* nthemes rows of span.n */
+	const struct article *mv;	/* the corpus of MONTHS */
+	size_t		 mn;
+	int32_t		*months;	/* timeline_periods(BY_MONTH) */
 };
 
 void
@@ -21,22 +25,38 @@ ui_spark_free(struct ui *ui)
 {
 	struct spark *t = ui->spark;
 
-	if (t != NULL)
+	if (t != NULL) {
 		free(t->counts);
+		free(t->months);
+	}
 	free(t);
 	ui->spark = NULL;
+}
+
+const int32_t *
+ui_months(struct ui *ui)
+{
+	struct spark *t = ui->spark;
+
+	if (t == NULL)
+		t = ui->spark = xcalloc(1, sizeof *t);
+	if (t->months == NULL || t->mv != ui->c->v || t->mn != ui->c->n) {
+		free(t->months);
+		t->months = timeline_periods(ui->c, BY_MONTH);
+		t->mv = ui->c->v;
+		t->mn = ui->c->n;
+	}
+	return t->months;
 }
 
 /* The per-theme monthly counts of the corpus shown now. */
 static const struct spark *
 spark_counts(struct ui *ui)
 {
+	const int32_t *per = ui_months(ui);	/* dates parsed once */
 	struct spark *t = ui->spark;
-	int32_t *per;
 	unsigned th;
 
-	if (t == NULL)
-		t = ui->spark = xcalloc(1, sizeof *t);
 	if (t->counts != NULL && t->v == ui->c->v && t->n == ui->c->n &&
 	    t->nthemes == ui->c->nthemes)
 		return t;
@@ -44,13 +64,11 @@ spark_counts(struct ui *ui)
 	t->v = ui->c->v;
 	t->n = ui->c->n;
 	t->nthemes = ui->c->nthemes;
-	per = timeline_periods(ui->c, BY_MONTH);	/* dates parsed once */
 	timeline_span_of(per, ui->c->n, BY_MONTH, &t->span);
 	t->counts = xcalloc(t->nthemes * t->span.n + 1, sizeof *t->counts);
 	for (th = 0; th < t->nthemes; th++)
 		timeline_count_set(ui->c, &t->span, per,
 		    corpus_theme_set(ui->c, th), t->counts + th * t->span.n);
-	free(per);
 	return t;
 }
 

@@ -12,12 +12,8 @@
 static size_t
 unread_count(struct ui *ui)
 {
-	const size_t *v = ui->fold ? ui->arts : ui->lm.rows;
-	size_t n = ui->fold ? ui->narts : ui->lm.nrows, i, k = 0;
-
-	for (i = 0; i < n; i++)
-		k += !state_is_read(ui->st, ui_article_key(ui, v[i]));
-	return k;
+	return ui->fold ? ui_unread(ui, ui->arts, ui->narts) :
+	    ui_unread(ui, ui->lm.rows, ui->lm.nrows);
 }
 
 /* The counts and the sort: " 3/5 articles  2 unread  sort:date" (" 2

@@ -174,6 +174,9 @@ struct ui {
 	void		*people;	/* ui_people.c */
 	void		*cmd;		/* ui_cmd.c */
 	void		*spark;		/* ui_spark.c */
+	uint64_t	*readbits;	/* ui_marks.c: bit per article */
+	size_t		 nread;		/* bits set in readbits */
+	int		 first_out;	/* the first screen was drawn */
 };
 
 /* ui.c: the message line, the state key of an article, the article
@@ -182,6 +185,16 @@ void	 ui_message(struct ui *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 const char *ui_article_key(struct ui *, size_t art);
 int	 ui_selected_article(struct ui *, size_t *art);
+
+/* ui_marks.c: read marks. ui_marks_load looks up every article of
+ * ui->c (after each new corpus); ui_is_read and ui_set_read are one bit
+ * (the second also tells the state); ui_unread counts the unread of the
+ * N articles V. */
+void	 ui_marks_load(struct ui *);
+void	 ui_marks_free(struct ui *);
+int	 ui_is_read(const struct ui *, size_t art);
+void	 ui_set_read(struct ui *, size_t art, int read);
+size_t	 ui_unread(const struct ui *, const size_t *v, size_t n);
 
 /* ui_prompt.c: the line editor (CHANGE is called live and at the end). */
 void	 ui_prompt_start(struct ui *, const char *label, const char *init,
@@ -223,6 +236,9 @@ void	 ui_status_draw(struct ui *, WINDOW *, const struct view_ops *ops);
  * used. Freeing its counts. */
 int	 ui_theme_spark(struct ui *, WINDOW *, size_t t, int cols, attr_t);
 void	 ui_spark_free(struct ui *);
+/* Each article's month (timeline_periods, BY_MONTH), parsed once per
+ * corpus; valid until the corpus changes. */
+const int32_t *ui_months(struct ui *);
 
 /* ui_stories.c: keeps the first of ROWS[0..N) of each story (ROWS
  * compacted; returns how many), and draws article ART's story badges
@@ -240,6 +256,10 @@ int	 ui_stories_badges(struct ui *, WINDOW *, size_t art, int cols,
  * its selection for the list model's filter, clearing the selection,
  * freeing. */
 size_t	 ui_people_n(struct ui *);
+/* Is the group held back from the first screen (a big corpus, or
+ * TREAD_TEST_PEOPLE_LATER articles or more), to be made by the draw
+ * after it? */
+int	 ui_people_held(struct ui *);
 void	 ui_people_draw(struct ui *, WINDOW *, int y, size_t k, int cursor,
 	    int focused);
 int	 ui_people_toggle(struct ui *, size_t k);

@@ -86,6 +86,17 @@ utf8_get(ucs4_t *uc, const uint8_t *s, size_t n)
 /* Seconds on the monotonic clock (for rates and timers, not dates). */
 double	 util_now(void);
 
+/* Gives the heap's free pages back to the system (glibc keeps what the
+ * big steps of a load free, and the next step's peak came on top). */
+void	 util_heap_trim(void);
+/* Serves blocks from 256 KB up with mappings of their own, given back
+ * when freed. glibc's threshold otherwise rises to the largest block
+ * freed (up to 32 MB): after the loader's first big free, the cache
+ * image, the word index's runs and the story build's arrays came from
+ * the heap and stayed resident after their free (30 MB at 100,000
+ * articles). Called once, first thing. */
+void	 util_heap_setup(void);
+
 uint64_t hash_bytes(uint64_t h, const void *, size_t);
 #define HASH_INIT 0xcbf29ce484222325ULL
 

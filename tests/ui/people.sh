@@ -66,4 +66,16 @@ grep -q '@ Xi Jinping .*[▁▂▃▄▅▆▇█].* 4$' "$T_TMP/s" &&
 [ -f "$ENTS" ] && pass "and kept in the cache" ||
 	fail "and kept in the cache" "$(ls "$XDG_CACHE_HOME/tread")"
 ui_stop
+
+# A big corpus (TREAD_TEST_PEOPLE_LATER articles or more stand for one
+# here) holds the group back from its first screen, and the screen after
+# shows it with no key pressed.
+UI_NOCACHE= ui_start 110 90 LC_ALL=C.UTF-8 TREAD_TEST_PEOPLE_LATER=1
+see "held back: the first screen" "5/5 articles"
+see "the group comes with no key" "[ ]@ Xi Jinping"
+screen >"$T_TMP/s"
+grep -q '@ Xi Jinping .*[▁▂▃▄▅▆▇█].* 4│' "$T_TMP/s" &&
+	pass "held back: the sparkline and count" ||
+	fail "held back: the sparkline and count" "$(cat "$T_TMP/s")"
+ui_stop
 done_testing

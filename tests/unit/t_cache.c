@@ -1,5 +1,6 @@
 /* t_cache.c: the index cache: round trip, stale entries, lexicon change,
- * corrupt and truncated files, odd paths, entries outside the roots. */
+ * corrupt and truncated files, odd paths, entries outside the roots, the
+ * lazy open of a warm start. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -496,6 +497,171 @@ test_hostile(void)
 /* Every byte of a full cache file (snapshot, phrases, a discovered
  * theme) changed in turn, the checksum fixed up: every reader function
  * runs on it without a fault (the sanitizers check that). */
+/* Saves the test articles as a snapshot with article 0 replaced by W;
+ * then the snapshot's size in a lazy open (*VERIFIED: cache_verify)
+ * and in a full one (*FULL). */
+static size_t
+lazy_snap(const struct article *w, int *verified, size_t *full)
+{
+	uint32_t order[NART] = { 2, 0, 1 };
+	char *root = dir;
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10,
+	    .roots = &root, .nroots = 1, .order = order };
+	const uint32_t *o;
+	struct cache *c;
+	size_t n, k;
+
+	for (k = 1; k < NART; k++)
+		b.rec[k].a.nhits = 2;
+	b.rec[0].a = *w;
+	unlink(cpath);
+	c = cache_open(cpath, LEX, 10);
+	cache_save(c, &b);
+	cache_close(c);
+	c = cache_open(cpath, LEX, 10);
+	*full = cache_snapshot(c, &root, 1, 0, &o);
+	cache_close(c);
+	c = cache_open_lazy(cpath, LEX, 10);
+	n = cache_snapshot(c, &root, 1, 0, &o);
+	*verified = cache_verify(c);
+	cache_close(c);
+	return n;
+}
+
+/* cache_open_lazy: the snapshot at once, bounds and forms checked; the
+ * checksum and the text left to cache_verify; nothing but the snapshot
+ * served. */
+static void
+test_lazy(void)
+{
+	struct theme_hit far[1] = { { 60000, 1.0f } };
+	uint32_t order[NART] = { 2, 0, 1 };
+	char *root = dir;
+	struct cache_batch b = { .rec = recs(ok), .n = NART, .nlex = 10,
+	    .roots = &root, .nroots = 1, .order = order };
+	const struct theme_hit *h;
+	const uint32_t *o, *of;
+	struct article w, a, fa;
+	struct phrase *p;
+	struct cache *c, *f;
+	size_t full, n, k, same = 0;
+	uint32_t e;
+	int verified;
+
+	w = v[0];
+	w.nhits = 2;
+	n = lazy_snap(&w, &verified, &full);
+	ok(n == NART && full == NART && verified,
+	    "a sound file: the same snapshot, verified");
+	c = cache_open_lazy(cpath, LEX, 10);
+	f = cache_open(cpath, LEX, 10);
+	cache_snapshot(c, &root, 1, 0, &o);
+	cache_snapshot(f, &root, 1, 0, &of);
+	for (k = 0; k < NART; k++) {
+		cache_snap_article(c, o[k], &a, &h);
+		cache_snap_article(f, of[k], &fa, &h);
+		same += strcmp(a.path, fa.path) == 0 &&
+		    strcmp(a.title, fa.title) == 0 && a.plain == fa.plain &&
+		    strcmp(a.date, fa.date) == 0 && a.nhits == fa.nhits;
+	}
+	is_int((long)same, NART, "each article as the full open gives it");
+	memset(&a, 0, sizeof a);
+	a.path = v[0].path;
+	a.size = v[0].size;
+	a.mtime = v[0].mtime;
+	is_int(cache_lookup(c, &a, 0, &e), CACHE_MISS, "lazy: lookups miss");
+	is_int((long)cache_phrases(c, 0, &p), 0, "lazy: no phrases");
+	for (k = 1; k < NART; k++)
+		b.rec[k].a.nhits = 2;
+	b.rec[0].a = w;
+	is_int(cache_save(c, &b), -1, "lazy: nothing saved");
+	ok(cache_lazy(c) && !cache_lazy(f), "cache_lazy tells them apart");
+	cache_close(c);
+	cache_close(f);
+	w = v[0];
+	w.nhits = 2;
+	w.title = "Evil \x1b]0;pwned\x07";
+	n = lazy_snap(&w, &verified, &full);
+	ok(n == NART && !verified && full == 0,
+	    "an escape in a title: shown at once, refused by cache_verify");
+	w = v[0];
+	w.nhits = 1;
+	w.hits = far;
+	n = lazy_snap(&w, &verified, &full);
+	ok(n == 0 && !verified && full == 0,
+	    "a theme out of the table: no snapshot even lazily");
+	w = v[0];
+	w.nhits = 2;
+	snprintf(w.date, sizeof w.date, "\x1b[31m");
+	n = lazy_snap(&w, &verified, &full);
+	ok(n == NART && !verified && full == 0,
+	    "an escape in a date: shown at once, refused by cache_verify");
+	unlink(cpath);
+}
+
+static volatile size_t sink;	/* what snap_walk read, kept */
+
+/* The snapshot of C read as a warm start reads it: every article's
+ * strings walked (a sanitizer sees a read outside the file). */
+static size_t
+snap_walk(struct cache *c)
+{
+	char *root = dir;
+	const struct theme_hit *h;
+	const uint32_t *o;
+	struct article sa;
+	size_t n = cache_snapshot(c, &root, 1, 1, &o), k;
+	struct discovered *out;
+	size_t nd;
+
+	for (k = 0; k < n; k++) {
+		cache_snap_article(c, o[k], &sa, &h);
+		sink += strlen(sa.path) + strlen(sa.title) + strlen(sa.source);
+		sink += sa.nhits > 0 ? h[sa.nhits - 1].theme : 0;
+	}
+	if (cache_snap_discovered(c, &out, &nd))
+		discover_themes_free(out, nd);
+	return n;
+}
+
+/* Each byte of the good file GOOD (LEN bytes, S scratch) changed, its
+ * checksum fixed up when RESEAL: a lazy open hands out a snapshot only
+ * within the file's bounds, and cache_verify accepts a file only when
+ * cache_open takes it too, with the same snapshot. */
+static void
+every_byte_lazy(const char *good, char *s, size_t len, int reseal)
+{
+	static const unsigned char masks[] = { 0x01, 0x80, 0xff };
+	size_t i, m, nl, nf, wrong = 0, lazy_kept = 0, verified = 0;
+	struct cache *c, *f;
+	FILE *fp;
+
+	for (i = 0; i < len; i++)
+		for (m = 0; m < sizeof masks; m++) {
+			memcpy(s, good, len);
+			s[i] ^= (char)masks[m];
+			if (reseal)
+				cache_reseal(s, len);
+			fp = fopen(cpath, "wb");
+			fwrite(s, 1, len, fp);
+			fclose(fp);
+			c = cache_open_lazy(cpath, LEX, 10);
+			f = cache_open(cpath, LEX, 10);
+			nl = snap_walk(c);
+			nf = snap_walk(f);
+			lazy_kept += nl > 0;
+			if (cache_verify(c)) {
+				verified++;
+				wrong += nl != nf;
+			}
+			cache_close(c);
+			cache_close(f);
+		}
+	ok(wrong == 0, "%s: lazy snapshots %zu, verified %zu, each as "
+	    "cache_open reads it (%zu not)", reseal ? "resealed" :
+	    "checksum left", lazy_kept, verified, wrong);
+}
+
 static void
 test_every_byte(void)
 {
@@ -557,6 +723,8 @@ test_every_byte(void)
 		}
 	ok(runs == len * sizeof masks, "%zu changed files read, %zu snapshots "
 	    "still used", runs, kept);
+	every_byte_lazy(good, s, len, 1);
+	every_byte_lazy(good, s, len, 0);
 	free(s);
 	free(good);
 	unlink(cpath);
@@ -611,6 +779,7 @@ main(void)
 	test_discovered();
 	warn_quiet = 1;
 	test_hostile();
+	test_lazy();
 	test_every_byte();
 	warn_quiet = 0;
 	test_key();

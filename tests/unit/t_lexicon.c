@@ -207,6 +207,25 @@ t_memo(void)
 	lexicon_free(b);
 }
 
+/* Weak terms do not make a phrase the lexicon's (discovery keeps
+ * "Steppe Eagle Festival" when "festival" is only a weak word). */
+static void
+t_covers_weak(void)
+{
+	char err[512];
+	struct lexicon *lex;
+
+	lex = lexicon_load(fixture("v2.ini"), NULL, err, sizeof err);
+	ok(lex != NULL, "v2.ini loads");
+	if (lex == NULL)
+		return;
+	ok(!lexicon_covers(lex, "spring travel", 13),
+	    "a weak term does not cover a phrase");
+	ok(lexicon_covers(lex, "spring hotels", 13),
+	    "a plain term of the same theme does");
+	lexicon_free(lex);
+}
+
 int
 main(void)
 {
@@ -217,5 +236,6 @@ main(void)
 	t_user();
 	t_bad();
 	t_memo();
+	t_covers_weak();
 	return tap_done();
 }

@@ -308,6 +308,45 @@ test_no_sets(void)
 	free(h.v);
 }
 
+/* The languages of many articles: each once, sorted, many distinct
+ * codes (a hostile cache's), bytes after a field's NUL not part of it. */
+static void
+test_many_langs(void)
+{
+	static struct ctheme th[] = { { "a", "A", THEME_LEXICON, 0 } };
+	struct corpus h;
+	struct listmodel m;
+	size_t i, k, sorted = 1;
+
+	memset(&h, 0, sizeof h);
+	h.n = 5000;
+	h.v = xcalloc(h.n, sizeof *h.v);
+	h.themes = th;
+	h.nthemes = 1;
+	for (i = 0; i < h.n; i++) {
+		h.v[i].path = h.v[i].title = h.v[i].source = (char *)"x";
+		if (i % 7 == 0)
+			continue;	/* no language */
+		h.v[i].lang[0] = (char)('a' + i % 26);
+		h.v[i].lang[1] = (char)('a' + i / 26 % 26);
+		h.v[i].lang[2] = i % 3 ? (char)('a' + i % 5) : '\0';
+		h.v[i].lang[3] = '\0';
+		if (i % 3 == 0)
+			h.v[i].lang[3] = 'z' - 25;	/* after the NUL */
+	}
+	listmodel_init(&m, &h);
+	for (k = 1; k < m.nlangs; k++)
+		sorted &= strcmp(m.langs[k - 1], m.langs[k]) < 0;
+	ok(sorted && m.nlangs > 500, "%zu languages, each once, sorted",
+	    m.nlangs);
+	for (k = 0; k < m.nlangs && strcmp(m.langs[k], "ba") != 0; k++)
+		;
+	ok(k < m.nlangs && strlen(m.langs[k]) == 2,
+	    "a two-letter code whose field has a byte after its NUL");
+	listmodel_free(&m);
+	free(h.v);
+}
+
 int
 main(void)
 {
@@ -338,6 +377,7 @@ main(void)
 	test_entities();
 	test_sort();
 	test_reset();
+	test_many_langs();
 	test_no_sets();
 	corpus_free(&C);
 	lexicon_free(lex);

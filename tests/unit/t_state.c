@@ -1,5 +1,6 @@
 /* t_state.c: read marks and positions: round trip, corrupt files, the
- * merge of two writers, odd keys, a big state. */
+ * merge of two writers, odd keys, a big state, the marks of many
+ * articles at once. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <utime.h>
 #include <unistd.h>
 
+#include "article.h"
 #include "state.h"
 #include "util.h"
 #include "tap.h"
@@ -609,6 +611,69 @@ t_big(void)
 	ok(t < 10.0, "100,000 keys: set, save, load, merge, save in %.2f CPU s", t);
 }
 
+/* Article I of V (path P, PLAIN) for t_read_set. */
+static void
+rs_art(struct article *v, size_t i, const char *p, int plain)
+{
+	memset(&v[i], 0, sizeof v[i]);
+	v[i].path = xstrdup(p);
+	v[i].plain = (unsigned char)plain;
+}
+
+/* state_read_set: the marks of many articles at once, one realpath per
+ * directory for plain files, as state_is_read says for each. */
+static void
+t_read_set(void)
+{
+	struct article v[140];
+	uint64_t bits[3];
+	struct state *s;
+	char name[64];
+	size_t i, n = 0, same = 0;
+
+	mkdir(tpath("rs"), 0700);
+	mkdir(tpath("rs/real"), 0700);
+	put_file(tpath("rs/real/a.txt"), "a", 1);
+	put_file(tpath("rs/real/b.txt"), "b", 1);
+	put_file(tpath("rs/real/c.txt"), "c", 1);
+	symlink("real", tpath("rs/link"));
+	symlink("a.txt", tpath("rs/real/ln.txt"));
+	s = state_open(tpath("rs/state"));
+	bits[0] = bits[1] = ~(uint64_t)0;
+	rs_art(v, 0, tpath("rs/link/a.txt"), 1);
+	state_read_set(s, v, 1, bits);
+	is_int((long)bits[0], 0, "no read mark: no bit, and the word cleared");
+	state_set_read(s, tpath("rs/real/a.txt"), 1);
+	state_set_read(s, tpath("rs/real/c.txt"), 1);
+	state_set_read(s, tpath("rs/link/c.txt"), 0);	/* the same file */
+	rs_art(v, n++, tpath("rs/link/a.txt"), 1);
+	rs_art(v, n++, tpath("rs/real/b.txt"), 1);
+	rs_art(v, n++, tpath("rs/real/ln.txt"), 0);	/* a link: not plain */
+	rs_art(v, n++, tpath("rs/link/c.txt"), 1);
+	rs_art(v, n++, tpath("rs/real/gone.txt"), 1);
+	rs_art(v, n++, "no-slash.txt", 1);
+	for (i = n; i < 140; i++) {	/* three words of bits */
+		snprintf(name, sizeof name, "rs/link/%s.txt", i % 2 ? "a" : "b");
+		rs_art(v, n++, tpath(name), 1);
+	}
+	state_read_set(s, v, n, bits);
+	ok(bits[0] & 1, "a file through a linked directory: its real path's mark");
+	ok(!(bits[0] & 2), "an unmarked file: unread");
+	ok(bits[0] & 4, "a link to a read file (not plain): read");
+	ok(!(bits[0] & 8), "marked unread through the other path: unread");
+	ok(!(bits[0] & 16), "a file gone: unread");
+	ok(!(bits[0] & 32), "a name without a directory: unread");
+	for (i = 0; i < n; i++)
+		same += !!(bits[i / 64] >> (i % 64) & 1) ==
+		    state_is_read(s, v[i].path);
+	is_int((long)same, (long)n, "every bit is what state_is_read says");
+	ok(bits[2] >> (139 % 64) & 1, "bit 139 (a.txt) set");
+	ok(!(bits[2] >> (138 % 64) & 1), "bit 138 (b.txt) clear");
+	for (i = 0; i < n; i++)
+		free(v[i].path);
+	state_free(s);
+}
+
 int
 main(void)
 {
@@ -629,6 +694,7 @@ main(void)
 	t_save_fails();
 	t_default_path();
 	t_big();
+	t_read_set();
 	tmpdir_remove();
 	return tap_done();
 }

@@ -34,6 +34,40 @@ t_sum(void)
 	ok(store_sum(STORE_SUM_INIT, a, 99) != h, "so does the length");
 }
 
+/* The sum in pieces is the sum at once, however the bytes are cut
+ * (pieces of 0 to 70 bytes, across the 32-byte blocks), for lengths
+ * around the block and word sizes. */
+static void
+t_sum_pieces(void)
+{
+	unsigned char a[300];
+	struct store_summer S;
+	size_t len, at, cut, bad = 0, tries = 0;
+	unsigned seed = 7;
+
+	for (at = 0; at < sizeof a; at++)
+		a[at] = (unsigned char)(at * 37 + 11);
+	for (len = 0; len <= sizeof a; len += len < 70 ? 1 : 23)
+		for (cut = 0; cut < 8; cut++, tries++) {
+			store_sum_begin(&S, STORE_SUM_INIT);
+			for (at = 0; at < len; ) {
+				size_t n = (seed = seed * 1103515245u + 12345u)
+				    >> 16 & 0x3f;
+
+				if (n > len - at)
+					n = len - at;
+				store_sum_add(&S, a + at, n);
+				at += n;
+			}
+			bad += store_sum_end(&S) != store_sum(STORE_SUM_INIT,
+			    a, len);
+		}
+	is_int(bad, 0, "the sum of pieces is the sum at once");
+	ok(tries > 500, "over many lengths and cuts");
+	store_sum_begin(&S, 42);
+	ok(store_sum_end(&S) == store_sum(42, a, 0), "and of nothing");
+}
+
 /* Keys: absolute, "./" and "." dropped, long ones malloc'd. */
 static void
 t_key(void)
@@ -111,6 +145,7 @@ main(void)
 		return 99;
 	mkdir(tpath("w"), 0700);
 	t_sum();
+	t_sum_pieces();
 	t_key();
 	t_writer();
 	t_reader();

@@ -104,6 +104,67 @@ has_luban(const struct corpus *c, size_t i, void *arg)
 	return c->v[i].nhits > 0 && c->v[i].hits[0].theme == 1;
 }
 
+/* The month of DATE the long way: its day number's civil date. */
+static int32_t
+month_slow(const char *date)
+{
+	int32_t z = timeline_period(date, BY_DAY);
+	char l[32];
+	int y, m, d;
+
+	if (z == INT32_MIN)
+		return INT32_MIN;
+	timeline_label(z, BY_DAY, l, sizeof l);
+	if (sscanf(l, "%d-%d-%d", &y, &m, &d) != 3)
+		return INT32_MAX;
+	return y * 12 + (m - 1);
+}
+
+/* timeline_period's quick month agrees with the day number's month,
+ * days 29 to 31 of short months, bad and short forms included. */
+static void
+month_quick(void)
+{
+	static const char *const odd[] = { "", "2024", "2024-", "2024-07",
+	    "2024-07-", "2024-07-0", "2024-07-031", "2024-7-03", "+024-01-01",
+	    "2024-00-10", "2024-13-10", "2024-07-00", "0000-01-01",
+	    "2024/07/03", "2024-02-30", "2023-02-29", "2024-04-31", NULL };
+	static struct article v[3 * 14 * 33 + 20];
+	struct corpus cc;
+	int32_t *per;
+	char d[16];
+	int y, m, dd, wrong = 0, k, n = 0;
+
+	for (y = 1999; y <= 2001; y++)
+		for (m = 0; m <= 13; m++)
+			for (dd = 0; dd <= 32; dd++) {
+				snprintf(d, sizeof d, "%04d-%02d-%02d", y, m,
+				    dd);
+				wrong += timeline_period(d, BY_MONTH) !=
+				    month_slow(d);
+				memcpy(v[n++].date, d, 11);
+			}
+	for (k = 0; odd[k] != NULL; k++) {
+		wrong += timeline_period(odd[k], BY_MONTH) != month_slow(odd[k]);
+		memset(v[n].date, 'x', sizeof v[n].date);	/* after the NUL */
+		memcpy(v[n].date, odd[k], strlen(odd[k]) < 10 ?
+		    strlen(odd[k]) + 1 : 10);
+		v[n++].date[10] = '\0';
+	}
+	is_int(wrong, 0, "the quick month is the day number's month");
+	memset(&cc, 0, sizeof cc);
+	cc.v = v;
+	cc.n = (size_t)n;
+	per = timeline_periods(&cc, BY_MONTH);
+	for (k = 0, wrong = 0; k < n; k++)
+		wrong += per[k] != month_slow(v[k].date);
+	is_int(wrong, 0, "every article's month as the day number says "
+	    "(bytes after a field's NUL ignored)");
+	free(per);
+	is_int(timeline_period("2023-02-30", BY_MONTH) % 12, 2,
+	    "February 30 is in March, as its day number says");
+}
+
 /* Timeline checks: periods, labels, counts, sparklines. */
 static void
 timeline_tests(void)
@@ -154,6 +215,7 @@ timeline_tests(void)
 	timeline_count_set(&C, &sp, per, NULL, m);
 	ok(m[0] == 0 && m[1] == 0 && m[2] == 0, "no set, no counts");
 	free(per);
+	month_quick();
 	is_int(story_day("2024-02-29"), 19782, "digits read directly");
 	is_int(story_day("+024-01-01"), story_day("0024-01-01"),
 	    "a sign as sscanf reads it");
