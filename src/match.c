@@ -34,6 +34,7 @@ struct occ {
 	uint8_t		 used;	/* counted: evidence if the theme is a hit */
 	uint8_t		 masked; /* inside one of the theme's exclusions */
 	uint8_t		 flags;	/* the term's LEXT_* */
+	uint8_t		 list;	/* an item of a list ("oil, gas and metals") */
 };
 
 /* Everything one article's matching needs. */
@@ -129,6 +130,117 @@ in_boiler(struct mstate *m, uint32_t off)
 	return m->bk < m->nboiler && m->boiler[2 * m->bk] <= off;
 }
 
+/* Does the gap S[0..N) between two words hold a list separator (a comma,
+ * an ideographic comma)? */
+static int
+gap_sep(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == ',' || (i + 2 < n && (unsigned char)s[i] == 0xe3 &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x81) || (i + 2 < n &&
+		    (unsigned char)s[i] == 0xef && (unsigned char)s[i + 1] ==
+		    0xbc && (unsigned char)s[i + 2] == 0x8c))
+			return 1;
+	return 0;
+}
+
+/* Is the folded word T a conjunction that joins list items ("and", "и",
+ * "和", "等")? */
+static int
+is_conj(const struct token *t)
+{
+	static const char *const w[] = { "and", "or", "und", "oder", "oraz",
+	    "lub", "i", "и", "или", "және", "мен", "et", "ou", "y", "e", "ve",
+	    "veya", "en", "та", "і", "й", "ва", "和", "及", "与", "等", NULL };
+	size_t i;
+
+	for (i = 0; w[i] != NULL; i++)
+		if (t->nlen == strlen(w[i]) && memcmp(t->norm, w[i], t->nlen) == 0)
+			return 1;
+	return 0;
+}
+
+/* The gap before word K of TOK[0..N) in TEXT holds a separator? */
+static int
+sep_before(const char *text, const struct token *tok, size_t k)
+{
+	size_t a = tok[k - 1].off + tok[k - 1].len;
+
+	return gap_sep(text + a, tok[k].off - a);
+}
+
+/* Does word K (> 0) of TOK in TEXT start a paragraph or a sentence? */
+static int
+starts_sentence(const char *text, const struct token *tok, size_t k)
+{
+	size_t a = tok[k - 1].off + tok[k - 1].len;
+
+	return (tok[k].flags & TOKEN_PARA) || ends_sentence(text + a,
+	    tok[k].off - a);
+}
+
+/* Is the occurrence at words [I, E) of TOK[0..N) an item of a list: two
+ * list marks (separators, joining conjunctions; ", and" is one; one a
+ * separator: "A and B" is no list) within LIST_SPAN words of it in its
+ * sentence, one of them at most a word away?
+ * A domain named in "exports of oil, gas and metals" or "cooperation in
+ * trade, energy and tourism" is said in passing. */
+#define LIST_SPAN	3
+static int
+in_list(const char *text, const struct token *tok, size_t n, size_t i,
+    size_t e)
+{
+	size_t lo = i, hi = e, k;
+	int marks = 0, adj = 0, sep, seps = 0;
+
+	while (lo > 0 && i - lo < LIST_SPAN && !starts_sentence(text, tok, lo))
+		lo--;
+	while (hi < n && hi - e < LIST_SPAN && !starts_sentence(text, tok, hi))
+		hi++;
+	for (k = lo; k < hi; k++) {
+		sep = k > lo && sep_before(text, tok, k);
+		if (sep) {
+			marks++;
+			seps++;
+			adj |= k + 1 >= i && k <= e + 1;
+		}
+		if ((k < i || k >= e) && is_conj(&tok[k])) {
+			marks += !sep;	/* ", and": one mark */
+			adj |= k + 2 >= i && k <= e + 1;
+		}
+	}
+	return marks >= 2 && seps > 0 && adj;
+}
+
+/* Is the word at TOK[K] of TEXT[0..LEN) directly inside quotation marks
+ * (a name: «Энергия», "Energie")? */
+static int
+quoted(const char *text, size_t len, const struct token *tok, size_t n,
+    size_t k)
+{
+	static const char *const open[] = { "\xc2\xab", "\"", "\xe2\x80\x9e",
+	    "\xe2\x80\x9c", "\xe3\x80\x8c", NULL };
+	static const char *const close[] = { "\xc2\xbb", "\"", "\xe2\x80\x9c",
+	    "\xe2\x80\x9d", "\xe3\x80\x8d", NULL };
+	size_t a = k > 0 ? tok[k - 1].off + tok[k - 1].len : 0;
+	size_t b = k + 1 < n ? tok[k + 1].off : len;
+	size_t end = tok[k].off + tok[k].len, j, l;
+	int o = 0, c = 0;
+
+	for (j = 0; open[j] != NULL; j++) {
+		l = strlen(open[j]);
+		if (tok[k].off >= a + l && memcmp(text + tok[k].off - l, open[j],
+		    l) == 0)
+			o = 1;
+		if (end + l <= b && memcmp(text + end, close[j], l) == 0)
+			c = 1;
+	}
+	return o && c;
+}
+
 /* Appends an occurrence of term ID at TOK[I] (of the chunk at TEXT). */
 static void
 add_occ(struct mstate *m, const struct token *tok, size_t i, uint32_t id,
@@ -178,12 +290,16 @@ occ_ok(const struct mstate *m, const struct lex_term *t, const char *text,
 	return 1;
 }
 
-/* Records every term occurrence in the N words TOK of TEXT, which start
- * at byte BOFF of the body; positions from BASE. */
+/* Records every term occurrence in the N words TOK of TEXT[0..LEN),
+ * which start at byte BOFF of the body; positions from BASE. A weak word
+ * or a word of a near rule in quotation marks is a name («Энергия»): it
+ * does not count. */
 static void
-scan_tokens(struct mstate *m, const char *text, const struct token *tok,
-    size_t n, uint32_t base, uint32_t boff, int in_body)
+scan_tokens(struct mstate *m, const char *text, size_t len,
+    const struct token *tok, size_t n, uint32_t base, uint32_t boff,
+    int in_body)
 {
+	const struct lex_term *t;
 	uint32_t ids[MAX_AT];
 	size_t i, k, j;
 
@@ -197,9 +313,17 @@ scan_tokens(struct mstate *m, const char *text, const struct token *tok,
 		k = lexicon_match_at(m->lex, tok, n, i, ids, MAX_AT);
 		if (k == 0 || (in_body && in_boiler(m, boff + tok[i].off)))
 			continue;
-		for (j = 0; j < k; j++)
-			if (occ_ok(m, lexicon_term(m->lex, ids[j]), text, tok, i))
-				add_occ(m, tok, i, ids[j], base, boff, in_body);
+		for (j = 0; j < k; j++) {
+			t = lexicon_term(m->lex, ids[j]);
+			if (!occ_ok(m, t, text, tok, i) || (((t->flags &
+			    LEXT_WEAK) || t->kind == LEX_NEAR) && t->ntok == 1 &&
+			    quoted(text, len, tok, n, i)))
+				continue;
+			add_occ(m, tok, i, ids[j], base, boff, in_body);
+			if (!(t->flags & LEXT_SPECIFIC) && t->weight < 3)
+				m->v[m->n - 1].list = (uint8_t)in_list(text,
+				    tok, n, i, i + t->ntok);
+		}
 	}
 }
 
@@ -214,7 +338,7 @@ scan_chunk(struct mstate *m, struct fold_cache *fc, const char *text,
 	n = text_tokens(text, len, fc, &m->tok, &m->tokcap);
 	if (n > 0 && mid_para)
 		m->tok[0].flags &= ~(uint32_t)TOKEN_PARA;
-	scan_tokens(m, text, m->tok, n, base, boff, in_body);
+	scan_tokens(m, text, len, m->tok, n, base, boff, in_body);
 	return n;
 }
 
@@ -352,7 +476,8 @@ mark_masked(struct occ *v, size_t n)
 
 /* Plain terms: each counts once where it is not excluded and not inside
  * a longer match of the same theme ("natural gas" hides its "gas"); weak
- * ones only when STRONG (a non-weak term of the theme counted). */
+ * ones only when STRONG (a non-weak term of the theme counted); an item
+ * of a list half. */
 static float
 score_plain(struct occ *v, size_t n, int strong)
 {
@@ -367,7 +492,7 @@ score_plain(struct occ *v, size_t n, int strong)
 			continue;
 		v[i].used = 1;
 		covered = v[i].end;
-		score += v[i].weight;
+		score += v[i].list ? v[i].weight / 2 : v[i].weight;
 	}
 	return score;
 }
@@ -566,6 +691,49 @@ add_spans(const struct occ *v, size_t n, uint16_t th,
 	}
 }
 
+/* A list of three or more of the theme's words in one sentence ("5G,
+ * big data, artificial intelligence") is about the theme: its items are
+ * not passing mentions (V[0..N) is in position order). */
+#define THEME_LIST	3
+#define THEME_LIST_SPAN	16
+static void
+theme_lists(struct occ *v, size_t n)
+{
+	size_t i, lo = 0, k, j;
+
+	for (i = 0; i < n; i++) {
+		if (!v[i].list || v[i].kind != LEX_PLAIN)
+			continue;
+		while (lo < i && (!v[lo].list || v[lo].kind != LEX_PLAIN ||
+		    v[lo].sent != v[i].sent || v[lo].pos + THEME_LIST_SPAN <
+		    v[i].pos))
+			lo++;
+		for (k = 0, j = lo; j <= i; j++)
+			k += v[j].list && v[j].kind == LEX_PLAIN &&
+			    v[j].sent == v[i].sent;
+		if (k >= THEME_LIST)
+			for (j = lo; j <= i; j++)
+				if (v[j].sent == v[i].sent)
+					v[j].list = 2;	/* the theme's own list */
+	}
+	for (i = 0; i < n; i++)
+		if (v[i].list == 2)
+			v[i].list = 0;
+}
+
+/* Is every counted plain occurrence of V[0..N) an item of a list (the
+ * domain named only among others: "oil, grain and metals")? */
+static int
+only_lists(const struct occ *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].kind == LEX_PLAIN && v[i].used && !v[i].list)
+			return 0;
+	return 1;
+}
+
 /* Is there a non-weak plain occurrence that counts? */
 static int
 has_strong(const struct occ *v, size_t n)
@@ -608,7 +776,7 @@ has_cluster(const struct occ *v, size_t n, int k)
 	if (k < 2 || k > MAX_CLUSTER)
 		return 0;
 	for (i = 0; i < n; i++) {
-		if (v[i].kind != LEX_PLAIN || !v[i].used ||
+		if (v[i].kind != LEX_PLAIN || !v[i].used || v[i].list ||
 		    (v[i].flags & LEXT_WEAK))
 			continue;	/* a weak word alone says nothing */
 		if (v[i].para != para) {
@@ -639,6 +807,7 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 	int vetoed, support = lexicon_support(lex, th);
 
 	mark_masked(v, n);
+	theme_lists(v, n);
 	vetoed = apply_vetoes(lex, v, n, th, fired);
 	for (r = 0; !vetoed && r < lexicon_nrules(lex); r++) {
 		rule = lexicon_rule(lex, (uint32_t)r);
@@ -651,7 +820,7 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 		return;
 	near = score;
 	score += score_plain(v, n, score > 0 || has_strong(v, n));
-	if (score < threshold)
+	if (score < threshold || (near == 0 && only_lists(v, n)))
 		return;
 	if (near == 0 && score < (float)support * threshold &&
 	    !has_specific(v, n) && !has_cluster(v, n, lexicon_cluster(lex, th)))
@@ -706,8 +875,8 @@ match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
 	if (title != NULL)
 		ntitle = scan_text(&m, fc, title, strlen(title), 0, 0);
 	if (body != NULL && tok != NULL && len <= CHUNK)
-		scan_tokens(&m, body, tok, ntok, (uint32_t)ntitle + BODY_GAP,
-		    0, 1);
+		scan_tokens(&m, body, len, tok, ntok, (uint32_t)ntitle +
+		    BODY_GAP, 0, 1);
 	else if (body != NULL)
 		scan_text(&m, fc, body, len, (uint32_t)ntitle + BODY_GAP, 1);
 	free(m.tok);
@@ -806,10 +975,28 @@ static const char *const boiler_heads[] = {
 	"konular", NULL
 };
 
+/* Starts of promotion lines (a newsletter, a channel to follow), as
+ * written at a line start (ASCII letters in any case): the line and its
+ * wrapped rest up to a sentence end are boilerplate, prose or not. */
+static const char *const promo_heads[] = {
+	"subscribe to", "sign up for", "follow us", "download our",
+	"abonnieren sie", "folgen sie uns", "subskrybuj", "zapisz si\xc4\x99",
+	"obserwuj nas", "\xd0\x9f\xd0\xbe\xd0\xb4\xd0\xbf\xd0\xb8\xd1\x81\xd1\x8b\xd0\xb2\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5\xd1\x81\xd1\x8c",
+	"\xd0\x9f\xd0\xbe\xd0\xb4\xd0\xbf\xd0\xb8\xd1\x88\xd0\xb8\xd1\x82\xd0\xb5\xd1\x81\xd1\x8c",
+	"\xd0\x9f\xd1\x96\xd0\xb4\xd0\xbf\xd0\xb8\xd1\x81\xd1\x83\xd0\xb9\xd1\x82\xd0\xb5\xd1\x81\xd1\x8c",
+	"\xe5\x85\xb3\xe6\xb3\xa8\xe6\x88\x91\xe4\xbb\xac", "\xe8\xae\xa2\xe9\x98\x85",
+	"abonnez-vous", "recevez", "inscrivez-vous", "suivez-nous",
+	"suscr\xc3\xad" "bete", "s\xc3\xadguenos", "iscriviti", "seguici", "inscreva-se",
+	"siga-nos", "abone olun", "bizi takip edin", "schrijf je in", "volg ons",
+	NULL
+};
+
 #define NHEADS	(sizeof boiler_heads / sizeof *boiler_heads - 1)
+
 #define HEAD_WORDS	6	/* words of the longest heading */
 #define LINE_HEAD	96	/* bytes of a line compared with the headings */
 #define LINK_MAX	200	/* bytes: longer lines are prose, not links */
+#define HEADLINE_RUN	3	/* headline-like lines in a row: a link list */
 
 /* A heading as folded words. */
 struct head {
@@ -821,47 +1008,65 @@ struct head {
 /* Global: filled once (pthread_once, the loader threads match at the
  * same time), then only read. */
 static struct head heads[NHEADS];
+
 static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 
-/* Splits the headings into folded words, as text_tokens folds an article
- * (once, for all threads). */
+/* Splits the N phrases S into folded words in H, as text_tokens folds an
+ * article. */
+static void
+heads_split(const char *const *s, struct head *h, size_t nh,
+    struct fold_cache *fc, struct token **t, size_t *cap)
+{
+	size_t i, j, n;
+
+	for (i = 0; i < nh; i++) {
+		n = text_tokens(s[i], strlen(s[i]), fc, t, cap);
+		for (j = 0; j < n && j < HEAD_WORDS; j++) {
+			h[i].w[j] = xstrndup((*t)[j].norm, (*t)[j].nlen);
+			h[i].len[j] = (*t)[j].nlen;
+		}
+		h[i].n = n <= HEAD_WORDS ? n : 0;
+	}
+}
+
+/* Splits the headings into folded words (once, for all threads). */
 static void
 heads_init(void)
 {
 	struct fold_cache *fc = fold_cache_new();
 	struct token *t = NULL;
-	size_t i, j, cap = 0, n;
+	size_t cap = 0;
 
-	for (i = 0; i < NHEADS; i++) {
-		n = text_tokens(boiler_heads[i], strlen(boiler_heads[i]), fc,
-		    &t, &cap);
-		for (j = 0; j < n && j < HEAD_WORDS; j++) {
-			heads[i].w[j] = xstrndup(t[j].norm, t[j].nlen);
-			heads[i].len[j] = t[j].nlen;
-		}
-		heads[i].n = n <= HEAD_WORDS ? n : 0;
-	}
+	heads_split(boiler_heads, heads, NHEADS, fc, &t, &cap);
 	free(t);
 	fold_cache_free(fc);
+}
+
+/* How many of the N words T a phrase of H[0..NH) takes up (0: none; the
+ * longest). */
+static size_t
+phrase_at(const struct head *h, size_t nh, const struct token *t, size_t n)
+{
+	size_t i, j, best = 0;
+
+	for (i = 0; i < nh; i++) {
+		if (h[i].n == 0 || h[i].n > n || h[i].n <= best)
+			continue;
+		for (j = 0; j < h[i].n; j++)
+			if (t[j].nlen != h[i].len[j] ||
+			    memcmp(t[j].norm, h[i].w[j], t[j].nlen) != 0)
+				break;
+		if (j == h[i].n)
+			best = j;
+	}
+	return best;
 }
 
 /* How many of the N words T a heading takes up (0: none; the longest). */
 static size_t
 heading_at(const struct token *t, size_t n)
 {
-	size_t i, j, best = 0;
-
-	for (i = 0; i < NHEADS; i++) {
-		if (heads[i].n == 0 || heads[i].n > n || heads[i].n <= best)
-			continue;
-		for (j = 0; j < heads[i].n; j++)
-			if (t[j].nlen != heads[i].len[j] ||
-			    memcmp(t[j].norm, heads[i].w[j], t[j].nlen) != 0)
-				break;
-		if (j == heads[i].n)
-			best = j;
-	}
-	return best;
+	return phrase_at(heads, NHEADS, t, n);
 }
 
 /* Does line S[0..N) start with a list bullet? */
@@ -901,29 +1106,89 @@ struct linews {
 	size_t		 cap;
 };
 
-/* What line S[0..N) is: 2 a heading on its own (link lines follow), 1
- * boilerplate (a tag line, a link), 0 text. A line over 2 * LINK_MAX
- * bytes is prose; only a short line's head is split into words. */
+/* Does line S[0..N) start with a promotion ("Subscribe to our
+ * newsletter", "Follow us on")? */
+static int
+is_promo(const char *s, size_t n)
+{
+	size_t i, l;
+
+	for (i = 0; promo_heads[i] != NULL; i++)
+		if ((l = strlen(promo_heads[i])) <= n &&
+		    strncasecmp(s, promo_heads[i], l) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is the character after the first H words of line S[0..N) (TOK) a
+ * colon ("Related articles: ...")? */
+static int
+colon_after(const char *s, size_t n, const struct token *tok, size_t h)
+{
+	size_t i = tok[h - 1].off + tok[h - 1].len;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n && (s[i] == ':' || (i + 2 < n &&
+	    memcmp(s + i, "\xef\xbc\x9a", 3) == 0));
+}
+
+/* Line kinds of match_boilerplate. */
+enum { L_TEXT, L_BOILER, L_HEAD, L_HEADCOLON, L_PROMO };
+
+/* What line S[0..N) is: L_HEAD a heading on its own (link lines follow),
+ * L_HEADCOLON a heading, a colon and more (its wrapped rest follows),
+ * L_PROMO a promotion, L_BOILER boilerplate (a tag line, a link), L_TEXT
+ * text. A line over 2 * LINK_MAX bytes is prose; only a short line's head
+ * is split into words. */
 static int
 line_kind(struct linews *ws, const char *s, size_t n)
 {
 	size_t k = n < LINE_HEAD ? n : LINE_HEAD, nt, h;
 
 	if (n > 2 * LINK_MAX || ws->fc == NULL)
-		return 0;	/* prose, whatever it quotes */
+		return L_TEXT;	/* prose, whatever it quotes */
+	if (is_promo(s, n))
+		return L_PROMO;
 	if ((memchr(s, '/', n) != NULL && memmem(s, n, "://", 3) != NULL) ||
 	    (!is_prose(s, n) && memmem(s, n, "www.", 4) != NULL))
-		return 1;
+		return L_BOILER;
 	if (is_prose(s, n))
-		return 0;	/* neither a heading nor a tag line */
+		return L_TEXT;	/* neither a heading nor a tag line */
 	if (is_bullet(s, n) && n <= LINK_MAX)
-		return 1;
+		return L_BOILER;
 	while (k < n && ((unsigned char)s[k] & 0xc0) == 0x80)
 		k++;	/* whole characters only */
 	nt = text_tokens(s, k, ws->fc, &ws->t, &ws->cap);
 	if ((h = heading_at(ws->t, nt)) == 0)
+		return L_TEXT;
+	if (h == nt && k == n)
+		return L_HEAD;	/* "See also:" */
+	return colon_after(s, n, ws->t, h) ? L_HEADCOLON : L_BOILER;
+}
+
+/* Does line S[0..N) read as a headline of a link list: short, starting
+ * with a capital letter (or a digit, or a quote before one), with no
+ * sentence end anywhere in it? */
+static int
+headline_like(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t i;
+	ucs4_t c;
+	int k;
+
+	if (n == 0 || n > LINK_MAX / 2)
 		return 0;
-	return h == nt && k == n ? 2 : 1;	/* "See also:", "Topics: a, b" */
+	for (i = 0; i + 1 < n; i++)
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    s[i + 1] == ' ')
+			return 0;
+	if (is_prose(s, n) || s[n - 1] == '?' || s[n - 1] == ',')
+		return 0;
+	if ((k = u8_mbtouc(&c, p, n)) <= 0)
+		return 0;
+	return uc_is_property_uppercase(c) || (c >= '0' && c <= '9');
 }
 
 /* Appends the range [A, B) to *V (*N ranges, capacity *CAP). */
@@ -950,8 +1215,8 @@ match_boilerplate(struct fold_cache *fc, const char *body, size_t len,
     uint32_t **out)
 {
 	struct linews ws = { fc, NULL, 0 };
-	size_t i = 0, n = 0, cap = 0, e, s;
-	int links = 0, k;
+	size_t i = 0, n = 0, cap = 0, e, s, run = 0, run0 = 0;
+	int links = 0, promo = 0, k;
 	const char *nl;
 
 	*out = NULL;
@@ -965,15 +1230,29 @@ match_boilerplate(struct fold_cache *fc, const char *body, size_t len,
 			;
 		if (s < e) {
 			k = line_kind(&ws, body + s, e - s);
-			if (k == 0 && links && e - s <= LINK_MAX &&
+			if (k == L_TEXT && promo)
+				k = L_PROMO;	/* a promotion's wrapped rest */
+			promo = k == L_PROMO && !is_prose(body + s, e - s);
+			if (k == L_TEXT && links && e - s <= LINK_MAX &&
 			    !is_prose(body + s, e - s))
-				k = 1;
-			links = k == 2 || (links && k == 1);
-			if (k > 0)
+				k = L_BOILER;
+			links = k == L_HEAD || k == L_HEADCOLON || (links &&
+			    k == L_BOILER);
+			if (k == L_TEXT && headline_like(body + s, e - s)) {
+				if (run++ == 0)
+					run0 = i;
+			} else {
+				if (run >= HEADLINE_RUN)
+					range_add(out, &n, &cap, run0, i);
+				run = 0;
+			}
+			if (k != L_TEXT)
 				range_add(out, &n, &cap, i, e);
 		}
 		i = e + 1;
 	}
+	if (run >= HEADLINE_RUN)
+		range_add(out, &n, &cap, run0, len);
 	free(ws.t);
 	return n;
 }

@@ -204,8 +204,8 @@ t_cjk(const struct lexicon *lex)
 static void
 t_result(const struct lexicon *lex)
 {
-	const char *b = "Energie, alpha, Shanghai Cooperation Organisation, "
-	    "alpha, beta, energie";
+	const char *b = "Energie. Alpha. Shanghai Cooperation Organisation. "
+	    "Alpha beta. Energie";
 	struct match_result r;
 	size_t i;
 	int sorted = 1, only_hits = 1;
@@ -238,8 +238,8 @@ t_result(const struct lexicon *lex)
 static void
 t_big(const struct lexicon *lex)
 {
-	static const char tail[] = "Shanghai Cooperation Organisation, "
-	    "doubling trade, Energiekooperation";
+	static const char tail[] = "Shanghai Cooperation Organisation. "
+	    "Doubling trade. Energiekooperation";
 	const char *filler[2] = { "lorem ipsum dolor sit amet.\n\n",
 	    "lorem ipsum dolor sit amet. " };
 	size_t cap = 700000, n, f, i;
@@ -422,6 +422,33 @@ t_cluster(const struct lexicon *lex)
 	    "cluster", 1);	/* the score reaches the support */
 }
 
+/* Items of a list weigh half, and a theme named only in lists is said
+ * in passing (a near rule still reads a field of cooperation in a list); the theme's own words listed
+ * together ("terrorism, separatism") are its subject; a weak word in
+ * quotation marks is a name. */
+static void
+t_lists(const struct lexicon *lex)
+{
+	about(lex, "en", "Kazakhstan exports oil, grain and metals.", "lists",
+	    0);
+	about(lex, "en", "Oil output rose while gas output fell.", "lists", 1);
+	about(lex, "en", "Exports of oil, gas and metals rose.", "lists", 1);
+	about(lex, "en", "They talked of cooperation in trade, energy and "
+	    "tourism.", "lists", 1);
+	about(lex, "en", "They talked of trade, energy and tourism.", "lists",
+	    0);
+	about(lex, "en", "Energy cooperation grew fast.", "lists", 1);
+	about(lex, "en", "They fight terrorism, separatism and crime.", "lists",
+	    1);
+	about(lex, "zh", "oil、grain、metals", "lists", 0);
+	about(lex, "en", "The club \xc2\xab" "Energy\xc2\xbb signed a "
+	    "cooperation deal.", "lists", 0);
+	about(lex, "en", "The club \"Energy\" signed a cooperation deal.",
+	    "lists", 0);
+	about(lex, "en", "The club signed an energy cooperation deal.", "lists",
+	    1);
+}
+
 /* A name matches its capitalised words only, meets the support alone;
  * a plain name variant needs a second mention. */
 static void
@@ -463,6 +490,19 @@ t_boiler(const struct lexicon *lex)
 	    "port.", "scope", 1);
 	about(lex, "en", "Related:\n\nKhorgos trains\n\nThe port at Khorgos "
 	    "grew.", "scope", 1);
+	about(lex, "en", "Cats.\n\nRelated articles: - Cats -\n\nKhorgos "
+	    "dry port grows - Trains\n\nMore cats.", "scope", 0);
+	about(lex, "en", "Cats.\n\nSubscribe to our newsletter for news of "
+	    "Khorgos.\n\nMore cats.", "scope", 0);
+	about(lex, "en", "Cats.\n\nFollow us for news of the port\n\nat "
+	    "Khorgos.\n\nMore cats.", "scope", 0);
+	about(lex, "en", "Cats sleep.\n\nKhorgos port opens\n\nTrains reach "
+	    "Europe\n\nNew rail link planned\n\nMore cats sleep.", "scope",
+	    0);
+	about(lex, "en", "Cats sleep.\n\nKhorgos port opens\n\nTrains reach "
+	    "Europe\n\nMore cats sleep.", "scope", 1);
+	about(lex, "en", "The port at\n\nKhorgos grew, and trains\n\nreach "
+	    "Europe in\n\nfifteen days.", "scope", 1);
 }
 
 /* The shipped lexicon on the mechanisms of the blind3 errors, in
@@ -631,6 +671,7 @@ main(void)
 	t_weak(lex);
 	t_support(lex);
 	t_cluster(lex);
+	t_lists(lex);
 	t_veto(lex);
 	t_name(lex);
 	t_boiler(lex);
