@@ -66,6 +66,7 @@ struct lexicon {
 	 * tail[tail_off[B]..tail_off[B + 1]) ("*w" terms ending in B and
 	 * every "*w*" one) */
 	uint32_t	*tail_off, *tail;
+	uint64_t	*affix_pairs;	/* per affix term: pair_bits of its w */
 	uint64_t	 prefix_lens;	/* bit L set: some prefix is L bytes */
 	/*
 	 * Filters that let most words skip the index: bit (hash & FILTER)
@@ -821,6 +822,20 @@ affix_tail(const struct lexicon *lex, size_t a)
 	return !k->prefix && k->len > 0 ? (unsigned char)k->s[k->len - 1] : -1;
 }
 
+/* A bit for each pair of adjacent bytes of S[0..N) (of 64: a word that
+ * lacks one of a "*w*" term's bits cannot contain w). */
+static uint64_t
+pair_bits(const char *s, size_t n)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++)
+		m |= 1ULL << (((unsigned char)s[i] * 31u +
+		    (unsigned char)s[i + 1]) & 63);
+	return m;
+}
+
 /* Lists, for each last byte of a word, the affix terms it may match
  * (lex->tail): a word was compared with every affix term, a quarter of
  * a first run's time. */
@@ -839,6 +854,12 @@ build_tails(struct lexicon *lex)
 				lex->tail[m++] = (uint32_t)a;
 	}
 	lex->tail_off[257] = (uint32_t)m;
+	lex->affix_pairs = xcalloc(lex->naffix + 1, sizeof *lex->affix_pairs);
+	for (a = 0; a < lex->naffix; a++) {
+		const struct lex_tok *k = &lex->terms[lex->affix[a]].tok[0];
+
+		lex->affix_pairs[a] = pair_bits(k->s, k->len);
+	}
 }
 
 /* Builds the first-word index over all terms (sorted as pointers, so
@@ -971,6 +992,7 @@ lexicon_free(struct lexicon *lex)
 	free(lex->affix);
 	free(lex->tail_off);
 	free(lex->tail);
+	free(lex->affix_pairs);
 	free(lex);
 }
 
@@ -1124,9 +1146,12 @@ match_affix(const struct lexicon *lex, const struct token *t, size_t n,
 	const struct lex_term *term;
 	size_t b = t[i].nlen > 0 ? (unsigned char)t[i].norm[t[i].nlen - 1] :
 	    256, c, a;
+	uint64_t pairs = pair_bits(t[i].norm, t[i].nlen);
 
 	for (c = lex->tail_off[b]; c < lex->tail_off[b + 1] && k < max; c++) {
 		a = lex->tail[c];
+		if (lex->affix_pairs[a] & ~pairs)
+			continue;	/* a pair of w's bytes is not in it */
 		term = &lex->terms[lex->affix[a]];
 		if (!affix_match(&term->tok[0], &t[i]))
 			continue;
