@@ -28,7 +28,7 @@ struct theme {
 	char		*label;
 	float		 threshold;
 	int		 support;	/* times the threshold generic terms need */
-	int		 cluster;	/* distinct terms in a paragraph that meet
+	int		 cluster;	/* distinct terms within 40 words that meet
 					 * the support (0: none) */
 	struct lex_term	*terms;		/* rule = index into this theme's rules */
 	size_t		 nterms;
