@@ -388,14 +388,39 @@ cache_parse(struct cache *c, size_t len)
 	return cache_check_values(c, &c->snap_top);
 }
 
+/* Lets the pages of the mapping at P (LEN bytes) go from memory: they
+ * are the file's, read again if touched (the mapping is read-only, so
+ * nothing of ours is lost), and a check that reads every page must not
+ * keep the whole file resident beside the reader's own memory. */
+static void
+map_drop(const struct cache *c, const char *p, size_t len)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t from = (size_t)(p - c->data) / page * page;
+	size_t to = (size_t)(p - c->data) + len;
+
+	if (to > c->maplen)
+		to = c->maplen;
+	if (to > from)
+		madvise(c->data + from, to - from, MADV_DONTNEED);
+}
+
+void
+cache_let_go(const struct cache *c)
+{
+	if (c != NULL && c->data != NULL)
+		map_drop(c, c->data, c->maplen);
+}
+
 int
 cache_verify(const struct cache *c)
 {
 	const struct cache_head *h = &c->head;
 	size_t slen[NSECT], need = sizeof *h;
 	const char *sp[NSECT];
+	uint64_t sum = STORE_SUM_INIT;
 	uint32_t top = 0;
-	int i;
+	int i, good;
 
 	if (!c->valid)
 		return 0;
@@ -405,9 +430,13 @@ cache_verify(const struct cache *c)
 	for (i = 0; i < NSECT; i++) {
 		sp[i] = c->data + need;
 		need += slen[i];
+		sum = store_sum(sum, sp[i], slen[i]);	/* sections_sum */
+		map_drop(c, sp[i], slen[i]);
 	}
-	return sections_sum(sp, slen, NSECT) == h->sum && cache_check(c) &&
-	    cache_check_values(c, &top) && top == c->snap_top;
+	good = sum == h->sum && cache_check(c) && cache_check_values(c, &top) &&
+	    top == c->snap_top;
+	map_drop(c, c->data, c->maplen);
+	return good;
 }
 
 int

@@ -37,6 +37,11 @@ struct cache *cache_open_lazy(const char *path, uint64_t lexhash,
 /* Was C opened by cache_open_lazy? */
 int	 cache_lazy(const struct cache *);
 
+/* Lets the pages of C's file go from memory (they are read again when
+ * touched): after a snapshot is built, the reader touches only what it
+ * shows of a file of hundreds of megabytes. Any thread, any time. */
+void	 cache_let_go(const struct cache *);
+
 /* Does C pass every check cache_open makes (a lazy cache: the checksum,
  * every entry, clean text)? 1, or 0 (the snapshot it gave is not to be
  * kept). Reads C only: any thread may run it while others read C. */

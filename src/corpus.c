@@ -1094,6 +1094,7 @@ snap_build(struct corpus *c, struct cache *cache, char *const *paths,
 	c->resident = bytes <= corpus_resident_max;
 	theme_table(c);
 	build_sets(c);
+	cache_let_go(cache);	/* read through; what is shown comes back */
 	p->map = cache;
 	if (c->words != NULL)	/* matched to the articles on its thread */
 		windex_prepare(c->words, c->v, c->n);

@@ -60,6 +60,7 @@ struct lexicon {
 	uint32_t	*ids;
 	size_t		 nids;		/* terms in the first-word index */
 	uint32_t	*affix;		/* terms whose first word is "*w"/"*w*" */
+	uint64_t	*affix_mask;	/* the bytes of each one's word */
 	size_t		 naffix;
 	uint64_t	 prefix_lens;	/* bit L set: some prefix is L bytes */
 	/*
@@ -808,6 +809,8 @@ index_put(struct lexicon *lex, uint32_t first, uint32_t count)
 
 /* Builds the first-word index over all terms (sorted as pointers, so
  * that the comparison needs no context). */
+static uint64_t byte_mask(const char *, size_t);
+
 static void
 build_index(struct lexicon *lex)
 {
@@ -816,10 +819,13 @@ build_index(struct lexicon *lex)
 
 	lex->ids = xcalloc(lex->nterms + 1, sizeof *lex->ids);
 	lex->affix = xcalloc(lex->nterms + 1, sizeof *lex->affix);
+	lex->affix_mask = xcalloc(lex->nterms + 1, sizeof *lex->affix_mask);
 	for (i = 0; i < lex->nterms; i++)
-		if (lex->terms[i].tok[0].suffix)
+		if (lex->terms[i].tok[0].suffix) {
+			lex->affix_mask[lex->naffix] = byte_mask(
+			    lex->terms[i].tok[0].s, lex->terms[i].tok[0].len);
 			lex->affix[lex->naffix++] = (uint32_t)i;
-		else
+		} else
 			by[lex->nids++] = &lex->terms[i];
 	qsort(by, lex->nids, sizeof *by, cmp_first);
 	for (i = 0; i < lex->nids; i++)
@@ -933,6 +939,7 @@ lexicon_free(struct lexicon *lex)
 	hash_free(&lex->idxh);
 	free(lex->ids);
 	free(lex->affix);
+	free(lex->affix_mask);
 	free(lex);
 }
 
@@ -1077,16 +1084,34 @@ affix_match(const struct lex_tok *k, const struct token *w)
 	return memmem(w->norm, w->nlen, k->s, k->len) != NULL;
 }
 
+/* The set of bytes in S[0..N), folded to 64 bits: the bytes of a word
+ * that contains another are a superset of the other's. */
+static uint64_t
+byte_mask(const char *s, size_t n)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m |= (uint64_t)1 << (((unsigned char)s[i] * 37u >> 3) & 63);
+	return m;
+}
+
 /* Appends the "*word" terms matching at T[I]; sets *HIT when one's first
- * word matches (the word is then not one that starts no term). */
+ * word matches (the word is then not one that starts no term). A term
+ * with a byte the word lacks is skipped at once: a word is compared with
+ * the few affixes of its script, not all of them. */
 static size_t
 match_affix(const struct lexicon *lex, const struct token *t, size_t n,
     size_t i, uint32_t *ids, size_t k, size_t max, int *hit)
 {
 	const struct lex_term *term;
+	uint64_t have = byte_mask(t[i].norm, t[i].nlen);
 	size_t a;
 
 	for (a = 0; a < lex->naffix && k < max; a++) {
+		if (lex->affix_mask[a] & ~have)
+			continue;
 		term = &lex->terms[lex->affix[a]];
 		if (!affix_match(&term->tok[0], &t[i]))
 			continue;

@@ -157,8 +157,11 @@ is_conj(const struct token *t)
 	    "veya", "en", "та", "і", "й", "ва", "和", "及", "与", "等", NULL };
 	size_t i;
 
+	if (t->nlen > 8)
+		return 0;	/* longer than any of them */
 	for (i = 0; w[i] != NULL; i++)
-		if (t->nlen == strlen(w[i]) && memcmp(t->norm, w[i], t->nlen) == 0)
+		if (t->norm[0] == w[i][0] && strncmp(t->norm, w[i], t->nlen) == 0 &&
+		    w[i][t->nlen] == '\0')
 			return 1;
 	return 0;
 }
@@ -1119,7 +1122,8 @@ is_promo(const char *s, size_t n)
 	size_t i, l;
 
 	for (i = 0; promo_heads[i] != NULL; i++)
-		if ((l = strlen(promo_heads[i])) <= n &&
+		if ((s[0] | 0x20) == (promo_heads[i][0] | 0x20) &&
+		    (l = strlen(promo_heads[i])) <= n &&
 		    strncasecmp(s, promo_heads[i], l) == 0)
 			return 1;
 	return 0;

@@ -121,20 +121,16 @@ static int32_t
 field_month(const char d[11])
 {
 	const unsigned char *u = (const unsigned char *)d;
-	unsigned y = 0, m, dd, bad = 0;
-	int k;
+	unsigned d0 = u[0] - '0', d1 = u[1] - '0', d2 = u[2] - '0',
+	    d3 = u[3] - '0', d5 = u[5] - '0', d6 = u[6] - '0',
+	    d8 = u[8] - '0', d9 = u[9] - '0';
+	unsigned m = d5 * 10 + d6, dd = d8 * 10 + d9;
 
-	for (k = 0; k < 10; k++)
-		if (k != 4 && k != 7)
-			bad |= (unsigned)(u[k] - '0') > 9;
-	bad |= (u[4] != '-') | (u[7] != '-') | (u[10] != '\0');
-	for (k = 0; k < 4; k++)
-		y = y * 10 + (unsigned)(u[k] - '0');
-	m = (unsigned)(u[5] - '0') * 10 + (unsigned)(u[6] - '0');
-	dd = (unsigned)(u[8] - '0') * 10 + (unsigned)(u[9] - '0');
-	if (bad || m < 1 || m > 12 || dd < 1 || dd > 28)
+	if ((d0 > 9) | (d1 > 9) | (d2 > 9) | (d3 > 9) | (d5 > 9) | (d6 > 9) |
+	    (d8 > 9) | (d9 > 9) | (u[4] != '-') | (u[7] != '-') |
+	    (u[10] != '\0') | (m - 1 > 11) | (dd - 1 > 27))
 		return INT32_MIN;
-	return (int32_t)(y * 12 + (m - 1));
+	return (int32_t)((d0 * 1000 + d1 * 100 + d2 * 10 + d3) * 12 + m - 1);
 }
 
 int32_t *

@@ -565,6 +565,14 @@ test_lazy(void)
 		    strcmp(a.date, fa.date) == 0 && a.nhits == fa.nhits;
 	}
 	is_int((long)same, NART, "each article as the full open gives it");
+	cache_let_go(c);	/* the pages go; the text is read again */
+	for (k = 0, same = 0; k < NART; k++) {
+		cache_snap_article(c, o[k], &a, &h);
+		cache_snap_article(f, of[k], &fa, &h);
+		same += strcmp(a.title, fa.title) == 0;
+	}
+	ok(same == NART && cache_verify(c),
+	    "after cache_let_go: the same text, still verified");
 	memset(&a, 0, sizeof a);
 	a.path = v[0].path;
 	a.size = v[0].size;

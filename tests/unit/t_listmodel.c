@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "boiler.h"
 #include "corpus.h"
@@ -308,6 +309,63 @@ test_no_sets(void)
 	free(h.v);
 }
 
+/* listmodel_count against a count article by article, on a corpus of
+ * 133 copies of the sample (kept sets of every length and shape: the
+ * bytes are packed eight at a time, then the rest one by one). */
+static void
+test_count_many(const struct lexicon *lex)
+{
+	char dir[] = "/tmp/t_listmodel.XXXXXX", src[4200], dst[4200], *root;
+	unsigned char *keep;
+	uint32_t got[512], want[512];
+	struct corpus big;
+	size_t i, t, n, wrong = 0, runs = 0;
+	char *text;
+	size_t len;
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "temp dir");
+		return;
+	}
+	for (i = 0; i < 133; i++) {
+		snprintf(src, sizeof src, "%s", C.v[i % C.n].path);
+		snprintf(dst, sizeof dst, "%s/a%03zu.txt", dir, i);
+		if (file_read(src, 0, &text, &len) == 0) {
+			FILE *fp = fopen(dst, "wb");
+
+			fwrite(text, 1, len, fp);
+			fclose(fp);
+			free(text);
+		}
+	}
+	root = dir;
+	corpus_load(&big, &root, 1, lex, CORPUS_NOCACHE | CORPUS_NODISCOVER);
+	keep = xcalloc(big.n + 1, 1);
+	for (n = 0; n <= big.n && big.nthemes <= 512; n += n < 20 ? 1 : 9) {
+		for (i = 0; i < big.n; i++)	/* N kept, in a pattern */
+			keep[i] = i < n && (i * 7 + n) % 3 != 0;
+		listmodel_count(&big, keep, got);
+		memset(want, 0, sizeof want);
+		for (i = 0; i < big.n; i++)
+			for (t = 0; keep[i] && t < big.nthemes; t++)
+				want[t] += corpus_has_theme(&big, i, (unsigned)t) != 0;
+		wrong += memcmp(got, want, big.nthemes * sizeof *got) != 0;
+		runs++;
+	}
+	listmodel_count(&big, NULL, got);
+	for (t = 0; t < big.nthemes; t++)
+		wrong += got[t] != big.themes[t].count;
+	ok(big.n == 133 && wrong == 0, "%zu kept sets of %zu articles: the "
+	    "counts article by article", runs, big.n);
+	free(keep);
+	corpus_free(&big);
+	for (i = 0; i < 133; i++) {
+		snprintf(dst, sizeof dst, "%s/a%03zu.txt", dir, i);
+		unlink(dst);
+	}
+	rmdir(dir);
+}
+
 /* The languages of many articles: each once, sorted, many distinct
  * codes (a hostile cache's), bytes after a field's NUL not part of it. */
 static void
@@ -378,6 +436,7 @@ main(void)
 	test_sort();
 	test_reset();
 	test_many_langs();
+	test_count_many(lex);
 	test_no_sets();
 	corpus_free(&C);
 	lexicon_free(lex);
