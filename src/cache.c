@@ -405,37 +405,72 @@ map_drop(const struct cache *c, const char *p, size_t len)
 		madvise(c->data + from, to - from, MADV_DONTNEED);
 }
 
+/* The sections a snapshot's corpus no longer reads once built (bit i:
+ * section i): all but the hits and the strings, which its articles point
+ * into (a query reads every title: to fault them in again would cost
+ * more than the search). */
+#define SECT_LET_GO	(1u << 0 | 1u << 2 | 1u << 3 | 1u << 4 | 1u << 5 | \
+	1u << 6)
+
+/* The sections of C's file: pointers in SP, sizes in LEN. */
+static void
+sections_of(const struct cache *c, const char *sp[NSECT], size_t len[NSECT])
+{
+	size_t need = sizeof c->head;
+	int i;
+
+	section_sizes(&c->head, len);
+	for (i = 0; i < NSECT; i++) {
+		sp[i] = c->data + need;
+		need += len[i];
+	}
+}
+
 void
 cache_let_go(const struct cache *c)
 {
-	if (c != NULL && c->data != NULL)
-		map_drop(c, c->data, c->maplen);
+	size_t slen[NSECT];
+	const char *sp[NSECT];
+	int i;
+
+	if (c == NULL || c->data == NULL)
+		return;
+	sections_of(c, sp, slen);
+	for (i = 0; i < NSECT; i++)
+		if (SECT_LET_GO >> i & 1)
+			map_drop(c, sp[i], slen[i]);
 }
 
 int
 cache_verify(const struct cache *c)
 {
 	const struct cache_head *h = &c->head;
-	size_t slen[NSECT], need = sizeof *h;
+	size_t slen[NSECT];
 	const char *sp[NSECT];
-	uint64_t sum = STORE_SUM_INIT;
+	struct store_summer sum;
+	uint64_t s = STORE_SUM_INIT;
 	uint32_t top = 0;
+	size_t k, step;
 	int i, good;
 
 	if (!c->valid)
 		return 0;
 	if (!c->lazy)
 		return 1;	/* checked whole by cache_open */
-	section_sizes(h, slen);
-	for (i = 0; i < NSECT; i++) {
-		sp[i] = c->data + need;
-		need += slen[i];
-		sum = store_sum(sum, sp[i], slen[i]);	/* sections_sum */
-		map_drop(c, sp[i], slen[i]);
+	sections_of(c, sp, slen);
+	for (i = 0; i < NSECT; i++) {	/* sections_sum, 16 MB at a time */
+		store_sum_begin(&sum, s);
+		for (k = 0; k < slen[i]; k += step) {
+			step = slen[i] - k < (16u << 20) ? slen[i] - k : 16u << 20;
+			store_sum_add(&sum, sp[i] + k, step);
+			if (SECT_LET_GO >> i & 1)
+				map_drop(c, sp[i] + k, step);
+		}
+		s = store_sum_end(&sum);
 	}
-	good = sum == h->sum && cache_check(c) && cache_check_values(c, &top) &&
+	good = s == h->sum && cache_check(c) && cache_check_values(c, &top) &&
 	    top == c->snap_top;
-	map_drop(c, c->data, c->maplen);
+	cache_let_go(c);
 	return good;
 }
 

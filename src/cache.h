@@ -37,9 +37,10 @@ struct cache *cache_open_lazy(const char *path, uint64_t lexhash,
 /* Was C opened by cache_open_lazy? */
 int	 cache_lazy(const struct cache *);
 
-/* Lets the pages of C's file go from memory (they are read again when
- * touched): after a snapshot is built, the reader touches only what it
- * shows of a file of hundreds of megabytes. Any thread, any time. */
+/* Lets the pages of the parts of C's file that a snapshot's corpus no
+ * longer reads go from memory (read again if touched): the entries, the
+ * phrases, the order; the hits and strings its articles point into stay.
+ * Any thread, any time. */
 void	 cache_let_go(const struct cache *);
 
 /* Does C pass every check cache_open makes (a lazy cache: the checksum,

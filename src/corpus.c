@@ -54,6 +54,22 @@ struct walk {
 	size_t		 ndirs;
 };
 
+/*
+ * The articles' titles and sources, bumped into 1 MB blocks (each one
+ * mapped of its own) as they are read: a malloc'd copy each was left
+ * between the load's passing blocks (phrases, entity parts), and at
+ * 100,000 articles the heap kept some 20 MB of holes it could not give
+ * back. Shared by the loader threads (under its lock).
+ */
+#define BPOOL_BLOCK	(1u << 20)
+struct bpool {
+	pthread_mutex_t	 mu;
+	char		**blocks;
+	size_t		 nblocks;
+	char		*cur;
+	size_t		 left;
+};
+
 /* Storage the corpus owns beyond its arrays. */
 struct corpus_priv {
 	struct discovered *disc;
@@ -67,6 +83,8 @@ struct corpus_priv {
 	int		 trusted;	/* from the snapshot, files unchecked */
 	int		 partial;	/* corpus_live_peek: text borrowed */
 	int		 pending;	/* CORPUS_SNAPONLY found no snapshot */
+	struct bpool	 strs;		/* titles and sources, when loaded */
+	struct theme_hit *hitblock;	/* every article's hits, when loaded */
 };
 
 /* What a live load shares with the thread that peeks (corpus_live). */
@@ -373,6 +391,66 @@ pool_free(struct strpool *P)
 	memset(P, 0, sizeof *P);
 }
 
+/* A copy of S in pool P. */
+static char *
+bpool_strdup(struct bpool *P, const char *s)
+{
+	size_t len = strlen(s) + 1, size = len > BPOOL_BLOCK ? len : BPOOL_BLOCK;
+	char *b;
+
+	pthread_mutex_lock(&P->mu);
+	if (len > P->left) {
+		P->blocks = xreallocarray(P->blocks, P->nblocks + 1,
+		    sizeof *P->blocks);
+		P->cur = P->blocks[P->nblocks++] = xmalloc(size);
+		P->left = size;
+	}
+	b = memcpy(P->cur, s, len);
+	P->cur += len;
+	P->left -= len;
+	pthread_mutex_unlock(&P->mu);
+	return b;
+}
+
+/* Moves the malloc'd string *S into pool P. */
+static void
+bpool_move(struct bpool *P, char **s)
+{
+	char *old = *s;
+
+	if (old != NULL) {
+		*s = bpool_strdup(P, old);
+		free(old);
+	}
+}
+
+/* Gives the blocks of pool FROM to pool TO (empty, its lock unused). */
+static void
+bpool_give(struct bpool *to, struct bpool *from)
+{
+	to->blocks = from->blocks;
+	to->nblocks = from->nblocks;
+	from->blocks = NULL;
+	from->nblocks = 0;
+	from->cur = NULL;
+	from->left = 0;
+}
+
+/* Frees pool P's blocks (its lock stays usable). */
+static void
+bpool_free(struct bpool *P)
+{
+	size_t i;
+
+	for (i = 0; i < P->nblocks; i++)
+		free(P->blocks[i]);
+	free(P->blocks);
+	P->blocks = NULL;
+	P->nblocks = 0;
+	P->cur = NULL;
+	P->left = 0;
+}
+
 /* Shared by the loader threads; each writes only its own records. */
 struct loader {
 	struct loadrec	*rec;		/* per file, in walk (path) order */
@@ -387,6 +465,7 @@ struct loader {
 	int		 disc_reused;	/* discovered themes from the cache */
 	struct corpus_live *live;	/* peeked at while reading, or NULL */
 	struct strpool	 pool;		/* the phrases' strings */
+	struct bpool	 strs;		/* the titles and sources */
 	corpus_progress_fn *watch;	/* progress reports, or NULL */
 	void		*watch_arg;
 	pthread_t	 owner;		/* the thread that reports */
@@ -492,11 +571,15 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 	if (L->cache != NULL && (L->words == NULL || windex_build_known(L->words,
 	    i, a->path, a->size, a->mtime)) && load_cached(L, rec)) {
 		rec->ok = 1;
+		bpool_move(&L->strs, &a->title);
+		bpool_move(&L->strs, &a->source);
 		return;
 	}
 	if (load_file(rec) == -1)
 		return;
 	rec->ok = 1;
+	bpool_move(&L->strs, &a->title);
+	bpool_move(&L->strs, &a->source);
 	/* one tokenising of the body serves matching and discovery */
 	if ((L->discover || L->entities) && a->body_len <= DISCOVER_BODY_MAX)
 		ntok = text_tokens(a->body, a->body_len, fc, &tok, &tokcap);
@@ -677,15 +760,66 @@ cmp_article(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
-/* Adds theme T (score S) to article A's hits, after the lexicon ones. */
-static void
-add_hit(struct article *a, uint16_t t, float s)
+/* How many hits each of the N records will have: its lexicon ones, and
+ * its discovered themes (P's), at most UINT16_MAX. */
+static uint32_t *
+hit_counts(const struct corpus_priv *p, const struct loader *L, size_t n)
 {
-	if (a->nhits == UINT16_MAX)
-		return;
-	a->hits = xreallocarray(a->hits, a->nhits + 1u, sizeof *a->hits);
-	a->hits[a->nhits].theme = t;
-	a->hits[a->nhits++].score = s;
+	uint32_t *k = xcalloc(n + 1, sizeof *k);
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		k[i] = L->rec[i].ok ? L->rec[i].a.nhits : 0;
+	for (j = 0; j < p->ndisc; j++)
+		for (i = 0; i < p->disc[j].narticles; i++)
+			if (p->disc[j].articles[i] < n &&
+			    L->rec[p->disc[j].articles[i]].ok)
+				k[p->disc[j].articles[i]]++;
+	for (i = 0; i < n; i++)
+		if (k[i] > UINT16_MAX)
+			k[i] = UINT16_MAX;
+	return k;
+}
+
+/*
+ * Moves every loaded record's hits into one block (P->hitblock), its
+ * discovered themes (P's, theme NLEX + j) after its lexicon ones, in
+ * theme order: one allocation, not one per article grown once per
+ * discovered theme.
+ */
+static void
+hits_join(struct corpus_priv *p, struct loader *L, size_t n, size_t nlex)
+{
+	uint32_t *k = hit_counts(p, L, n);
+	size_t i, j, total = 0;
+	struct theme_hit *h;
+
+	for (i = 0; i < n; i++)
+		total += k[i];
+	h = p->hitblock = xcalloc(total + 1, sizeof *p->hitblock);
+	for (i = 0; i < n; i++) {
+		struct article *a = &L->rec[i].a;
+
+		if (!L->rec[i].ok)
+			continue;
+		if (a->nhits > 0)
+			memcpy(h, a->hits, a->nhits * sizeof *h);
+		free(a->hits);
+		a->hits = h;
+		h += k[i];
+	}
+	for (j = 0; j < p->ndisc; j++)
+		for (i = 0; i < p->disc[j].narticles; i++) {
+			uint32_t r = p->disc[j].articles[i];
+			struct article *a = r < n && L->rec[r].ok ?
+			    &L->rec[r].a : NULL;
+
+			if (a == NULL || a->nhits == UINT16_MAX)
+				continue;
+			a->hits[a->nhits].theme = (uint16_t)(nlex + j);
+			a->hits[a->nhits++].score = 0;
+		}
+	free(k);
 }
 
 /*
@@ -778,17 +912,12 @@ static void
 build_themes(struct corpus *c, struct loader *L, size_t n)
 {
 	struct corpus_priv *p = c->priv;
-	size_t nlex = c->lex != NULL ? lexicon_count(c->lex) : 0, i, j;
+	size_t nlex = c->lex != NULL ? lexicon_count(c->lex) : 0;
 
 	if (L->discover && !(L->disc_reused = reuse_discovered(p, L, n)))
 		select_discovered(p, L, c->lex, n);
 	theme_table(c);
-	for (j = 0; j < p->ndisc; j++) {
-		for (i = 0; i < p->disc[j].narticles; i++)
-			if (p->disc[j].articles[i] < n)
-				add_hit(&L->rec[p->disc[j].articles[i]].a,
-				    (uint16_t)(nlex + j), 0);
-	}
+	hits_join(p, L, n, nlex);
 }
 
 /* Builds the per-theme article bitsets and counts each theme. */
@@ -1009,6 +1138,8 @@ loader_free(struct loader *L)
 	}
 	free(L->rec);
 	pool_free(&L->pool);
+	bpool_free(&L->strs);
+	pthread_mutex_destroy(&L->strs.mu);
 }
 
 /* Sets up the loader for the records of walk W, which it takes (CACHE:
@@ -1031,6 +1162,7 @@ loader_init(struct loader *L, struct walk *w, const struct lexicon *lex,
 	atomic_init(&L->next, 0);
 	atomic_init(&L->next_stat, 0);
 	pthread_mutex_init(&L->pool.mu, NULL);
+	pthread_mutex_init(&L->strs.mu, NULL);
 }
 
 /* Fills the N articles of C from the snapshot of CACHE in ORDER without
@@ -1094,7 +1226,7 @@ snap_build(struct corpus *c, struct cache *cache, char *const *paths,
 	c->resident = bytes <= corpus_resident_max;
 	theme_table(c);
 	build_sets(c);
-	cache_let_go(cache);	/* read through; what is shown comes back */
+	cache_let_go(cache);	/* its entries are read through */
 	p->map = cache;
 	if (c->words != NULL)	/* matched to the articles on its thread */
 		windex_prepare(c->words, c->v, c->n);
@@ -1127,6 +1259,7 @@ static void
 load_rest(struct corpus *c, struct loader *L, char *const *paths,
     size_t npaths)
 {
+	struct corpus_priv *p = c->priv;
 	size_t n = L->n, nok;
 	uint32_t *order;
 
@@ -1156,6 +1289,7 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 	util_heap_trim();	/* the phrases, the cache image, the runs */
 	compact(c, L, order, nok);
 	free(order);
+	bpool_give(&p->strs, &L->strs);	/* the articles' strings */
 	if (c->words != NULL)	/* matched to the articles meanwhile */
 		windex_prepare(c->words, c->v, c->n);
 }
@@ -1417,6 +1551,10 @@ corpus_free(struct corpus *c)
 		else if (p != NULL && p->map != NULL) {
 			free(c->v[i].body);	/* the rest is the map's */
 			free(c->v[i].ents);
+		} else if (p != NULL && p->hitblock != NULL) {
+			free(c->v[i].path);	/* the rest is in blocks */
+			free(c->v[i].body);
+			free(c->v[i].ents);
 		}
 		else
 			article_free(&c->v[i]);
@@ -1425,6 +1563,8 @@ corpus_free(struct corpus *c)
 	free(c->themes);
 	if (p != NULL) {
 		discover_themes_free(p->disc, p->ndisc);
+		free(p->hitblock);
+		bpool_free(&p->strs);
 		article_free(&p->scratch);
 		free(p->sets);
 		cache_close(p->map);

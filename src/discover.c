@@ -329,6 +329,8 @@ struct tinfo {
 	unsigned char	 cjk;
 	unsigned char	 poss;		/* ended by a possessive */
 	unsigned char	 glued;		/* hyphen-joined to the token before */
+	unsigned char	 pstop;		/* cjk_pair_stop here: 0 not asked
+					   yet, 1 no, 2 yes */
 };
 
 /* A candidate phrase of the article. */
@@ -760,9 +762,14 @@ cjk_pair_stop(struct art *A, size_t k)
 	if (k + 1 >= A->ntok || !A->ti[k].cjk || !A->ti[k + 1].cjk ||
 	    A->ti[k + 1].brk)
 		return 0;
-	sh = hash_bytes(HASH_INIT, A->tok[k].norm, A->ti[k].nlen);
-	sh = hash_bytes(sh, A->tok[k + 1].norm, A->ti[k + 1].nlen);
-	return cjk_stop(A, k, k + 1, sh, A->ti[k].nlen + A->ti[k + 1].nlen);
+	if (A->ti[k].pstop == 0) {	/* asked of every n-gram around K:
+					   worked out once */
+		sh = hash_bytes(HASH_INIT, A->tok[k].norm, A->ti[k].nlen);
+		sh = hash_bytes(sh, A->tok[k + 1].norm, A->ti[k + 1].nlen);
+		A->ti[k].pstop = cjk_stop(A, k, k + 1, sh, A->ti[k].nlen +
+		    A->ti[k + 1].nlen) ? 2 : 1;
+	}
+	return A->ti[k].pstop == 2;
 }
 
 /* Han character n-grams starting at token I, not opening or closing

@@ -157,11 +157,11 @@ is_conj(const struct token *t)
 	    "veya", "en", "та", "і", "й", "ва", "和", "及", "与", "等", NULL };
 	size_t i;
 
-	if (t->nlen > 8)
-		return 0;	/* longer than any of them */
-	for (i = 0; w[i] != NULL; i++)
-		if (t->norm[0] == w[i][0] && strncmp(t->norm, w[i], t->nlen) == 0 &&
-		    w[i][t->nlen] == '\0')
+	for (i = 0; w[i] != NULL; i++)	/* the first byte first: strlen of
+					   each was a tenth of a first run */
+		if (t->nlen > 0 && t->norm[0] == w[i][0] &&
+		    t->nlen == strlen(w[i]) &&
+		    memcmp(t->norm, w[i], t->nlen) == 0)
 			return 1;
 	return 0;
 }

@@ -31,7 +31,7 @@ set -u
 : "${BASELINE:=/work/baseline/src/tread}"
 : "${BASELINE_DATADIR:=$(dirname "$(dirname "$BASELINE")")/data}"
 SETS=${THEMES_SET:-"$top_srcdir/tests/eval/themes $top_srcdir/tests/eval/themes-probe $top_srcdir/tests/eval/themes-blind $top_srcdir/tests/eval/themes-blind2 $top_srcdir/tests/eval/themes-blind3"}
-# then themes-langs: 36 articles in 17 languages beyond the core seven (themes5)
+# then themes-langs: 49 articles in 23 languages beyond the core seven (themes5)
 SETS=${THEMES_SET:-"$SETS $top_srcdir/tests/eval/themes-langs $top_srcdir/tests/eval/themes-blind4"}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/tread-evth.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT INT TERM

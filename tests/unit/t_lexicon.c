@@ -226,6 +226,44 @@ t_covers_weak(void)
 	lexicon_free(lex);
 }
 
+/* Affix terms are looked up by a word's last byte ("*w" terms) beside
+ * every "*w*" term: each word still finds all it matches, in the
+ * terms' order. */
+static void
+t_affix_tails(void)
+{
+	static const char *text = "Kohlekraftwerk Hauptstadt Eisenbahnhof "
+	    "Werk Zeit";
+	static const size_t want[] = { 2, 2, 1, 1, 0 };
+	char user[] = "/tmp/t_lexicon.XXXXXX", err[512] = "";
+	struct fold_cache *fc = fold_cache_new();
+	struct lexicon *lex = NULL;
+	struct token *t = NULL;
+	uint32_t ids[8];
+	size_t cap = 0, n, i, k, bad = 0;
+	int fd = mkstemp(user);
+	FILE *fp;
+
+	if (fd != -1 && (fp = fdopen(fd, "w")) != NULL) {
+		fputs("[w]\nlabel = W\nde = *werk, *stadt, *bahn*, "
+		    "*kraftwerk, *tadt\n", fp);
+		fclose(fp);
+		lex = lexicon_load(user, NULL, err, sizeof err);
+	}
+	unlink(user);
+	n = text_tokens(text, strlen(text), fc, &t, &cap);
+	ok(lex != NULL && n == 5, "an affix lexicon, five words (%s)", err);
+	for (i = 0; lex != NULL && i < n && i < 5; i++) {
+		k = lexicon_match_at(lex, t, n, i, ids, 8);
+		bad += k != want[i] || (k == 2 && ids[0] >= ids[1]);
+	}
+	is_int(bad, 0, "each word finds its affix terms (both of "
+	    "kraftwerk's, in order), Zeit none");
+	free(t);
+	fold_cache_free(fc);
+	lexicon_free(lex);
+}
+
 int
 main(void)
 {
@@ -237,5 +275,6 @@ main(void)
 	t_bad();
 	t_memo();
 	t_covers_weak();
+	t_affix_tails();
 	return tap_done();
 }

@@ -643,6 +643,7 @@ t_read_set(void)
 	rs_art(v, 0, tpath("rs/link/a.txt"), 1);
 	state_read_set(s, v, 1, bits);
 	is_int((long)bits[0], 0, "no read mark: no bit, and the word cleared");
+	free(v[0].path);	/* v[0] is filled again below */
 	state_set_read(s, tpath("rs/real/a.txt"), 1);
 	state_set_read(s, tpath("rs/real/c.txt"), 1);
 	state_set_read(s, tpath("rs/link/c.txt"), 0);	/* the same file */
