@@ -557,6 +557,11 @@ t_shipped(const struct lexicon *lex)
 	    "партнёрами.", "energy", 0);
 	about(lex, "zh", "中国从哈萨克斯坦进口原油、铜、羊毛等商品。", "energy", 0);
 	about(lex, "zh", "中国对哈出口新能源汽车和机电产品。", "energy", 0);
+	about(lex, "zh", "进口原油、天然气、铜等。", "energy", 0);
+	about(lex, "uz", "Energetika, raqamli iqtisodiyot va turizm sohalari "
+	    "tilga olindi.", "energy", 0);
+	about(lex, "zh", "茶农成立合作社，春茶采摘后统一销售，茶园面积扩大。",
+	    "agriculture", 1);
 	about(lex, "pl", "Polska liczy na eksport maszyn rolniczych, leków i "
 	    "żywności.", "agriculture", 0);
 	about(lex, "kk", "«Бір белдеу, бір жолдың» жобалары. «Бір белдеу, бір "
