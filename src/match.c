@@ -731,6 +731,18 @@ theme_lists(struct occ *v, size_t n)
 			v[i].list = 0;
 }
 
+/* Forgets that the occurrences of V[0..N) are list items: for a theme of
+ * names (support 1, and the gazetteers of people and places) "China,
+ * Kazakhstan and Russia" names each of them. */
+static void
+clear_lists(struct occ *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i].list = 0;
+}
+
 /* Is every counted plain occurrence of V[0..N) an item of a list (the
  * domain named only among others: "oil, grain and metals")? */
 static int
@@ -820,7 +832,10 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 	int vetoed, support = lexicon_support(lex, th);
 
 	mark_masked(v, n);
-	theme_lists(v, n);
+	if (support > 1)
+		theme_lists(v, n);
+	else
+		clear_lists(v, n);	/* names: a list of them names each */
 	vetoed = apply_vetoes(lex, v, n, th, fired);
 	for (r = 0; !vetoed && r < lexicon_nrules(lex); r++) {
 		rule = lexicon_rule(lex, (uint32_t)r);

@@ -439,6 +439,8 @@ t_lists(const struct lexicon *lex)
 	    0);
 	about(lex, "en", "Oil output rose while gas output fell.", "lists", 1);
 	about(lex, "en", "Exports of oil, gas and metals rose.", "lists", 1);
+	about(lex, "en", "Trains run via Urumqi, Khorgos and Almaty.", "scope", 1);
+	/* a theme of names (support 1) names each item of a list */
 	about(lex, "en", "They talked of cooperation in trade, energy and "
 	    "tourism.", "lists", 1);
 	about(lex, "en", "They talked of trade, energy and tourism.", "lists",
