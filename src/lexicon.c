@@ -28,7 +28,7 @@ struct theme {
 	char		*label;
 	float		 threshold;
 	int		 support;	/* times the threshold generic terms need */
-	int		 cluster;	/* distinct terms in a paragraph that meet
+	int		 cluster;	/* distinct terms within 40 words that meet
 					 * the support (0: none) */
 	struct lex_term	*terms;		/* rule = index into this theme's rules */
 	size_t		 nterms;
@@ -60,6 +60,7 @@ struct lexicon {
 	uint32_t	*ids;
 	size_t		 nids;		/* terms in the first-word index */
 	uint32_t	*affix;		/* terms whose first word is "*w"/"*w*" */
+	uint64_t	*affix_mask;	/* the bytes of each one's word */
 	size_t		 naffix;
 	/* by a word's last byte B (256: an empty word), the affix terms
 	 * it may match, as indexes into affix in their order:
@@ -843,6 +844,8 @@ build_tails(struct lexicon *lex)
 
 /* Builds the first-word index over all terms (sorted as pointers, so
  * that the comparison needs no context). */
+static uint64_t byte_mask(const char *, size_t);
+
 static void
 build_index(struct lexicon *lex)
 {
@@ -851,10 +854,13 @@ build_index(struct lexicon *lex)
 
 	lex->ids = xcalloc(lex->nterms + 1, sizeof *lex->ids);
 	lex->affix = xcalloc(lex->nterms + 1, sizeof *lex->affix);
+	lex->affix_mask = xcalloc(lex->nterms + 1, sizeof *lex->affix_mask);
 	for (i = 0; i < lex->nterms; i++)
-		if (lex->terms[i].tok[0].suffix)
+		if (lex->terms[i].tok[0].suffix) {
+			lex->affix_mask[lex->naffix] = byte_mask(
+			    lex->terms[i].tok[0].s, lex->terms[i].tok[0].len);
 			lex->affix[lex->naffix++] = (uint32_t)i;
-		else
+		} else
 			by[lex->nids++] = &lex->terms[i];
 	build_tails(lex);
 	qsort(by, lex->nids, sizeof *by, cmp_first);
@@ -969,6 +975,7 @@ lexicon_free(struct lexicon *lex)
 	hash_free(&lex->idxh);
 	free(lex->ids);
 	free(lex->affix);
+	free(lex->affix_mask);
 	free(lex->tail_off);
 	free(lex->tail);
 	free(lex);
@@ -1115,18 +1122,37 @@ affix_match(const struct lex_tok *k, const struct token *w)
 	return memmem(w->norm, w->nlen, k->s, k->len) != NULL;
 }
 
+/* The set of bytes in S[0..N), folded to 64 bits: the bytes of a word
+ * that contains another are a superset of the other's. */
+static uint64_t
+byte_mask(const char *s, size_t n)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m |= (uint64_t)1 << (((unsigned char)s[i] * 37u >> 3) & 63);
+	return m;
+}
+
 /* Appends the "*word" terms matching at T[I]; sets *HIT when one's first
- * word matches (the word is then not one that starts no term). */
+ * word matches (the word is then not one that starts no term). Only the
+ * terms that can end in its last byte are tried, and of those (the
+ * "*word*" ones end anywhere) one with a byte the word lacks is skipped
+ * at once. */
 static size_t
 match_affix(const struct lexicon *lex, const struct token *t, size_t n,
     size_t i, uint32_t *ids, size_t k, size_t max, int *hit)
 {
 	const struct lex_term *term;
+	uint64_t have = byte_mask(t[i].norm, t[i].nlen);
 	size_t b = t[i].nlen > 0 ? (unsigned char)t[i].norm[t[i].nlen - 1] :
 	    256, c, a;
 
 	for (c = lex->tail_off[b]; c < lex->tail_off[b + 1] && k < max; c++) {
 		a = lex->tail[c];
+		if (lex->affix_mask[a] & ~have)
+			continue;
 		term = &lex->terms[lex->affix[a]];
 		if (!affix_match(&term->tok[0], &t[i]))
 			continue;

@@ -124,7 +124,7 @@ float	 lexicon_threshold(const struct lexicon *, size_t theme);
  * rule counts, its score must reach this many times the threshold. */
 int	 lexicon_support(const struct lexicon *, size_t theme);
 /* The theme's cluster (default 0, none): this many different terms of the
- * theme counting in one paragraph meet its support as a specific term
+ * theme counting within 40 words meet its support as a specific term
  * does (a passage about the domain, not a word in passing). */
 int	 lexicon_cluster(const struct lexicon *, size_t theme);
 /*

@@ -154,7 +154,8 @@ is_conj(const struct token *t)
 {
 	static const char *const w[] = { "and", "or", "und", "oder", "oraz",
 	    "lub", "i", "и", "или", "және", "мен", "et", "ou", "y", "e", "ve",
-	    "veya", "en", "та", "і", "й", "ва", "和", "及", "与", "等", NULL };
+	    "veya", "en", "та", "і", "й", "ва", "va", "和", "及", "与", "等",
+	    NULL };
 	size_t i;
 
 	for (i = 0; w[i] != NULL; i++)	/* the first byte first: strlen of
@@ -196,12 +197,14 @@ static int
 in_list(const char *text, const struct token *tok, size_t n, size_t i,
     size_t e)
 {
-	size_t lo = i, hi = e, k;
+	size_t lo = i, hi = e, k, span = LIST_SPAN;
 	int marks = 0, adj = 0, sep, seps = 0;
 
-	while (lo > 0 && i - lo < LIST_SPAN && !starts_sentence(text, tok, lo))
+	if (tok[i].flags & TOKEN_CJK)
+		span *= 2;	/* characters, not words */
+	while (lo > 0 && i - lo < span && !starts_sentence(text, tok, lo))
 		lo--;
-	while (hi < n && hi - e < LIST_SPAN && !starts_sentence(text, tok, hi))
+	while (hi < n && hi - e < span && !starts_sentence(text, tok, hi))
 		hi++;
 	for (k = lo; k < hi; k++) {
 		sep = k > lo && sep_before(text, tok, k);
@@ -703,6 +706,7 @@ static void
 theme_lists(struct occ *v, size_t n)
 {
 	size_t i, lo = 0, k, j;
+	uint32_t at;
 
 	for (i = 0; i < n; i++) {
 		if (!v[i].list || v[i].kind != LEX_PLAIN)
@@ -711,9 +715,12 @@ theme_lists(struct occ *v, size_t n)
 		    v[lo].sent != v[i].sent || v[lo].pos + THEME_LIST_SPAN <
 		    v[i].pos))
 			lo++;
-		for (k = 0, j = lo; j <= i; j++)
-			k += v[j].list && v[j].kind == LEX_PLAIN &&
-			    v[j].sent == v[i].sent;
+		for (k = 0, at = UINT32_MAX, j = lo; j <= i; j++)
+			if (v[j].list && v[j].kind == LEX_PLAIN &&
+			    v[j].sent == v[i].sent && v[j].pos != at) {
+				k++;	/* two terms on one word are one item */
+				at = v[j].pos;
+			}
 		if (k >= THEME_LIST)
 			for (j = lo; j <= i; j++)
 				if (v[j].sent == v[i].sent)
@@ -764,17 +771,18 @@ has_specific(const struct occ *v, size_t n)
 	return 0;
 }
 
-/* Do K different terms count in one paragraph of V[0..N) (position
- * order, so paragraph order)? A passage about the domain, not a word in
- * passing. Weak terms do not count. At most MAX_CLUSTER distinct terms
- * are kept per paragraph. */
+/* Do K different terms count within CLUSTER_SPAN words of V[0..N)
+ * (position order)? A passage about the domain, not a word in passing;
+ * a span of words, not a paragraph, so that a text wrapped into short
+ * lines is read as one. Weak terms and list items do not count. */
 #define MAX_CLUSTER	8
+#define CLUSTER_SPAN	40
 static int
 has_cluster(const struct occ *v, size_t n, int k)
 {
-	uint32_t seen[MAX_CLUSTER], para = UINT32_MAX;
-	int ns = 0, j;
-	size_t i;
+	size_t i, j, lo = 0;
+	uint32_t seen[MAX_CLUSTER];
+	int ns, x;
 
 	if (k < 2 || k > MAX_CLUSTER)
 		return 0;
@@ -782,15 +790,17 @@ has_cluster(const struct occ *v, size_t n, int k)
 		if (v[i].kind != LEX_PLAIN || !v[i].used || v[i].list ||
 		    (v[i].flags & LEXT_WEAK))
 			continue;	/* a weak word alone says nothing */
-		if (v[i].para != para) {
-			para = v[i].para;
-			ns = 0;
+		while (v[lo].pos + CLUSTER_SPAN < v[i].pos)
+			lo++;
+		for (ns = 0, j = lo; j <= i && ns < k; j++) {
+			if (v[j].kind != LEX_PLAIN || !v[j].used ||
+			    v[j].list || (v[j].flags & LEXT_WEAK))
+				continue;
+			for (x = 0; x < ns && seen[x] != v[j].term; x++)
+				;
+			if (x == ns)
+				seen[ns++] = v[j].term;
 		}
-		for (j = 0; j < ns && seen[j] != v[i].term; j++)
-			;
-		if (j < ns)
-			continue;
-		seen[ns++] = v[i].term;
 		if (ns >= k)
 			return 1;
 	}
@@ -1117,7 +1127,8 @@ is_promo(const char *s, size_t n)
 	size_t i, l;
 
 	for (i = 0; promo_heads[i] != NULL; i++)
-		if ((l = strlen(promo_heads[i])) <= n &&
+		if ((s[0] | 0x20) == (promo_heads[i][0] | 0x20) &&
+		    (l = strlen(promo_heads[i])) <= n &&
 		    strncasecmp(s, promo_heads[i], l) == 0)
 			return 1;
 	return 0;

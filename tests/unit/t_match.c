@@ -406,16 +406,22 @@ t_support(const struct lexicon *lex)
 	about(lex, "en", "The pipeline leaked.", "support", 0);
 }
 
-/* Cluster: three different terms in one paragraph meet the support;
- * the same term thrice, terms in different paragraphs, or a weak term
- * as the third do not. */
+/* Cluster: three different terms within 40 words meet the support; the
+ * same term thrice, terms further apart, or a weak term as the third do
+ * not. */
+#define FORTY_WORDS "one two three four five six seven eight nine ten " \
+	"one two three four five six seven eight nine ten " \
+	"one two three four five six seven eight nine ten " \
+	"one two three four five six seven eight nine ten. "
 static void
 t_cluster(const struct lexicon *lex)
 {
 	about(lex, "en", "Tourists filled the hotels after the visa rules "
 	    "changed.", "cluster", 1);
 	about(lex, "en", "Tourists came.\n\nHotels grew.\n\nVisa rules "
-	    "changed.", "cluster", 0);
+	    "changed.", "cluster", 1);	/* short wrapped lines: one passage */
+	about(lex, "en", "Tourists came. " FORTY_WORDS "Hotels grew. "
+	    FORTY_WORDS "Visa rules changed.", "cluster", 0);
 	about(lex, "en", "Tourists, more tourists, a tourist.", "cluster", 0);
 	about(lex, "en", "Tourists and hotels, and travel.", "cluster", 0);
 	about(lex, "en", "Tourists and hotels.\n\nTourists and hotels.",
@@ -536,6 +542,32 @@ t_shipped(const struct lexicon *lex)
 	    "culture-education", 1);
 	about(lex, "tr", "Bursa'da yeni bir fabrika açıldı.",
 	    "culture-education", 0);
+	/* the mechanisms of the blind4 errors, in sentences of this test */
+	about(lex, "zh", "金店的金砖被盗，警方追回全部金砖，金砖已还给店主。", "brics",
+	    0);
+	about(lex, "zh", "金砖国家领导人会晤在喀山举行。", "brics", 1);
+	about(lex, "de", "Die Ausstellung erzählt von der Seidenstraße. Die "
+	    "Seidenstraße verband Städte.", "belt-and-road", 0);
+	about(lex, "de", "Die Neue Seidenstraße wächst. Die Seidenstraße ist "
+	    "Chinas Projekt.", "belt-and-road", 1);
+	about(lex, "es", "Un convoy de camiones recorrió la carretera. Los "
+	    "camiones llevaban harina y los camiones volvieron.", "transport",
+	    0);
+	about(lex, "ru", "РКК «Энергия» объявила о сотрудничестве с "
+	    "партнёрами.", "energy", 0);
+	about(lex, "zh", "中国从哈萨克斯坦进口原油、铜、羊毛等商品。", "energy", 0);
+	about(lex, "zh", "中国对哈出口新能源汽车和机电产品。", "energy", 0);
+	about(lex, "zh", "进口原油、天然气、铜等。", "energy", 0);
+	about(lex, "uz", "Energetika, raqamli iqtisodiyot va turizm sohalari "
+	    "tilga olindi.", "energy", 0);
+	about(lex, "zh", "茶农成立合作社，春茶采摘后统一销售，茶园面积扩大。",
+	    "agriculture", 1);
+	about(lex, "pl", "Polska liczy na eksport maszyn rolniczych, leków i "
+	    "żywności.", "agriculture", 0);
+	about(lex, "kk", "«Бір белдеу, бір жолдың» жобалары. «Бір белдеу, бір "
+	    "жолдың» он жылы.", "belt-and-road", 1);
+	about(lex, "uk", "Через морський коридор вийшли судна з зерном з "
+	    "портів Одеси.", "transport", 1);
 }
 
 struct expect {
