@@ -154,7 +154,8 @@ is_conj(const struct token *t)
 {
 	static const char *const w[] = { "and", "or", "und", "oder", "oraz",
 	    "lub", "i", "и", "или", "және", "мен", "et", "ou", "y", "e", "ve",
-	    "veya", "en", "та", "і", "й", "ва", "和", "及", "与", "等", NULL };
+	    "veya", "en", "та", "і", "й", "ва", "va", "和", "及", "与", "等",
+	    NULL };
 	size_t i;
 
 	for (i = 0; w[i] != NULL; i++)	/* the first byte first: strlen of
@@ -705,6 +706,7 @@ static void
 theme_lists(struct occ *v, size_t n)
 {
 	size_t i, lo = 0, k, j;
+	uint32_t at;
 
 	for (i = 0; i < n; i++) {
 		if (!v[i].list || v[i].kind != LEX_PLAIN)
@@ -713,9 +715,12 @@ theme_lists(struct occ *v, size_t n)
 		    v[lo].sent != v[i].sent || v[lo].pos + THEME_LIST_SPAN <
 		    v[i].pos))
 			lo++;
-		for (k = 0, j = lo; j <= i; j++)
-			k += v[j].list && v[j].kind == LEX_PLAIN &&
-			    v[j].sent == v[i].sent;
+		for (k = 0, at = UINT32_MAX, j = lo; j <= i; j++)
+			if (v[j].list && v[j].kind == LEX_PLAIN &&
+			    v[j].sent == v[i].sent && v[j].pos != at) {
+				k++;	/* two terms on one word are one item */
+				at = v[j].pos;
+			}
 		if (k >= THEME_LIST)
 			for (j = lo; j <= i; j++)
 				if (v[j].sent == v[i].sent)
@@ -724,6 +729,18 @@ theme_lists(struct occ *v, size_t n)
 	for (i = 0; i < n; i++)
 		if (v[i].list == 2)
 			v[i].list = 0;
+}
+
+/* Forgets that the occurrences of V[0..N) are list items: for a theme of
+ * names (support 1, and the gazetteers of people and places) "China,
+ * Kazakhstan and Russia" names each of them. */
+static void
+clear_lists(struct occ *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i].list = 0;
 }
 
 /* Is every counted plain occurrence of V[0..N) an item of a list (the
@@ -815,7 +832,10 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 	int vetoed, support = lexicon_support(lex, th);
 
 	mark_masked(v, n);
-	theme_lists(v, n);
+	if (support > 1)
+		theme_lists(v, n);
+	else
+		clear_lists(v, n);	/* names: a list of them names each */
 	vetoed = apply_vetoes(lex, v, n, th, fired);
 	for (r = 0; !vetoed && r < lexicon_nrules(lex); r++) {
 		rule = lexicon_rule(lex, (uint32_t)r);

@@ -658,12 +658,19 @@ sdir_resolve(struct sdir *d)
 static uint64_t
 sdir_hash(const char *name, size_t nlen)
 {
-	uint64_t a = 0, b = 0;
+	uint64_t a = 0, b = 0, h;
 
 	memcpy(&a, name, nlen < 8 ? nlen : 8);
 	if (nlen > 8)
 		memcpy(&b, name + nlen - 8, 8);
-	return (a * 0x9e3779b97f4a7c15ULL ^ b) * 0xff51afd7ed558ccdULL ^ nlen;
+	/* mixed down as well as up: names differ in their last bytes, the
+	 * high ones of B, and the table's slot is taken from the low bits */
+	h = a * 0x9e3779b97f4a7c15ULL ^ b ^ nlen;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ h >> 33;
 }
 
 /* The directory NAME[0..NLEN) (NLEN with its '/'), resolved on its first

@@ -439,6 +439,8 @@ t_lists(const struct lexicon *lex)
 	    0);
 	about(lex, "en", "Oil output rose while gas output fell.", "lists", 1);
 	about(lex, "en", "Exports of oil, gas and metals rose.", "lists", 1);
+	about(lex, "en", "Trains run via Urumqi, Khorgos and Almaty.", "scope", 1);
+	/* a theme of names (support 1) names each item of a list */
 	about(lex, "en", "They talked of cooperation in trade, energy and "
 	    "tourism.", "lists", 1);
 	about(lex, "en", "They talked of trade, energy and tourism.", "lists",
@@ -557,6 +559,11 @@ t_shipped(const struct lexicon *lex)
 	    "партнёрами.", "energy", 0);
 	about(lex, "zh", "中国从哈萨克斯坦进口原油、铜、羊毛等商品。", "energy", 0);
 	about(lex, "zh", "中国对哈出口新能源汽车和机电产品。", "energy", 0);
+	about(lex, "zh", "进口原油、天然气、铜等。", "energy", 0);
+	about(lex, "uz", "Energetika, raqamli iqtisodiyot va turizm sohalari "
+	    "tilga olindi.", "energy", 0);
+	about(lex, "zh", "茶农成立合作社，春茶采摘后统一销售，茶园面积扩大。",
+	    "agriculture", 1);
 	about(lex, "pl", "Polska liczy na eksport maszyn rolniczych, leków i "
 	    "żywności.", "agriculture", 0);
 	about(lex, "kk", "«Бір белдеу, бір жолдың» жобалары. «Бір белдеу, бір "
