@@ -133,6 +133,9 @@ index_table() {
 	    "$(ratio "$(col 3 "$TMP/warm")" "$gc")"
 	printf '   first run peak RSS: %s MB (budget <= 100 at 100,000 articles)\n' \
 	    "$(awk '{ printf "%.1f\n", $2 / 1024 }' "$TMP/first" | median)"
+	# wall times mean little on a busy machine: say how busy it was
+	printf '   load average after it: %s (the wall figures are only as good as the machine was idle)\n' \
+	    "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 }
 
 # ratio A B: A / B to two places, or n/a.
