@@ -45,6 +45,8 @@ struct mstate {
 	size_t		 cap;
 	struct token	*tok;
 	size_t		 tokcap;
+	uint8_t		*tf;	/* tok_marks of the chunk's words */
+	size_t		 tfcap;
 	uint32_t	 para;	/* paragraphs seen in the body so far */
 	uint32_t	 sent;	/* sentences seen so far */
 	size_t		 alang;	/* the article's language (lexicon index) */
@@ -158,6 +160,9 @@ is_conj(const struct token *t)
 	    NULL };
 	size_t i;
 
+	if (t->nlen == 0 || t->nlen > 8 || !strchr("aeilouvy\xd0\xd1\xd2"
+	    "\xe4\xe5\xe7", t->norm[0]))
+		return 0;	/* no conjunction starts so or is so long */
 	for (i = 0; w[i] != NULL; i++)	/* the first byte first: strlen of
 					   each was a tenth of a first run */
 		if (t->nlen > 0 && t->norm[0] == w[i][0] &&
@@ -186,6 +191,23 @@ starts_sentence(const char *text, const struct token *tok, size_t k)
 	    tok[k].off - a);
 }
 
+/* What word K of TOK in TEXT is to a list (TF_*), worked out once per
+ * word and kept in TF[K] (0: not yet): dense text has an occurrence at
+ * every word, and each looks at the words around it. */
+#define TF_KNOWN	1
+#define TF_SEP		2	/* a separator before it */
+#define TF_CONJ		4	/* a joining conjunction */
+#define TF_START	8	/* it starts a paragraph or a sentence */
+static uint8_t
+tok_marks(const char *text, const struct token *tok, uint8_t *tf, size_t k)
+{
+	if (tf[k] == 0)
+		tf[k] = (uint8_t)(TF_KNOWN | (k > 0 && sep_before(text, tok, k) ?
+		    TF_SEP : 0) | (is_conj(&tok[k]) ? TF_CONJ : 0) | (k > 0 &&
+		    starts_sentence(text, tok, k) ? TF_START : 0));
+	return tf[k];
+}
+
 /* Is the occurrence at words [I, E) of TOK[0..N) an item of a list: two
  * list marks (separators, joining conjunctions; ", and" is one; one a
  * separator: "A and B" is no list) within LIST_SPAN words of it in its
@@ -195,25 +217,27 @@ starts_sentence(const char *text, const struct token *tok, size_t k)
 #define LIST_SPAN	3
 static int
 in_list(const char *text, const struct token *tok, size_t n, size_t i,
-    size_t e)
+    size_t e, uint8_t *tf)
 {
 	size_t lo = i, hi = e, k, span = LIST_SPAN;
 	int marks = 0, adj = 0, sep, seps = 0;
 
 	if (tok[i].flags & TOKEN_CJK)
 		span *= 2;	/* characters, not words */
-	while (lo > 0 && i - lo < span && !starts_sentence(text, tok, lo))
+	while (lo > 0 && i - lo < span && !(tok_marks(text, tok, tf, lo) &
+	    TF_START))
 		lo--;
-	while (hi < n && hi - e < span && !starts_sentence(text, tok, hi))
+	while (hi < n && hi - e < span && !(tok_marks(text, tok, tf, hi) &
+	    TF_START))
 		hi++;
 	for (k = lo; k < hi; k++) {
-		sep = k > lo && sep_before(text, tok, k);
+		sep = k > lo && (tok_marks(text, tok, tf, k) & TF_SEP);
 		if (sep) {
 			marks++;
 			seps++;
 			adj |= k + 1 >= i && k <= e + 1;
 		}
-		if ((k < i || k >= e) && is_conj(&tok[k])) {
+		if ((k < i || k >= e) && (tok_marks(text, tok, tf, k) & TF_CONJ)) {
 			marks += !sep;	/* ", and": one mark */
 			adj |= k + 2 >= i && k <= e + 1;
 		}
@@ -309,6 +333,12 @@ scan_tokens(struct mstate *m, const char *text, size_t len,
 	uint32_t ids[MAX_AT];
 	size_t i, k, j;
 
+	if (n + 1 > m->tfcap) {
+		m->tfcap = n + 1;
+		m->tf = xreallocarray(m->tf, m->tfcap, 1);
+	}
+	memset(m->tf, 0, n + 1);
+
 	for (i = 0; i < n; i++) {
 		if (in_body && (tok[i].flags & TOKEN_PARA))
 			m->para++;
@@ -328,7 +358,7 @@ scan_tokens(struct mstate *m, const char *text, size_t len,
 			add_occ(m, tok, i, ids[j], base, boff, in_body);
 			if (!(t->flags & LEXT_SPECIFIC) && t->weight < 3)
 				m->v[m->n - 1].list = (uint8_t)in_list(text,
-				    tok, n, i, i + t->ntok);
+				    tok, n, i, i + t->ntok, m->tf);
 		}
 	}
 }
@@ -908,6 +938,7 @@ match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
 	else if (body != NULL)
 		scan_text(&m, fc, body, len, (uint32_t)ntitle + BODY_GAP, 1);
 	free(m.tok);
+	free(m.tf);
 	free(m.boiler);
 	group_by_theme(&m);
 	for (start = 0, i = 1; i <= m.n; i++)
