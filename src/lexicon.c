@@ -561,32 +561,17 @@ valid_id(const char *id)
 	return 1;
 }
 
-/* Parses a "support" value V (a whole number, 1 to MAX_SUPPORT) into
- * *OUT. */
+/* Parses the "support" or "cluster" value V of KEY (a whole number, LO
+ * to MAX_SUPPORT) into *OUT. */
 static int
-parse_support(struct perr *pe, const char *v, int *out)
+parse_small(struct perr *pe, const char *key, const char *v, int lo, int *out)
 {
 	size_t n = strlen(v);
 	const char *s = trim(v, &n);
 
-	if (n != 1 || s[0] < '1' || s[0] > '0' + MAX_SUPPORT)
-		return lex_error(pe, "bad support '%s' (a whole number from 1 "
-		    "to %d)", v, MAX_SUPPORT);
-	*out = s[0] - '0';
-	return 0;
-}
-
-/* Parses a "cluster" value V (a whole number, 2 to MAX_SUPPORT) into
- * *OUT. */
-static int
-parse_cluster(struct perr *pe, const char *v, int *out)
-{
-	size_t n = strlen(v);
-	const char *s = trim(v, &n);
-
-	if (n != 1 || s[0] < '2' || s[0] > '0' + MAX_SUPPORT)
-		return lex_error(pe, "bad cluster '%s' (a whole number from 2 "
-		    "to %d)", v, MAX_SUPPORT);
+	if (n != 1 || s[0] < '0' + lo || s[0] > '0' + MAX_SUPPORT)
+		return lex_error(pe, "bad %s '%s' (a whole number from %d "
+		    "to %d)", key, v, lo, MAX_SUPPORT);
 	*out = s[0] - '0';
 	return 0;
 }
@@ -614,9 +599,9 @@ parse_key(struct perr *pe, struct fold_cache *fc, struct theme *th,
 		return 0;
 	}
 	if (strcmp(key, "support") == 0)
-		return parse_support(pe, v, &th->support);
+		return parse_small(pe, "support", v, 1, &th->support);
 	if (strcmp(key, "cluster") == 0)
-		return parse_cluster(pe, v, &th->cluster);
+		return parse_small(pe, "cluster", v, 2, &th->cluster);
 	if (key_info(key, &ki) == -1)
 		return lex_error(pe, "unknown key '%s' (label, threshold, "
 		    "support, cluster, a language such as en or en.2, any, not, "

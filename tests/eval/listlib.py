@@ -8,9 +8,10 @@ import tempfile
 COLS = ("id", "path", "date", "lang", "source", "title")
 
 
-def list_cases(binary, cases, extra=()):
-	"""Writes each (name, text) of CASES to its own file, runs BINARY
-	--list --no-cache on them all and returns {name: {column: value}}."""
+def run_cases(binary, cases, args):
+	"""Writes each (name, text) of CASES to its own file in a fresh
+	directory, runs BINARY --no-cache -q ARGS DIR (a private home, cache
+	and state) and returns its standard output as text."""
 	tmp = tempfile.mkdtemp(prefix="tread-eval-")
 	try:
 		d = os.path.join(tmp, "c")
@@ -21,18 +22,23 @@ def list_cases(binary, cases, extra=()):
 		env = dict(os.environ, HOME=tmp, LC_ALL="C.UTF-8", TZ="UTC",
 			   XDG_CONFIG_HOME=tmp, XDG_CACHE_HOME=tmp,
 			   XDG_STATE_HOME=tmp, XDG_DATA_HOME=tmp)
-		r = subprocess.run([binary, "--no-cache", "-q", "--list"] +
-				   list(extra) + [d], capture_output=True,
-				   env=env, timeout=600)
-		out = {}
-		for line in r.stdout.decode("utf-8", "replace").splitlines()[1:]:
-			f = line.split("\t")
-			row = dict(zip(COLS, f))
-			name = os.path.basename(row.get("path", ""))[:-4]
-			out[name] = row
-		return out
+		r = subprocess.run([binary, "--no-cache", "-q"] + list(args) +
+				   [d], capture_output=True, env=env,
+				   timeout=600)
+		return r.stdout.decode("utf-8", "replace")
 	finally:
 		shutil.rmtree(tmp, ignore_errors=True)
+
+
+def list_cases(binary, cases, extra=()):
+	"""Runs BINARY --list on CASES (see run_cases) and returns {name:
+	{column: value}}."""
+	out = {}
+	for line in run_cases(binary, cases,
+			      ["--list"] + list(extra)).splitlines()[1:]:
+		row = dict(zip(COLS, line.split("\t")))
+		out[os.path.basename(row.get("path", ""))[:-4]] = row
+	return out
 
 
 def pct(n, total):

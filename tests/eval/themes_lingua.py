@@ -8,13 +8,11 @@
 # copper). Nothing of Lingua's data is kept in tread.
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 import evallib
+import listlib
 
 LANGS = ("en", "de", "fr", "pl", "ru", "kk", "zh", "es", "it", "pt", "nl",
 	 "uk", "tr", "cs", "sk", "hu", "ro", "sv", "da", "nb", "fi", "bg",
@@ -24,28 +22,14 @@ PER_FILE, FILES = 20, 50
 
 def themes(binary, files):
 	"""{name: (themes, evidence texts per theme)} of BINARY on FILES."""
-	tmp = tempfile.mkdtemp(prefix="tread-evtl-")
-	try:
-		d = os.path.join(tmp, "c")
-		os.mkdir(d)
-		for name, text in files:
-			with open(os.path.join(d, name + ".txt"), "wb") as f:
-				f.write(text.encode("utf-8"))
-		env = dict(os.environ, HOME=tmp, LC_ALL="C.UTF-8", TZ="UTC",
-			   XDG_CONFIG_HOME=tmp, XDG_CACHE_HOME=tmp,
-			   XDG_STATE_HOME=tmp)
-		r = subprocess.run([binary, "--no-cache", "-q", "--list",
-				    "--format", "json", "--evidence", d],
-				   capture_output=True, env=env, timeout=600)
-		out = {}
-		for a in json.loads(r.stdout.decode("utf-8", "replace")):
-			name = os.path.basename(a["path"])[:-4]
-			ev = {t: [e["text"] for e in a.get("evidence", [])
-				  if e["theme"] == t] for t in a["themes"]}
-			out[name] = (a["themes"], ev)
-		return out
-	finally:
-		shutil.rmtree(tmp, ignore_errors=True)
+	out = {}
+	for a in json.loads(listlib.run_cases(binary, files, [
+			"--list", "--format", "json", "--evidence"]) or "[]"):
+		name = os.path.basename(a["path"])[:-4]
+		ev = {t: [e["text"] for e in a.get("evidence", [])
+			  if e["theme"] == t] for t in a["themes"]}
+		out[name] = (a["themes"], ev)
+	return out
 
 
 def main():
