@@ -1070,13 +1070,51 @@ ui_free(struct ui *ui)
 	keys_free();
 }
 
+/* The views' first state once the screen is up: the cursor, each pane's
+ * init, the filter, and the first message (a state file's warning, or a
+ * locale that is not UTF-8). */
+static void
+ui_views_init(struct ui *ui)
+{
+	int p;
+
+	ui->sel = (struct scroll){ .kind = SCROLL_CURSOR_PAGE, .less = 1 };
+	ui->shown = -1;
+	ui->req.art = -1;
+	for (p = 0; p < PANE_N; p++)
+		if (panes_ops(p)->init != NULL)
+			panes_ops(p)->init(ui);
+	ui_cmd_init(ui);
+	ui_filter(ui);
+	if (state_warning(ui->st) != NULL)	/* stderr is hidden now */
+		ui_message(ui, 1, "%s", state_warning(ui->st));
+	else if (!ui->utf8)	/* once, on the first screen */
+		ui_message(ui, 0, "the locale's charset is %s, not UTF-8: "
+		    "text is shown in ASCII (a UTF-8 locale shows it all)",
+		    nl_langinfo(CODESET));
+}
+
+/* After the loop: the background work joined (what the cold start read
+ * is cached), the reading position kept, the terminal given back. */
+static void
+ui_leave(struct ui *ui, SCREEN *scr)
+{
+	check_join(1);
+	ui_load_end(ui);
+	ui_reader_save_pos(ui);
+	ui_windows_free(ui);
+	endwin();
+	fault_on_fatal(NULL);
+	delscreen(scr);
+}
+
 int
 ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 {
 	struct ui ui;
 	SCREEN *scr;
 	char *spath;
-	int p, rc, quiet = warn_quiet;
+	int rc, quiet = warn_quiet;
 	sig_atomic_t sig;
 
 	memset(&ui, 0, sizeof ui);
@@ -1109,28 +1147,9 @@ ui_run(const struct options *o, struct corpus *c, const struct lexicon *lex)
 	signals_init();
 	fault_on_fatal(endwin);	/* a crash gives the terminal back */
 	warn_quiet = 1;		/* stderr is the screen now */
-	ui.sel = (struct scroll){ .kind = SCROLL_CURSOR_PAGE, .less = 1 };
-	ui.shown = -1;
-	ui.req.art = -1;
-	for (p = 0; p < PANE_N; p++)
-		if (panes_ops(p)->init != NULL)
-			panes_ops(p)->init(&ui);
-	ui_cmd_init(&ui);
-	ui_filter(&ui);
-	if (state_warning(ui.st) != NULL)	/* stderr is hidden now */
-		ui_message(&ui, 1, "%s", state_warning(ui.st));
-	else if (!ui.utf8)	/* once, on the first screen */
-		ui_message(&ui, 0, "the locale's charset is %s, not UTF-8: "
-		    "text is shown in ASCII (a UTF-8 locale shows it all)",
-		    nl_langinfo(CODESET));
+	ui_views_init(&ui);
 	ui_loop(&ui);
-	check_join(1);
-	ui_load_end(&ui);	/* what was read is cached */
-	ui_reader_save_pos(&ui);
-	ui_windows_free(&ui);
-	endwin();
-	fault_on_fatal(NULL);
-	delscreen(scr);
+	ui_leave(&ui, scr);
 	warn_quiet = quiet;
 	/* Read once: a second signal (a Ctrl-C after q) must not change the
 	 * status after the message was decided. */
