@@ -141,6 +141,36 @@ cache_key(const char *file)
 	return store_key(NULL, 0, NULL, file, NULL);
 }
 
+/* Are E's strings and hits inside the parsed file's arrays? (Its
+ * phrases are checked by whoever reads them.) */
+static int
+ent_bounds(const struct cache_head *h, const struct cache_ent *e)
+{
+	return e->key < h->nstr && e->title < h->nstr &&
+	    e->source < h->nstr && (uint64_t)e->hit0 + e->nhits <= h->nhits;
+}
+
+/* The bounds both opens check: the string section's end, the snapshot's
+ * size, the discovered themes' strings and articles, the snapshot's
+ * order and paths. */
+static int
+cache_check_common(const struct cache *c)
+{
+	const struct cache_head *h = &c->head;
+	size_t i;
+
+	if (h->nstr == 0 || c->str[h->nstr - 1] != '\0' || h->nsnap > h->nent)
+		return 0;
+	for (i = 0; i < h->ndisc; i++)
+		if (c->disc[i].id >= h->nstr || c->disc[i].label >= h->nstr ||
+		    (uint64_t)c->disc[i].art0 + c->disc[i].nart > h->ndart)
+			return 0;
+	for (i = 0; i < h->nsnap; i++)
+		if (c->order[i] >= h->nsnap || c->spath[i] >= h->nstr)
+			return 0;
+	return 1;
+}
+
 /* Is every offset of the parsed file inside its arrays? */
 static int
 cache_check(const struct cache *c)
@@ -148,28 +178,14 @@ cache_check(const struct cache *c)
 	const struct cache_head *h = &c->head;
 	size_t i;
 
-	if (h->nstr == 0 || c->str[h->nstr - 1] != '\0')
+	if (!cache_check_common(c))
 		return 0;
-	for (i = 0; i < h->nent; i++) {
-		const struct cache_ent *e = &c->ent[i];
-
-		if (e->key >= h->nstr || e->title >= h->nstr ||
-		    e->source >= h->nstr ||
-		    (uint64_t)e->hit0 + e->nhits > h->nhits ||
-		    (uint64_t)e->phr0 + e->nphr > h->nphr)
-			return 0;
-	}
-	for (i = 0; i < h->ndisc; i++)
-		if (c->disc[i].id >= h->nstr || c->disc[i].label >= h->nstr ||
-		    (uint64_t)c->disc[i].art0 + c->disc[i].nart > h->ndart)
+	for (i = 0; i < h->nent; i++)
+		if (!ent_bounds(h, &c->ent[i]) ||
+		    (uint64_t)c->ent[i].phr0 + c->ent[i].nphr > h->nphr)
 			return 0;
 	for (i = 0; i < h->nphr; i++)
 		if (c->phr[i].text >= h->nstr || c->phr[i].label >= h->nstr)
-			return 0;
-	if (h->nsnap > h->nent)
-		return 0;
-	for (i = 0; i < h->nsnap; i++)
-		if (c->order[i] >= h->nsnap || c->spath[i] >= h->nstr)
 			return 0;
 	return 1;
 }
@@ -301,29 +317,14 @@ cache_check_values(const struct cache *c, uint32_t *top)
 static int
 cache_check_snap(struct cache *c)
 {
-	const struct cache_head *h = &c->head;
-	const struct cache_ent *e;
 	size_t i;
 
-	if (h->nstr == 0 || c->str[h->nstr - 1] != '\0' || h->nsnap > h->nent)
+	if (!cache_check_common(c) || !cache_check_disc(c))
 		return 0;
-	for (i = 0; i < h->ndisc; i++)
-		if (c->disc[i].id >= h->nstr || c->disc[i].label >= h->nstr ||
-		    (uint64_t)c->disc[i].art0 + c->disc[i].nart > h->ndart)
+	for (i = 0; i < c->head.nsnap; i++)
+		if (!ent_bounds(&c->head, &c->ent[i]) ||
+		    !ent_ok(c, &c->ent[i], 0, &c->snap_top))
 			return 0;
-	for (i = 0; i < h->nsnap; i++)
-		if (c->order[i] >= h->nsnap || c->spath[i] >= h->nstr)
-			return 0;
-	if (!cache_check_disc(c))
-		return 0;
-	for (i = 0; i < h->nsnap; i++) {
-		e = &c->ent[i];
-		if (e->key >= h->nstr || e->title >= h->nstr ||
-		    e->source >= h->nstr ||
-		    (uint64_t)e->hit0 + e->nhits > h->nhits ||
-		    !ent_ok(c, e, 0, &c->snap_top))
-			return 0;
-	}
 	return 1;
 }
 
