@@ -31,12 +31,18 @@ lang_code(const char *l)
 	return k;
 }
 
+/* The hash of a language code (lang_code). */
+static uint64_t
+lang_hash(uint32_t code)
+{
+	return code * 0x9e3779b97f4a7c15ULL;
+}
+
 /* The hash of language I of M (hash_grow). */
 static uint64_t
 lang_key(const void *m, uint32_t i)
 {
-	return lang_code(((const struct listmodel *)m)->langs[i]) *
-	    0x9e3779b97f4a7c15ULL;
+	return lang_hash(lang_code(((const struct listmodel *)m)->langs[i]));
 }
 
 /* Distinct article languages, sorted, for the language filter: found
@@ -54,7 +60,7 @@ collect_langs(struct listmodel *m)
 	for (i = 0; i < m->c->n; i++) {
 		if ((code = lang_code(m->c->v[i].lang)) == 0)
 			continue;
-		k = code * 0x9e3779b97f4a7c15ULL;
+		k = lang_hash(code);
 		for (s = hash_first(&h, k, &pos); *s != 0 &&
 		    lang_code(m->langs[*s - 1]) != code;
 		    s = hash_next(&h, &pos))
