@@ -61,7 +61,7 @@ struct mtext {
 	int		 in_body;
 	uint32_t	*sent;	/* each word's sentence number */
 	uint32_t	*para;	/* each word's paragraph (the title's: 0) */
-	uint8_t		*tf;	/* tok_marks (when TF_KNOWN), and TF_BOILER */
+	uint8_t		*tf;	/* each word's TF_* marks */
 };
 
 /* The arrays of an mtext, kept for the next text. */
@@ -99,6 +99,8 @@ struct mstate {
 	int		 ascript;
 	const uint32_t	*boiler; /* the prep's */
 	size_t		 nboiler;
+	int8_t		 lscript[256]; /* lexicon_lang_script of each term
+				 * language (-1: not yet asked) */
 };
 
 /* Does term T apply to an article in M's language: its own language or
@@ -106,11 +108,13 @@ struct mstate {
  * wrong), or a theme with no terms of that language (the same script's
  * terms stand in)? */
 static int
-term_applies(const struct mstate *m, const struct lex_term *t)
+term_applies(struct mstate *m, const struct lex_term *t)
 {
 	if (t->lang == 0 || m->alang == 0 || t->lang == m->alang)
 		return 1;
-	if (lexicon_lang_script(t->lang) != m->ascript ||
+	if (m->lscript[t->lang] < 0)	/* its string compares, once */
+		m->lscript[t->lang] = (int8_t)lexicon_lang_script(t->lang);
+	if (m->lscript[t->lang] != m->ascript ||
 	    (t->flags & LEXT_PORTABLE))
 		return 1;
 	return !lexicon_theme_has_lang(m->lex, t->theme, m->alang);
@@ -208,41 +212,23 @@ is_conj(const struct token *t)
 	return 0;
 }
 
-/* The gap before word K of TOK[0..N) in TEXT holds a separator? */
-static int
-sep_before(const char *text, const struct token *tok, size_t k)
-{
-	size_t a = tok[k - 1].off + tok[k - 1].len;
-
-	return gap_sep(text + a, tok[k].off - a);
-}
-
-/* Does word K (> 0) of TOK in TEXT start a paragraph or a sentence? */
-static int
-starts_sentence(const char *text, const struct token *tok, size_t k)
-{
-	size_t a = tok[k - 1].off + tok[k - 1].len;
-
-	return (tok[k].flags & TOKEN_PARA) || ends_sentence(text + a,
-	    tok[k].off - a);
-}
-
-/* What word K of TOK in TEXT is to a list (TF_*), worked out once per
- * word and kept in TF[K] (0: not yet): dense text has an occurrence at
- * every word, and each looks at the words around it. */
-#define TF_KNOWN	1
+/* What a word is to a list and to sentences (TF_*), in an mtext's tf:
+ * dense text has an occurrence at every word, and each looks at the
+ * words around it. The marks of the gap before a word are set when the
+ * text is prepared; whether the word is a conjunction, when first asked
+ * (TF_KNOWN). */
+#define TF_KNOWN	1	/* TF_CONJ is known */
 #define TF_SEP		2	/* a separator before it */
 #define TF_CONJ		4	/* a joining conjunction */
-#define TF_START	8	/* it starts a paragraph or a sentence */
-#define TF_BOILER	16	/* inside boilerplate (set when prepared) */
-static uint8_t
-tok_marks(const char *text, const struct token *tok, uint8_t *tf, size_t k)
+#define TF_START	8	/* it starts a paragraph or a sentence (not
+				 * the first word of a text) */
+#define TF_BOILER	16	/* inside boilerplate */
+static inline int
+conj_at(const struct token *tok, uint8_t *tf, size_t k)
 {
 	if (!(tf[k] & TF_KNOWN))
-		tf[k] |= (uint8_t)(TF_KNOWN | (k > 0 && sep_before(text, tok,
-		    k) ? TF_SEP : 0) | (is_conj(&tok[k]) ? TF_CONJ : 0) |
-		    (k > 0 && starts_sentence(text, tok, k) ? TF_START : 0));
-	return tf[k];
+		tf[k] |= (uint8_t)(TF_KNOWN | (is_conj(&tok[k]) ? TF_CONJ : 0));
+	return tf[k] & TF_CONJ;
 }
 
 /* Is the occurrence at words [I, E) of TOK[0..N) an item of a list: two
@@ -253,28 +239,25 @@ tok_marks(const char *text, const struct token *tok, uint8_t *tf, size_t k)
  * trade, energy and tourism" is said in passing. */
 #define LIST_SPAN	3
 static int
-in_list(const char *text, const struct token *tok, size_t n, size_t i,
-    size_t e, uint8_t *tf)
+in_list(const struct token *tok, size_t n, size_t i, size_t e, uint8_t *tf)
 {
 	size_t lo = i, hi = e, k, span = LIST_SPAN;
 	int marks = 0, adj = 0, sep, seps = 0;
 
 	if (tok[i].flags & TOKEN_CJK)
 		span *= 2;	/* characters, not words */
-	while (lo > 0 && i - lo < span && !(tok_marks(text, tok, tf, lo) &
-	    TF_START))
+	while (lo > 0 && i - lo < span && !(tf[lo] & TF_START))
 		lo--;
-	while (hi < n && hi - e < span && !(tok_marks(text, tok, tf, hi) &
-	    TF_START))
+	while (hi < n && hi - e < span && !(tf[hi] & TF_START))
 		hi++;
 	for (k = lo; k < hi; k++) {
-		sep = k > lo && (tok_marks(text, tok, tf, k) & TF_SEP);
+		sep = k > lo && (tf[k] & TF_SEP);
 		if (sep) {
 			marks++;
 			seps++;
 			adj |= k + 1 >= i && k <= e + 1;
 		}
-		if ((k < i || k >= e) && (tok_marks(text, tok, tf, k) & TF_CONJ)) {
+		if ((k < i || k >= e) && conj_at(tok, tf, k)) {
 			marks += !sep;	/* ", and": one mark */
 			adj |= k + 2 >= i && k <= e + 1;
 		}
@@ -338,7 +321,7 @@ add_occ(struct mstate *m, const struct mtext *mt, size_t i, uint32_t id)
 
 /* Do the words of term T at TOK[I] obey its scope (language, capitals)? */
 static int
-occ_ok(const struct mstate *m, const struct lex_term *t, const char *text,
+occ_ok(struct mstate *m, const struct lex_term *t, const char *text,
     const struct token *tok, size_t i)
 {
 	uint16_t j;
@@ -388,7 +371,7 @@ mtext_prepare(struct mtext *mt, struct mbuf *b, struct mcount *c,
     const uint32_t *boiler, size_t nboiler)
 {
 	const struct token *tok = mt->tok;
-	size_t i, n = mt->n;
+	size_t i, n = mt->n, gap;
 	uint32_t off;
 
 	mbuf_grow(b, n);
@@ -397,12 +380,18 @@ mtext_prepare(struct mtext *mt, struct mbuf *b, struct mcount *c,
 	mt->tf = b->tf;
 	memset(mt->tf, 0, n + 1);
 	for (i = 0; i < n; i++) {
-		if (mt->in_body && (tok[i].flags & TOKEN_PARA))
+		int start = (tok[i].flags & TOKEN_PARA) != 0;
+
+		if (mt->in_body && start)
 			c->para++;
-		if ((tok[i].flags & TOKEN_PARA) || (i > 0 && ends_sentence(
-		    mt->text + tok[i - 1].off + tok[i - 1].len, tok[i].off -
-		    tok[i - 1].off - tok[i - 1].len)))
-			c->sent++;
+		if (i > 0) {
+			gap = tok[i - 1].off + tok[i - 1].len;
+			start |= ends_sentence(mt->text + gap, tok[i].off - gap);
+			mt->tf[i] = (uint8_t)((start ? TF_START : 0) |
+			    (gap_sep(mt->text + gap, tok[i].off - gap) ?
+			    TF_SEP : 0));
+		}
+		c->sent += (uint32_t)start;
 		mt->sent[i] = c->sent;
 		mt->para[i] = mt->in_body ? c->para : 0;
 		if (!mt->in_body)
@@ -411,7 +400,7 @@ mtext_prepare(struct mtext *mt, struct mbuf *b, struct mcount *c,
 		while (c->bk < nboiler && boiler[2 * c->bk + 1] <= off)
 			c->bk++;
 		if (c->bk < nboiler && boiler[2 * c->bk] <= off)
-			mt->tf[i] = TF_BOILER;
+			mt->tf[i] |= TF_BOILER;
 	}
 }
 
@@ -441,8 +430,8 @@ scan_tokens(struct mstate *m, const struct mtext *mt)
 				continue;
 			add_occ(m, mt, i, ids[j]);
 			if (!(t->flags & LEXT_SPECIFIC) && t->weight < 3)
-				m->v[m->n - 1].list = (uint8_t)in_list(mt->text,
-				    tok, n, i, i + t->ntok, mt->tf);
+				m->v[m->n - 1].list = (uint8_t)in_list(tok, n,
+				    i, i + t->ntok, mt->tf);
 		}
 	}
 }
@@ -1115,6 +1104,7 @@ match_prep_run(struct match_prep *p, const struct lexicon *lex,
 	memset(out, 0, sizeof *out);
 	if (lex == NULL || lexicon_count(lex) == 0 || p->fc == NULL)
 		return;
+	memset(m.lscript, -1, sizeof m.lscript);
 	m.alang = lexicon_lang_index(lang);
 	m.ascript = lexicon_lang_script(m.alang);
 	m.boiler = p->boiler;
