@@ -429,9 +429,11 @@ t_cluster(const struct lexicon *lex)
 }
 
 /* Items of a list weigh half, and a theme named only in lists is said
- * in passing (a near rule still reads a field of cooperation in a list); the theme's own words listed
- * together ("terrorism, separatism") are its subject; a weak word in
- * quotation marks is a name. */
+ * in passing; so is a near rule that fires on a list ("cooperation in
+ * trade, energy and tourism"), unless lists of two sentences name the
+ * field again; the theme's own words listed together ("terrorism,
+ * separatism") are its subject; a weak word in quotation marks is a
+ * name. */
 static void
 t_lists(const struct lexicon *lex)
 {
@@ -442,7 +444,18 @@ t_lists(const struct lexicon *lex)
 	about(lex, "en", "Trains run via Urumqi, Khorgos and Almaty.", "scope", 1);
 	/* a theme of names (support 1) names each item of a list */
 	about(lex, "en", "They talked of cooperation in trade, energy and "
-	    "tourism.", "lists", 1);
+	    "tourism.", "lists", 0);
+	about(lex, "en", "They talked of energy, trade and cooperation.",
+	    "lists", 0);	/* every partner a list item */
+	about(lex, "en", "They talked of cooperation in trade, energy and "
+	    "tourism. Cooperation in farming, energy and banking grew too.",
+	    "lists", 1);	/* listed again: the subject */
+	about(lex, "en", "Cooperation in trade, energy and tourism, and "
+	    "cooperation in energy, banking and farming.", "lists", 0);
+	about(lex, "en", "They discussed energy cooperation, trade and "
+	    "tourism.", "lists", 0);	/* an item of two words */
+	about(lex, "en", "They discussed energy cooperation and trade.",
+	    "lists", 1);	/* "A and B" is no list */
 	about(lex, "en", "They talked of trade, energy and tourism.", "lists",
 	    0);
 	about(lex, "en", "Energy cooperation grew fast.", "lists", 1);
@@ -558,6 +571,26 @@ t_shipped(const struct lexicon *lex)
 	about(lex, "ru", "РКК «Энергия» объявила о сотрудничестве с "
 	    "партнёрами.", "energy", 0);
 	about(lex, "zh", "中国从哈萨克斯坦进口原油、铜、羊毛等商品。", "energy", 0);
+	/* a field of cooperation named once in a list (themes6): in passing,
+	 * in every language and with the adjective forms */
+	about(lex, "ru", "Стороны развивают торгово-экономическое, "
+	    "энергетическое и гуманитарное сотрудничество.", "energy", 0);
+	about(lex, "kk", "Кездесуде энергетика, көлік және білім салаларындағы "
+	    "ынтымақтастық сөз болды.", "energy", 0);
+	about(lex, "zh", "双方表示要深化能源、农业、旅游等领域合作。", "energy", 0);
+	about(lex, "de", "Man sprach über Handel, Energie sowie Verkehr und "
+	    "Zusammenarbeit.", "energy", 0);
+	about(lex, "pl", "Omówiono współpracę w dziedzinie handlu, energetyki "
+	    "oraz rolnictwa.", "energy", 0);
+	about(lex, "fr", "Ils ont évoqué la coopération dans le commerce, "
+	    "l'énergie et le tourisme.", "energy", 0);
+	about(lex, "en", "Both sides will expand energy cooperation, and "
+	    "energy firms will build plants.", "energy", 1);
+	about(lex, "ru", "Стороны расширят сотрудничество в энергетике, "
+	    "торговле и туризме. Отдельно обсуждалось сотрудничество в "
+	    "энергетике, транспорте и сельском хозяйстве.", "energy", 1);
+	about(lex, "zh", "双方同意深化能源、农业等领域合作。能源、交通等领域的"
+	    "合作项目也将扩大。", "energy", 1);	/* listed in two sentences */
 	about(lex, "zh", "中国对哈出口新能源汽车和机电产品。", "energy", 0);
 	about(lex, "zh", "进口原油、天然气、铜等。", "energy", 0);
 	about(lex, "uz", "Energetika, raqamli iqtisodiyot va turizm sohalari "
@@ -642,18 +675,25 @@ check_article(const struct lexicon *lex, const struct expect *e)
 }
 
 /* The sample corpus (themes worked out by reading the articles) and
- * the test articles, negative cases included. */
+ * the test articles, negative cases included. Energy in 000, 002 and
+ * 003, and energy, minerals and agriculture in zh_trade, are one item
+ * each of one list of fields ("in den Bereichen Wirtschaft, Handel,
+ * Infrastruktur, Energie, 5G ...", "cooperation in trade, investment and
+ * energy", "growth points, including 5G, ... and green energy",
+ * "深化能源、矿产、农业等传统领域合作"), said nowhere else: in passing, by
+ * the rule of every writer of a held-out set (themes6; they were
+ * counted before). 001 and 004 name energy in several sentences. */
 static const struct expect articles[] = {
-	{ "data/articles/000_b552a4a843a8c362.txt", "energy,sco",
+	{ "data/articles/000_b552a4a843a8c362.txt", "sco",
 	  "security,multilateralism,belt-and-road", "", NULL, NULL },
 	{ "data/articles/001_dedb6af14ab0635c.txt",
 	  "energy,sco,luban,trade-doubling",
 	  "security,tourism,agriculture,central-asia,multilateralism", "",
 	  "pozytywnej energii", "energy" },
-	{ "data/articles/002_d4b47ef68aae7118.txt", "energy,sco",
+	{ "data/articles/002_d4b47ef68aae7118.txt", "sco",
 	  "security,multilateralism,central-asia,belt-and-road", "brics",
 	  "positive energy", "energy" },
-	{ "data/articles/003_76a0430b942b8f9f.txt", "energy,sco,luban",
+	{ "data/articles/003_76a0430b942b8f9f.txt", "sco,luban",
 	  "brics,transport,digital", "security", NULL, NULL },
 	{ "data/articles/004_04b1ac220f639b5e.txt",
 	  "energy,sco,luban,trade-doubling", "brics,minerals,central-asia",
@@ -663,8 +703,8 @@ static const struct expect articles[] = {
 	  NULL },
 	{ "tests/data/articles/kk_cooperation.txt",
 	  "energy,sco,luban,trade-doubling", "", "", NULL, NULL },
-	{ "tests/data/articles/zh_trade.txt", "energy,sco,luban,trade-doubling",
-	  "security,tourism,minerals,agriculture", "", NULL, NULL },
+	{ "tests/data/articles/zh_trade.txt", "sco,luban,trade-doubling",
+	  "security,tourism", "minerals,agriculture", NULL, NULL },
 	{ "tests/data/articles/fr_cooperation.txt",
 	  "energy,sco,luban,trade-doubling", "", "", NULL, NULL },
 	{ "tests/data/articles/de_handel.txt", "energy,luban,trade-doubling",
