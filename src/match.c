@@ -879,12 +879,47 @@ has_cluster(const struct occ *v, size_t n, int k)
 	return 0;
 }
 
-/* Scores theme TH (its occurrences are V[0..N)); adds a hit and, if
- * wanted, its evidence spans when it reaches the threshold (and its
- * support, when no proximity rule, specific term or cluster counts). */
+/* Is all the counted evidence of V[0..N) one sentence of the body, of
+ * an article of NSENT sentences, with fewer than three different terms
+ * (a domain said in passing: "the border crossing at Khorgos will be
+ * widened too" in a story on trade)? Not the headline, and not a
+ * sentence about the domain ("cooperation in energy, including gas
+ * supplies and renewable projects"). */
+#define PASSING_MIN	6	/* sentences: a shorter article is its few */
+#define PASSING_TERMS	3
+static int
+one_sentence(const struct occ *v, size_t n, uint32_t nsent)
+{
+	uint32_t s = UINT32_MAX, seen[PASSING_TERMS];
+	size_t i;
+	int ns = 0, x;
+
+	if (nsent < PASSING_MIN)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!v[i].used || v[i].masked)
+			continue;
+		if (v[i].off == UINT32_MAX)
+			return 0;	/* the headline says it */
+		if (s != UINT32_MAX && v[i].sent != s)
+			return 0;
+		s = v[i].sent;
+		for (x = 0; x < ns && seen[x] != v[i].term; x++)
+			;
+		if (x == ns && ++ns == PASSING_TERMS)
+			return 0;
+		seen[x] = v[i].term;
+	}
+	return 1;
+}
+
+/* Scores theme TH (its occurrences are V[0..N), in an article of NSENT
+ * sentences); adds a hit and, if wanted, its evidence spans when it
+ * reaches the threshold (and its support, when no proximity rule,
+ * specific term or cluster counts) and is not said in passing. */
 static void
 score_theme(const struct lexicon *lex, struct occ *v, size_t n,
-    uint16_t th, int want_spans, struct match_result *out)
+    uint16_t th, uint32_t nsent, int want_spans, struct match_result *out)
 {
 	size_t r, nf, nl, *fired = xcalloc(n + 1, sizeof *fired);
 	struct listed ls = { 0, UINT32_MAX, 0 };
@@ -920,6 +955,8 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 	score += score_plain(v, n, score > 0 || has_strong(v, n));
 	if (score < threshold || (near == 0 && only_lists(v, n)))
 		return;
+	if (support > 1 && !has_specific(v, n) && one_sentence(v, n, nsent))
+		return;	/* generic words in passing */
 	if (near == 0 && score < (float)support * threshold &&
 	    !has_specific(v, n) && !has_cluster(v, n, lexicon_cluster(lex, th)))
 		return;	/* generic words only, and not enough of them */
@@ -984,7 +1021,7 @@ match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
 	for (start = 0, i = 1; i <= m.n; i++)
 		if (i == m.n || m.v[i].theme != m.v[start].theme) {
 			score_theme(lex, m.v + start, i - start,
-			    m.v[start].theme, want_spans, out);
+			    m.v[start].theme, m.sent, want_spans, out);
 			start = i;
 		}
 	free(m.v);

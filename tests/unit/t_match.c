@@ -406,6 +406,37 @@ t_support(const struct lexicon *lex)
 	about(lex, "en", "The pipeline leaked.", "support", 0);
 }
 
+/* One sentence of a longer article, with fewer than three of the
+ * theme's terms and no specific one, is the domain said in passing; the
+ * headline, a second sentence, three terms or a name make it the
+ * subject; an article of few sentences is read as a whole. */
+#define FIVE_SENTENCES "Cats sleep. Dogs bark. Birds sing. Fish swim. " \
+	"Cows graze. "
+static void
+t_passing(const struct lexicon *lex)
+{
+	struct match_result r;
+	const char *body = FIVE_SENTENCES "A gas field and a gas field lie "
+	    "east.";
+
+	about(lex, "en", FIVE_SENTENCES "A gas field and a gas field lie "
+	    "east.", "support", 0);
+	about(lex, "en", "A gas field and a gas field lie east. Cats sleep.",
+	    "support", 1);	/* a short article */
+	about(lex, "en", FIVE_SENTENCES "A gas field lies east. A gas field "
+	    "lies west.", "support", 1);
+	about(lex, "en", FIVE_SENTENCES "A gas field feeds a pipeline with "
+	    "oil.", "support", 1);	/* three terms: about it */
+	about(lex, "en", FIVE_SENTENCES "The Trans-Caspian gas field lies "
+	    "east.", "support", 1);
+	match_article(lex, fc, "en", "Gas field found", body, strlen(body), 0,
+	    &r);
+	ok(strstr(hit_ids(lex, &r), "support") != NULL,
+	    "the headline makes a passing sentence the subject");
+	match_result_free(&r);
+	/* the same in other languages, with the shipped lexicon below */
+}
+
 /* Cluster: three different terms within 40 words meet the support; the
  * same term thrice, terms further apart, or a weak term as the third do
  * not. */
@@ -591,6 +622,18 @@ t_shipped(const struct lexicon *lex)
 	    "энергетике, транспорте и сельском хозяйстве.", "energy", 1);
 	about(lex, "zh", "双方同意深化能源、农业等领域合作。能源、交通等领域的"
 	    "合作项目也将扩大。", "energy", 1);	/* listed in two sentences */
+	/* a domain in one sentence of a longer story on another (themes6) */
+	about(lex, "de", "Der Handel mit Weizen wuchs. Die Preise stiegen. "
+	    "Die Bauern freuten sich. Die Ernte war gut. Die Mühlen arbeiten. "
+	    "Auch der Grenzübergang bei Chorgos wird später ausgebaut.",
+	    "transport", 0);
+	about(lex, "pl", "Kopalnia ruszy w maju. Złoże jest duże. Inwestor "
+	    "jest z Chin. Praca czeka na ludzi. Gmina się cieszy. Urobek "
+	    "pojedzie istniejącą linią kolejową do portu.", "transport", 0);
+	about(lex, "en", "The mine opens in May. The deposit is large. The "
+	    "investor is Chinese. Jobs await. The town is glad. Ore will go by "
+	    "the railway line to the port. The railway line needs new "
+	    "wagons.", "transport", 1);	/* said again */
 	about(lex, "zh", "中国对哈出口新能源汽车和机电产品。", "energy", 0);
 	about(lex, "zh", "进口原油、天然气、铜等。", "energy", 0);
 	about(lex, "uz", "Energetika, raqamli iqtisodiyot va turizm sohalari "
@@ -744,6 +787,7 @@ main(void)
 	t_compound(lex);
 	t_weak(lex);
 	t_support(lex);
+	t_passing(lex);
 	t_cluster(lex);
 	t_lists(lex);
 	t_veto(lex);
