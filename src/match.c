@@ -154,13 +154,13 @@ gap_sep(const char *s, size_t n)
 static int
 is_conj(const struct token *t)
 {
-	static const char *const w[] = { "and", "or", "und", "oder", "oraz",
-	    "lub", "i", "и", "или", "және", "мен", "et", "ou", "y", "e", "ve",
-	    "veya", "en", "та", "і", "й", "ва", "va", "和", "及", "与", "等",
-	    NULL };
+	static const char *const w[] = { "and", "or", "und", "oder", "sowie",
+	    "oraz", "lub", "i", "и", "или", "также", "және", "мен", "et",
+	    "ou", "y", "e", "ve", "veya", "en", "та", "і", "й", "ва", "va",
+	    "和", "及", "与", "等", NULL };
 	size_t i;
 
-	if (t->nlen == 0 || t->nlen > 8 || !strchr("aeilouvy\xd0\xd1\xd2"
+	if (t->nlen == 0 || t->nlen > 10 || !strchr("aeilousvy\xd0\xd1\xd2"
 	    "\xe4\xe5\xe7", t->norm[0]))
 		return 0;	/* no conjunction starts so or is so long */
 	for (i = 0; w[i] != NULL; i++)	/* the first byte first: strlen of
@@ -591,6 +591,30 @@ find_partner(struct occ *v, struct group *g, const struct occ *a,
 	return found;
 }
 
+/* The fires of a rule on a list: how many, the sentence of the first,
+ * and whether another sentence has one too. */
+struct listed {
+	size_t		 n;
+	uint32_t	 sent;
+	int		 recur;
+};
+
+/* Did a rule fire on a list: its anchor an item of one ("cooperation in
+ * trade, energy and tourism"), or every partner one ("energy, trade and
+ * tourism")? A field named among others is said in passing. */
+static int
+listed_fire(const struct occ *a, struct occ *const *partner, int ngroups)
+{
+	int g;
+
+	if (a->list)
+		return 1;
+	for (g = 1; g < ngroups; g++)
+		if (!partner[g]->list)
+			return 0;
+	return ngroups > 1;
+}
+
 /*
  * Proximity rule R: the anchors (group-0 occurrences) with every other
  * group near them, into FIRED (indexes of V); returns how many. USE marks
@@ -598,7 +622,7 @@ find_partner(struct occ *v, struct group *g, const struct occ *a,
  */
 static size_t
 rule_eval(const struct lexicon *lex, struct occ *v, size_t n, uint32_t r,
-    int use, size_t *fired)
+    int use, size_t *fired, struct listed *ls)
 {
 	const struct lex_rule *rule = lexicon_rule(lex, r);
 	struct group grp[LEX_MAX_GROUPS] = { { 0 } };
@@ -632,6 +656,12 @@ rule_eval(const struct lexicon *lex, struct occ *v, size_t n, uint32_t r,
 		a->used |= (uint8_t)use;
 		covered = a->end;
 		fired[nf++] = grp[0].v[i];
+		if (ls != NULL && listed_fire(a, partner, rule->ngroups)) {
+			ls->n++;
+			if (ls->sent == UINT32_MAX)
+				ls->sent = a->sent;
+			ls->recur |= a->sent != ls->sent;
+		}
 	}
 	for (g = 0; g < LEX_MAX_GROUPS; g++)
 		free(grp[g].v);
@@ -668,7 +698,7 @@ apply_vetoes(const struct lexicon *lex, struct occ *v, size_t n,
 		rule = lexicon_rule(lex, (uint32_t)r);
 		if (rule->theme != th || !rule->veto)
 			continue;
-		nf = rule_eval(lex, v, n, (uint32_t)r, 0, fired);
+		nf = rule_eval(lex, v, n, (uint32_t)r, 0, fired, NULL);
 		if (nf > 0 && rule->window < 0)
 			return 1;
 		mask_at(v, n, fired, nf);
@@ -849,18 +879,55 @@ has_cluster(const struct occ *v, size_t n, int k)
 	return 0;
 }
 
-/* Scores theme TH (its occurrences are V[0..N)); adds a hit and, if
- * wanted, its evidence spans when it reaches the threshold (and its
- * support, when no proximity rule, specific term or cluster counts). */
+/* Is all the counted evidence of V[0..N) one sentence of the body, of
+ * an article of NSENT sentences, with fewer than three different terms
+ * (a domain said in passing: "the border crossing at Khorgos will be
+ * widened too" in a story on trade)? Not the headline, and not a
+ * sentence about the domain ("cooperation in energy, including gas
+ * supplies and renewable projects"). */
+#define PASSING_MIN	6	/* sentences: a shorter article is its few */
+#define PASSING_TERMS	3
+static int
+one_sentence(const struct occ *v, size_t n, uint32_t nsent)
+{
+	uint32_t s = UINT32_MAX, seen[PASSING_TERMS];
+	size_t i;
+	int ns = 0, x;
+
+	if (nsent < PASSING_MIN)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!v[i].used || v[i].masked)
+			continue;
+		if (v[i].off == UINT32_MAX)
+			return 0;	/* the headline says it */
+		if (s != UINT32_MAX && v[i].sent != s)
+			return 0;
+		s = v[i].sent;
+		for (x = 0; x < ns && seen[x] != v[i].term; x++)
+			;
+		if (x == ns && ++ns == PASSING_TERMS)
+			return 0;
+		seen[x] = v[i].term;
+	}
+	return 1;
+}
+
+/* Scores theme TH (its occurrences are V[0..N), in an article of NSENT
+ * sentences); adds a hit and, if wanted, its evidence spans when it
+ * reaches the threshold (and its support, when no proximity rule,
+ * specific term or cluster counts) and is not said in passing. */
 static void
 score_theme(const struct lexicon *lex, struct occ *v, size_t n,
-    uint16_t th, int want_spans, struct match_result *out)
+    uint16_t th, uint32_t nsent, int want_spans, struct match_result *out)
 {
-	size_t r, *fired = xcalloc(n + 1, sizeof *fired);
-	float score = 0, near, threshold = lexicon_threshold(lex, th);
+	size_t r, nf, nl, *fired = xcalloc(n + 1, sizeof *fired);
+	struct listed ls = { 0, UINT32_MAX, 0 };
+	float score = 0, near = 0, listw = 0, threshold;
 	const struct lex_rule *rule;
 	int vetoed, support = lexicon_support(lex, th);
 
+	threshold = lexicon_threshold(lex, th);
 	mark_masked(v, n);
 	if (support > 1)
 		theme_lists(v, n);
@@ -869,17 +936,27 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 	vetoed = apply_vetoes(lex, v, n, th, fired);
 	for (r = 0; !vetoed && r < lexicon_nrules(lex); r++) {
 		rule = lexicon_rule(lex, (uint32_t)r);
-		if (rule->theme == th && !rule->veto)
-			score += rule->weight * (float)rule_eval(lex, v, n,
-			    (uint32_t)r, 1, fired);
+		if (rule->theme != th || rule->veto)
+			continue;
+		nl = ls.n;
+		nf = rule_eval(lex, v, n, (uint32_t)r, 1, fired, &ls);
+		nl = ls.n - nl;	/* this rule's fires on a list */
+		near += rule->weight * (float)(nf - nl);
+		listw += rule->weight * (float)nl;
 	}
 	free(fired);
 	if (vetoed)
 		return;
-	near = score;
+	if (ls.recur)	/* fields named again and again: the subject */
+		near += listw;
+	else
+		listw /= 2;	/* one list of fields: in passing */
+	score = near + (ls.recur ? 0 : listw);
 	score += score_plain(v, n, score > 0 || has_strong(v, n));
 	if (score < threshold || (near == 0 && only_lists(v, n)))
 		return;
+	if (support > 1 && !has_specific(v, n) && one_sentence(v, n, nsent))
+		return;	/* generic words in passing */
 	if (near == 0 && score < (float)support * threshold &&
 	    !has_specific(v, n) && !has_cluster(v, n, lexicon_cluster(lex, th)))
 		return;	/* generic words only, and not enough of them */
@@ -944,7 +1021,7 @@ match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
 	for (start = 0, i = 1; i <= m.n; i++)
 		if (i == m.n || m.v[i].theme != m.v[start].theme) {
 			score_theme(lex, m.v + start, i - start,
-			    m.v[start].theme, want_spans, out);
+			    m.v[start].theme, m.sent, want_spans, out);
 			start = i;
 		}
 	free(m.v);

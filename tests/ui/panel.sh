@@ -65,7 +65,9 @@ fi
 # --- ASCII: * for •, ... for …
 ui_start 80 24 LC_ALL=C
 see "C locale: starts" "Themes (all of)"
-see "C locale: the mark is *" "[ ]$(mark 1)*"
+n=1	# the first theme the first row's article has
+while [ $n -lt 6 ] && ! has 1 "$(theme_at $n)"; do n=$((n + 1)); done
+see "C locale: the mark is *" "[ ]$(mark $n)*"
 see "C locale: a cut label ends in ..." "..."
 ui_stop
 done_testing

@@ -406,6 +406,37 @@ t_support(const struct lexicon *lex)
 	about(lex, "en", "The pipeline leaked.", "support", 0);
 }
 
+/* One sentence of a longer article, with fewer than three of the
+ * theme's terms and no specific one, is the domain said in passing; the
+ * headline, a second sentence, three terms or a name make it the
+ * subject; an article of few sentences is read as a whole. */
+#define FIVE_SENTENCES "Cats sleep. Dogs bark. Birds sing. Fish swim. " \
+	"Cows graze. "
+static void
+t_passing(const struct lexicon *lex)
+{
+	struct match_result r;
+	const char *body = FIVE_SENTENCES "A gas field and a gas field lie "
+	    "east.";
+
+	about(lex, "en", FIVE_SENTENCES "A gas field and a gas field lie "
+	    "east.", "support", 0);
+	about(lex, "en", "A gas field and a gas field lie east. Cats sleep.",
+	    "support", 1);	/* a short article */
+	about(lex, "en", FIVE_SENTENCES "A gas field lies east. A gas field "
+	    "lies west.", "support", 1);
+	about(lex, "en", FIVE_SENTENCES "A gas field feeds a pipeline with "
+	    "oil.", "support", 1);	/* three terms: about it */
+	about(lex, "en", FIVE_SENTENCES "The Trans-Caspian gas field lies "
+	    "east.", "support", 1);
+	match_article(lex, fc, "en", "Gas field found", body, strlen(body), 0,
+	    &r);
+	ok(strstr(hit_ids(lex, &r), "support") != NULL,
+	    "the headline makes a passing sentence the subject");
+	match_result_free(&r);
+	/* the same in other languages, with the shipped lexicon below */
+}
+
 /* Cluster: three different terms within 40 words meet the support; the
  * same term thrice, terms further apart, or a weak term as the third do
  * not. */
@@ -429,9 +460,11 @@ t_cluster(const struct lexicon *lex)
 }
 
 /* Items of a list weigh half, and a theme named only in lists is said
- * in passing (a near rule still reads a field of cooperation in a list); the theme's own words listed
- * together ("terrorism, separatism") are its subject; a weak word in
- * quotation marks is a name. */
+ * in passing; so is a near rule that fires on a list ("cooperation in
+ * trade, energy and tourism"), unless lists of two sentences name the
+ * field again; the theme's own words listed together ("terrorism,
+ * separatism") are its subject; a weak word in quotation marks is a
+ * name. */
 static void
 t_lists(const struct lexicon *lex)
 {
@@ -442,7 +475,18 @@ t_lists(const struct lexicon *lex)
 	about(lex, "en", "Trains run via Urumqi, Khorgos and Almaty.", "scope", 1);
 	/* a theme of names (support 1) names each item of a list */
 	about(lex, "en", "They talked of cooperation in trade, energy and "
-	    "tourism.", "lists", 1);
+	    "tourism.", "lists", 0);
+	about(lex, "en", "They talked of energy, trade and cooperation.",
+	    "lists", 0);	/* every partner a list item */
+	about(lex, "en", "They talked of cooperation in trade, energy and "
+	    "tourism. Cooperation in farming, energy and banking grew too.",
+	    "lists", 1);	/* listed again: the subject */
+	about(lex, "en", "Cooperation in trade, energy and tourism, and "
+	    "cooperation in energy, banking and farming.", "lists", 0);
+	about(lex, "en", "They discussed energy cooperation, trade and "
+	    "tourism.", "lists", 0);	/* an item of two words */
+	about(lex, "en", "They discussed energy cooperation and trade.",
+	    "lists", 1);	/* "A and B" is no list */
 	about(lex, "en", "They talked of trade, energy and tourism.", "lists",
 	    0);
 	about(lex, "en", "Energy cooperation grew fast.", "lists", 1);
@@ -558,6 +602,38 @@ t_shipped(const struct lexicon *lex)
 	about(lex, "ru", "РКК «Энергия» объявила о сотрудничестве с "
 	    "партнёрами.", "energy", 0);
 	about(lex, "zh", "中国从哈萨克斯坦进口原油、铜、羊毛等商品。", "energy", 0);
+	/* a field of cooperation named once in a list (themes6): in passing,
+	 * in every language and with the adjective forms */
+	about(lex, "ru", "Стороны развивают торгово-экономическое, "
+	    "энергетическое и гуманитарное сотрудничество.", "energy", 0);
+	about(lex, "kk", "Кездесуде энергетика, көлік және білім салаларындағы "
+	    "ынтымақтастық сөз болды.", "energy", 0);
+	about(lex, "zh", "双方表示要深化能源、农业、旅游等领域合作。", "energy", 0);
+	about(lex, "de", "Man sprach über Handel, Energie sowie Verkehr und "
+	    "Zusammenarbeit.", "energy", 0);
+	about(lex, "pl", "Omówiono współpracę w dziedzinie handlu, energetyki "
+	    "oraz rolnictwa.", "energy", 0);
+	about(lex, "fr", "Ils ont évoqué la coopération dans le commerce, "
+	    "l'énergie et le tourisme.", "energy", 0);
+	about(lex, "en", "Both sides will expand energy cooperation, and "
+	    "energy firms will build plants.", "energy", 1);
+	about(lex, "ru", "Стороны расширят сотрудничество в энергетике, "
+	    "торговле и туризме. Отдельно обсуждалось сотрудничество в "
+	    "энергетике, транспорте и сельском хозяйстве.", "energy", 1);
+	about(lex, "zh", "双方同意深化能源、农业等领域合作。能源、交通等领域的"
+	    "合作项目也将扩大。", "energy", 1);	/* listed in two sentences */
+	/* a domain in one sentence of a longer story on another (themes6) */
+	about(lex, "de", "Der Handel mit Weizen wuchs. Die Preise stiegen. "
+	    "Die Bauern freuten sich. Die Ernte war gut. Die Mühlen arbeiten. "
+	    "Auch der Grenzübergang bei Chorgos wird später ausgebaut.",
+	    "transport", 0);
+	about(lex, "pl", "Kopalnia ruszy w maju. Złoże jest duże. Inwestor "
+	    "jest z Chin. Praca czeka na ludzi. Gmina się cieszy. Urobek "
+	    "pojedzie istniejącą linią kolejową do portu.", "transport", 0);
+	about(lex, "en", "The mine opens in May. The deposit is large. The "
+	    "investor is Chinese. Jobs await. The town is glad. Ore will go by "
+	    "the railway line to the port. The railway line needs new "
+	    "wagons.", "transport", 1);	/* said again */
 	about(lex, "zh", "中国对哈出口新能源汽车和机电产品。", "energy", 0);
 	about(lex, "zh", "进口原油、天然气、铜等。", "energy", 0);
 	about(lex, "uz", "Energetika, raqamli iqtisodiyot va turizm sohalari "
@@ -642,18 +718,25 @@ check_article(const struct lexicon *lex, const struct expect *e)
 }
 
 /* The sample corpus (themes worked out by reading the articles) and
- * the test articles, negative cases included. */
+ * the test articles, negative cases included. Energy in 000, 002 and
+ * 003, and energy, minerals and agriculture in zh_trade, are one item
+ * each of one list of fields ("in den Bereichen Wirtschaft, Handel,
+ * Infrastruktur, Energie, 5G ...", "cooperation in trade, investment and
+ * energy", "growth points, including 5G, ... and green energy",
+ * "深化能源、矿产、农业等传统领域合作"), said nowhere else: in passing, by
+ * the rule of every writer of a held-out set (themes6; they were
+ * counted before). 001 and 004 name energy in several sentences. */
 static const struct expect articles[] = {
-	{ "data/articles/000_b552a4a843a8c362.txt", "energy,sco",
+	{ "data/articles/000_b552a4a843a8c362.txt", "sco",
 	  "security,multilateralism,belt-and-road", "", NULL, NULL },
 	{ "data/articles/001_dedb6af14ab0635c.txt",
 	  "energy,sco,luban,trade-doubling",
 	  "security,tourism,agriculture,central-asia,multilateralism", "",
 	  "pozytywnej energii", "energy" },
-	{ "data/articles/002_d4b47ef68aae7118.txt", "energy,sco",
+	{ "data/articles/002_d4b47ef68aae7118.txt", "sco",
 	  "security,multilateralism,central-asia,belt-and-road", "brics",
 	  "positive energy", "energy" },
-	{ "data/articles/003_76a0430b942b8f9f.txt", "energy,sco,luban",
+	{ "data/articles/003_76a0430b942b8f9f.txt", "sco,luban",
 	  "brics,transport,digital", "security", NULL, NULL },
 	{ "data/articles/004_04b1ac220f639b5e.txt",
 	  "energy,sco,luban,trade-doubling", "brics,minerals,central-asia",
@@ -663,8 +746,8 @@ static const struct expect articles[] = {
 	  NULL },
 	{ "tests/data/articles/kk_cooperation.txt",
 	  "energy,sco,luban,trade-doubling", "", "", NULL, NULL },
-	{ "tests/data/articles/zh_trade.txt", "energy,sco,luban,trade-doubling",
-	  "security,tourism,minerals,agriculture", "", NULL, NULL },
+	{ "tests/data/articles/zh_trade.txt", "sco,luban,trade-doubling",
+	  "security,tourism", "minerals,agriculture", NULL, NULL },
 	{ "tests/data/articles/fr_cooperation.txt",
 	  "energy,sco,luban,trade-doubling", "", "", NULL, NULL },
 	{ "tests/data/articles/de_handel.txt", "energy,luban,trade-doubling",
@@ -704,6 +787,7 @@ main(void)
 	t_compound(lex);
 	t_weak(lex);
 	t_support(lex);
+	t_passing(lex);
 	t_cluster(lex);
 	t_lists(lex);
 	t_veto(lex);
