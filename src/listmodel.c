@@ -91,6 +91,11 @@ arrays_free(struct listmodel *m)
 	size_t t;
 
 	free(m->keep);
+	free(m->bits);
+	free(m->hitsets);
+	m->hitsets = NULL;
+	query_memo_free(m->memo);
+	m->memo = NULL;
 	free(m->rows);
 	free(m->tsel);
 	free(m->tcount);
@@ -113,6 +118,9 @@ arrays_alloc(struct listmodel *m, struct corpus *c)
 {
 	m->c = c;
 	m->keep = xcalloc(c->n + 1, 1);
+	m->bits = xcalloc(c->n / 64 + 2, sizeof *m->bits);
+	m->memo = query_memo_new();
+	m->nhitsets = -1;
 	m->rows = xcalloc(c->n + 1, sizeof *m->rows);
 	m->tsel = xcalloc(c->nthemes + 1, 1);
 	m->tcount = xcalloc(c->nthemes + 1, sizeof *m->tcount);
@@ -243,17 +251,19 @@ keep_bits(const unsigned char *keep, size_t n, uint64_t *bits)
 			bits[i / 64] |= (uint64_t)1 << (i % 64);
 }
 
-void
-listmodel_count(const struct corpus *c, const unsigned char *keep,
-    uint32_t *n)
+/* Per theme of C, the articles of BITS (the same as KEEP, NULL: every
+ * one) having it: popcounts of each theme's set and BITS, a few hundred
+ * thousand word operations at a million articles; without sets, from
+ * each article's hits. */
+static void
+count_bits(const struct corpus *c, const uint64_t *bits,
+    const unsigned char *keep, uint32_t *n)
 {
-	size_t t, w, i, h, nw = corpus_set_words(c);
-	uint64_t *bits;
+	size_t t, i, h, nw = corpus_set_words(c);
 	const uint64_t *set;
 
 	memset(n, 0, c->nthemes * sizeof *n);
 	if (c->nthemes > 0 && corpus_theme_set(c, 0) == NULL) {
-		/* no bitsets: from each article's hits */
 		for (i = 0; i < c->n; i++)
 			for (h = 0; (keep == NULL || keep[i]) &&
 			    h < c->v[i].nhits; h++)
@@ -261,19 +271,101 @@ listmodel_count(const struct corpus *c, const unsigned char *keep,
 					n[c->v[i].hits[h].theme]++;
 		return;
 	}
-	/* popcounts of each theme's set and the kept set: a few thousand
-	 * word operations at 100,000 articles */
-	bits = xcalloc(nw + 1, sizeof *bits);
+	for (t = 0; t < c->nthemes; t++)
+		if ((set = corpus_theme_set(c, (unsigned)t)) != NULL)
+			n[t] = (uint32_t)util_popcount_and(set, bits, nw);
+}
+
+void
+listmodel_count(const struct corpus *c, const unsigned char *keep,
+    uint32_t *n)
+{
+	size_t nw = corpus_set_words(c);
+	uint64_t *bits = xcalloc(nw + 1, sizeof *bits);
+
 	keep_bits(keep, c->n < nw * 64 ? c->n : nw * 64, bits);
-	for (t = 0; t < c->nthemes; t++) {
-		set = corpus_theme_set(c, (unsigned)t);
-		for (w = 0; set != NULL && w < nw; w++)
-			n[t] += (uint32_t)__builtin_popcountll(set[w] & bits[w]);
-	}
+	count_bits(c, bits, keep, n);
 	free(bits);
 }
 
-/* The shown rows, in list order, and the per-theme counts from KEEP. */
+/* Articles by their number of themes (m->hitsets), once per corpus: the
+ * widest row of a filter is then a few word tests, not a look at each
+ * shown article. */
+static void
+hit_sets(struct listmodel *m)
+{
+	size_t nw = m->c->n / 64 + 1, i, k, most = 0;
+
+	for (i = 0; i < m->c->n; i++)
+		if (m->c->v[i].nhits > most)
+			most = m->c->v[i].nhits;
+	m->hitsets = xcalloc(most * nw + 1, sizeof *m->hitsets);
+	for (i = 0; i < m->c->n; i++)
+		for (k = 0; k < m->c->v[i].nhits; k++)
+			m->hitsets[k * nw + i / 64] |= (uint64_t)1 << (i % 64);
+	m->nhitsets = (int)most;
+}
+
+/* The most themes of an article of the filter's bits. */
+static int
+max_hits(struct listmodel *m)
+{
+	size_t nw = m->c->n / 64 + 1, w;
+	int k;
+
+	if (m->nhitsets < 0)
+		hit_sets(m);
+	for (k = m->nhitsets; k > 0; k--)
+		for (w = 0; w < nw; w++)
+			if (m->hitsets[(size_t)(k - 1) * nw + w] & m->bits[w])
+				return k;
+	return 0;
+}
+
+/* The rows in the date order (the corpus's) from the bits: each set bit
+ * found by its count of trailing zeros, backwards for REVERSE. */
+static void
+rows_by_date(struct listmodel *m)
+{
+	size_t nw = (m->c->n + 63) / 64, w, k;
+	uint64_t x;
+	int b;
+
+	for (k = 0; k < nw; k++) {
+		w = m->reverse ? nw - 1 - k : k;
+		for (x = m->bits[w]; x != 0; ) {
+			b = m->reverse ? 63 - __builtin_clzll(x) :
+			    __builtin_ctzll(x);
+			m->rows[m->nrows++] = w * 64 + (size_t)b;
+			x &= ~((uint64_t)1 << b);
+		}
+	}
+}
+
+/* Spreads the bits over KEEP, one byte (0 or 1) per article, eight at a
+ * time: the People group and the timeline count from it. */
+static void
+bits_keep(struct listmodel *m)
+{
+	size_t n = m->c->n, i;
+	uint64_t x;
+	unsigned byte;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		byte = (unsigned)(m->bits[i / 64] >> (i % 64)) & 0xff;
+		/* BYTE in every byte of X, byte k keeping bit k only; adding
+		 * 0x7f to a byte sets its top bit when it is not 0 and never
+		 * carries (at most 0x80 + 0x7f) */
+		x = (byte * 0x0101010101010101ULL) & 0x8040201008040201ULL;
+		x = ((x + 0x7f7f7f7f7f7f7f7fULL) >> 7) & 0x0101010101010101ULL;
+		memcpy(m->keep + i, &x, 8);
+	}
+	for (; i < n; i++)
+		m->keep[i] = m->bits[i / 64] >> (i % 64) & 1;
+}
+
+/* The shown rows, in list order, and the per-theme counts, from the
+ * filter's bits. */
 static void
 build_rows(struct listmodel *m)
 {
@@ -281,17 +373,17 @@ build_rows(struct listmodel *m)
 	size_t n = m->c->n, k, i;
 
 	m->nrows = 0;
-	m->maxhits = 0;
-	for (k = 0; k < n; k++) {
-		i = m->reverse ? n - 1 - k : k;
-		i = perm != NULL ? perm[i] : i;
-		if (!m->keep[i])
-			continue;
-		m->rows[m->nrows++] = i;
-		if (m->c->v[i].nhits > m->maxhits)
-			m->maxhits = m->c->v[i].nhits;
-	}
-	listmodel_count(m->c, m->keep, m->tcount);
+	bits_keep(m);
+	if (perm == NULL)
+		rows_by_date(m);
+	else
+		for (k = 0; k < n; k++) {
+			i = perm[m->reverse ? n - 1 - k : k];
+			if (m->bits[i / 64] >> (i % 64) & 1)
+				m->rows[m->nrows++] = i;
+		}
+	m->maxhits = max_hits(m);
+	count_bits(m->c, m->bits, m->keep, m->tcount);
 }
 
 /* The query of the filter: the typed text parsed, a bad one reported in
@@ -330,7 +422,7 @@ listmodel_filter(struct listmodel *m)
 {
 	struct query *q = filter_query(m);
 
-	query_eval(q, m->c, m->keep);
+	query_eval_set(q, m->c, m->memo, m->bits);
 	query_free(q);
 	build_rows(m);
 	return m->nrows;

@@ -31,12 +31,18 @@ struct listmodel {
 	enum lm_sort	 sort;
 	int		 reverse;
 	/* What the filter gives. */
-	unsigned char	*keep;		/* per article: passes the filter */
+	uint64_t	*bits;		/* the articles passing it, a bitset */
+	unsigned char	*keep;		/* the same, one byte per article */
 	size_t		*rows;		/* shown articles, in list order */
 	size_t		 nrows;
 	uint32_t	*tcount;	/* per theme: shown articles with it */
 	int		 maxhits;	/* most themes of a shown article */
 	uint32_t	*perm[SORT_N];	/* articles in each sort order, once */
+	/* Kept from one filter to the next (per corpus). */
+	struct query_memo *memo;	/* each term's answer (query.h) */
+	uint64_t	*hitsets;	/* row k - 1: articles with k themes
+					   or more, k = 1..nhitsets */
+	int		 nhitsets;	/* -1 until made */
 };
 
 /* Sets up M for corpus C: nothing selected, all of, every language. */
@@ -62,7 +68,10 @@ void	 listmodel_set_entities(struct listmodel *m, const uint32_t *e,
 
 /* Evaluates the filter and builds the rows and counts; returns the
  * number of rows. A bad typed query sets qerr and is left out (the
- * themes and language still apply). */
+ * themes and language still apply). The same rows as query_eval would
+ * give, worked out by query_eval_set from what the last filters left:
+ * a theme toggle or a keystroke at a million articles redoes one term,
+ * then word operations (counts are popcounts, rows come from the bits). */
 size_t	 listmodel_filter(struct listmodel *m);
 
 /* The filter in the query language, for the status line ("" for none). */

@@ -947,3 +947,359 @@ query_words(const struct query *q)
 		build_words((struct query *)(uintptr_t)q);
 	return (const char *const *)q->hl;
 }
+
+/*
+ * The incremental evaluation (query_eval_set): each term's answer as
+ * bitsets, kept between calls by the term's text.
+ */
+
+#define MEMO_KEEP	16	/* term answers kept after a call */
+
+/* One term's answer: where it holds, and where only reading the article
+ * can tell (a long phrase, an article the word index does not cover);
+ * the two never meet. */
+struct memo_term {
+	char		*key;		/* term_key */
+	uint64_t	*yes;
+	uint64_t	*open;
+	int		 anyopen;	/* is a bit of OPEN set? */
+	const void	*words;		/* the index it was asked of */
+	const uint64_t	*covered;
+	unsigned long	 used;		/* the call that last asked */
+};
+
+struct query_memo {
+	const struct corpus *c;		/* what the answers are of */
+	const struct article *v;
+	size_t		 n;
+	struct memo_term *t;
+	size_t		 nt;
+	unsigned long	 clock;
+};
+
+struct query_memo *
+query_memo_new(void)
+{
+	return xcalloc(1, sizeof(struct query_memo));
+}
+
+/* Frees the answers of M from the K-th on. */
+static void
+memo_drop(struct query_memo *m, size_t k)
+{
+	while (m->nt > k) {
+		m->nt--;
+		free(m->t[m->nt].key);
+		free(m->t[m->nt].yes);
+		free(m->t[m->nt].open);
+	}
+}
+
+void
+query_memo_free(struct query_memo *m)
+{
+	if (m == NULL)
+		return;
+	memo_drop(m, 0);
+	free(m->t);
+	free(m);
+}
+
+/* Orders answers most recently asked first. */
+static int
+cmp_used(const void *a, const void *b)
+{
+	const struct memo_term *x = a, *y = b;
+
+	return x->used != y->used ? (x->used > y->used ? -1 : 1) : 0;
+}
+
+/* Keeps the MEMO_KEEP answers asked most recently. */
+static void
+memo_trim(struct query_memo *m)
+{
+	if (m->nt <= MEMO_KEEP)
+		return;
+	qsort(m->t, m->nt, sizeof *m->t, cmp_used);
+	memo_drop(m, MEMO_KEEP);
+}
+
+/* The text of term T, as its answer is kept: everything that decides
+ * which articles it selects (for a source term, not its bit number). */
+static char *
+term_key(const struct qterm *t)
+{
+	struct buf b;
+	size_t k;
+
+	buf_init(&b);
+	buf_addf(&b, "%d %d %d %s", (int)t->kind, t->neg, t->prefix, t->date);
+	for (k = 0; k < t->nvals; k++)
+		buf_addf(&b, "\x1f%s", t->vals[k]);
+	return buf_steal(&b, NULL);
+}
+
+/* Clears the bits of SET (NW words) from bit N on. */
+static void
+set_clip(uint64_t *set, size_t nw, size_t n)
+{
+	size_t w;
+
+	for (w = n / 64; w < nw; w++)
+		set[w] &= w == n / 64 ? ((uint64_t)1 << (n % 64)) - 1 : 0;
+}
+
+/* Where metadata term T holds, article by article, as meta_ok asks it
+ * (an undated article never matches a date term, negated or not). */
+static void
+meta_set(const struct qterm *t, const struct corpus *c, uint64_t *yes)
+{
+	struct query one = { (struct qterm *)(uintptr_t)t, 1, 0, 0, NULL, 0 };
+	struct memo sm = { 0 };
+	const struct article *a;
+	uint32_t src;
+	size_t i;
+	int dated, h;
+
+	one.nsource = t->kind == Q_SOURCE ? t->srcbit + 1 : 0;
+	dated = t->kind == Q_AFTER || t->kind == Q_BEFORE || t->kind == Q_DATE;
+	for (i = 0; i < c->n; i++) {
+		a = &c->v[i];
+		src = t->kind == Q_SOURCE ? source_bits(&one, &sm, a->source) : 0;
+		if (dated && a->date[0] == '\0')
+			h = t->neg;
+		else
+			h = eval_meta(t, a, c->nthemes, src) != t->neg;
+		if (h)
+			yes[i / 64] |= (uint64_t)1 << (i % 64);
+	}
+	free(sm.e);
+	hash_free(&sm.slot);
+}
+
+/* Where text term T holds as C's word index tells (IX: its answer for
+ * T, index_term's), and where the article must be read: text_ok_indexed
+ * article by article. IX NULL: no index, every article is read. */
+static void
+text_set(const struct qterm *t, const struct corpus *c, const uint64_t *ix,
+    const uint64_t *cov, uint64_t *yes, uint64_t *open, size_t nw)
+{
+	size_t w;
+
+	for (w = 0; w < nw; w++) {
+		if (ix == NULL) {
+			open[w] = ~(uint64_t)0;
+			continue;
+		}
+		if (t->nvals <= 2) {	/* the index is exact */
+			yes[w] = cov[w] & (t->neg ? ~ix[w] : ix[w]);
+			open[w] = ~cov[w];
+		} else {		/* candidates only */
+			yes[w] = t->neg ? cov[w] & ~ix[w] : 0;
+			open[w] = (cov[w] & ix[w]) | ~cov[w];
+		}
+	}
+	set_clip(yes, nw, c->n);
+	set_clip(open, nw, c->n);
+}
+
+/* Works out the answer E of term T of C (BOUND: C's index is usable). */
+static void
+memo_fill(struct memo_term *e, const struct qterm *t, struct corpus *c,
+    int bound, size_t nw)
+{
+	uint64_t *ix = NULL, *one;
+	size_t w;
+
+	e->yes = xcalloc(nw + 1, sizeof *e->yes);
+	if (t->kind != Q_TEXT) {
+		meta_set(t, c, e->yes);
+		return;
+	}
+	e->open = xcalloc(nw + 1, sizeof *e->open);
+	e->words = bound ? c->words : NULL;
+	e->covered = bound ? windex_covered(c->words) : NULL;
+	if (bound) {
+		ix = xcalloc(nw + 1, sizeof *ix);
+		one = xcalloc(nw + 1, sizeof *one);
+		index_term(c, t, ix, one, nw);
+		free(one);
+	}
+	text_set(t, c, ix, e->covered, e->yes, e->open, nw);
+	free(ix);
+	for (w = 0; w < nw && !e->anyopen; w++)
+		e->anyopen = e->open[w] != 0;
+}
+
+/* The answer of term T (metadata or text) in M, kept or worked out: its
+ * place in M->t (which a later call may move). */
+static size_t
+memo_get(struct query_memo *m, const struct qterm *t, struct corpus *c,
+    int bound, size_t nw)
+{
+	char *key = term_key(t);
+	const void *words = bound ? c->words : NULL;
+	const uint64_t *cov = bound ? windex_covered(c->words) : NULL;
+	struct memo_term *e;
+	size_t k;
+
+	for (k = 0; k < m->nt; k++) {
+		e = &m->t[k];
+		if (strcmp(e->key, key) == 0 && (t->kind != Q_TEXT ||
+		    (e->words == words && e->covered == cov))) {
+			free(key);
+			e->used = m->clock;
+			return k;
+		}
+	}
+	m->t = xreallocarray(m->t, m->nt + 1, sizeof *m->t);
+	e = &m->t[m->nt++];
+	memset(e, 0, sizeof *e);
+	e->key = key;
+	e->used = m->clock;
+	memo_fill(e, t, c, bound, nw);
+	return m->nt - 1;
+}
+
+/* OUT &= where theme term T holds: C's per-theme sets, or the articles'
+ * hits when C has none. */
+static void
+theme_and(const struct qterm *t, const struct corpus *c, uint64_t *out,
+    size_t nw)
+{
+	uint64_t *u = xcalloc(nw + 1, sizeof *u);
+	const uint64_t *set;
+	size_t k, w, i;
+
+	for (k = 0; k < c->nthemes; k++) {
+		if (!(t->themes[k / 8] & (1u << (k % 8))))
+			continue;
+		if ((set = corpus_theme_set(c, (unsigned)k)) == NULL ||
+		    corpus_set_words(c) < nw)
+			break;
+		for (w = 0; w < nw; w++)
+			u[w] |= set[w];
+	}
+	if (k < c->nthemes) {	/* no sets: article by article */
+		memset(u, 0, nw * sizeof *u);
+		for (i = 0; i < c->n; i++)
+			if (eval_meta(t, &c->v[i], c->nthemes, 0))
+				u[i / 64] |= (uint64_t)1 << (i % 64);
+	}
+	for (w = 0; w < nw; w++)
+		out[w] &= t->neg ? ~u[w] : u[w];
+	free(u);
+}
+
+/* Reads the articles of OUT that a text term of Q left open (E[j] its
+ * answer, NULL for other terms) and clears those the terms rule out. */
+static void
+open_pass(const struct query *q, struct corpus *c,
+    const struct memo_term *const *e, uint64_t *out, size_t nw)
+{
+	struct scan S = { fold_cache_new(), NULL, 0, NULL, NULL };
+	uint64_t x, need;
+	size_t w, i, j;
+
+	S.found = xcalloc(q->n + 1, 1);
+	S.want = xcalloc(q->n + 1, 1);
+	for (w = 0; w < nw; w++) {
+		for (need = 0, j = 0; j < q->n; j++)
+			if (e[j] != NULL && e[j]->anyopen)
+				need |= e[j]->open[w];
+		for (x = out[w] & need; x != 0; x &= x - 1) {
+			i = w * 64 + (size_t)__builtin_ctzll(x);
+			for (j = 0; j < q->n; j++)
+				S.want[j] = e[j] != NULL && e[j]->anyopen &&
+				    bit(e[j]->open, i);
+			if (!text_ok(q, c, i, &S, S.want))
+				out[w] &= ~((uint64_t)1 << (i % 64));
+		}
+	}
+	free(S.tok);
+	free(S.found);
+	free(S.want);
+	fold_cache_free(S.fc);
+}
+
+/* Clears in OUT the articles an entity term of Q rules out; only those
+ * still in OUT are asked (the entity index is built only then). */
+static void
+entity_and(const struct query *q, struct corpus *c, uint64_t *out,
+    size_t nw)
+{
+	const struct entity_index *ix = NULL;
+	uint64_t x;
+	size_t j, w, i;
+
+	for (j = 0; j < q->n; j++) {
+		if (q->t[j].kind != Q_ENTITY)
+			continue;
+		if (ix == NULL)
+			ix = entity_index(c);
+		for (w = 0; w < nw; w++)
+			for (x = out[w]; x != 0; x &= x - 1) {
+				i = w * 64 + (size_t)__builtin_ctzll(x);
+				if (entity_ok(&q->t[j], ix, i) == q->t[j].neg)
+					out[w] &= ~((uint64_t)1 << (i % 64));
+			}
+	}
+}
+
+/* Drops M's answers when they are of another corpus than C. */
+static void
+memo_check(struct query_memo *m, const struct corpus *c)
+{
+	if (m->c == c && m->v == c->v && m->n == c->n)
+		return;
+	memo_drop(m, 0);
+	m->c = c;
+	m->v = c->v;
+	m->n = c->n;
+}
+
+size_t
+query_eval_set(const struct query *q, struct corpus *c,
+    struct query_memo *m, uint64_t *out)
+{
+	size_t nw = (c->n + 63) / 64, j, w;
+	const struct memo_term **e;
+	size_t *at;
+	int bound = 0, open = 0;
+
+	memo_check(m, c);
+	m->clock++;
+	memset(out, 0xff, nw * sizeof *out);
+	set_clip(out, nw, c->n);
+	if (q != NULL && q->ntext > 0)	/* a toggle never waits for it */
+		bound = c->words != NULL &&
+		    windex_bind(c->words, c->v, c->n) == 0;
+	e = xcalloc((q != NULL ? q->n : 0) + 1, sizeof *e);
+	at = xcalloc((q != NULL ? q->n : 0) + 1, sizeof *at);
+	for (j = 0; q != NULL && j < q->n; j++) {
+		const struct qterm *t = &q->t[j];
+
+		at[j] = SIZE_MAX;
+		if (t->kind == Q_THEME)
+			theme_and(t, c, out, nw);
+		else if (t->kind != Q_ENTITY)
+			at[j] = memo_get(m, t, c, bound, nw);
+	}
+	for (j = 0; q != NULL && j < q->n; j++) {	/* M->t has settled */
+		if (at[j] == SIZE_MAX)
+			continue;
+		e[j] = &m->t[at[j]];
+		for (w = 0; w < nw; w++)
+			out[w] &= e[j]->yes[w] |
+			    (e[j]->open != NULL ? e[j]->open[w] : 0);
+		open |= e[j]->anyopen;
+	}
+	if (open)
+		open_pass(q, c, e, out, nw);
+	if (q != NULL)
+		entity_and(q, c, out, nw);
+	free(e);
+	free(at);
+	memo_trim(m);
+	return util_popcount_and(out, NULL, nw);
+}

@@ -66,6 +66,25 @@ const char *query_field(size_t i);
 size_t	 query_eval(const struct query *, struct corpus *c,
 	    unsigned char *keep);
 
+/*
+ * The same selection as query_eval, as a bitset OUT of (C->n + 63) / 64
+ * words (bits past C->n clear), using MEMO (query_memo_new) to keep each
+ * term's answer between calls: the UI evaluates one query after another
+ * that differ in one term (a theme toggled, a word typed or erased), and
+ * only the changed term is worked out again. Theme terms are word
+ * operations on C's per-theme sets; metadata and indexed word terms are
+ * kept in MEMO by their text; what must read articles (a phrase of three
+ * or more words, an article the word index does not cover, an entity
+ * term) is asked only of the articles every other term already allows.
+ * MEMO belongs to one corpus: its answers are dropped when C's articles
+ * or word index change. Returns the number selected. Not thread-safe.
+ */
+struct query_memo;
+struct query_memo *query_memo_new(void);
+void	 query_memo_free(struct query_memo *);
+size_t	 query_eval_set(const struct query *, struct corpus *c,
+	    struct query_memo *memo, uint64_t *out);
+
 /* Does the query search words (needs article text)? */
 int	 query_has_words(const struct query *);
 

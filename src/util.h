@@ -89,6 +89,12 @@ double	 util_now(void);
 /* Gives the heap's free pages back to the system (glibc keeps what the
  * big steps of a load free, and the next step's peak came on top). */
 void	 util_heap_trim(void);
+
+/* The bits set in both A and B (NW words each; B NULL: in A): the
+ * CPU's popcnt instruction where it has one (a theme count at a million
+ * articles is 15,625 words). */
+size_t	 util_popcount_and(const uint64_t *a, const uint64_t *b, size_t nw);
+
 /* Serves blocks from 256 KB up with mappings of their own, given back
  * when freed. glibc's threshold otherwise rises to the largest block
  * freed (up to 32 MB): after the loader's first big free, the cache
