@@ -471,15 +471,14 @@ match_curated(const char *title, struct fold_cache *fc,
     const char *body, size_t len, const struct token *tok, size_t n,
     unsigned char *covered, struct u32v *out)
 {
+	struct match_prep *p = match_prep_new(fc, title, body, len, tok, n);
 	struct match_result r;
 	size_t k, h, s;
 
 	if (n > 0)	/* COVERED is NULL for a body without tokens */
 		memset(covered, 0, n);
-	for (k = 0; k < NKINDS; k++) {
-		memset(&r, 0, sizeof r);
-		match_article_tokens(G.lex[k], fc, NULL, title, body, len,
-		    tok, n, 1, &r);
+	for (k = 0; k < NKINDS; k++) {	/* one prep for the three */
+		match_prep_run(p, G.lex[k], NULL, 1, &r);
 		for (h = 0; h < r.nhits; h++)	/* entity << 8 | mentions */
 			u32_push(out, (uint32_t)(G.base[k] + r.hits[h].theme) << 8 |
 			    (r.hits[h].score >= 255 ? 255u :
@@ -488,6 +487,7 @@ match_curated(const char *title, struct fold_cache *fc,
 			cover_span(&r.spans[s], tok, n, covered);
 		match_result_free(&r);
 	}
+	match_prep_free(p);
 }
 
 /* ------------------------------------------------------------------ */

@@ -76,7 +76,8 @@ struct lexicon {
 	uint64_t	 head_bits[FILTER_BITS / 64];
 	uint64_t	 word_bits[FILTER_BITS / 64];
 	uint64_t	 hash;
-	uint32_t	 serial;	/* this lexicon's token memo mark */
+	uint32_t	 serial;	/* this lexicon's number (from 1) */
+	uint32_t	 memo_bit; /* its bit in a token memo (0: none) */
 };
 
 /* Where a complaint goes, and which line it is about. */
@@ -928,6 +929,10 @@ lexicon_load(const char *path, const char *user, char *err, size_t errlen)
 	int rc;
 
 	lex->serial = atomic_fetch_add(&serials, 1) + 1;	/* never 0 */
+	/* one bit of the word's memo per lexicon: the themes and the three
+	 * gazetteers match the same words in turn, and a single mark was
+	 * overwritten by each (every word looked up four times over) */
+	lex->memo_bit = lex->serial <= 32 ? 1u << (lex->serial - 1) : 0;
 
 	rc = load_file(lex, path, fc, err, errlen);
 	if (rc == 0 && user != NULL)
@@ -1201,7 +1206,7 @@ lexicon_match_at(const struct lexicon *lex, const struct token *t,
 	int prefixes = 0, slots = 0;
 
 	if (lex == NULL || lex->nterms == 0 ||
-	    (memo != NULL && *memo == lex->serial))
+	    (memo != NULL && (*memo & lex->memo_bit)))
 		return 0;	/* a word known to start no term */
 	for (l = 0;; l++) {	/* h: hash of the first l bytes */
 		if (l == MIN_PREFIX)
@@ -1223,8 +1228,15 @@ lexicon_match_at(const struct lexicon *lex, const struct token *t,
 	if (lex->naffix > 0)
 		k = match_affix(lex, t, n, i, ids, k, max, &slots);
 	if (!slots && memo != NULL)	/* depends on the word alone */
-		*memo = lex->serial;
+		*memo |= lex->memo_bit;
 	return k;
+}
+
+/* The lexicon's bit in a word's memo. */
+uint32_t
+lexicon_memo_bit(const struct lexicon *lex)
+{
+	return lex != NULL ? lex->memo_bit : 0;
 }
 
 /* Splits folded phrase P at spaces into tokens pointing into P. */

@@ -133,5 +133,10 @@ int	 lexicon_cluster(const struct lexicon *, size_t theme);
  */
 size_t	 lexicon_match_at(const struct lexicon *, const struct token *t,
 	    size_t n, size_t i, uint32_t *ids, size_t max);
+/*
+ * The lexicon's bit in a word's memo (text_memo; 0: it has none): set,
+ * lexicon_match_at finds no term at that word, so a caller may skip it.
+ */
+uint32_t lexicon_memo_bit(const struct lexicon *);
 
 #endif

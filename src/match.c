@@ -37,23 +37,71 @@ struct occ {
 	uint8_t		 list;	/* an item of a list ("oil, gas and metals") */
 };
 
-/* Everything one article's matching needs. */
+/* Running counts over an article's words: paragraphs of the body,
+ * sentences, and the first boilerplate range that may still matter. */
+struct mcount {
+	uint32_t	 para;
+	uint32_t	 sent;
+	size_t		 bk;
+};
+
+/*
+ * One text (the title, the body or a chunk of it) as every lexicon's
+ * scan reads it: its words and what matching works out about each once,
+ * whichever lexicon asks (the themes and the three gazetteers scan the
+ * same words in turn).
+ */
+struct mtext {
+	const char	*text;
+	size_t		 len;
+	const struct token *tok;
+	size_t		 n;
+	uint32_t	 base;	/* position of the first word */
+	uint32_t	 boff;	/* where it starts in the body */
+	int		 in_body;
+	uint32_t	*sent;	/* each word's sentence number */
+	uint32_t	*para;	/* each word's paragraph (the title's: 0) */
+	uint8_t		*tf;	/* each word's TF_* marks */
+};
+
+/* The arrays of an mtext, kept for the next text. */
+struct mbuf {
+	struct token	*tok;
+	size_t		 tokcap;
+	uint32_t	*num;	/* sent, then para */
+	uint8_t		*tf;
+	size_t		 cap;	/* words num and tf have room for */
+};
+
+/* An article made ready for matching by any number of lexicons. */
+struct match_prep {
+	struct fold_cache *fc;
+	const char	*title;
+	const char	*body;
+	size_t		 len;
+	int		 whole;	/* title and body prepared (else each run
+				 * scans them in chunks) */
+	struct mtext	 t, b;
+	struct mbuf	 tb, bb;
+	uint32_t	*boiler; /* boilerplate byte ranges of the body */
+	size_t		 nboiler;
+	uint32_t	 nsent;	/* sentences of the whole prepared article */
+};
+
+/* Everything one lexicon's matching of an article needs. */
 struct mstate {
 	const struct lexicon *lex;
 	struct occ	*v;
 	size_t		 n;
 	size_t		 cap;
-	struct token	*tok;
-	size_t		 tokcap;
-	uint8_t		*tf;	/* tok_marks of the chunk's words */
-	size_t		 tfcap;
-	uint32_t	 para;	/* paragraphs seen in the body so far */
-	uint32_t	 sent;	/* sentences seen so far */
+	struct mbuf	 buf;	/* of the chunk scanned */
+	struct mcount	 cnt;
 	size_t		 alang;	/* the article's language (lexicon index) */
 	int		 ascript;
-	uint32_t	*boiler; /* boilerplate byte ranges of the body */
+	const uint32_t	*boiler; /* the prep's */
 	size_t		 nboiler;
-	size_t		 bk;	/* the first range that may still matter */
+	int8_t		 lscript[256]; /* lexicon_lang_script of each term
+				 * language (-1: not yet asked) */
 };
 
 /* Does term T apply to an article in M's language: its own language or
@@ -61,11 +109,13 @@ struct mstate {
  * wrong), or a theme with no terms of that language (the same script's
  * terms stand in)? */
 static int
-term_applies(const struct mstate *m, const struct lex_term *t)
+term_applies(struct mstate *m, const struct lex_term *t)
 {
 	if (t->lang == 0 || m->alang == 0 || t->lang == m->alang)
 		return 1;
-	if (lexicon_lang_script(t->lang) != m->ascript ||
+	if (m->lscript[t->lang] < 0)	/* its string compares, once */
+		m->lscript[t->lang] = (int8_t)lexicon_lang_script(t->lang);
+	if (m->lscript[t->lang] != m->ascript ||
 	    (t->flags & LEXT_PORTABLE))
 		return 1;
 	return !lexicon_theme_has_lang(m->lex, t->theme, m->alang);
@@ -123,15 +173,6 @@ ends_sentence(const char *s, size_t n)
 	return 0;
 }
 
-/* Is body byte OFF inside a boilerplate range? (Offsets come in order.) */
-static int
-in_boiler(struct mstate *m, uint32_t off)
-{
-	while (m->bk < m->nboiler && m->boiler[2 * m->bk + 1] <= off)
-		m->bk++;
-	return m->bk < m->nboiler && m->boiler[2 * m->bk] <= off;
-}
-
 /* Does the gap S[0..N) between two words hold a list separator (a comma,
  * an ideographic comma)? */
 static int
@@ -172,40 +213,23 @@ is_conj(const struct token *t)
 	return 0;
 }
 
-/* The gap before word K of TOK[0..N) in TEXT holds a separator? */
-static int
-sep_before(const char *text, const struct token *tok, size_t k)
-{
-	size_t a = tok[k - 1].off + tok[k - 1].len;
-
-	return gap_sep(text + a, tok[k].off - a);
-}
-
-/* Does word K (> 0) of TOK in TEXT start a paragraph or a sentence? */
-static int
-starts_sentence(const char *text, const struct token *tok, size_t k)
-{
-	size_t a = tok[k - 1].off + tok[k - 1].len;
-
-	return (tok[k].flags & TOKEN_PARA) || ends_sentence(text + a,
-	    tok[k].off - a);
-}
-
-/* What word K of TOK in TEXT is to a list (TF_*), worked out once per
- * word and kept in TF[K] (0: not yet): dense text has an occurrence at
- * every word, and each looks at the words around it. */
-#define TF_KNOWN	1
+/* What a word is to a list and to sentences (TF_*), in an mtext's tf:
+ * dense text has an occurrence at every word, and each looks at the
+ * words around it. The marks of the gap before a word are set when the
+ * text is prepared; whether the word is a conjunction, when first asked
+ * (TF_KNOWN). */
+#define TF_KNOWN	1	/* TF_CONJ is known */
 #define TF_SEP		2	/* a separator before it */
 #define TF_CONJ		4	/* a joining conjunction */
-#define TF_START	8	/* it starts a paragraph or a sentence */
-static uint8_t
-tok_marks(const char *text, const struct token *tok, uint8_t *tf, size_t k)
+#define TF_START	8	/* it starts a paragraph or a sentence (not
+				 * the first word of a text) */
+#define TF_BOILER	16	/* inside boilerplate */
+static inline int
+conj_at(const struct token *tok, uint8_t *tf, size_t k)
 {
-	if (tf[k] == 0)
-		tf[k] = (uint8_t)(TF_KNOWN | (k > 0 && sep_before(text, tok, k) ?
-		    TF_SEP : 0) | (is_conj(&tok[k]) ? TF_CONJ : 0) | (k > 0 &&
-		    starts_sentence(text, tok, k) ? TF_START : 0));
-	return tf[k];
+	if (!(tf[k] & TF_KNOWN))
+		tf[k] |= (uint8_t)(TF_KNOWN | (is_conj(&tok[k]) ? TF_CONJ : 0));
+	return tf[k] & TF_CONJ;
 }
 
 /* Is the occurrence at words [I, E) of TOK[0..N) an item of a list: two
@@ -216,28 +240,25 @@ tok_marks(const char *text, const struct token *tok, uint8_t *tf, size_t k)
  * trade, energy and tourism" is said in passing. */
 #define LIST_SPAN	3
 static int
-in_list(const char *text, const struct token *tok, size_t n, size_t i,
-    size_t e, uint8_t *tf)
+in_list(const struct token *tok, size_t n, size_t i, size_t e, uint8_t *tf)
 {
 	size_t lo = i, hi = e, k, span = LIST_SPAN;
 	int marks = 0, adj = 0, sep, seps = 0;
 
 	if (tok[i].flags & TOKEN_CJK)
 		span *= 2;	/* characters, not words */
-	while (lo > 0 && i - lo < span && !(tok_marks(text, tok, tf, lo) &
-	    TF_START))
+	while (lo > 0 && i - lo < span && !(tf[lo] & TF_START))
 		lo--;
-	while (hi < n && hi - e < span && !(tok_marks(text, tok, tf, hi) &
-	    TF_START))
+	while (hi < n && hi - e < span && !(tf[hi] & TF_START))
 		hi++;
 	for (k = lo; k < hi; k++) {
-		sep = k > lo && (tok_marks(text, tok, tf, k) & TF_SEP);
+		sep = k > lo && (tf[k] & TF_SEP);
 		if (sep) {
 			marks++;
 			seps++;
 			adj |= k + 1 >= i && k <= e + 1;
 		}
-		if ((k < i || k >= e) && (tok_marks(text, tok, tf, k) & TF_CONJ)) {
+		if ((k < i || k >= e) && conj_at(tok, tf, k)) {
 			marks += !sep;	/* ", and": one mark */
 			adj |= k + 2 >= i && k <= e + 1;
 		}
@@ -271,12 +292,12 @@ quoted(const char *text, size_t len, const struct token *tok, size_t n,
 	return o && c;
 }
 
-/* Appends an occurrence of term ID at TOK[I] (of the chunk at TEXT). */
+/* Appends an occurrence of term ID at word I of MT. */
 static void
-add_occ(struct mstate *m, const struct token *tok, size_t i, uint32_t id,
-    uint32_t base, uint32_t boff, int in_body)
+add_occ(struct mstate *m, const struct mtext *mt, size_t i, uint32_t id)
 {
 	const struct lex_term *t = lexicon_term(m->lex, id);
+	const struct token *tok = mt->tok;
 	struct occ *o;
 
 	if (m->n >= m->cap) {
@@ -286,11 +307,11 @@ add_occ(struct mstate *m, const struct token *tok, size_t i, uint32_t id,
 	o = &m->v[m->n++];
 	memset(o, 0, sizeof *o);
 	o->term = id;
-	o->pos = base + (uint32_t)i;
+	o->pos = mt->base + (uint32_t)i;
 	o->end = o->pos + t->ntok;
-	o->para = in_body ? m->para : 0;
-	o->sent = m->sent;
-	o->off = in_body ? boff + tok[i].off : UINT32_MAX;
+	o->para = mt->para[i];
+	o->sent = mt->sent[i];
+	o->off = mt->in_body ? mt->boff + tok[i].off : UINT32_MAX;
 	o->len = tok[i + t->ntok - 1].off + tok[i + t->ntok - 1].len -
 	    tok[i].off;
 	o->weight = t->weight;
@@ -301,7 +322,7 @@ add_occ(struct mstate *m, const struct token *tok, size_t i, uint32_t id,
 
 /* Do the words of term T at TOK[I] obey its scope (language, capitals)? */
 static int
-occ_ok(const struct mstate *m, const struct lex_term *t, const char *text,
+occ_ok(struct mstate *m, const struct lex_term *t, const char *text,
     const struct token *tok, size_t i)
 {
 	uint16_t j;
@@ -320,45 +341,98 @@ occ_ok(const struct mstate *m, const struct lex_term *t, const char *text,
 	return 1;
 }
 
-/* Records every term occurrence in the N words TOK of TEXT[0..LEN),
- * which start at byte BOFF of the body; positions from BASE. A weak word
- * or a word of a near rule in quotation marks is a name («Энергия»): it
- * does not count. */
+/* Makes room in B for the marks of N words. */
 static void
-scan_tokens(struct mstate *m, const char *text, size_t len,
-    const struct token *tok, size_t n, uint32_t base, uint32_t boff,
-    int in_body)
+mbuf_grow(struct mbuf *b, size_t n)
 {
-	const struct lex_term *t;
-	uint32_t ids[MAX_AT];
-	size_t i, k, j;
-
-	if (n + 1 > m->tfcap) {
-		m->tfcap = n + 1;
-		m->tf = xreallocarray(m->tf, m->tfcap, 1);
+	if (n + 1 > b->cap) {
+		b->cap = n + 1;
+		b->num = xreallocarray(b->num, b->cap, 2 * sizeof *b->num);
+		b->tf = xreallocarray(b->tf, b->cap, 1);
 	}
-	memset(m->tf, 0, n + 1);
+}
+
+/* Frees B's arrays. */
+static void
+mbuf_free(struct mbuf *b)
+{
+	free(b->tok);
+	free(b->num);
+	free(b->tf);
+}
+
+/*
+ * Works out, once for every lexicon, each word's sentence and paragraph
+ * (counting on from C) and whether it is inside one of the body's
+ * boilerplate ranges BOILER[0..NBOILER) (which come in order); MT's
+ * arrays go in B.
+ */
+static void
+mtext_prepare(struct mtext *mt, struct mbuf *b, struct mcount *c,
+    const uint32_t *boiler, size_t nboiler)
+{
+	const struct token *tok = mt->tok;
+	size_t i, n = mt->n, gap;
+	uint32_t off;
+
+	mbuf_grow(b, n);
+	mt->sent = b->num;
+	mt->para = b->num + b->cap;
+	mt->tf = b->tf;
+	memset(mt->tf, 0, n + 1);
+	for (i = 0; i < n; i++) {
+		int start = (tok[i].flags & TOKEN_PARA) != 0;
+
+		if (mt->in_body && start)
+			c->para++;
+		if (i > 0) {
+			gap = tok[i - 1].off + tok[i - 1].len;
+			start |= ends_sentence(mt->text + gap, tok[i].off - gap);
+			mt->tf[i] = (uint8_t)((start ? TF_START : 0) |
+			    (gap_sep(mt->text + gap, tok[i].off - gap) ?
+			    TF_SEP : 0));
+		}
+		c->sent += (uint32_t)start;
+		mt->sent[i] = c->sent;
+		mt->para[i] = mt->in_body ? c->para : 0;
+		if (!mt->in_body)
+			continue;
+		off = mt->boff + tok[i].off;
+		while (c->bk < nboiler && boiler[2 * c->bk + 1] <= off)
+			c->bk++;
+		if (c->bk < nboiler && boiler[2 * c->bk] <= off)
+			mt->tf[i] |= TF_BOILER;
+	}
+}
+
+/* Records every occurrence of M's terms in the prepared text MT. A weak
+ * word or a word of a near rule in quotation marks is a name
+ * («Энергия»): it does not count. */
+static void
+scan_tokens(struct mstate *m, const struct mtext *mt)
+{
+	const struct token *tok = mt->tok;
+	const struct lex_term *t;
+	const uint32_t *memo;
+	uint32_t ids[MAX_AT], bit = lexicon_memo_bit(m->lex);
+	size_t i, k, j, n = mt->n;
 
 	for (i = 0; i < n; i++) {
-		if (in_body && (tok[i].flags & TOKEN_PARA))
-			m->para++;
-		if ((tok[i].flags & TOKEN_PARA) || (i > 0 && ends_sentence(
-		    text + tok[i - 1].off + tok[i - 1].len, tok[i].off -
-		    tok[i - 1].off - tok[i - 1].len)))
-			m->sent++;
+		if ((memo = text_memo(&tok[i])) != NULL && (*memo & bit))
+			continue;	/* known to start none of its terms */
 		k = lexicon_match_at(m->lex, tok, n, i, ids, MAX_AT);
-		if (k == 0 || (in_body && in_boiler(m, boff + tok[i].off)))
+		if (k == 0 || (mt->tf[i] & TF_BOILER))
 			continue;
 		for (j = 0; j < k; j++) {
 			t = lexicon_term(m->lex, ids[j]);
-			if (!occ_ok(m, t, text, tok, i) || (((t->flags &
+			if (!occ_ok(m, t, mt->text, tok, i) || (((t->flags &
 			    LEXT_WEAK) || t->kind == LEX_NEAR) && t->ntok == 1 &&
-			    quoted(text, len, tok, n, i)))
+			    quoted(mt->text, mt->len, tok, n, i)))
 				continue;
-			add_occ(m, tok, i, ids[j], base, boff, in_body);
+			add_occ(m, mt, i, ids[j]);
 			if (!(t->flags & LEXT_SPECIFIC) && t->weight < 3)
-				m->v[m->n - 1].list = (uint8_t)in_list(text,
-				    tok, n, i, i + t->ntok, m->tf);
+				m->v[m->n - 1].list = (uint8_t)in_list(tok, n,
+				    i, i + t->ntok, mt->tf);
 		}
 	}
 }
@@ -369,13 +443,16 @@ static size_t
 scan_chunk(struct mstate *m, struct fold_cache *fc, const char *text,
     size_t len, uint32_t base, uint32_t boff, int in_body, int mid_para)
 {
-	size_t n;
+	struct mtext mt = { text, len, NULL, 0, base, boff, in_body, NULL,
+	    NULL, NULL };
 
-	n = text_tokens(text, len, fc, &m->tok, &m->tokcap);
-	if (n > 0 && mid_para)
-		m->tok[0].flags &= ~(uint32_t)TOKEN_PARA;
-	scan_tokens(m, text, len, m->tok, n, base, boff, in_body);
-	return n;
+	mt.n = text_tokens(text, len, fc, &m->buf.tok, &m->buf.tokcap);
+	mt.tok = m->buf.tok;
+	if (mt.n > 0 && mid_para)
+		m->buf.tok[0].flags &= ~(uint32_t)TOKEN_PARA;
+	mtext_prepare(&mt, &m->buf, &m->cnt, m->boiler, m->nboiler);
+	scan_tokens(m, &mt);
+	return mt.n;
 }
 
 /* Where the chunk from S[START] ends: at a blank line if there is one in
@@ -997,40 +1074,139 @@ match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
     const struct token *tok, size_t ntok, int want_spans,
     struct match_result *out)
 {
-	struct mstate m = { .lex = lex };
-	size_t ntitle = 0, i, start;
+	struct match_prep *p = match_prep_new(fc, title, body, len, tok, ntok);
 
-	memset(out, 0, sizeof *out);
-	if (lex == NULL || lexicon_count(lex) == 0 || fc == NULL)
+	match_prep_run(p, lex, lang, want_spans, out);
+	match_prep_free(p);
+}
+
+/* The title and the body in one piece each (not in chunks), with the
+ * marks every lexicon reads; TOK: the body's, if given. */
+static void
+prep_whole(struct match_prep *p, const struct token *tok, size_t ntok)
+{
+	struct mcount c = { 0, 0, 0 };
+	struct mtext *t = &p->t, *b = &p->b;
+
+	if (p->title != NULL) {
+		*t = (struct mtext){ .text = p->title, .len = strlen(p->title) };
+		t->n = text_tokens(t->text, t->len, p->fc, &p->tb.tok,
+		    &p->tb.tokcap);
+		t->tok = p->tb.tok;
+		mtext_prepare(t, &p->tb, &c, NULL, 0);
+	}
+	p->nsent = c.sent;
+	if (p->body == NULL)
 		return;
-	m.alang = lexicon_lang_index(lang);
-	m.ascript = lexicon_lang_script(m.alang);
+	*b = (struct mtext){ .text = p->body, .len = p->len, .in_body = 1,
+	    .base = (uint32_t)t->n + BODY_GAP };
+	if (tok != NULL) {
+		b->tok = tok;
+		b->n = ntok;
+	} else {
+		b->n = text_tokens(b->text, b->len, p->fc, &p->bb.tok,
+		    &p->bb.tokcap);
+		b->tok = p->bb.tok;
+	}
+	mtext_prepare(b, &p->bb, &c, p->boiler, p->nboiler);
+	p->nsent = c.sent;
+}
+
+/*
+ * Makes TITLE and BODY[0..LEN) ready for match_prep_run: their words,
+ * sentences, boilerplate and list marks are worked out once however
+ * many lexicons match them. TOK[0..NTOK): the body's tokens from
+ * text_tokens with FC, or NULL. Texts too long for one piece are left
+ * to each run, which scans them in chunks.
+ */
+struct match_prep *
+match_prep_new(struct fold_cache *fc, const char *title, const char *body,
+    size_t len, const struct token *tok, size_t ntok)
+{
+	struct match_prep *p = xcalloc(1, sizeof *p);
+
+	p->fc = fc;
+	p->title = title;
+	p->body = body;
+	p->len = len;
+	if (fc == NULL)
+		return p;
 	if (body != NULL)
-		m.nboiler = match_boilerplate(fc, body, len, &m.boiler);
-	if (title != NULL)
-		ntitle = scan_text(&m, fc, title, strlen(title), 0, 0);
-	if (body != NULL && tok != NULL && len <= CHUNK)
-		scan_tokens(&m, body, len, tok, ntok, (uint32_t)ntitle +
-		    BODY_GAP, 0, 1);
-	else if (body != NULL)
-		scan_text(&m, fc, body, len, (uint32_t)ntitle + BODY_GAP, 1);
-	free(m.tok);
-	free(m.tf);
-	free(m.boiler);
-	group_by_theme(&m);
-	for (start = 0, i = 1; i <= m.n; i++)
-		if (i == m.n || m.v[i].theme != m.v[start].theme) {
-			score_theme(lex, m.v + start, i - start,
-			    m.v[start].theme, m.sent, want_spans, out);
+		p->nboiler = match_boilerplate(fc, body, len, &p->boiler);
+	p->whole = (title == NULL || strlen(title) <= CHUNK) &&
+	    (body == NULL || len <= CHUNK);
+	if (p->whole)
+		prep_whole(p, len <= CHUNK ? tok : NULL, ntok);
+	return p;
+}
+
+/* Frees P. */
+void
+match_prep_free(struct match_prep *p)
+{
+	if (p == NULL)
+		return;
+	mbuf_free(&p->tb);
+	mbuf_free(&p->bb);
+	free(p->boiler);
+	free(p);
+}
+
+/* Scores M's occurrences theme by theme into OUT (the article has NSENT
+ * sentences). */
+static void
+score_all(struct mstate *m, uint32_t nsent, int want_spans,
+    struct match_result *out)
+{
+	size_t i, start;
+
+	group_by_theme(m);
+	for (start = 0, i = 1; i <= m->n; i++)
+		if (i == m->n || m->v[i].theme != m->v[start].theme) {
+			score_theme(m->lex, m->v + start, i - start,
+			    m->v[start].theme, nsent, want_spans, out);
 			start = i;
 		}
-	free(m.v);
 	if (out->nhits > 1)
 		qsort(out->hits, out->nhits, sizeof *out->hits, cmp_hit);
 	if (out->nspans > 1) {
 		qsort(out->spans, out->nspans, sizeof *out->spans, cmp_span);
 		spans_unique(out);
 	}
+}
+
+/* Matches LEX against the article prepared in P, as match_article. */
+void
+match_prep_run(struct match_prep *p, const struct lexicon *lex,
+    const char *lang, int want_spans, struct match_result *out)
+{
+	struct mstate m = { .lex = lex };
+	size_t ntitle = 0;
+
+	memset(out, 0, sizeof *out);
+	if (lex == NULL || lexicon_count(lex) == 0 || p->fc == NULL)
+		return;
+	memset(m.lscript, -1, sizeof m.lscript);
+	m.alang = lexicon_lang_index(lang);
+	m.ascript = lexicon_lang_script(m.alang);
+	m.boiler = p->boiler;
+	m.nboiler = p->nboiler;
+	if (p->whole) {
+		if (p->title != NULL)
+			scan_tokens(&m, &p->t);
+		if (p->body != NULL)
+			scan_tokens(&m, &p->b);
+	} else {
+		if (p->title != NULL)
+			ntitle = scan_text(&m, p->fc, p->title,
+			    strlen(p->title), 0, 0);
+		if (p->body != NULL)
+			scan_text(&m, p->fc, p->body, p->len,
+			    (uint32_t)ntitle + BODY_GAP, 1);
+	}
+	mbuf_free(&m.buf);
+	score_all(&m, p->whole ? p->nsent : m.cnt.sent, want_spans, out);
+	free(m.v);
 }
 
 /* Adds theme TH to segment G (kept in lexicon order, no repeats). */

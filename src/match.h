@@ -73,4 +73,19 @@ void	 match_article_tokens(const struct lexicon *lex, struct fold_cache *fc,
 	    const struct token *tok, size_t ntok, int want_spans,
 	    struct match_result *out);
 
+/*
+ * An article made ready for matching by several lexicons (the themes,
+ * the gazetteers): its words, sentences, boilerplate and list marks are
+ * worked out once. Arguments as match_article_tokens'; P keeps pointers
+ * to TITLE, BODY and TOK, which must outlive it. match_prep_run gives
+ * what match_article_tokens would for LEX.
+ */
+struct match_prep;
+struct match_prep *match_prep_new(struct fold_cache *fc, const char *title,
+	    const char *body, size_t len, const struct token *tok,
+	    size_t ntok);
+void	 match_prep_run(struct match_prep *p, const struct lexicon *lex,
+	    const char *lang, int want_spans, struct match_result *out);
+void	 match_prep_free(struct match_prep *p);
+
 #endif

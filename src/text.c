@@ -176,14 +176,6 @@ arena_dup(struct fold_cache *fc, const char *s, size_t len, int memo)
 	return p;
 }
 
-uint32_t *
-text_memo(const struct token *t)
-{
-	if (!(t->flags & TOKEN_MEMO))
-		return NULL;
-	return (uint32_t *)(uintptr_t)(t->norm - sizeof(uint32_t));
-}
-
 /* A new, empty cache (one per thread). */
 struct fold_cache *
 fold_cache_new(void)

@@ -42,7 +42,13 @@ const char *fold_cache_get(struct fold_cache *, const char *, size_t,
  * starts here"), instead of per occurrence. NULL without TOKEN_MEMO.
  * Lives as long as the cache; the cache's thread only.
  */
-uint32_t *text_memo(const struct token *t);
+static inline uint32_t *
+text_memo(const struct token *t)
+{
+	if (!(t->flags & TOKEN_MEMO))
+		return NULL;	/* inline: matching asks it of every word */
+	return (uint32_t *)(uintptr_t)(t->norm - sizeof(uint32_t));
+}
 
 /*
  * Splits S into word tokens: runs of letters, digits and combining marks
