@@ -8,6 +8,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "engine_id.h"
 #include "hash.h"
 #include "ini.h"
 #include "lexicon.h"
@@ -871,14 +872,14 @@ build_index(struct lexicon *lex)
 }
 
 /* Hash of everything matching depends on (not of file names or order of
- * keys that change nothing): part of the index cache key. The seed's
- * number goes up when matching or discovery gives other results for the
- * same lexicon (3: support, discovery told the languages), so that a
- * cache of the old results is not read. */
+ * keys that change nothing): part of the index cache key. The seed is
+ * the checksum of the code that matches, discovers and reads articles
+ * (engine_id.h, made by the build), so that a cache of another build's
+ * results is not read. */
 static uint64_t
 content_hash(const struct lexicon *lex)
 {
-	uint64_t h = hash_bytes(HASH_INIT, "tread-lexicon-3", 15);
+	uint64_t h = hash_bytes(HASH_INIT, ENGINE_ID, strlen(ENGINE_ID));
 	const struct lex_term *t;
 	size_t i, j;
 

@@ -14,13 +14,14 @@
 
 #include "article.h"
 #include "cache.h"
+#include "engine_id.h"
 #include "hash.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
 #include "windex.h"
 
-#define WX_MAGIC	"TREADWX5"	/* 5: store_key paths */
+#define WX_MAGIC	"TREADWX6"	/* 6: the engine field */
 #define WX_ORDER	0x0102030405060708ULL	/* rejects foreign byte order */
 #define RUN_POSTINGS	(1u << 19)	/* (word, article) pairs a thread
 					   holds before spilling a run */
@@ -36,9 +37,18 @@
  * keeps them), and the vocabulary: NWORDS + 1 entries sorted by word
  * bytes, the last one a sentinel whose OFF ends the records.
  */
+/* The checksum of the code that makes the words (engine_id.h): a word
+ * index another build wrote is rebuilt, not read. */
+static uint64_t
+engine_hash(void)
+{
+	return hash_bytes(HASH_INIT, ENGINE_ID, strlen(ENGINE_ID));
+}
+
 struct whead {
 	char		 magic[8];
 	uint64_t	 order;
+	uint64_t	 engine;	/* engine_hash(): words of this build's tokens */
 	uint64_t	 ndocs, nwords;
 	uint64_t	 docs_off, vocab_off, size;
 	uint64_t	 paths_off, paths_len;
@@ -329,6 +339,7 @@ wx_head(struct windex *x)
 		return 0;
 	memcpy(&h, x->map, sizeof h);
 	if (memcmp(h.magic, WX_MAGIC, 8) != 0 || h.order != WX_ORDER ||
+	    h.engine != engine_hash() ||
 	    h.size != x->size || h.docs_off % 8 || h.vocab_off % 8 ||
 	    h.ndocs > UINT32_MAX || h.nwords > UINT32_MAX ||
 	    h.docs_off > x->size || (x->size - h.docs_off) / 8 < h.ndocs ||
@@ -1241,6 +1252,7 @@ write_tail(struct merge *m, FILE *out, FILE *ents, const struct newdocs *D)
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, WX_MAGIC, 8);
 	h.order = WX_ORDER;
+	h.engine = engine_hash();
 	h.ndocs = D->n;
 	h.nwords = m->nwords;
 	end.off = m->off;
