@@ -36,6 +36,7 @@ struct theme {
 	struct lex_rule	*rules;
 	size_t		 nrules;
 	uint64_t	 langs;		/* bit L: terms of language L */
+	int		 needs;		/* has LEX_NEED terms */
 };
 
 /* One group of the first-word index: the terms whose first word is KEY. */
@@ -305,6 +306,9 @@ parse_term(struct perr *pe, struct fold_cache *fc, struct theme *th,
 	if (n == 0)
 		return lex_error(pe, "empty term (two commas in a row?)");
 	if ((caret = memchr(s, '^', n)) != NULL) {
+		if (kind == LEX_NOT || kind == LEX_NEED)
+			return lex_error(pe, "a not or need term has no "
+			    "weight");
 		if (kind != LEX_PLAIN)
 			return lex_error(pe, "a weight goes at the end of a "
 			    "near rule, not on one of its terms");
@@ -320,8 +324,9 @@ parse_term(struct perr *pe, struct fold_cache *fc, struct theme *th,
 	t.kind = (uint8_t)kind;
 	t.lang = (uint8_t)ki->lang;
 	t.flags = (uint8_t)(ki->flags | (all_capitals(s, n) ? LEXT_CAPS : 0));
-	if (kind != LEX_NOT && !ki->veto)
+	if (kind != LEX_NOT && kind != LEX_NEED && !ki->veto)
 		th->langs |= 1ULL << ki->lang;
+	th->needs |= kind == LEX_NEED;
 	t.group = (uint8_t)group;
 	t.rule = rule;
 	t.weight = w;
@@ -510,14 +515,15 @@ suffix_ok(const char *s)
 
 /*
  * Reads a term list key into KI: "LANG[.N]" (plain terms of LANG),
- * "not|near|weak|veto|specific|name[.LANG][.N]" (no LANG: any language).
+ * "not|near|weak|veto|specific|name|need[.LANG][.N]" (no LANG: any
+ * language).
  * Returns 0, or -1 when KEY is none of these.
  */
 static int
 key_info(const char *key, struct keyinfo *ki)
 {
 	static const char *const kinds[] = { "not", "near", "weak", "veto",
-	    "specific", "name", NULL };
+	    "specific", "name", "need", NULL };
 	const char *dot = strchr(key, '.'), *rest;
 	size_t n = dot != NULL ? (size_t)(dot - key) : strlen(key), k;
 	int l;
@@ -535,7 +541,8 @@ key_info(const char *key, struct keyinfo *ki)
 			break;
 	if (kinds[k] == NULL)
 		return -1;
-	ki->kind = k == 0 ? LEX_NOT : k == 2 || k >= 4 ? LEX_PLAIN : LEX_NEAR;
+	ki->kind = k == 0 ? LEX_NOT : k == 6 ? LEX_NEED : k == 2 || k >= 4 ?
+	    LEX_PLAIN : LEX_NEAR;
 	ki->flags = k == 2 ? LEXT_WEAK : k == 4 ? LEXT_SPECIFIC : k == 5 ?
 	    LEXT_SPECIFIC | LEXT_NAME : 0;
 	ki->veto = k == 3;
@@ -607,7 +614,7 @@ parse_key(struct perr *pe, struct fold_cache *fc, struct theme *th,
 	if (key_info(key, &ki) == -1)
 		return lex_error(pe, "unknown key '%s' (label, threshold, "
 		    "support, cluster, a language such as en or en.2, any, not, "
-		    "near, weak, veto, specific, name)", key);
+		    "near, weak, veto, specific, name, need)", key);
 	if (ki.kind == LEX_NEAR)
 		return parse_near(pe, fc, th, v, n, &ki);
 	return parse_list(pe, fc, th, v, n, &ki, 0, 0);
@@ -1017,6 +1024,13 @@ lexicon_support(const struct lexicon *lex, size_t i)
 	return lex->themes[i].support;
 }
 
+/* Does theme I have need terms (see lexicon.h)? */
+int
+lexicon_needs(const struct lexicon *lex, size_t i)
+{
+	return lex->themes[i].needs;
+}
+
 /* The cluster theme I asks for (see lexicon.h). */
 int
 lexicon_cluster(const struct lexicon *lex, size_t i)
@@ -1066,7 +1080,8 @@ lexicon_terms(const struct lexicon *lex, void (*cb)(const char *, void *),
 		return;
 	buf_init(&b);
 	for (i = 0; i < lex->nterms; i++) {
-		if (lex->terms[i].kind == LEX_NOT)
+		if (lex->terms[i].kind == LEX_NOT ||
+		    lex->terms[i].kind == LEX_NEED)
 			continue;
 		b.len = 0;
 		for (p = lex->terms[i].text; *p != '\0'; p++)
@@ -1322,6 +1337,7 @@ lexicon_part_of(const struct lexicon *lex, const char *p, size_t len)
 	for (i = 0; n > 0 && i < lex->nterms && !found; i++) {
 		const struct lex_term *term = &lex->terms[i];
 		if (term->ntok <= n || term->kind == LEX_NOT ||
+		    term->kind == LEX_NEED ||
 		    (term->kind == LEX_NEAR && lex->rules[term->rule].veto))
 			continue;
 		for (at = 0; at + n <= term->ntok && !found; at++)

@@ -44,7 +44,8 @@ int	 lexicon_covers_all(const struct lexicon *, const char *p, size_t len);
 enum lex_kind {
 	LEX_PLAIN,	/* adds its weight wherever it occurs */
 	LEX_NOT,	/* masks the words it covers for its theme */
-	LEX_NEAR	/* one group of a proximity rule */
+	LEX_NEAR,	/* one group of a proximity rule */
+	LEX_NEED	/* the theme counts only where one of these occurs */
 };
 
 struct lex_tok {
@@ -127,6 +128,9 @@ int	 lexicon_support(const struct lexicon *, size_t theme);
  * theme counting within 40 words meet its support as a specific term
  * does (a passage about the domain, not a word in passing). */
 int	 lexicon_cluster(const struct lexicon *, size_t theme);
+/* Does the theme have "need" terms (it is a hit only in an article that
+ * names one of them)? */
+int	 lexicon_needs(const struct lexicon *, size_t theme);
 /*
  * Terms matching the tokens T[I..N) from T[I] on (a phrase never runs
  * over a paragraph start): up to MAX term ids in IDS; returns how many.

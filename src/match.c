@@ -430,7 +430,8 @@ scan_tokens(struct mstate *m, const struct mtext *mt)
 			    quoted(mt->text, mt->len, tok, n, i)))
 				continue;
 			add_occ(m, mt, i, ids[j]);
-			if (!(t->flags & LEXT_SPECIFIC) && t->weight < 3)
+			if (!(t->flags & LEXT_SPECIFIC) && t->weight < 3 &&
+			    t->kind != LEX_NEED)
 				m->v[m->n - 1].list = (uint8_t)in_list(tok, n,
 				    i, i + t->ntok, mt->tf);
 		}
@@ -893,6 +894,30 @@ only_lists(const struct occ *v, size_t n)
 	return 1;
 }
 
+/* Does V[0..N) hold an occurrence of a need term (one side of the trade
+ * is China or a Central Asian state) outside the exclusions, in the
+ * headline or within NEED_SENTS sentences of counted evidence? "Vietnam
+ * and Australia will double trade" is not China's, whatever the article
+ * says of the South China Sea further on. */
+#define NEED_SENTS	1
+static int
+has_need(const struct occ *v, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].kind != LEX_NEED || v[i].masked)
+			continue;
+		if (v[i].off == UINT32_MAX)
+			return 1;
+		for (j = 0; j < n; j++)
+			if (v[j].used && v[j].sent + NEED_SENTS >= v[i].sent &&
+			    v[j].sent <= v[i].sent + NEED_SENTS)
+				return 1;
+	}
+	return 0;
+}
+
 /* Is there a non-weak plain occurrence that counts? */
 static int
 has_strong(const struct occ *v, size_t n)
@@ -1032,6 +1057,8 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 	score += score_plain(v, n, score > 0 || has_strong(v, n));
 	if (score < threshold || (near == 0 && only_lists(v, n)))
 		return;
+	if (lexicon_needs(lex, th) && !has_need(v, n))
+		return;	/* not between the parties the theme is about */
 	if (support > 1 && !has_specific(v, n) && one_sentence(v, n, nsent))
 		return;	/* generic words in passing */
 	if (near == 0 && score < (float)support * threshold &&

@@ -76,6 +76,30 @@ count_term(const char *t, void *arg)
 		s->found = 1;
 }
 
+/* Need terms: the theme has them, and they are neither evidence nor
+ * in the terms a grep looks for. */
+static void
+t_need(void)
+{
+	char err[512] = "";
+	struct lexicon *lex = lexicon_load(fixture("v2.ini"), NULL, err,
+	    sizeof err);
+	struct seen s = { 0, 0, "Kazakh" };
+	long i;
+
+	ok(lex != NULL, "v2.ini loads (%s)", err);
+	if (lex == NULL)
+		return;
+	i = theme_index(lex, "need");
+	ok(i >= 0 && lexicon_needs(lex, (size_t)i), "[need] has need terms");
+	ok(!lexicon_needs(lex, (size_t)theme_index(lex, "support")),
+	    "[support] has none");
+	ok(!lexicon_covers(lex, "kazakhstan", 10), "a need term is no evidence");
+	lexicon_terms(lex, count_term, &s);
+	ok(s.n > 0 && !s.found, "lexicon_terms leaves need terms out");
+	lexicon_free(lex);
+}
+
 /* A user lexicon replaces same-named themes and adds new ones. */
 static void
 t_user(void)
@@ -155,6 +179,7 @@ t_bad(void)
 	bad("bad_support.ini", 3, "bad support '9'");
 	bad("bad_support2.ini", 3, "bad support");
 	bad("bad_cluster.ini", 3, "bad cluster '1'");
+	bad("bad_need.ini", 3, "need term has no weight");
 	snprintf(user, sizeof user, "%s", fixture("bad_weight.ini"));
 	lex = lexicon_load(fixture("small.ini"), user, err, sizeof err);
 	ok(lex == NULL && strstr(err, "bad_weight.ini:3:") != NULL,
@@ -273,6 +298,7 @@ main(void)
 	t_shipped();
 	t_user();
 	t_bad();
+	t_need();
 	t_memo();
 	t_covers_weak();
 	t_affix_tails();

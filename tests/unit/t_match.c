@@ -437,6 +437,27 @@ t_passing(const struct lexicon *lex)
 	/* the same in other languages, with the shipped lexicon below */
 }
 
+/* Need: the theme counts only where a need term is in the headline or
+ * within a sentence of its evidence. */
+static void
+t_need(const struct lexicon *lex)
+{
+	struct match_result r;
+	const char *body = "They will double trade by 2030.";
+
+	about(lex, "en", "China and Peru will double trade.", "need", 1);
+	about(lex, "en", "Peru and Chile will double trade.", "need", 0);
+	about(lex, "en", "Kazakhs and Peruvians met. They will double trade.",
+	    "need", 1);	/* the sentence before */
+	about(lex, "en", "Peru and Chile will double trade. Cats sleep. Dogs "
+	    "bark. China is far.", "need", 0);	/* too far away */
+	match_article(lex, fc, "en", "China and Peru meet", body,
+	    strlen(body), 0, &r);
+	ok(strstr(hit_ids(lex, &r), "need") != NULL, "a need term in the "
+	    "headline counts");
+	match_result_free(&r);
+}
+
 /* Cluster: three different terms within 40 words meet the support; the
  * same term thrice, terms further apart, or a weak term as the third do
  * not. */
@@ -570,8 +591,8 @@ t_shipped(const struct lexicon *lex)
 	    "belt-and-road", 0);
 	about(lex, "en", "A gas pipeline will cross the steppe.", "energy", 1);
 	about(lex, "it", "Il nuovo gasdotto attraversa il paese.", "energy", 1);
-	about(lex, "en", "The two sides want two-way trade at twice the current "
-	    "level.", "trade-doubling", 1);
+	about(lex, "en", "Kazakhstan and Peru want two-way trade at twice the "
+	    "current level.", "trade-doubling", 1);	/* a party named: need */
 	about(lex, "en", "Twice as many visitors came to the trade fair.",
 	    "trade-doubling", 0);
 	about(lex, "pt", "Brasil e China querem o dobro do comércio atual.",
@@ -622,6 +643,26 @@ t_shipped(const struct lexicon *lex)
 	    "энергетике, транспорте и сельском хозяйстве.", "energy", 1);
 	about(lex, "zh", "双方同意深化能源、农业等领域合作。能源、交通等领域的"
 	    "合作项目也将扩大。", "energy", 1);	/* listed in two sentences */
+	/* doubling of trade between two other countries (themes6) */
+	about(lex, "en", "Vietnam and Australia aim to double two-way trade "
+	    "by 2030.", "trade-doubling", 0);
+	about(lex, "en", "Kazakhstan and China aim to double two-way trade "
+	    "by 2030.", "trade-doubling", 1);
+	about(lex, "de", "Deutschland und Vietnam wollen ihren Handel bis 2030 "
+	    "verdoppeln.", "trade-doubling", 0);
+	about(lex, "de", "Usbekistan und Deutschland wollen ihren Handel bis "
+	    "2030 verdoppeln.", "trade-doubling", 1);
+	about(lex, "ru", "Вьетнам и Австралия намерены удвоить товарооборот.",
+	    "trade-doubling", 0);
+	about(lex, "ru", "Россия и Казахстан намерены удвоить товарооборот.",
+	    "trade-doubling", 1);
+	about(lex, "zh", "越南和澳大利亚希望双边贸易额翻一番。", "trade-doubling", 0);
+	about(lex, "zh", "中哈双边贸易额有望翻一番。", "trade-doubling", 1);
+	about(lex, "es", "España y Kazajistán quieren duplicar su comercio.",
+	    "trade-doubling", 1);
+	about(lex, "en", "Vietnam and Australia aim to double trade, the "
+	    "minister said. Cats sleep. Dogs bark. Later he spoke of the South "
+	    "China Sea.", "trade-doubling", 0);
 	/* a domain in one sentence of a longer story on another (themes6) */
 	about(lex, "de", "Der Handel mit Weizen wuchs. Die Preise stiegen. "
 	    "Die Bauern freuten sich. Die Ernte war gut. Die Mühlen arbeiten. "
@@ -788,6 +829,7 @@ main(void)
 	t_weak(lex);
 	t_support(lex);
 	t_passing(lex);
+	t_need(lex);
 	t_cluster(lex);
 	t_lists(lex);
 	t_veto(lex);
