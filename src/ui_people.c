@@ -19,6 +19,12 @@ struct people {
 	size_t		 nent;
 	unsigned char	*sel;
 	uint32_t	*shown;		/* articles of the filter naming it */
+	unsigned char	*fresh;		/* is shown[k] of the filter now? */
+	/* Each entity's articles, to count a filter's: a bitset for one
+	 * named by many (more than one in 32), else their numbers. */
+	uint64_t	**dense;	/* NULL for a listed one */
+	uint32_t	*loff;		/* entity k's in list[loff[k]..loff[k+1]) */
+	uint32_t	*list;
 	struct timeline_span span;
 	uint32_t	*months;	/* nent rows of span.n */
 };
@@ -41,11 +47,18 @@ void
 ui_people_free(struct ui *ui)
 {
 	struct people *p = ui->people;
+	size_t k;
 
 	if (p != NULL) {
 		free(p->ent);
 		free(p->sel);
 		free(p->shown);
+		free(p->fresh);
+		for (k = 0; p->dense != NULL && k < p->nent; k++)
+			free(p->dense[k]);
+		free(p->dense);
+		free(p->loff);
+		free(p->list);
 		free(p->months);
 	}
 	free(p);
@@ -80,6 +93,49 @@ people_months(struct ui *ui, struct people *p)
 	free(pos);
 }
 
+/* The articles of each entity of the group (p->dense, p->list), in two
+ * passes over the articles' entity lists: how many, then which. The
+ * counts of a filter are then asked entity by entity, of those drawn. */
+static void
+people_articles(struct ui *ui, struct people *p)
+{
+	size_t n = ui->c->n < p->ix->narticles ? ui->c->n : p->ix->narticles;
+	size_t nw = ui->c->n / 64 + 1, i, j, k;
+	uint32_t *pos = xmalloc((p->ix->n + 1) * sizeof *pos), *fill;
+
+	for (j = 0; j < p->ix->n; j++)
+		pos[j] = UINT32_MAX;
+	for (k = 0; k < p->nent; k++)
+		pos[p->ent[k]] = (uint32_t)k;
+	p->loff = xcalloc(p->nent + 2, sizeof *p->loff);
+	for (i = 0; i < n; i++)
+		for (j = p->ix->off[i]; j < p->ix->off[i + 1]; j++)
+			if ((k = pos[p->ix->ents[j]]) != UINT32_MAX)
+				p->loff[k + 1]++;
+	p->dense = xcalloc(p->nent + 1, sizeof *p->dense);
+	for (k = 0; k < p->nent; k++) {
+		if (p->loff[k + 1] > n / 32 + 1) {
+			p->dense[k] = xcalloc(nw + 1, sizeof *p->dense[k]);
+			p->loff[k + 1] = 0;
+		}
+		p->loff[k + 1] += p->loff[k];
+	}
+	p->list = xmalloc((p->loff[p->nent] + 1) * sizeof *p->list);
+	fill = xmalloc((p->nent + 1) * sizeof *fill);
+	memcpy(fill, p->loff, p->nent * sizeof *fill);
+	for (i = 0; i < n; i++)
+		for (j = p->ix->off[i]; j < p->ix->off[i + 1]; j++) {
+			if ((k = pos[p->ix->ents[j]]) == UINT32_MAX)
+				continue;
+			if (p->dense[k] != NULL)	/* lists are distinct */
+				p->dense[k][i / 64] |= (uint64_t)1 << (i % 64);
+			else
+				p->list[fill[k]++] = (uint32_t)i;
+		}
+	free(fill);
+	free(pos);
+}
+
 /* The group of the corpus shown now: curated entities it names. */
 static struct people *
 people_sync(struct ui *ui)
@@ -106,8 +162,9 @@ people_sync(struct ui *ui)
 	free(by);
 	p->sel = xcalloc(p->nent + 1, 1);
 	p->shown = xcalloc(p->nent + 1, sizeof *p->shown);
+	p->fresh = xcalloc(p->nent + 1, 1);
 	people_months(ui, p);
-	ui_people_count(ui);
+	people_articles(ui, p);
 	return p;
 }
 
@@ -158,24 +215,34 @@ void
 ui_people_count(struct ui *ui)
 {
 	struct people *p = ui->people;
-	uint32_t *pos;
-	size_t i, j, k;
 
 	if (p == NULL || p->v != ui->c->v || p->n != ui->c->n)
 		return;		/* made, and counted, on first use */
-	pos = xmalloc((p->ix->n + 1) * sizeof *pos);
-	for (j = 0; j < p->ix->n; j++)
-		pos[j] = UINT32_MAX;
-	for (k = 0; k < p->nent; k++) {
-		pos[p->ent[k]] = (uint32_t)k;
-		p->shown[k] = 0;
-	}
-	for (i = 0; i < ui->c->n; i++)
-		if (ui->lm.keep[i])
-			for (j = p->ix->off[i]; j < p->ix->off[i + 1]; j++)
-				if (pos[p->ix->ents[j]] != UINT32_MAX)
-					p->shown[pos[p->ix->ents[j]]]++;
-	free(pos);
+	memset(p->fresh, 0, p->nent);	/* counted again when drawn */
+}
+
+/* The articles of the filter naming entity K of the group: a popcount
+ * of its bitset and the filter's, or a look at the filter's bit of each
+ * of its articles; once per filter, for the rows drawn only (a million
+ * articles name a few hundred entities of the gazetteer). */
+static uint32_t
+people_shown(struct ui *ui, struct people *p, size_t k)
+{
+	const uint64_t *bits = ui->lm.bits;
+	size_t j, nw = (ui->c->n + 63) / 64;
+	uint32_t n = 0, a;
+
+	if (p->fresh[k])
+		return p->shown[k];
+	if (p->dense[k] != NULL)
+		n = (uint32_t)util_popcount_and(p->dense[k], bits, nw);
+	else
+		for (j = p->loff[k]; j < p->loff[k + 1]; j++) {
+			a = p->list[j];
+			n += (uint32_t)(bits[a / 64] >> (a % 64) & 1);
+		}
+	p->fresh[k] = 1;
+	return p->shown[k] = n;
 }
 
 /* The kind's one-character mark: person, place, organisation. */
@@ -207,7 +274,7 @@ ui_people_draw(struct ui *ui, WINDOW *win, int y, size_t k, int cursor,
 	if (k >= p->nent)	/* the placeholder found none */
 		return;
 	e = &p->ix->v[p->ent[k]];
-	snprintf(count, sizeof count, " %u", (unsigned)p->shown[k]);
+	snprintf(count, sizeof count, " %u", (unsigned)people_shown(ui, p, k));
 	snprintf(head, sizeof head, "%s%s ", p->sel[k] ? "[x]" : "[ ]",
 	    kind_mark(e->kind));
 	wmove(win, y, 0);

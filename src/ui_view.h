@@ -263,6 +263,7 @@ int	 ui_people_held(struct ui *);
 void	 ui_people_draw(struct ui *, WINDOW *, int y, size_t k, int cursor,
 	    int focused);
 int	 ui_people_toggle(struct ui *, size_t k);
+/* After a filter: the group's counts are asked again as drawn. */
 void	 ui_people_count(struct ui *);
 /* Gives the list model the selected entities (none when the group is
  * of another corpus). */

@@ -27,11 +27,20 @@ see "the message says so" "+ wang-yi: 1 article"
 grep -qF "wang-yi: 1 articles" "$T_TMP/screen" &&
 	fail "one article is singular" "$(cat "$T_TMP/screen")" || pass "one article is singular"
 see "the counts follow the filter" "[x]@ Wang Yi"
+# counted as drawn, of the filter's one article: Xi Jinping (a bitset:
+# named by most articles, not by this one) and Wang Yi (a list: one)
+grep '@ Xi Jinping' "$T_TMP/screen" | grep -q ' 0$' &&
+	grep '@ Wang Yi' "$T_TMP/screen" | grep -q ' 1$' &&
+	pass "the counts are the filter's: Xi Jinping 0, Wang Yi 1" ||
+	fail "the counts are the filter's: Xi Jinping 0, Wang Yi 1" "$(grep -e '@ Xi' -e '@ Wang' "$T_TMP/screen")"
 keys z
 see "his article is listed" "Chinese Foreign Minister"
 keys z
 keys Space
 see "unselecting" "5/5 articles"
+grep '@ Xi Jinping' "$T_TMP/screen" | grep -q ' 4$' &&
+	pass "and the counts are the whole corpus's again" ||
+	fail "and the counts are the whole corpus's again" "$(grep -e '@ Xi' "$T_TMP/screen")"
 # two entities, all of them: Xi Jinping and Beijing
 keys g
 see "back at the top" "Themes (all of)"
