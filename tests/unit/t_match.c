@@ -679,6 +679,12 @@ t_shipped(const struct lexicon *lex)
 	about(lex, "en", "Vietnam and Australia aim to double trade, the "
 	    "minister said. Cats sleep. Dogs bark. Later he spoke of the South "
 	    "China Sea.", "trade-doubling", 0);
+	about(lex, "de", "Der Onlineverkauf mit China hat sich nach Zahlen des "
+	    "Handelsministeriums verdoppelt.", "trade-doubling", 0);
+	about(lex, "en", "E-commerce in China doubled, the trade ministry "
+	    "said.", "trade-doubling", 0);	/* an institution's name */
+	about(lex, "pl", "Według ministerstwa handlu sprzedaż w Chinach "
+	    "podwoiła się.", "trade-doubling", 0);
 	/* a domain in one sentence of a longer story on another (themes6) */
 	about(lex, "de", "Der Handel mit Weizen wuchs. Die Preise stiegen. "
 	    "Die Bauern freuten sich. Die Ernte war gut. Die Mühlen arbeiten. "
