@@ -22,12 +22,11 @@ cmp_lang(const void *a, const void *b)
 static uint32_t
 lang_code(const char *l)
 {
-	uint32_t k = 0;
-	int i;
+	const unsigned char *u = (const unsigned char *)l;
+	uint32_t a = u[0], b = u[1], c = u[2];
 
-	for (i = 0; i < 3 && l[i] != '\0'; i++)
-		k |= (uint32_t)(unsigned char)l[i] << (8 * i);
-	return k;
+	return a == 0 ? 0 : b == 0 ? a : c == 0 ? a | b << 8 :
+	    a | b << 8 | c << 16;
 }
 
 /* Distinct article languages, sorted, for the language filter: a code
