@@ -643,6 +643,22 @@ t_shipped(const struct lexicon *lex)
 	    "энергетике, транспорте и сельском хозяйстве.", "energy", 1);
 	about(lex, "zh", "双方同意深化能源、农业等领域合作。能源、交通等领域的"
 	    "合作项目也将扩大。", "energy", 1);	/* listed in two sentences */
+	/* the region alone, another's "five", the gas pipeline (themes6) */
+	about(lex, "en", "Central Asia is open. Central Asia grows. Leaders of "
+	    "Central Asia met. Central Asia again.", "central-asia", 0);
+	about(lex, "en", "Washington hosted the five Central Asian presidents.",
+	    "central-asia", 0);
+	about(lex, "en", "Xi hosted the five Central Asian presidents.",
+	    "central-asia", 1);
+	about(lex, "ru", "Центральная Азия растёт. Центральная Азия открыта. "
+	    "Страны Центральной Азии встретились. Центральная Азия снова.",
+	    "central-asia", 0);
+	about(lex, "ru", "Саммит «Китай – Центральная Азия» прошёл в Астане.",
+	    "central-asia", 1);
+	about(lex, "de", "Die Gasleitung Zentralasien–China bringt Erdgas "
+	    "nach Xinjiang.", "central-asia", 0);
+	about(lex, "zh", "中国—中亚天然气管道每年输送天然气。", "central-asia", 0);
+	about(lex, "zh", "中国—中亚峰会在西安举行。", "central-asia", 1);
 	/* doubling of trade between two other countries (themes6) */
 	about(lex, "en", "Vietnam and Australia aim to double two-way trade "
 	    "by 2030.", "trade-doubling", 0);
@@ -663,6 +679,12 @@ t_shipped(const struct lexicon *lex)
 	about(lex, "en", "Vietnam and Australia aim to double trade, the "
 	    "minister said. Cats sleep. Dogs bark. Later he spoke of the South "
 	    "China Sea.", "trade-doubling", 0);
+	about(lex, "de", "Der Onlineverkauf mit China hat sich nach Zahlen des "
+	    "Handelsministeriums verdoppelt.", "trade-doubling", 0);
+	about(lex, "en", "E-commerce in China doubled, the trade ministry "
+	    "said.", "trade-doubling", 0);	/* an institution's name */
+	about(lex, "pl", "Według ministerstwa handlu sprzedaż w Chinach "
+	    "podwoiła się.", "trade-doubling", 0);
 	/* a domain in one sentence of a longer story on another (themes6) */
 	about(lex, "de", "Der Handel mit Weizen wuchs. Die Preise stiegen. "
 	    "Die Bauern freuten sich. Die Ernte war gut. Die Mühlen arbeiten. "
