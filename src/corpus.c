@@ -678,6 +678,7 @@ loader_thread(void *arg)
 		atomic_fetch_add(&L->done, 1);
 		report(L, CORPUS_READING, 0);
 	}
+	windex_build_done(L->words);	/* its last run, on this thread */
 	discover_ws_free(ws);
 	fold_cache_free(fc);
 	return NULL;
@@ -1253,6 +1254,27 @@ snap_same(const struct loader *L, const struct cache *ref,
 	return 1;
 }
 
+/* The word index's end (its runs merged, the file written): on a thread
+ * of its own while the main one selects the discovered themes and writes
+ * the cache, which read the records as it does and write none of what it
+ * reads (the path, size, mtime and ok of each). */
+struct words_job {
+	struct windex_build *b;
+	const struct loadrec *rec;
+	size_t		 n;
+	struct windex	*x;	/* the result */
+};
+
+/* Runs job ARG (pthread_create's signature). */
+static void *
+words_finish(void *arg)
+{
+	struct words_job *j = arg;
+
+	j->x = windex_build_finish(j->b, j->rec, j->n);
+	return NULL;
+}
+
 /* Loads, matches and mines what the cache does not have (the files of L
  * are stat'ed), saves the cache and keeps the loaded articles, sorted. */
 static void
@@ -1261,7 +1283,10 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 {
 	struct corpus_priv *p = c->priv;
 	size_t n = L->n, nok;
+	struct words_job wf;
 	uint32_t *order;
+	pthread_t wt;
+	int threaded = 0;
 
 	if (L->cache != NULL) {
 		char *wpath = paths_cache("words");
@@ -1275,8 +1300,11 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 		L->words = NULL;
 		L->discover = 0;
 	}
+	wf = (struct words_job){ L->words, L->rec, n, NULL };
 	if (L->words != NULL)	/* before compact: walk order */
-		c->words = windex_build_finish(L->words, L->rec, n);
+		threaded = pthread_create(&wt, NULL, words_finish, &wf) == 0;
+	if (L->words != NULL && !threaded)
+		words_finish(&wf);
 	L->words = NULL;
 	c->resident = L->resident;
 	build_themes(c, L, n);
@@ -1286,6 +1314,9 @@ load_rest(struct corpus *c, struct loader *L, char *const *paths,
 		save_cache(c, L, paths, npaths, order, nok);
 	cache_close(L->cache);	/* after build_themes: phrases point into it */
 	L->cache = NULL;
+	if (threaded)
+		pthread_join(wt, NULL);
+	c->words = wf.x;
 	util_heap_trim();	/* the phrases, the cache image, the runs */
 	compact(c, L, order, nok);
 	free(order);

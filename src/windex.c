@@ -948,6 +948,13 @@ windex_build_add(struct windex_build *b, size_t id, struct fold_cache *fc,
 		thread_spill(b, t);
 }
 
+void
+windex_build_done(struct windex_build *b)
+{
+	if (b != NULL && tl_gen == b->gen)	/* it added words */
+		thread_spill(b, tl_thread);
+}
+
 /* --- merging the runs and the previous index into the new file */
 
 /* A sorted source of words and ids: a run file, or the old index. */

@@ -46,6 +46,13 @@ void	 windex_build_add(struct windex_build *, size_t id,
 	    size_t len, const struct token *tok, size_t ntok);
 
 /*
+ * The calling thread adds no more: its words go to a run file now, on
+ * that thread, instead of in windex_build_finish after the load (where
+ * every thread's last run was written one after the other).
+ */
+void	 windex_build_done(struct windex_build *);
+
+/*
  * Ends the build: REC[0..N) are the files by walk id (those with ok set
  * loaded). Writes the index (atomically) unless it would not change, and
  * returns it opened, or NULL when there is none (queries then scan).
