@@ -292,6 +292,75 @@ quoted(const char *text, size_t len, const struct token *tok, size_t n,
 	return o && c;
 }
 
+/* Is folded word T the head of an institution's name ("College",
+ * "Universität", "Politechniki"), in any of its forms (the start of it)? */
+static int
+inst_head(const struct token *t)
+{
+	static const char *const w[] = { "college", "universit", "institut",
+	    "academ", "school", "museum", "stadium", "club", "hochschul",
+	    "akadem", "schule", "stadion", "verein", "uniwersyte", "politechni",
+	    "instytut", "szkol", "muzeum", "klub", "ecole", "escuel", "istitut",
+	    "scuol", "escola", "hogeschool", "колледж", "университет",
+	    "институт", "академи", NULL };
+	size_t i, l;
+
+	if (t->nlen < 4)
+		return 0;
+	for (i = 0; w[i] != NULL; i++)
+		if (t->nlen >= (l = strlen(w[i])) && t->norm[0] == w[i][0] &&
+		    memcmp(t->norm, w[i], l) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is the word at TOK[K] of TEXT written with a capital initial, or a
+ * short joining word of a name ("of", "and", "für", "de")? */
+static int
+name_word(const char *text, const struct token *t, int *joiner)
+{
+	static const char *const j[] = { "of", "and", "for", "the", "und",
+	    "fur", "der", "de", "di", "del", "la", "des", "i", NULL };
+	ucs4_t c;
+	size_t i;
+
+	*joiner = 0;
+	for (i = 0; j[i] != NULL; i++)
+		if (t->nlen == strlen(j[i]) && memcmp(t->norm, j[i], t->nlen) ==
+		    0)
+			return *joiner = 1;
+	return u8_mbtouc(&c, (const uint8_t *)text + t->off, t->len) > 0 &&
+	    uc_is_property_uppercase(c);
+}
+
+/* Are words [I, E) of TOK[0..N) (capitalised, not a sentence's first)
+ * inside the name of an institution: a run of capitalised words with a
+ * head such as "College" ("Almaty College of Railway Transport",
+ * "Tianjin Railway Technical and Vocational College")? A domain word in
+ * a name says nothing of the domain. */
+#define NAME_SPAN	5
+static int
+in_inst_name(const struct mtext *mt, size_t i, size_t e)
+{
+	const struct token *tok = mt->tok;
+	size_t k;
+	int jn;
+
+	if (!name_word(mt->text, &tok[i], &jn) || jn || (mt->tf[i] &
+	    TF_START) || (tok[i].flags & TOKEN_CJK))
+		return 0;
+	for (k = e; k < mt->n && k < e + NAME_SPAN && !(mt->tf[k] & TF_START)
+	    && !(mt->tf[k] & TF_SEP) && name_word(mt->text, &tok[k], &jn);
+	    k++)
+		if (!jn && inst_head(&tok[k]))
+			return 1;
+	for (k = i; k > 0 && k + NAME_SPAN > i && !(mt->tf[k] & TF_START) &&
+	    !(mt->tf[k] & TF_SEP) && name_word(mt->text, &tok[k - 1], &jn); k--)
+		if (!jn && inst_head(&tok[k - 1]))
+			return 1;
+	return 0;
+}
+
 /* Appends an occurrence of term ID at word I of MT. */
 static void
 add_occ(struct mstate *m, const struct mtext *mt, size_t i, uint32_t id)
@@ -429,6 +498,10 @@ scan_tokens(struct mstate *m, const struct mtext *mt)
 			    LEXT_WEAK) || t->kind == LEX_NEAR) && t->ntok == 1 &&
 			    quoted(mt->text, mt->len, tok, n, i)))
 				continue;
+			if (t->kind == LEX_PLAIN && !(t->flags &
+			    LEXT_SPECIFIC) && t->weight < 3 &&
+			    in_inst_name(mt, i, i + t->ntok))
+				continue;	/* "College of Railway Transport" */
 			add_occ(m, mt, i, ids[j]);
 			if (!(t->flags & LEXT_SPECIFIC) && t->weight < 3 &&
 			    t->kind != LEX_NEED)

@@ -685,6 +685,18 @@ t_shipped(const struct lexicon *lex)
 	    "said.", "trade-doubling", 0);	/* an institution's name */
 	about(lex, "pl", "Według ministerstwa handlu sprzedaż w Chinach "
 	    "podwoiła się.", "trade-doubling", 0);
+	/* a domain word in an institution's name (themes6) */
+	about(lex, "en", "She teaches at the Almaty College of Railway "
+	    "Transport and Logistics. He studied at the Tianjin Railway and "
+	    "Logistics College.", "transport", 0);
+	about(lex, "en", "The railway to Almaty opened. New railway lines link "
+	    "the ports.", "transport", 1);
+	about(lex, "de", "Sie lehrt an der Hochschule für Logistik und Verkehr. "
+	    "Er studierte am Institut für Logistik und Verkehr.", "transport",
+	    0);
+	about(lex, "pl", "Uczył się w Wyższej Szkole Logistyki i Tranzytu. "
+	    "Jego brat skończył Akademię Logistyki i Tranzytu Kolejowego.",
+	    "transport", 0);
 	/* a domain in one sentence of a longer story on another (themes6) */
 	about(lex, "de", "Der Handel mit Weizen wuchs. Die Preise stiegen. "
 	    "Die Bauern freuten sich. Die Ernte war gut. Die Mühlen arbeiten. "
