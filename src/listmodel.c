@@ -6,7 +6,6 @@
 
 #include "corpus.h"
 #include "entity.h"
-#include "hash.h"
 #include "listmodel.h"
 #include "query.h"
 #include "util.h"
@@ -23,63 +22,35 @@ cmp_lang(const void *a, const void *b)
 static uint32_t
 lang_code(const char *l)
 {
-	uint32_t k = 0;
-	int i;
+	const unsigned char *u = (const unsigned char *)l;
+	uint32_t a = u[0], b = u[1], c = u[2];
 
-	for (i = 0; i < 3 && l[i] != '\0'; i++)
-		k |= (uint32_t)(unsigned char)l[i] << (8 * i);
-	return k;
+	return a == 0 ? 0 : b == 0 ? a : c == 0 ? a | b << 8 :
+	    a | b << 8 | c << 16;
 }
 
-/* The hash of a language code (lang_code). */
-static uint64_t
-lang_hash(uint32_t code)
-{
-	return code * 0x9e3779b97f4a7c15ULL;
-}
-
-/* The hash of language I of M (hash_grow). */
-static uint64_t
-lang_key(const void *m, uint32_t i)
-{
-	return lang_hash(lang_code(((const struct listmodel *)m)->langs[i]));
-}
-
-/* Distinct article languages, sorted, for the language filter: found
- * through a hash table of their codes, as a million articles (and a
- * hostile cache's languages) may bring many. */
+/* Distinct article languages, sorted, for the language filter: a code
+ * met before is known from one bit of a map over every three-byte code
+ * (2 MB of address space, of which only the pages of codes met are
+ * touched), so a million articles cost a few instructions each; a new
+ * one goes into the list. */
 static void
 collect_langs(struct listmodel *m)
 {
-	struct hash h;
-	uint32_t *s, code;
-	uint64_t k;
-	size_t i, pos;
+	uint64_t *seen = xcalloc(((size_t)1 << 24) / 64, sizeof *seen);
+	uint32_t code;
+	size_t i;
 
-	hash_init(&h, 64);
 	for (i = 0; i < m->c->n; i++) {
-		if ((code = lang_code(m->c->v[i].lang)) == 0)
+		if ((code = lang_code(m->c->v[i].lang)) == 0 ||
+		    seen[code / 64] >> (code % 64) & 1)
 			continue;
-		k = lang_hash(code);
-		for (s = hash_first(&h, k, &pos); *s != 0 &&
-		    lang_code(m->langs[*s - 1]) != code;
-		    s = hash_next(&h, &pos))
-			;
-		if (*s != 0)
-			continue;
-		if (hash_full(&h)) {
-			hash_grow(&h, lang_key, m);
-			for (s = hash_first(&h, k, &pos); *s != 0;
-			    s = hash_next(&h, &pos))
-				;
-		}
+		seen[code / 64] |= (uint64_t)1 << (code % 64);
 		m->langs = xreallocarray(m->langs, m->nlangs + 1,
 		    sizeof *m->langs);
 		m->langs[m->nlangs++] = xstrndup(m->c->v[i].lang, 3);
-		*s = (uint32_t)m->nlangs;
-		hash_placed(&h);
 	}
-	hash_free(&h);
+	free(seen);
 	if (m->nlangs > 0)
 		qsort(m->langs, m->nlangs, sizeof *m->langs, cmp_lang);
 }
@@ -294,15 +265,24 @@ listmodel_count(const struct corpus *c, const unsigned char *keep,
 static void
 hit_sets(struct listmodel *m)
 {
-	size_t nw = m->c->n / 64 + 1, i, k, most = 0;
+	size_t nw = m->c->n / 64 + 1, i, k, w, most = 0;
+	uint64_t *row;
 
 	for (i = 0; i < m->c->n; i++)
 		if (m->c->v[i].nhits > most)
 			most = m->c->v[i].nhits;
 	m->hitsets = xcalloc(most * nw + 1, sizeof *m->hitsets);
+	/* each article in the row of its number only, then each row takes
+	 * the rows above it in: one write per article, not one per hit */
 	for (i = 0; i < m->c->n; i++)
-		for (k = 0; k < m->c->v[i].nhits; k++)
-			m->hitsets[k * nw + i / 64] |= (uint64_t)1 << (i % 64);
+		if ((k = m->c->v[i].nhits) > 0)
+			m->hitsets[(k - 1) * nw + i / 64] |=
+			    (uint64_t)1 << (i % 64);
+	for (k = most; k-- > 1; ) {
+		row = m->hitsets + (k - 1) * nw;
+		for (w = 0; w < nw; w++)
+			row[w] |= row[nw + w];
+	}
 	m->nhitsets = (int)most;
 }
 

@@ -1018,7 +1018,8 @@ ui_screen(struct ui *ui)
 
 /* The main loop: one key, its flags, one redraw, until quit. The check
  * of a trusted corpus starts once the first screen is out, and what was
- * held back from it (a big corpus's People group) is drawn next. */
+ * held back from it (a big corpus's People group and sparklines,
+ * ui_later) is drawn next. */
 static void
 ui_loop(struct ui *ui)
 {
@@ -1033,7 +1034,7 @@ ui_loop(struct ui *ui)
 			ui_draw(ui);
 		}
 		if (first) {
-			later = ui_people_held(ui);
+			later = ui_people_held(ui) | ui_spark_held(ui);
 			ui->first_out = 1;
 			check_start(ui);
 			first = 0;

@@ -169,22 +169,31 @@ people_sync(struct ui *ui)
 }
 
 /* From this many articles on, the first screen shows the group as one
- * placeholder row and the loop makes it just after (ui_people_held):
- * reading its index checks every article's path, which at a million
- * articles costs more than the rest of the first screen. */
+ * placeholder row and the themes without sparklines, and the loop makes
+ * them just after (ui_later): reading the group's index checks every
+ * article's path, and the sparklines read every article's date, which at
+ * a million articles cost more than the rest of the first screen. */
 #define PEOPLE_LATER_MIN	20000
+
+int
+ui_later(struct ui *ui)
+{
+	const char *later = getenv("TREAD_TEST_PEOPLE_LATER");
+
+	if (ui->first_out || corpus_partial(ui->c) || corpus_pending(ui->c))
+		return 0;
+	return ui->c->n >= (later != NULL ? strtoul(later, NULL, 10) :
+	    PEOPLE_LATER_MIN);
+}
 
 int
 ui_people_held(struct ui *ui)
 {
 	struct people *p = ui->people;
-	const char *later = getenv("TREAD_TEST_PEOPLE_LATER");
 
-	if (ui->first_out || corpus_partial(ui->c) || corpus_pending(ui->c) ||
-	    (p != NULL && p->v == ui->c->v && p->n == ui->c->n))
+	if (p != NULL && p->v == ui->c->v && p->n == ui->c->n)
 		return 0;
-	return ui->c->n >= (later != NULL ? strtoul(later, NULL, 10) :
-	    PEOPLE_LATER_MIN);
+	return ui_later(ui);
 }
 
 /* Is the group of the shown corpus not made yet, and its index not at

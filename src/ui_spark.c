@@ -49,6 +49,22 @@ ui_months(struct ui *ui)
 	return t->months;
 }
 
+/* Are the counts of the corpus shown now made? */
+static int
+spark_made(const struct ui *ui)
+{
+	const struct spark *t = ui->spark;
+
+	return t != NULL && t->counts != NULL && t->v == ui->c->v &&
+	    t->n == ui->c->n && t->nthemes == ui->c->nthemes;
+}
+
+int
+ui_spark_held(struct ui *ui)
+{
+	return !spark_made(ui) && ui_later(ui);
+}
+
 /* The per-theme monthly counts of the corpus shown now. */
 static const struct spark *
 spark_counts(struct ui *ui)
@@ -57,8 +73,7 @@ spark_counts(struct ui *ui)
 	struct spark *t = ui->spark;
 	unsigned th;
 
-	if (t->counts != NULL && t->v == ui->c->v && t->n == ui->c->n &&
-	    t->nthemes == ui->c->nthemes)
+	if (spark_made(ui))
 		return t;
 	free(t->counts);
 	t->v = ui->c->v;
@@ -79,8 +94,8 @@ ui_theme_spark(struct ui *ui, WINDOW *win, size_t theme, int cols,
 	const struct spark *t;
 	char s[8 * 4 * 64 + 1];
 
-	if (cols <= 0)
-		return 0;
+	if (cols <= 0 || ui_spark_held(ui))
+		return 0;	/* blank on a big corpus's first screen */
 	t = spark_counts(ui);
 	if (theme >= t->nthemes || t->span.n == 0)
 		return 0;

@@ -235,6 +235,9 @@ void	 ui_status_draw(struct ui *, WINDOW *, const struct view_ops *ops);
  * a sparkline of at most COLS cells at the cursor; returns the columns
  * used. Freeing its counts. */
 int	 ui_theme_spark(struct ui *, WINDOW *, size_t t, int cols, attr_t);
+/* Are the sparklines held back from the first screen (ui_later), drawn
+ * blank until the screen right after? */
+int	 ui_spark_held(struct ui *);
 void	 ui_spark_free(struct ui *);
 /* Each article's month (timeline_periods, BY_MONTH), parsed once per
  * corpus; valid until the corpus changes. */
@@ -256,9 +259,12 @@ int	 ui_stories_badges(struct ui *, WINDOW *, size_t art, int cols,
  * its selection for the list model's filter, clearing the selection,
  * freeing. */
 size_t	 ui_people_n(struct ui *);
-/* Is the group held back from the first screen (a big corpus, or
- * TREAD_TEST_PEOPLE_LATER articles or more), to be made by the draw
- * after it? */
+/* Is this the first screen of a big corpus (TREAD_TEST_PEOPLE_LATER
+ * articles or more, 20000 unless set), which holds back what reads every
+ * article (the group, the sparklines) for the screen right after? */
+int	 ui_later(struct ui *);
+/* Is the group held back from the first screen (ui_later), to be made
+ * by the draw after it? */
 int	 ui_people_held(struct ui *);
 void	 ui_people_draw(struct ui *, WINDOW *, int y, size_t k, int cursor,
 	    int focused);

@@ -86,5 +86,9 @@ screen >"$T_TMP/s"
 grep -q '@ Xi Jinping .*[▁▂▃▄▅▆▇█].* 4│' "$T_TMP/s" &&
 	pass "held back: the sparkline and count" ||
 	fail "held back: the sparkline and count" "$(cat "$T_TMP/s")"
+# the themes' sparklines, held back too, come with it
+grep -q '\[ \]1 Energy .*[▁▂▃▄▅▆▇█].* 2│' "$T_TMP/s" &&
+	pass "held back: the themes' sparklines come too" ||
+	fail "held back: the themes' sparklines come too" "$(cat "$T_TMP/s")"
 ui_stop
 done_testing
