@@ -563,6 +563,7 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 	struct loadrec *rec = &L->rec[i];
 	struct article *a = &rec->a;
 	struct match_result r;
+	struct match_prep *mp;
 	struct token *tok = NULL;
 	size_t ntok = 0, tokcap = 0;
 
@@ -583,11 +584,13 @@ load_one(struct loader *L, struct fold_cache *fc, struct discover_ws *ws,
 	/* one tokenising of the body serves matching and discovery */
 	if ((L->discover || L->entities) && a->body_len <= DISCOVER_BODY_MAX)
 		ntok = text_tokens(a->body, a->body_len, fc, &tok, &tokcap);
+	/* one prep for the gazetteers and the themes */
+	mp = match_prep_new(fc, a->title, a->body, a->body_len, tok, ntok);
 	if (L->entities)	/* tok holds the body's tokens when ntok > 0 */
-		a->ents = entity_pre_make(L->lex, a->lang, a->title, a->body,
-		    a->body_len, fc, ntok > 0 ? tok : NULL, ntok);
-	match_article_tokens(L->lex, fc, a->lang, a->title, a->body,
-	    a->body_len, tok, ntok, 0, &r);
+		a->ents = entity_pre_make_prep(L->lex, a->lang, a->title,
+		    a->body, a->body_len, fc, ntok > 0 ? tok : NULL, ntok, mp);
+	match_prep_run(mp, L->lex, a->lang, 0, &r);
+	match_prep_free(mp);
 	a->hits = r.hits;
 	a->nhits = (uint16_t)(r.nhits > UINT16_MAX ? UINT16_MAX : r.nhits);
 	free(r.spans);

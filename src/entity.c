@@ -469,9 +469,10 @@ cmp_u32(const void *a, const void *b)
 static void
 match_curated(const char *title, struct fold_cache *fc,
     const char *body, size_t len, const struct token *tok, size_t n,
-    unsigned char *covered, struct u32v *out)
+    unsigned char *covered, struct u32v *out, struct match_prep *mp)
 {
-	struct match_prep *p = match_prep_new(fc, title, body, len, tok, n);
+	struct match_prep *p = mp != NULL ? mp : match_prep_new(fc, title,
+	    body, len, tok, n);
 	struct match_result r;
 	size_t k, h, s;
 
@@ -487,7 +488,8 @@ match_curated(const char *title, struct fold_cache *fc,
 			cover_span(&r.spans[s], tok, n, covered);
 		match_result_free(&r);
 	}
-	match_prep_free(p);
+	if (p != mp)
+		match_prep_free(p);
 }
 
 /* ------------------------------------------------------------------ */
@@ -727,6 +729,16 @@ entity_pre_make(const struct lexicon *themes, const char *lang,
     const char *title, const char *body, size_t len, struct fold_cache *fc,
     const struct token *tok, size_t ntok)
 {
+	return entity_pre_make_prep(themes, lang, title, body, len, fc, tok,
+	    ntok, NULL);
+}
+
+/* As entity_pre_make, matching the gazetteers from MP (or NULL). */
+struct entity_pre *
+entity_pre_make_prep(const struct lexicon *themes, const char *lang,
+    const char *title, const char *body, size_t len, struct fold_cache *fc,
+    const struct token *tok, size_t ntok, struct match_prep *mp)
+{
 	struct u32v cur = { 0 }, nums = { 0 };
 	struct token *own = NULL;
 	unsigned char *covered;
@@ -739,7 +751,8 @@ entity_pre_make(const struct lexicon *themes, const char *lang,
 		ntok = text_tokens(body, cut, fc, &own, &cap), tok = own;
 	covered = xcalloc(ntok ? ntok : 1, 1);
 	buf_init(&runs);
-	match_curated(title, fc, body, cut, tok, ntok, covered, &cur);
+	match_curated(title, fc, body, cut, tok, ntok, covered, &cur,
+	    cut == len ? mp : NULL);	/* a cut body: a prep of its own */
 	scan_names(&runs, &nruns, themes, lang, body, tok, ntok, covered);
 	collect_numbers(&nums, body, tok, ntok);
 	p = pre_pack(&cur, &nums, &runs, nruns);

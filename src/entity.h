@@ -8,6 +8,7 @@
 struct corpus;
 struct entity_pre;
 struct fold_cache;
+struct match_prep;
 struct lexicon;
 struct token;
 
@@ -83,6 +84,13 @@ int	 entity_index_ready(struct corpus *c);
 struct entity_pre *entity_pre_make(const struct lexicon *themes,
 	    const char *lang, const char *title, const char *body, size_t len,
 	    struct fold_cache *fc, const struct token *tok, size_t ntok);
+/* As entity_pre_make, with MP the article prepared for matching
+ * (match_prep_new of the same TITLE, BODY, LEN and TOK): the gazetteers
+ * match from it when they read the whole body. */
+struct entity_pre *entity_pre_make_prep(const struct lexicon *themes,
+	    const char *lang, const char *title, const char *body, size_t len,
+	    struct fold_cache *fc, const struct token *tok, size_t ntok,
+	    struct match_prep *mp);
 /* Whether entity_index keeps its result in the entity cache
  * (~/.cache/tread/entities, entity_cache.h) and starts from it when the
  * corpus's files and the gazetteer are as they were: off by default,

@@ -21,6 +21,7 @@
 #define MIN_PREFIX	3	/* bytes; "a*" would match half the text */
 #define MAX_WEIGHT	1000.0f
 #define FILTER_BITS	65536
+#define HEAD_SLOTS	8192	/* a power of two */
 #define MIN_AFFIX	4	/* bytes of a "*word" or "*word*" */
 #define MAX_SUPPORT	8
 
@@ -69,13 +70,14 @@ struct lexicon {
 	 * tail[tail_off[B]..tail_off[B + 1]) ("*w" terms ending in B and
 	 * every "*w*" one) */
 	uint32_t	*tail_off, *tail;
-	uint64_t	 prefix_lens;	/* bit L set: some prefix is L bytes */
 	/*
-	 * Filters that let most words skip the index: bit (hash & FILTER)
-	 * is set for the first MIN_PREFIX bytes of every prefix term, and
-	 * for every whole first word.
+	 * Filters that let most words skip the index: by the hash of a
+	 * word's first MIN_PREFIX bytes, the lengths of the prefix terms
+	 * that may start so (bit L: L bytes; hashes share a slot, so a
+	 * superset), and a bit for every whole first word. A word was
+	 * looked up at every length some prefix term has, anywhere.
 	 */
-	uint64_t	 head_bits[FILTER_BITS / 64];
+	uint64_t	 head_lens[HEAD_SLOTS];
 	uint64_t	 word_bits[FILTER_BITS / 64];
 	uint64_t	 hash;
 	uint32_t	 serial;	/* this lexicon's number (from 1) */
@@ -800,8 +802,8 @@ index_put(struct lexicon *lex, uint32_t first, uint32_t count)
 	*s = (uint32_t)++lex->nidx;
 	hash_placed(&lex->idxh);
 	if (k->prefix) {
-		lex->prefix_lens |= 1ULL << k->len;
-		bit_set(lex->head_bits, hash_bytes(HASH_INIT, k->s, MIN_PREFIX));
+		lex->head_lens[hash_bytes(HASH_INIT, k->s, MIN_PREFIX) &
+		    (HEAD_SLOTS - 1)] |= 1ULL << k->len;
 	} else
 		bit_set(lex->word_bits, h);
 }
@@ -1110,10 +1112,14 @@ rest_match(const struct lex_term *term, const struct token *t, size_t n,
 
 	if (i + term->ntok > n)
 		return 0;
-	for (j = 1; j < term->ntok; j++)
-		if ((t[i + j].flags & TOKEN_PARA) ||
-		    !tok_match(&term->tok[j], &t[i + j]))
-			return 0;
+	for (j = 1; j < term->ntok; j++) {
+		const struct lex_tok *k = &term->tok[j];
+		const struct token *w = &t[i + j];
+
+		if ((w->flags & TOKEN_PARA) || (k->len > 0 && (w->nlen == 0 ||
+		    w->norm[0] != k->s[0])) || !tok_match(k, w))
+			return 0;	/* the first byte first: most differ */
+	}
 	return 1;
 }
 
@@ -1216,18 +1222,18 @@ lexicon_match_at(const struct lexicon *lex, const struct token *t,
 	const struct idx_group *s;
 	const char *w = t[i].norm;
 	uint32_t *memo = text_memo(&t[i]);
-	uint64_t h = HASH_INIT;
+	uint64_t h = HASH_INIT, lens = 0;
 	size_t k = 0;
 	uint32_t l;
-	int prefixes = 0, slots = 0;
+	int slots = 0;
 
 	if (lex == NULL || lex->nterms == 0 ||
 	    (memo != NULL && (*memo & lex->memo_bit)))
 		return 0;	/* a word known to start no term */
 	for (l = 0;; l++) {	/* h: hash of the first l bytes */
 		if (l == MIN_PREFIX)
-			prefixes = bit_get(lex->head_bits, h);
-		if (prefixes && l <= MAX_PREFIX && (lex->prefix_lens >> l & 1) &&
+			lens = lex->head_lens[h & (HEAD_SLOTS - 1)];
+		if (l <= MAX_PREFIX && (lens >> l & 1) &&
 		    (s = index_get(lex, h, w, l, 1)) != NULL) {
 			k = match_slot(lex, s, t, n, i, ids, k, max);
 			slots = 1;
