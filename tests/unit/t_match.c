@@ -685,6 +685,13 @@ t_shipped(const struct lexicon *lex)
 	    "said.", "trade-doubling", 0);	/* an institution's name */
 	about(lex, "pl", "Według ministerstwa handlu sprzedaż w Chinach "
 	    "podwoiła się.", "trade-doubling", 0);
+	/* the goal in money, then "twice today's" (themes6) */
+	about(lex, "fr", "Le Kazakhstan et la Chine veulent porter leurs échanges "
+	    "commerciaux à 40 milliards de dollars d'ici 2030, soit le double "
+	    "du niveau actuel.", "trade-doubling", 1);
+	about(lex, "en", "Uzbekistan and China plan to lift bilateral trade to "
+	    "20 billion dollars a year by 2030, about twice the level of 2024.",
+	    "trade-doubling", 1);
 	/* a domain word in an institution's name (themes6) */
 	about(lex, "en", "She teaches at the Almaty College of Railway "
 	    "Transport and Logistics. He studied at the Tianjin Railway and "
