@@ -38,6 +38,7 @@ struct theme {
 	size_t		 nrules;
 	uint64_t	 langs;		/* bit L: terms of language L */
 	int		 needs;		/* has LEX_NEED terms */
+	size_t		 rule0;		/* its first rule in the flat array */
 };
 
 /* One group of the first-word index: the terms whose first word is KEY. */
@@ -742,6 +743,7 @@ flatten(struct lexicon *lex)
 			lex->terms[lex->nterms].theme = (uint16_t)i;
 			lex->terms[lex->nterms++].rule += (uint32_t)lex->nrules;
 		}
+		lex->themes[i].rule0 = lex->nrules;
 		for (j = 0; j < th->nrules; j++) {
 			lex->rules[lex->nrules] = th->rules[j];
 			lex->rules[lex->nrules++].theme = (uint16_t)i;
@@ -1252,6 +1254,14 @@ lexicon_match_at(const struct lexicon *lex, const struct token *t,
 	if (!slots && memo != NULL)	/* depends on the word alone */
 		*memo |= lex->memo_bit;
 	return k;
+}
+
+/* The rules of theme TH: from *FIRST on; how many. */
+size_t
+lexicon_theme_rules(const struct lexicon *lex, size_t th, size_t *first)
+{
+	*first = th < lex->nthemes ? lex->themes[th].rule0 : 0;
+	return th < lex->nthemes ? lex->themes[th].nrules : 0;
 }
 
 /* The lexicon's bit in a word's memo. */

@@ -110,6 +110,11 @@ struct lex_rule {
 const struct lex_term *lexicon_term(const struct lexicon *, uint32_t);
 const struct lex_rule *lexicon_rule(const struct lexicon *, uint32_t);
 size_t	 lexicon_nrules(const struct lexicon *);
+/* The rules of theme TH are lexicon_rule [*FIRST, *FIRST + n) (they come
+ * theme by theme); returns n. Matching asks it of each theme it scores,
+ * instead of going through every rule of the lexicon. */
+size_t	 lexicon_theme_rules(const struct lexicon *, size_t th,
+	    size_t *first);
 /* The language code of index I ("any" for 0), and the index of CODE (an
  * article's language; 0 when it is not one the lexicon knows). */
 const char *lexicon_lang(size_t i);

@@ -327,8 +327,8 @@ name_word(const char *text, const struct token *t, int *joiner)
 
 	*joiner = 0;
 	for (i = 0; t->nlen <= 3 && j[i] != NULL; i++)	/* none is longer */
-		if (t->nlen == strlen(j[i]) && memcmp(t->norm, j[i], t->nlen) ==
-		    0)
+		if (t->norm[0] == j[i][0] && t->nlen == strlen(j[i]) &&
+		    memcmp(t->norm, j[i], t->nlen) == 0)
 			return *joiner = 1;
 	if (b < 0x80)	/* asked of every occurrence: ASCII without a call */
 		return b >= 'A' && b <= 'Z';
@@ -846,9 +846,9 @@ apply_vetoes(const struct lexicon *lex, struct occ *v, size_t n,
     uint16_t th, size_t *fired)
 {
 	const struct lex_rule *rule;
-	size_t r, nf;
+	size_t r, nf, r0, nr = lexicon_theme_rules(lex, th, &r0);
 
-	for (r = 0; r < lexicon_nrules(lex); r++) {
+	for (r = r0; r < r0 + nr; r++) {
 		rule = lexicon_rule(lex, (uint32_t)r);
 		if (rule->theme != th || !rule->veto)
 			continue;
@@ -1099,7 +1099,7 @@ static void
 score_theme(const struct lexicon *lex, struct occ *v, size_t n,
     uint16_t th, uint32_t nsent, int want_spans, struct match_result *out)
 {
-	size_t r, nf, nl, *fired = xcalloc(n + 1, sizeof *fired);
+	size_t r, r0, nr, nf, nl, *fired = xcalloc(n + 1, sizeof *fired);
 	struct listed ls = { 0, UINT32_MAX, 0 };
 	float score = 0, near = 0, listw = 0, threshold;
 	const struct lex_rule *rule;
@@ -1112,7 +1112,8 @@ score_theme(const struct lexicon *lex, struct occ *v, size_t n,
 	else
 		clear_lists(v, n);	/* names: a list of them names each */
 	vetoed = apply_vetoes(lex, v, n, th, fired);
-	for (r = 0; !vetoed && r < lexicon_nrules(lex); r++) {
+	nr = lexicon_theme_rules(lex, th, &r0);
+	for (r = r0; !vetoed && r < r0 + nr; r++) {
 		rule = lexicon_rule(lex, (uint32_t)r);
 		if (rule->theme != th || rule->veto)
 			continue;

@@ -1,4 +1,4 @@
-/* t_mprep.c: an article prepared once (match_prep) and matched by the themes and the gazetteers in turn gives what each lexicon gives alone on a fresh fold cache. */
+/* t_mprep.c: an article prepared once (match_prep) and matched by the themes and the gazetteers in turn gives what each lexicon gives alone on a fresh fold cache; each theme's rules found by range. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +178,29 @@ t_long(struct fold_cache *fc, const size_t *order)
 	buf_free(&b);
 }
 
+/* Each theme's rules (lexicon_theme_rules) are its own, and all the
+ * lexicon's are some theme's: scoring reads only those. */
+static void
+t_theme_rules(void)
+{
+	size_t k, th, r, first, n, sum;
+	int own;
+
+	for (k = 0; k < NLEX; k++) {
+		for (own = 1, sum = 0, th = 0; th < lexicon_count(lexs[k]); th++) {
+			n = lexicon_theme_rules(lexs[k], th, &first);
+			for (r = first; r < first + n; r++)
+				own &= lexicon_rule(lexs[k], (uint32_t)r)->theme ==
+				    th;
+			sum += n;
+		}
+		ok(own && sum == lexicon_nrules(lexs[k]), "%s: %zu rules, each "
+		    "in its theme's range", lexfiles[k], sum);
+	}
+	n = lexicon_theme_rules(lexs[0], lexicon_count(lexs[0]), &first);
+	ok(n == 0, "no rules past the last theme");
+}
+
 int
 main(void)
 {
@@ -192,6 +215,7 @@ main(void)
 		lexs[i] = load(lexfiles[i]);
 	ok(lexicon_memo_bit(lexs[0]) != 0 && lexicon_memo_bit(lexs[0]) !=
 	    lexicon_memo_bit(lexs[1]), "each lexicon has a memo bit of its own");
+	t_theme_rules();
 	fc = fold_cache_new();	/* shared: memos carry over */
 	for (i = 0; texts[i][0] != NULL && texts[i][1][0] != '\0'; i++) {
 		hits += check_prep(texts[i][1], fc, fwd, 0, texts[i][0],
