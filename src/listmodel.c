@@ -313,6 +313,13 @@ rows_by_date(struct listmodel *m)
 
 	for (k = 0; k < nw; k++) {
 		w = m->reverse ? nw - 1 - k : k;
+		if (m->bits[w] == ~(uint64_t)0 && !m->reverse) {
+			/* a word of all kept (no filter: every word) */
+			for (b = 0; b < 64; b++)
+				m->rows[m->nrows + (size_t)b] = w * 64 + (size_t)b;
+			m->nrows += 64;
+			continue;
+		}
 		for (x = m->bits[w]; x != 0; ) {
 			b = m->reverse ? 63 - __builtin_clzll(x) :
 			    __builtin_ctzll(x);

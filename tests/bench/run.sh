@@ -9,8 +9,10 @@
 #   2. start-up: launch to the first full screen of the UI (tmux 200x60),
 #      warm, and on an empty cache (to the first screen, which says how
 #      many files are loaded, to the first articles listed, to the list);
-#      a theme toggle / query keystroke to the updated screen
-#   3. memory: peak RSS of the UI and RSS per article
+#      a theme toggle / query keystroke to the updated screen, with the
+#      CPU time of the UI's main thread for it (the figure to trust when
+#      other work shares the cores)
+#   3. memory: peak RSS of the UI, RSS per article, RSS once settled
 #   4. bytes written to the terminal to scroll the reader by ten lines and
 #      then a page, next to less(1) on the same text in the same viewport
 #   5. adversarial text: one 1 MB article of combining marks, of emoji, of
@@ -231,12 +233,26 @@ ui_pid() {
 	pgrep -P "$p" -x "$(basename "$TREAD" | cut -c1-15)" 2>/dev/null | head -1
 }
 
-# key_time KEYS...: seconds from sending KEYS to a changed, stable screen.
+# thread_ns PID: nanoseconds PID's main thread has run (schedstat), or 0.
+thread_ns() {
+	cut -d' ' -f1 "/proc/$1/task/$1/schedstat" 2>/dev/null || echo 0
+}
+
+# key_time KEYS...: seconds from sending KEYS to a changed, stable screen;
+# with KEY_CPU set, appends to that file the milliseconds of CPU the UI's
+# main thread spent meanwhile (on a loaded machine the wall time is
+# mostly waiting for a core, and tmux's polling).
 key_time() {
 	screen >"$TMP/before"
+	kp=$(ui_pid)
+	c0=$(thread_ns "${kp:-0}")
 	T0=$(now)
 	tmux -L "$TMUX_L" send-keys -t bench "$@"
-	wait_for 5 changed
+	wait_for 5 changed || return 1
+	c1=$(thread_ns "${kp:-0}")
+	[ -n "${KEY_CPU:-}" ] && awk -v a="$c0" -v b="$c1" \
+	    'BEGIN { printf "%.6f\n", (b - a) / 1e9 }' >>"$KEY_CPU"
+	return 0
 }
 
 # ui_settled: waits (60 s at most) until tread in the session runs one
@@ -274,6 +290,7 @@ startup_table() {
 		"$TREAD" --list "$dir" >/dev/null 2>&1	# warms the cache
 	fi
 	: >"$TMP/start"; : >"$TMP/toggle"; : >"$TMP/query"; : >"$TMP/hwm"
+	: >"$TMP/toggle.cpu"; : >"$TMP/query.cpu"; : >"$TMP/rss"
 	i=0
 	while [ "$i" -lt "$BENCH_RUNS" ]; do
 		start_ui "$dir"
@@ -284,14 +301,17 @@ startup_table() {
 			return
 		fi
 		key_time Tab >/dev/null; key_time Tab >/dev/null
-		key_time Space >>"$TMP/toggle" || echo 5 >>"$TMP/toggle"
+		KEY_CPU="$TMP/toggle.cpu" key_time Space >>"$TMP/toggle" ||
+		    echo 5 >>"$TMP/toggle"
 		key_time Space >/dev/null
 		key_time BTab >/dev/null; key_time BTab >/dev/null
 		key_time / >/dev/null
-		key_time e >>"$TMP/query" || echo 5 >>"$TMP/query"
+		KEY_CPU="$TMP/query.cpu" key_time e >>"$TMP/query" ||
+		    echo 5 >>"$TMP/query"
 		ui_settled
 		pid=$(ui_pid)
 		[ -n "$pid" ] && awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" >>"$TMP/hwm"
+		[ -n "$pid" ] && awk '/^VmRSS/ { print $2 }' "/proc/$pid/status" >>"$TMP/rss"
 		i=$((i + 1))
 	done
 	hwm=$(median <"$TMP/hwm")
@@ -302,13 +322,19 @@ startup_table() {
 	printf '   empty cache, launch to the first articles listed: %s ms\n' "$(ms "$TMP/cold3")"
 	printf '   empty cache, launch to the full list: %s ms\n' "$(ms "$TMP/cold2")"
 	printf '   warm cache, launch to first full screen: %s ms (budget < 200; < 300 at 1M)\n' "$(ms "$TMP/start")"
-	printf '   theme toggle to updated screen: %s ms (budget < 16; tmux adds ~5)\n' "$(ms "$TMP/toggle")"
-	printf '   query keystroke to updated screen: %s ms (budget < 16)\n' "$(ms "$TMP/query")"
+	printf '   theme toggle to updated screen: %s ms (budget < 16; tmux adds ~5), main thread CPU %s ms\n' \
+	    "$(ms "$TMP/toggle")" "$(ms1 "$TMP/toggle.cpu")"
+	printf '   query keystroke to updated screen: %s ms (budget < 16), main thread CPU %s ms\n' \
+	    "$(ms "$TMP/query")" "$(ms1 "$TMP/query.cpu")"
+	printf '   (load average %s: on a busy machine trust the CPU figures)\n' \
+	    "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 	echo
 	echo "3. memory of the UI, $n articles"
 	printf '   peak RSS (the check behind a warm start done): %s MB (budget <= 100; < 500 at 1M), %s bytes per article\n' \
 	    "$(awk -v k="$hwm" 'BEGIN { printf "%.1f", k / 1024 }')" \
 	    "$(awk -v k="$hwm" -v n="$n" 'BEGIN { printf "%.0f", k * 1024 / n }')"
+	printf '   RSS once settled: %s MB\n' \
+	    "$(awk '{ printf "%.1f\n", $1 / 1024 }' "$TMP/rss" | median)"
 }
 
 # cold_ui_rows N DIR: launch to the first screen, to the first articles
@@ -329,6 +355,9 @@ cold_ui_rows() {
 
 # ms FILE: the median of FILE's seconds, in milliseconds.
 ms() { median <"$1" | awk '{ if ($1 == "n/a") print $1; else printf "%.0f", $1 * 1000 }'; }
+
+# ms1 FILE: the same to a tenth of a millisecond (CPU times of a key).
+ms1() { median <"$1" | awk '{ if ($1 == "n/a") print $1; else printf "%.1f", $1 * 1000 }'; }
 
 # pipe_bytes KEY: bytes the program in the pane writes after KEY.
 pipe_bytes() {

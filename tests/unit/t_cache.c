@@ -477,6 +477,10 @@ test_hostile(void)
 	far[0].theme = 9;
 	far[0].score = 0.0f / 0.0f;
 	is_int(hostile_hits(&w, 1, NULL), 0, "a NaN score: refused");
+	far[0].score = -1.0f / 0.0f;
+	is_int(hostile_hits(&w, 1, NULL), 0, "an infinite score: refused");
+	far[0].score = 3.0e38f;
+	is_int(hostile_hits(&w, 1, NULL), NART + 1, "a big finite score: kept");
 	phr[0] = evil;
 	is_int(hostile_hits(&v[0], 0, NULL), NART, "escape in a phrase: entries kept");
 	ok(phrases_of(0) == 0 && phrases_of(2) == 1,
