@@ -332,8 +332,8 @@ inst_head(const struct token *t)
 
 	if (t->nlen < 4)
 		return 0;
-	for (i = 0; w[i] != NULL; i++)
-		if (t->nlen >= (l = strlen(w[i])) && t->norm[0] == w[i][0] &&
+	for (i = 0; w[i] != NULL; i++)	/* the first byte before strlen */
+		if (t->norm[0] == w[i][0] && t->nlen >= (l = strlen(w[i])) &&
 		    memcmp(t->norm, w[i], l) == 0)
 			return 1;
 	return 0;
@@ -346,14 +346,17 @@ name_word(const char *text, const struct token *t, int *joiner)
 {
 	static const char *const j[] = { "of", "and", "for", "the", "und",
 	    "fur", "der", "de", "di", "del", "la", "des", "i", NULL };
+	unsigned char b = (unsigned char)text[t->off];
 	ucs4_t c;
 	size_t i;
 
 	*joiner = 0;
-	for (i = 0; j[i] != NULL; i++)
+	for (i = 0; t->nlen <= 3 && j[i] != NULL; i++)	/* none is longer */
 		if (t->nlen == strlen(j[i]) && memcmp(t->norm, j[i], t->nlen) ==
 		    0)
 			return *joiner = 1;
+	if (b < 0x80)	/* asked of every occurrence: ASCII without a call */
+		return b >= 'A' && b <= 'Z';
 	return u8_mbtouc(&c, (const uint8_t *)text + t->off, t->len) > 0 &&
 	    uc_is_property_uppercase(c);
 }

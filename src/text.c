@@ -1,5 +1,6 @@
 /* text.c: folding (NFKC, case, diacritics) and word tokens, with a per-thread cache of folded forms. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicase.h>
@@ -136,6 +137,7 @@ struct fold_cache {
 	size_t		 cap;	/* entries allocated */
 	struct hash	 slot;	/* over v (hash.h) */
 	struct arena_chunk *chunks;
+	uint64_t	 id;	/* fold_cache_id */
 };
 
 #define ARENA_CHUNK	(64 * 1024)
@@ -180,12 +182,21 @@ arena_dup(struct fold_cache *fc, const char *s, size_t len, int memo)
 struct fold_cache *
 fold_cache_new(void)
 {
+	static atomic_uint_fast64_t ids;	/* global: each cache's id */
 	struct fold_cache *fc = xcalloc(1, sizeof *fc);
 
+	fc->id = atomic_fetch_add(&ids, 1) + 1;
 	fc->cap = 2048;
 	fc->v = xcalloc(fc->cap, sizeof *fc->v);
 	hash_init(&fc->slot, fc->cap);
 	return fc;
+}
+
+/* The cache's number, never 0 and never another cache's. */
+uint64_t
+fold_cache_id(const struct fold_cache *fc)
+{
+	return fc != NULL ? fc->id : 0;
 }
 
 /* Frees the cache and every folded string it handed out. */

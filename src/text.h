@@ -34,6 +34,11 @@ struct fold_cache *fold_cache_new(void);
 void	 fold_cache_free(struct fold_cache *);
 const char *fold_cache_get(struct fold_cache *, const char *, size_t,
 	    uint32_t *nlen);
+/* A number that no other cache of the process has (0 for NULL): a
+ * caller keeping the cache's pointers (token.norm) across calls knows
+ * by it that they are still the same cache's, not a later one's that
+ * may reuse the memory. */
+uint64_t fold_cache_id(const struct fold_cache *);
 
 /*
  * A word of memory that goes with the folded form of token T, zero at

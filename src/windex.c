@@ -91,6 +91,15 @@ struct wword {
 	uint32_t	 pair;
 };
 
+/* A remembered token: its folded form (a fold cache's pointer) and the
+ * run's word it is. */
+#define WCACHE	4096	/* entries; a power of two */
+struct wcached {
+	const char	*norm;
+	uint32_t	 nlen;
+	uint32_t	 w;
+};
+
 /* One loader thread's builder: the words and (word, id) pairs it has
  * seen since it last spilled. */
 struct wthread {
@@ -105,6 +114,11 @@ struct wthread {
 	struct token	*tok;
 	size_t		 tokcap;
 	struct buf	 pair;		/* a word pair's key */
+	/* the run's words of recent tokens, by their folded form's
+	 * address (most tokens are a few common words: no hashing of
+	 * their bytes), for the fold cache numbered wc_fc */
+	struct wcached	 wc[WCACHE];
+	uint64_t	 wc_fc;
 };
 
 struct windex_build {
@@ -795,6 +809,21 @@ thread_pair(struct wthread *t, uint32_t id, uint32_t w)
 	t->npairs++;
 }
 
+/* The run's word of token K (thread_word), remembered by address. */
+static uint32_t
+thread_token_word(struct wthread *t, const struct token *k)
+{
+	uintptr_t a = (uintptr_t)k->norm;
+	struct wcached *c = &t->wc[(a >> 3 ^ a >> 15) & (WCACHE - 1)];
+
+	if (c->norm != k->norm || c->nlen != k->nlen) {
+		c->norm = k->norm;
+		c->nlen = k->nlen;
+		c->w = thread_word(t, k->norm, k->nlen);
+	}
+	return c->w;
+}
+
 /* Records that article ID has the words of TOK[0..N) and each pair of
  * adjacent words (windex_pair_key), which answers two-word phrases. */
 static void
@@ -805,7 +834,7 @@ thread_tokens(struct wthread *t, uint32_t id, const struct token *tok,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		w = thread_word(t, tok[i].norm, tok[i].nlen);
+		w = thread_token_word(t, &tok[i]);
 		thread_pair(t, id, w);
 		if (i > 0)
 			thread_pair(t, id, thread_word_pair(t, prev, w));
@@ -924,6 +953,7 @@ thread_spill(struct windex_build *b, struct wthread *t)
 	free(order);
 	t->nwords = t->alen = t->npairs = 0;
 	hash_clear(&t->slot);
+	memset(t->wc, 0, sizeof t->wc);	/* their words are gone */
 }
 
 void
@@ -937,6 +967,10 @@ windex_build_add(struct windex_build *b, size_t id, struct fold_cache *fc,
 	if (id >= b->n)
 		return;
 	b->fresh[id] = 1;
+	if (t->wc_fc != fold_cache_id(fc)) {	/* other addresses */
+		memset(t->wc, 0, sizeof t->wc);
+		t->wc_fc = fold_cache_id(fc);
+	}
 	n = text_tokens(title, strlen(title), fc, &t->tok, &t->tokcap);
 	thread_tokens(t, (uint32_t)id, t->tok, n);
 	if (tok == NULL) {

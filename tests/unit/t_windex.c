@@ -9,11 +9,13 @@
 #include <unistd.h>
 
 #include "boiler.h"
+#include "cache.h"
 #include "corpus.h"
 #include "lang.h"
 #include "lexicon.h"
 #include "paths.h"
 #include "query.h"
+#include "text.h"
 #include "util.h"
 #include "windex.h"
 #include "tap.h"
@@ -438,6 +440,61 @@ test_every_byte(const struct lexicon *lex)
 	corpus_free(&c);
 }
 
+/* The builder remembers the words of tokens by their folded form's
+ * address: a later fold cache on the same thread, which may reuse the
+ * memory of one freed, must not be given that one's words ("gamma" where
+ * "alpha" was). */
+static void
+test_fold_caches(void)
+{
+	static const char *const body[2] = { "alpha beta alpha",
+	    "gamma delta gamma" };
+	char sdir[256], wpath[300], *root = sdir, *p[2];
+	struct loadrec rec[2];
+	struct article v[2];
+	struct windex_build *b;
+	struct fold_cache *fc;
+	struct windex *x;
+	struct stat st;
+	uint64_t set;
+	size_t i;
+
+	snprintf(sdir, sizeof sdir, "%s/fcs", dir);
+	snprintf(wpath, sizeof wpath, "%s/fcs-words", dir);
+	p[0] = sample_put(sdir, "a.txt", body[0]);
+	p[1] = sample_put(sdir, "b.txt", body[1]);
+	memset(rec, 0, sizeof rec);
+	memset(v, 0, sizeof v);
+	b = windex_build_new(wpath, 2, &root, 1);
+	for (i = 0; i < 2; i++) {
+		if (stat(p[i], &st) == -1)
+			break;
+		v[i].path = rec[i].a.path = p[i];
+		v[i].size = rec[i].a.size = (uint64_t)st.st_size;
+		v[i].mtime = rec[i].a.mtime = (int64_t)st.st_mtime;
+		rec[i].ok = 1;
+		fc = fold_cache_new();	/* one per article, freed at once */
+		windex_build_add(b, i, fc, "t", body[i], strlen(body[i]), NULL,
+		    0);
+		fold_cache_free(fc);
+	}
+	x = windex_build_finish(b, rec, 2);
+	ok(x != NULL && windex_bind(x, v, 2) == 0, "index of two fold caches");
+	if (x != NULL) {
+		set = 0;
+		windex_or(x, "gamma", 5, 0, &set);
+		ok(set == 2, "gamma: the second article only (%llx)",
+		    (unsigned long long)set);
+		set = 0;
+		windex_or(x, "alpha", 5, 0, &set);
+		ok(set == 1, "alpha: the first article only (%llx)",
+		    (unsigned long long)set);
+	}
+	windex_close(x);
+	free(p[0]);
+	free(p[1]);
+}
+
 int
 main(void)
 {
@@ -482,6 +539,7 @@ main(void)
 	test_snapshot(lex);
 	test_stale(lex, wpath);
 	test_every_byte(lex);
+	test_fold_caches();
 	lexicon_free(lex);
 	rc = tap_done();
 	snprintf(path, sizeof path, "rm -rf '%s'", dir);
