@@ -266,30 +266,55 @@ in_list(const struct token *tok, size_t n, size_t i, size_t e, uint8_t *tf)
 	return marks >= 2 && seps > 0 && adj;
 }
 
-/* Is the word at TOK[K] of TEXT[0..LEN) directly inside quotation marks
- * (a name: «Энергия», "Energie")? */
+/* Are words [I, E) of TOK[0..N) in TEXT[0..LEN) directly inside
+ * quotation marks («Энергия», „Kraftwerk im Rücken“)? */
 static int
-quoted(const char *text, size_t len, const struct token *tok, size_t n,
-    size_t k)
+quoted_span(const char *text, size_t len, const struct token *tok,
+    size_t n, size_t i, size_t e)
 {
 	static const char *const open[] = { "\xc2\xab", "\"", "\xe2\x80\x9e",
 	    "\xe2\x80\x9c", "\xe3\x80\x8c", NULL };
 	static const char *const close[] = { "\xc2\xbb", "\"", "\xe2\x80\x9c",
 	    "\xe2\x80\x9d", "\xe3\x80\x8d", NULL };
-	size_t a = k > 0 ? tok[k - 1].off + tok[k - 1].len : 0;
-	size_t b = k + 1 < n ? tok[k + 1].off : len;
-	size_t end = tok[k].off + tok[k].len, j, l;
+	size_t a = i > 0 ? tok[i - 1].off + tok[i - 1].len : 0;
+	size_t b = e < n ? tok[e].off : len;
+	size_t end = tok[e - 1].off + tok[e - 1].len, j, l;
 	int o = 0, c = 0;
 
 	for (j = 0; open[j] != NULL; j++) {
 		l = strlen(open[j]);
-		if (tok[k].off >= a + l && memcmp(text + tok[k].off - l, open[j],
+		if (tok[i].off >= a + l && memcmp(text + tok[i].off - l, open[j],
 		    l) == 0)
 			o = 1;
 		if (end + l <= b && memcmp(text + end, close[j], l) == 0)
 			c = 1;
 	}
 	return o && c;
+}
+
+/* Is the word at TOK[K] of TEXT[0..LEN) directly inside quotation marks
+ * (a name: «Энергия», "Energie")? */
+static int
+quoted(const char *text, size_t len, const struct token *tok, size_t n,
+    size_t k)
+{
+	return quoted_span(text, len, tok, n, k, k + 1);
+}
+
+/* Do words [I, E) of TOK[0..N) open a short quoted phrase, the quotation
+ * closing within QUOTE_TAIL words after them (a figure of speech or a
+ * name: the fans were „ein Kraftwerk im Rücken“, the "energy bridge")? */
+#define QUOTE_TAIL	2
+static int
+quoted_phrase(const char *text, size_t len, const struct token *tok,
+    size_t n, size_t i, size_t e)
+{
+	size_t k;
+
+	for (k = e; k <= n && k <= e + QUOTE_TAIL; k++)
+		if (quoted_span(text, len, tok, n, i, k))
+			return 1;
+	return 0;
 }
 
 /* Is folded word T the head of an institution's name ("College",
@@ -501,6 +526,11 @@ scan_tokens(struct mstate *m, const struct mtext *mt)
 			    LEXT_WEAK) || t->kind == LEX_NEAR) && t->ntok == 1 &&
 			    quoted(mt->text, mt->len, tok, n, i)))
 				continue;
+			if (t->kind == LEX_PLAIN && !(t->flags & LEXT_SPECIFIC) &&
+			    lexicon_support(m->lex, t->theme) > 1 &&
+			    quoted_phrase(mt->text, mt->len, tok, n, i, i +
+			    t->ntok))
+				continue;	/* „Kraftwerk im Rücken“ */
 			if (t->kind == LEX_PLAIN && !(t->flags &
 			    LEXT_SPECIFIC) && t->weight < 3 &&
 			    in_inst_name(mt, i, i + t->ntok))

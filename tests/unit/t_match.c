@@ -685,6 +685,15 @@ t_shipped(const struct lexicon *lex)
 	    "said.", "trade-doubling", 0);	/* an institution's name */
 	about(lex, "pl", "Według ministerstwa handlu sprzedaż w Chinach "
 	    "podwoiła się.", "trade-doubling", 0);
+	/* a term opening a short quoted phrase: a figure or a name (themes6) */
+	about(lex, "de", "Der Trainer nannte die Fans „ein Kraftwerk im Rücken“. "
+	    "Sie sangen „Kraftwerk der Liga“.", "energy", 0);
+	about(lex, "en", "Fans called the striker \"a power plant\" and \"power "
+	    "plant of goals\".", "energy", 0);
+	about(lex, "de", "Das neue Kraftwerk am Rhein liefert Strom. Das "
+	    "Kraftwerk ersetzt zwei alte.", "energy", 1);
+	about(lex, "en", "\"The power plant will open in May,\" he said. The "
+	    "power plant cost millions.", "energy", 1);	/* speech */
 	/* the goal in money, then "twice today's" (themes6) */
 	about(lex, "fr", "Le Kazakhstan et la Chine veulent porter leurs échanges "
 	    "commerciaux à 40 milliards de dollars d'ici 2030, soit le double "
