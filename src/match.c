@@ -279,8 +279,13 @@ quoted_span(const char *text, size_t len, const struct token *tok,
 	size_t a = i > 0 ? tok[i - 1].off + tok[i - 1].len : 0;
 	size_t b = e < n ? tok[e].off : len;
 	size_t end = tok[e - 1].off + tok[e - 1].len, j, l;
+	unsigned char q = tok[i].off > 0 ? (unsigned char)text[tok[i].off -
+	    1] : 0;
 	int o = 0, c = 0;
 
+	if (q != 0xab && q != '"' && q != 0x9e && q != 0x9c && q != 0x8c)
+		return 0;	/* no opening mark ends there: asked of most
+				 * occurrences, which have none */
 	for (j = 0; open[j] != NULL; j++) {
 		l = strlen(open[j]);
 		if (tok[i].off >= a + l && memcmp(text + tok[i].off - l, open[j],
