@@ -982,11 +982,38 @@ windex_build_add(struct windex_build *b, size_t id, struct fold_cache *fc,
 		thread_spill(b, t);
 }
 
+/* Frees T's tables (its words are in run files), T itself kept on the
+ * builder's list. */
+static void
+thread_release(struct wthread *t)
+{
+	free(t->arena);
+	free(t->words);
+	free(t->pairs);
+	free(t->tok);
+	t->arena = NULL;
+	t->words = NULL;
+	t->pairs = NULL;
+	t->tok = NULL;
+	t->alen = t->acap = t->nwords = t->wcap = t->npairs = t->pcap = 0;
+	t->tokcap = 0;
+	hash_free(&t->slot);
+	buf_free(&t->pair);
+	buf_init(&t->pair);
+}
+
 void
 windex_build_done(struct windex_build *b)
 {
-	if (b != NULL && tl_gen == b->gen)	/* it added words */
-		thread_spill(b, tl_thread);
+	if (b == NULL || tl_gen != b->gen)
+		return;	/* it added no words */
+	thread_spill(b, tl_thread);
+	/* let its tables go now: the merge may run beside the selection of
+	 * the discovered themes and the cache's writing, and must not add
+	 * them to that peak */
+	thread_release(tl_thread);
+	tl_thread = NULL;
+	tl_gen = 0;	/* another add would start a builder anew */
 }
 
 /* --- merging the runs and the previous index into the new file */
