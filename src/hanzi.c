@@ -97,3 +97,88 @@ hanzi_clearly_better(const char *b, size_t blen, const char *a, size_t alen)
 {
 	return hanzi_score(b, blen) > hanzi_score(a, alen) + 100;
 }
+
+/*
+ * Traditional characters and their simplified forms, in pairs (some 600
+ * of the commonest in news text and in the lexicon's Chinese terms,
+ * written for tread from general knowledge of the two scripts, not
+ * copied from a conversion table). Folding maps the first of each pair
+ * to the second, so a term written in simplified characters finds the
+ * same word in a Hong Kong or Taiwan story (上海合作組織, 數字經濟).
+ * Only one-to-one pairs whose simplified form is not another word's
+ * character in its own right are listed (not 著, 乾, 藝).
+ */
+static const char trad_simp[] =
+	"絲丝業业豐丰為为義义樂乐雲云亞亚產产會会體体農农擊击劇剧務务動动勢势"
+	"區区華华單单廠厂發发髮发臺台颱台員员園园國国場场獎奖學学憲宪導导屬属"
+	"師师開开戶户擴扩護护據据數数無无術术機机來来極极氣气漢汉濟济點点煉炼"
+	"電电礦矿磚砖礎础種种類类糧粮纖纤線线組组織织經经綢绸網网聯联藝艺節节"
+	"觀观覽览計计設设證证話话語语貨货質质購购貿贸資资輸输邊边過过運运鎢钨"
+	"鈾铀鐵铁銅铜銀银鋰锂長长陽阳陸陆領领額额風风館馆魯鲁麥麦東东與与兩两"
+	"個个們们這这時时說说後后對对實实現现將将進进關关軍军萬万處处總总報报"
+	"馬马張张難难車车應应親亲記记戰战許许讓让認认論论結结傳传紅红決决達达"
+	"辦办強强遠远隊队帶带條条變变權权該该轉转眾众輕轻識识黃黄錢钱黨党歷历"
+	"際际則则視视離离雖虽壞坏興兴準准億亿門门問问間间聞闻見见覺觉頭头從从"
+	"於于裡里裏里麼么沒没還还當当樣样聲声兒儿給给幾几卻却書书請请愛爱幹干"
+	"貝贝財财貸贷費费價价稅税匯汇幣币項项態态續续統统劃划維维級级協协議议"
+	"約约簽签訂订舉举參参談谈訪访稱称訊讯載载團团廳厅縣县鄉乡鎮镇號号層层"
+	"樓楼庫库倉仓儲储飛飞軌轨橋桥輛辆鏈链絡络軟软碼码塊块創创專专課课訓训"
+	"練练職职畫画慶庆遊游賓宾飯饭檢检驗验衛卫醫医藥药療疗環环減减綠绿鋁铝"
+	"鋅锌鉛铅鋼钢鉀钾鉬钼販贩習习穩稳槍枪彈弹偵侦騙骗詐诈階阶盡尽慮虑閉闭"
+	"闊阔陳陈韓韩羅罗烏乌茲兹別别爾尔島岛灣湾滬沪蘇苏廣广遼辽吳吴劉刘楊杨"
+	"趙赵孫孙鄭郑謝谢鄧邓馮冯雞鸡魚鱼鳥鸟龍龙齊齐麗丽傷伤儀仪優优偉伟倫伦"
+	"僑侨債债傾倾償偿蘭兰養养獸兽冊册寫写衝冲況况凍冻淨净涼凉鳳凤憑凭剛刚"
+	"刪删製制劑剂劍剑勸劝勵励勞劳勳勋賣卖盧卢壓压厭厌雙双敘叙葉叶嘆叹嗎吗"
+	"聽听啟启響响圍围圖图圓圆聖圣堅坚壇坛壘垒墾垦執执掃扫揚扬搶抢擇择掛挂"
+	"擠挤換换損损擲掷攝摄擺摆搖摇敵敌斷断舊旧曠旷顯显晉晋曬晒殺杀雜杂構构"
+	"標标樹树檔档夢梦橫横歡欢歐欧殘残畢毕溝沟瀝沥淪沦滄沧淚泪澤泽潔洁淺浅"
+	"測测瀏浏濃浓濤涛漲涨潤润澀涩淵渊漸渐漁渔溫温濕湿滿满滾滚滯滞滅灭燈灯"
+	"靈灵災灾爐炉爛烂熱热煩烦燒烧煙烟爺爷牽牵猶犹狀状獨独狹狭獅狮獵猎獻献"
+	"豬猪瑪玛瓊琼暢畅瘋疯監监蓋盖盤盘確确礙碍禮礼禍祸積积窮穷竊窃競竞筆笔"
+	"築筑簡简籌筹緊紧糾纠紀纪納纳縱纵紛纷紙纸紡纺細细終终紹绍繞绕繪绘繼继"
+	"績绩綜综編编緩缓緣缘縮缩罰罚罷罢聰聪肅肃腸肠膚肤腫肿脅胁勝胜腦脑腳脚"
+	"脫脱臘腊艦舰艙舱艱艰蘆芦蒼苍範范榮荣獲获穫获萊莱營营蕭萧藍蓝補补裝装"
+	"規规討讨講讲評评訴诉詞词譯译試试詩诗誠诚詢询詳详誤误諸诸讀读誰谁調调"
+	"誼谊謀谋謂谓負负貢贡責责賢贤敗败貧贫貫贯貴贵賀贺賞赏賠赔賴赖賽赛贊赞"
+	"贏赢趕赶趨趋躍跃踐践蹤踪輪轮較较輝辉轄辖遷迁邁迈違违連连遲迟適适選选"
+	"遜逊遞递邏逻遺遗郵邮鄰邻釋释鑒鉴針针鐘钟鍾钟鑽钻銷销鎖锁鍋锅錯错鍵键"
+	"閃闪闖闯閒闲閘闸鬧闹閱阅陰阴陣阵險险隨随隱隐霧雾頂顶順顺須须顧顾頓顿"
+	"預预頻频題题顏颜飲饮飾饰驅驱駛驶駐驻騎骑驟骤鮮鲜薩萨襲袭週周鬥斗隻只"
+	"頁页鋪铺擔担擁拥蓮莲氫氢頒颁穀谷誌志";
+
+static uint16_t simp_of[HAN_LAST - HAN_FIRST + 1];
+static pthread_once_t simp_once = PTHREAD_ONCE_INIT;
+
+/* Fills simp_of from trad_simp (once). */
+static void
+simp_build(void)
+{
+	const uint8_t *p = (const uint8_t *)trad_simp;
+	size_t len = strlen(trad_simp);
+	ucs4_t t, s;
+	int k;
+
+	while (len > 0 && (k = u8_mbtouc(&t, p, len)) > 0) {
+		p += k;
+		len -= (size_t)k;
+		if ((k = u8_mbtouc(&s, p, len)) <= 0)
+			break;
+		p += k;
+		len -= (size_t)k;
+		if (t >= HAN_FIRST && t <= HAN_LAST && s >= HAN_FIRST &&
+		    s <= HAN_LAST)
+			simp_of[t - HAN_FIRST] = (uint16_t)(s - HAN_FIRST + 1);
+	}
+}
+
+/* The simplified form of traditional character U, else U itself. */
+ucs4_t
+hanzi_simplify(ucs4_t u)
+{
+	if (u < HAN_FIRST || u > HAN_LAST)
+		return u;
+	pthread_once(&simp_once, simp_build);
+	if (simp_of[u - HAN_FIRST] == 0)
+		return u;
+	return (ucs4_t)HAN_FIRST + simp_of[u - HAN_FIRST] - 1;
+}

@@ -8,6 +8,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "hanzi.h"
 #include "hash.h"
 #include "text.h"
 #include "util.h"
@@ -51,12 +52,15 @@ is_ascii(const char *s, size_t len)
 	return 1;
 }
 
-/* Maps a stroke letter to its base letter, other characters unchanged. */
+/* Maps a stroke letter to its base letter, a traditional Han character
+ * to its simplified form (hanzi.c), other characters unchanged. */
 static ucs4_t
 fold_letter(ucs4_t uc)
 {
 	size_t i;
 
+	if (uc >= 0x4E00 && uc <= 0x9FFF)
+		return hanzi_simplify(uc);
 	for (i = 0; i < sizeof fold_extra / sizeof fold_extra[0]; i++)
 		if (fold_extra[i].from == uc)
 			return fold_extra[i].to;

@@ -5,6 +5,7 @@
 
 #include "article.h"
 #include "lexicon.h"
+#include "hanzi.h"
 #include "match.h"
 #include "tap.h"
 #include "text.h"
@@ -198,6 +199,18 @@ t_cjk(const struct lexicon *lex)
 	span_is(&r, 0, b, "上海合作组织", "span is the six characters");
 	match_result_free(&r);
 	is_str(themes_of(lex, NULL, "上海合作"), "", "part of the phrase");
+	/* a Hong Kong or Taiwan story: traditional characters fold to the
+	 * simplified ones the term is written in */
+	b = "香港支持上海合作組織發展。";
+	match_article(lex, fc, NULL, NULL, b, strlen(b), 1, &r);
+	is_str(hit_ids(lex, &r), "cjk", "上海合作組織 (traditional) matches");
+	span_is(&r, 0, b, "上海合作組織", "span is the traditional text");
+	match_result_free(&r);
+	is_str(themes_of(lex, NULL, "上海合作組"), "",
+	    "traditional: part of the phrase");
+	is_int((int)hanzi_simplify(0x6578), 0x6570, "數 folds to 数");
+	is_int((int)hanzi_simplify(0x6570), 0x6570, "数 stays");
+	is_int((int)hanzi_simplify('A'), 'A', "not Han: unchanged");
 }
 
 /* Hits strongest first; spans sorted, only for hits; no spans on request. */
