@@ -622,6 +622,21 @@ t_shipped(const struct lexicon *lex)
 	    "culture-education", 1);
 	about(lex, "tr", "Bursa'da yeni bir fabrika açıldı.",
 	    "culture-education", 0);
+	/* the mechanisms of the blind7/8 errors (themes7), sentences of
+	 * this test: UNO the card game, a team's energy, gospodarze (a
+	 * match's hosts), the bare Czech name, traditional characters */
+	about(lex, "de", "Beim UNO-Turnier im Jugendzentrum spielt jeder mit "
+	    "sieben Karten.", "multilateralism", 0);
+	about(lex, "de", "Die UNO und Generalsekretär Guterres fordern Dialog. "
+	    "Die UNO tagt.", "multilateralism", 1);
+	about(lex, "pl", "Gospodarze grali z ogromną energią, a energia "
+	    "kibiców niosła drużynę.", "energy", 0);
+	about(lex, "pl", "Gospodarze rozmawiali o energii.", "energy", 0);
+	about(lex, "pl", "Rozmowy o współpracy gospodarczej i energii trwały "
+	    "długo.", "energy", 1);
+	about(lex, "cs", "Šanghajská organizace vznikla v roce 2001.", "sco", 1);
+	about(lex, "zh", "上海合作組織成員國舉行峰會。", "sco", 1);
+	about(lex, "zh", "香港企業開拓數字經濟與電子商務市場。", "digital", 1);
 	/* the mechanisms of the blind4 errors, in sentences of this test */
 	about(lex, "zh", "金店的金砖被盗，警方追回全部金砖，金砖已还给店主。", "brics",
 	    0);
