@@ -624,7 +624,8 @@ t_shipped(const struct lexicon *lex)
 	    "culture-education", 0);
 	/* the mechanisms of the blind7/8 errors (themes7), sentences of
 	 * this test: UNO the card game, a team's energy, gospodarze (a
-	 * match's hosts), the bare Czech name, traditional characters */
+	 * match's hosts), a phone's security, the bare Czech name,
+	 * traditional characters */
 	about(lex, "de", "Beim UNO-Turnier im Jugendzentrum spielt jeder mit "
 	    "sieben Karten.", "multilateralism", 0);
 	about(lex, "de", "Die UNO und Generalsekretär Guterres fordern Dialog. "
@@ -634,6 +635,14 @@ t_shipped(const struct lexicon *lex)
 	about(lex, "pl", "Gospodarze rozmawiali o energii.", "energy", 0);
 	about(lex, "pl", "Rozmowy o współpracy gospodarczej i energii trwały "
 	    "długo.", "energy", 1);
+	about(lex, "uk", "Оновлення безпеки смартфона важливі: шахраї "
+	    "дзвонять від імені служби безпеки. Безпека смартфона понад усе.",
+	    "security", 0);
+	about(lex, "ru", "Обновления безопасности смартфона важны. Мошенники "
+	    "звонят от службы безопасности банка. Безопасность смартфона "
+	    "важна.", "security", 0);
+	about(lex, "uk", "Країни ШОС обговорили регіональну безпеку та "
+	    "боротьбу з тероризмом і екстремізмом.", "security", 1);
 	about(lex, "cs", "Šanghajská organizace vznikla v roce 2001.", "sco", 1);
 	about(lex, "zh", "上海合作組織成員國舉行峰會。", "sco", 1);
 	about(lex, "zh", "香港企業開拓數字經濟與電子商務市場。", "digital", 1);
