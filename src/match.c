@@ -464,6 +464,56 @@ mbuf_free(struct mbuf *b)
 }
 
 /*
+ * Is the paragraph break before word I (its paragraph began at byte
+ * PSTART) a hard-wrapped line of a plain-text article, which the body
+ * gives one paragraph per line: a body line of WRAP_MIN bytes or more
+ * that does not end a sentence ("a flagship of the Belt" / "and Road
+ * Initiative")? Such a line goes on in the next, so a name or a window
+ * spans the break.
+ */
+#define WRAP_MIN	50
+static int
+wrapped_line(const char *text, const struct token *tok, size_t i,
+    uint32_t pstart)
+{
+	size_t gap = tok[i - 1].off + tok[i - 1].len;
+	const char *g = text + gap;
+	size_t k, n = tok[i].off - gap;
+
+	if (gap < pstart + WRAP_MIN)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (g[k] != ' ' && g[k] != '\n' && g[k] != '\r' && g[k] != ',')
+			return 0;	/* punctuation: a heading, a list, a quote */
+	return 1;
+}
+
+/* Joins the hard-wrapped lines of the body's words TOK[0..N) (see
+ * wrapped_line): their breaks are no paragraph starts. With FIND only,
+ * changes nothing. Returns whether there was one. */
+static int
+join_wrapped(const char *text, struct token *tok, size_t n, int find)
+{
+	uint32_t pstart = n > 0 ? tok[0].off : 0;
+	size_t i;
+	int any = 0;
+
+	for (i = 1; i < n; i++) {
+		if (!(tok[i].flags & TOKEN_PARA))
+			continue;
+		if (!wrapped_line(text, tok, i, pstart)) {
+			pstart = tok[i].off;
+			continue;
+		}
+		if (find)
+			return 1;
+		tok[i].flags &= ~(uint32_t)TOKEN_PARA;
+		any = 1;
+	}
+	return any;
+}
+
+/*
  * Works out, once for every lexicon, each word's sentence and paragraph
  * (counting on from C) and whether it is inside one of the body's
  * boilerplate ranges BOILER[0..NBOILER) (which come in order); MT's
@@ -562,6 +612,8 @@ scan_chunk(struct mstate *m, struct fold_cache *fc, const char *text,
 	mt.tok = m->buf.tok;
 	if (mt.n > 0 && mid_para)
 		m->buf.tok[0].flags &= ~(uint32_t)TOKEN_PARA;
+	if (in_body)
+		join_wrapped(text, m->buf.tok, mt.n, 0);
 	mtext_prepare(&mt, &m->buf, &m->cnt, m->boiler, m->nboiler);
 	scan_tokens(m, &mt);
 	return mt.n;
@@ -1239,12 +1291,24 @@ prep_whole(struct match_prep *p, const struct token *tok, size_t ntok)
 		return;
 	*b = (struct mtext){ .text = p->body, .len = p->len, .in_body = 1,
 	    .base = (uint32_t)t->n + BODY_GAP };
-	if (tok != NULL) {
+	if (tok != NULL && join_wrapped(b->text, (struct token *)(uintptr_t)tok,
+	    ntok, 1)) {	/* the caller's words, wrapped: a copy to join */
+		if (ntok > p->bb.tokcap) {
+			p->bb.tokcap = ntok;
+			p->bb.tok = xreallocarray(p->bb.tok, ntok,
+			    sizeof *p->bb.tok);
+		}
+		memcpy(p->bb.tok, tok, ntok * sizeof *tok);
+		join_wrapped(b->text, p->bb.tok, ntok, 0);
+		b->tok = p->bb.tok;
+		b->n = ntok;
+	} else if (tok != NULL) {
 		b->tok = tok;
 		b->n = ntok;
 	} else {
 		b->n = text_tokens(b->text, b->len, p->fc, &p->bb.tok,
 		    &p->bb.tokcap);
+		join_wrapped(b->text, p->bb.tok, b->n, 0);
 		b->tok = p->bb.tok;
 	}
 	mtext_prepare(b, &p->bb, &c, p->boiler, p->nboiler);

@@ -213,6 +213,23 @@ t_cjk(const struct lexicon *lex)
 	is_int((int)hanzi_simplify('A'), 'A', "not Han: unchanged");
 }
 
+/* A plain-text article wrapped at some 72 columns has a paragraph per
+ * line in its body: a line that does not end a sentence goes on in the
+ * next, so a name split by the wrap still matches. */
+static void
+t_wrapped(const struct lexicon *lex)
+{
+	is_str(themes_of(lex, NULL, "This week the leaders of the member "
+	    "states of the Shanghai\n\nCooperation Organisation met in "
+	    "Astana."),
+	    "phrase", "a name across a wrapped line");
+	is_str(themes_of(lex, NULL, "Shanghai\n\nCooperation Organisation"),
+	    "", "a short line is a heading: it ends there");
+	is_str(themes_of(lex, NULL, "The leaders of the member states met in "
+	    "Shanghai.\n\nCooperation Organisation of the week."), "",
+	    "a line that ends a sentence ends its paragraph");
+}
+
 /* Hits strongest first; spans sorted, only for hits; no spans on request. */
 static void
 t_result(const struct lexicon *lex)
@@ -905,6 +922,7 @@ main(void)
 	t_exclusion(lex);
 	t_weights(lex);
 	t_cjk(lex);
+	t_wrapped(lex);
 	t_result(lex);
 	t_big(lex);
 	lexicon_free(lex);
