@@ -1,6 +1,6 @@
 /* sample.h: a sample article of data/articles read the way the corpus
  * reads it (file_read, then decode_text), for tests of one engine stage;
- * and test corpora written file by file. */
+ * a lexicon of the source tree; and test corpora written file by file. */
 #ifndef TREAD_SAMPLE_H
 #define TREAD_SAMPLE_H
 
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "decode.h"
+#include "lexicon.h"
 #include "paths.h"
 #include "util.h"
 
@@ -24,6 +25,22 @@ sample_text(const char *dir, const char *name, size_t *tlen)
 	text = decode_text(raw, len, tlen, NULL);
 	free(raw);
 	return text;
+}
+
+/* The lexicon DIR/REL (a path in the source tree); a failure bails out
+ * of the test (TAP), as no check can run without it. */
+static inline struct lexicon *
+sample_lexicon(const char *dir, const char *rel)
+{
+	char path[2048], err[512];
+	struct lexicon *lex;
+
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	if ((lex = lexicon_load(path, NULL, err, sizeof err)) == NULL) {
+		printf("Bail out! %s\n", err);
+		exit(1);
+	}
+	return lex;
 }
 
 /* Writes TEXT to DIR/NAME (directories made); returns the path
