@@ -7,7 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "boiler.h"
 #include "decode.h"
+#include "entity.h"
+#include "lang.h"
 #include "lexicon.h"
 #include "paths.h"
 #include "util.h"
@@ -41,6 +44,23 @@ sample_lexicon(const char *dir, const char *rel)
 		exit(1);
 	}
 	return lex;
+}
+
+/* The engine's data loaded as the program loads it (boilerplate,
+ * language profiles, gazetteer) and the default lexicon, for tests that
+ * load a whole corpus; NULL with ERR set when any of it fails. */
+static inline struct lexicon *
+sample_engine(char *err, size_t errlen)
+{
+	char path[1024];
+
+	snprintf(path, sizeof path, "%s/boilerplate.txt", paths_datadir());
+	boiler_load(path);
+	lang_init(paths_datadir());
+	if (entity_init(paths_datadir(), NULL, err, errlen) == -1)
+		return NULL;
+	snprintf(path, sizeof path, "%s/themes.ini", paths_datadir());
+	return lexicon_load(path, NULL, err, errlen);
 }
 
 /* Writes TEXT to DIR/NAME (directories made); returns the path
