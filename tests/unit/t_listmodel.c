@@ -15,6 +15,7 @@
 #include "listmodel.h"
 #include "paths.h"
 #include "query.h"
+#include "sample.h"
 #include "util.h"
 #include "tap.h"
 
@@ -412,16 +413,8 @@ main(void)
 	char *root;
 	struct lexicon *lex;
 
-	snprintf(path, sizeof path, "%s/boilerplate.txt", paths_datadir());
-	boiler_load(path);
-	lang_init(paths_datadir());
-	if (entity_init(paths_datadir(), NULL, err, sizeof err) == -1) {
-		ok(0, "gazetteer: %s", err);
-		return tap_done();
-	}
-	snprintf(path, sizeof path, "%s/themes.ini", paths_datadir());
-	if ((lex = lexicon_load(path, NULL, err, sizeof err)) == NULL) {
-		ok(0, "lexicon: %s", err);
+	if ((lex = sample_engine(err, sizeof err)) == NULL) {
+		ok(0, "set-up: %s", err);
 		return tap_done();
 	}
 	snprintf(path, sizeof path, "%s/articles", paths_datadir());

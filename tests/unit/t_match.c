@@ -7,6 +7,7 @@
 #include "lexicon.h"
 #include "hanzi.h"
 #include "match.h"
+#include "sample.h"
 #include "tap.h"
 #include "text.h"
 #include "util.h"
@@ -18,15 +19,7 @@ static struct fold_cache *fc;
 static struct lexicon *
 load(const char *rel)
 {
-	char path[2048], err[512];
-	struct lexicon *lex;
-
-	snprintf(path, sizeof path, "%s/%s", srcdir, rel);
-	if ((lex = lexicon_load(path, NULL, err, sizeof err)) == NULL) {
-		printf("Bail out! %s\n", err);
-		exit(1);
-	}
-	return lex;
+	return sample_lexicon(srcdir, rel);
 }
 
 /* The ids of the hit themes, in hit order, comma-separated. */

@@ -6,6 +6,7 @@
 #include "article.h"
 #include "lexicon.h"
 #include "match.h"
+#include "sample.h"
 #include "tap.h"
 #include "text.h"
 #include "util.h"
@@ -23,15 +24,7 @@ static const char *const lexfiles[NLEX] = { "data/themes.ini",
 static struct lexicon *
 load(const char *rel)
 {
-	char path[2048], err[512];
-	struct lexicon *lex;
-
-	snprintf(path, sizeof path, "%s/%s", srcdir, rel);
-	if ((lex = lexicon_load(path, NULL, err, sizeof err)) == NULL) {
-		printf("Bail out! %s\n", err);
-		exit(1);
-	}
-	return lex;
+	return sample_lexicon(srcdir, rel);
 }
 
 /* Are two results the same hits (themes and scores) and spans? */

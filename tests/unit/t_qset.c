@@ -16,6 +16,7 @@
 #include "listmodel.h"
 #include "paths.h"
 #include "query.h"
+#include "sample.h"
 #include "util.h"
 #include "tap.h"
 
@@ -84,7 +85,9 @@ corpus_write(const char *dir)
 	FILE *fp;
 
 	for (i = 0; i < NART; i++) {
-		snprintf(path, sizeof path, "%s/a%03zu.txt", dir, i);
+		if (snprintf(path, sizeof path, "%s/a%03zu.txt", dir, i) >=
+		    (int)sizeof path)
+			return;	/* a temp dir this long is not made here */
 		buf_init(&b);
 		run_add(&b, 3 + rnd(5));
 		if (i % 4 != 0)
@@ -298,17 +301,9 @@ main(void)
 	struct lexicon *lex;
 	size_t i;
 
-	snprintf(path, sizeof path, "%s/boilerplate.txt", paths_datadir());
-	boiler_load(path);
-	lang_init(paths_datadir());
-	if (entity_init(paths_datadir(), NULL, err, sizeof err) == -1 ||
+	if ((lex = sample_engine(err, sizeof err)) == NULL ||
 	    mkdtemp(dir) == NULL) {
 		ok(0, "set-up: %s", err);
-		return tap_done();
-	}
-	snprintf(path, sizeof path, "%s/themes.ini", paths_datadir());
-	if ((lex = lexicon_load(path, NULL, err, sizeof err)) == NULL) {
-		ok(0, "lexicon: %s", err);
 		return tap_done();
 	}
 	snprintf(path, sizeof path, "%s/articles", paths_datadir());
