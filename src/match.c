@@ -489,10 +489,12 @@ wrapped_line(const char *text, const struct token *tok, size_t i,
 }
 
 /* Joins the hard-wrapped lines of the body's words TOK[0..N) (see
- * wrapped_line): their breaks are no paragraph starts. With FIND only,
- * changes nothing. Returns whether there was one. */
+ * wrapped_line) in DST, TOK or a copy of it: their breaks are no
+ * paragraph starts. With DST NULL, only tells. Returns whether there was
+ * one. */
 static int
-join_wrapped(const char *text, struct token *tok, size_t n, int find)
+join_wrapped(const char *text, const struct token *tok, size_t n,
+    struct token *dst)
 {
 	uint32_t pstart = n > 0 ? tok[0].off : 0;
 	size_t i;
@@ -505,9 +507,9 @@ join_wrapped(const char *text, struct token *tok, size_t n, int find)
 			pstart = tok[i].off;
 			continue;
 		}
-		if (find)
+		if (dst == NULL)
 			return 1;
-		tok[i].flags &= ~(uint32_t)TOKEN_PARA;
+		dst[i].flags &= ~(uint32_t)TOKEN_PARA;
 		any = 1;
 	}
 	return any;
@@ -613,7 +615,7 @@ scan_chunk(struct mstate *m, struct fold_cache *fc, const char *text,
 	if (mt.n > 0 && mid_para)
 		m->buf.tok[0].flags &= ~(uint32_t)TOKEN_PARA;
 	if (in_body)
-		join_wrapped(text, m->buf.tok, mt.n, 0);
+		join_wrapped(text, m->buf.tok, mt.n, m->buf.tok);
 	mtext_prepare(&mt, &m->buf, &m->cnt, m->boiler, m->nboiler);
 	scan_tokens(m, &mt);
 	return mt.n;
@@ -1291,15 +1293,15 @@ prep_whole(struct match_prep *p, const struct token *tok, size_t ntok)
 		return;
 	*b = (struct mtext){ .text = p->body, .len = p->len, .in_body = 1,
 	    .base = (uint32_t)t->n + BODY_GAP };
-	if (tok != NULL && join_wrapped(b->text, (struct token *)(uintptr_t)tok,
-	    ntok, 1)) {	/* the caller's words, wrapped: a copy to join */
+	if (tok != NULL && join_wrapped(b->text, tok, ntok, NULL)) {
+		/* the caller's words, wrapped: joined in a copy */
 		if (ntok > p->bb.tokcap) {
 			p->bb.tokcap = ntok;
 			p->bb.tok = xreallocarray(p->bb.tok, ntok,
 			    sizeof *p->bb.tok);
 		}
 		memcpy(p->bb.tok, tok, ntok * sizeof *tok);
-		join_wrapped(b->text, p->bb.tok, ntok, 0);
+		join_wrapped(b->text, p->bb.tok, ntok, p->bb.tok);
 		b->tok = p->bb.tok;
 		b->n = ntok;
 	} else if (tok != NULL) {
@@ -1308,7 +1310,7 @@ prep_whole(struct match_prep *p, const struct token *tok, size_t ntok)
 	} else {
 		b->n = text_tokens(b->text, b->len, p->fc, &p->bb.tok,
 		    &p->bb.tokcap);
-		join_wrapped(b->text, p->bb.tok, b->n, 0);
+		join_wrapped(b->text, p->bb.tok, b->n, p->bb.tok);
 		b->tok = p->bb.tok;
 	}
 	mtext_prepare(b, &p->bb, &c, p->boiler, p->nboiler);
