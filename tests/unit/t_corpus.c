@@ -375,21 +375,33 @@ test_live(void)
 	free(root);
 }
 
+
+/* The default lexicon, with the index cache under CDIR; NULL (the test
+ * skipped) when it does not load. */
+static struct lexicon *
+cached_lexicon(const char *cdir)
+{
+	char path[4096], err[1024];
+	struct lexicon *lex;
+
+	snprintf(path, sizeof path, "%s/themes.ini", paths_datadir());
+	setenv("XDG_CACHE_HOME", cdir, 1);
+	if ((lex = lexicon_load(path, NULL, err, sizeof err)) == NULL)
+		ok(1, "# SKIP no lexicon: %s", err);
+	return lex;
+}
 /* The loader with the index cache: a warm load gives the same articles,
  * and a resident corpus keeps the bodies it re-reads. */
 static void
 test_cached(void)
 {
-	char path[4096], err[1024], *root = at("o"), *cdir = at("xdg-cache");
+	char path[4096], *root = at("o"), *cdir = at("xdg-cache");
 	struct corpus c1, c2;
 	struct lexicon *lex;
 	size_t i, len;
 	int same = 1;
 
-	snprintf(path, sizeof path, "%s/themes.ini", paths_datadir());
-	setenv("XDG_CACHE_HOME", cdir, 1);
-	if ((lex = lexicon_load(path, NULL, err, sizeof err)) == NULL) {
-		ok(1, "# SKIP no lexicon: %s", err);
+	if ((lex = cached_lexicon(cdir)) == NULL) {
 		free(root);
 		free(cdir);
 		return;
@@ -422,7 +434,7 @@ test_cached(void)
 static void
 test_trusted_verify(void)
 {
-	char path[4096], tmp[4200], err[1024], *root = at("o");
+	char path[4096], tmp[4200], *root = at("o");
 	char *cdir = at("xdg-cache");
 	struct corpus c1, c2, fresh;
 	struct lexicon *lex;
@@ -430,10 +442,7 @@ test_trusted_verify(void)
 	size_t i, len, esc = 0, clean = 1;
 	FILE *fp;
 
-	snprintf(path, sizeof path, "%s/themes.ini", paths_datadir());
-	setenv("XDG_CACHE_HOME", cdir, 1);
-	if ((lex = lexicon_load(path, NULL, err, sizeof err)) == NULL) {
-		ok(1, "# SKIP no lexicon: %s", err);
+	if ((lex = cached_lexicon(cdir)) == NULL) {
 		free(root);
 		free(cdir);
 		return;
